@@ -1,0 +1,19 @@
+// Byte-scanning kernels used on the hot path (SSE2, which every x86-64 has;
+// a plain loop elsewhere).
+#ifndef JOBSIFT_BASE_SCAN_BYTES_H_
+#define JOBSIFT_BASE_SCAN_BYTES_H_
+
+#include <cstddef>
+#include <cstdint>
+
+namespace jobsift {
+
+// First position in [p, end) holding `a` or `b`, or `end`.
+const char* FindEither(const char* p, const char* end, char a, char b);
+
+// Number of `c` bytes in [p, p + n).
+uint64_t CountByte(const char* p, size_t n, char c);
+
+}  // namespace jobsift
+
+#endif  // JOBSIFT_BASE_SCAN_BYTES_H_

@@ -1,0 +1,1069 @@
+#include "pipeline/reader.h"
+
+#include <simdjson.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <cstring>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+
+#include "base/scan_bytes.h"
+#include "base/text.h"
+#include "io/csv.h"
+#include "io/xlsx.h"
+#include "pipeline/progress.h"
+
+namespace jobsift {
+
+std::string_view InputFormatName(InputFormat f) {
+  switch (f) {
+    case InputFormat::kCsv: return "csv";
+    case InputFormat::kJsonl: return "jsonl";
+    case InputFormat::kXlsx: return "xlsx";
+  }
+  return "csv";
+}
+
+std::string DetectEncoding(std::string_view sample) {
+  // Allow a multi-byte character cut by the end of the sample.
+  size_t cut = sample.size();
+  for (size_t back = 0; back < 3 && cut > 0; ++back) {
+    unsigned char c = static_cast<unsigned char>(sample[cut - 1]);
+    if (c < 0x80) break;
+    --cut;
+    if (c >= 0xC0) break;
+  }
+  if (IsValidUtf8(sample) || IsValidUtf8(sample.substr(0, cut))) return "UTF-8";
+  // Is it GB18030? Count the sequences that decode; all of them must.
+  size_t i = 0, bad = 0, multi = 0;
+  const size_t n = sample.size();
+  while (i < n) {
+    unsigned char c = static_cast<unsigned char>(sample[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    if (c >= 0x81 && c <= 0xFE && i + 1 < n) {
+      unsigned char d = static_cast<unsigned char>(sample[i + 1]);
+      if ((d >= 0x40 && d <= 0x7E) || (d >= 0x80 && d <= 0xFE)) {
+        i += 2;
+        ++multi;
+        continue;
+      }
+      if (d >= 0x30 && d <= 0x39 && i + 3 < n) {
+        i += 4;
+        ++multi;
+        continue;
+      }
+    }
+    if (i + 1 >= n) break;  // cut at the end of the sample
+    ++bad;
+    ++i;
+  }
+  if (multi > 0 && bad * 100 <= multi) return "GB18030";
+  return "UTF-8";
+}
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Chunk buffers are recycled: a fresh multi-megabyte allocation per chunk
+// costs page faults on every byte.
+struct Buffer {
+  std::unique_ptr<char[]> data;
+  size_t cap = 0;
+  size_t len = 0;
+  std::string_view view() const { return {data.get(), len}; }
+};
+
+class BufferPool {
+ public:
+  Buffer Get(size_t min_cap) {
+    std::lock_guard<std::mutex> lock(mu_);
+    for (size_t i = 0; i < free_.size(); ++i) {
+      if (free_[i].cap >= min_cap) {
+        Buffer b = std::move(free_[i]);
+        free_.erase(free_.begin() + static_cast<long>(i));
+        b.len = 0;
+        return b;
+      }
+    }
+    Buffer b;
+    b.cap = min_cap;
+    b.data.reset(new char[min_cap + simdjson::SIMDJSON_PADDING]);
+    return b;
+  }
+  void Put(Buffer b) {
+    if (!b.data) return;
+    std::lock_guard<std::mutex> lock(mu_);
+    if (free_.size() < 16) free_.push_back(std::move(b));
+  }
+
+ private:
+  std::mutex mu_;
+  std::vector<Buffer> free_;
+};
+
+// Fixed facts about one input, shared by all its chunks.
+struct FileState {
+  std::string name;
+  InputFormat format = InputFormat::kCsv;
+  char delimiter = ',';
+  ColumnMap map;
+  size_t header_fields = 0;                  // expected fields per CSV row
+  std::unordered_map<std::string, int> keys;  // JSON Lines key -> column
+  size_t report_index = 0;
+};
+
+enum class ChunkKind { kText, kRows, kRejects };
+
+struct Chunk {
+  uint64_t seq = 0;
+  std::shared_ptr<const FileState> file;
+  ChunkKind kind = ChunkKind::kText;
+  Buffer text;
+  uint64_t byte_offset = 0;  // of text[0] in the decoded stream
+  uint64_t first_line = 1;   // line number of text[0]
+  // Rows already split (xlsx): cells of row r are cells[row_begin[r] .. row_begin[r+1]).
+  std::vector<std::string> cells;
+  std::vector<size_t> row_begin;
+  std::vector<uint64_t> row_number;
+  std::vector<RejectRecord> rejects;  // decided by the reader
+};
+
+struct Result {
+  std::shared_ptr<const FileState> file;
+  ReadStats stats;
+  std::vector<RejectRecord> rejects;
+  std::unique_ptr<PostingTask> task;
+};
+
+// Per-thread state of a worker.
+struct Worker {
+  PostingBuilder builder;
+  std::vector<std::string_view> fields;
+  std::vector<std::string> repaired;
+  simdjson::dom::parser json;
+  std::vector<std::string> json_cells;
+};
+
+class Engine {
+ public:
+  Engine(const ReadOptions& options, PostingJob* job) : opt_(options), job_(job) {}
+
+  StatusOr<ReadSummary> Run(const std::vector<std::string>& inputs);
+
+ private:
+  // Reader side.
+  void ReadPath(const std::string& path, bool named);
+  void ReadSource(const std::string& name, std::unique_ptr<ByteSource> src, bool named, bool on_disk);
+  void ReadArchive(ZipArchive& zip, bool named);
+  void ReadXlsx(ZipArchive& zip, bool named);
+  void ReadText(const std::string& name, std::unique_ptr<PeekableSource> src, Compression comp,
+                const std::string& encoding, uint64_t* invalid_bytes, bool named);
+  void Fail(const std::string& message, bool named);
+  size_t AddReport(FileReport report);
+  void Submit(Chunk chunk);
+  void Collect(bool all);
+  void FinishResult(Result r);
+  void WarnUnmapped(const FileState& fs);
+  void TickProgress(uint64_t raw_now);
+
+  // Worker side.
+  void WorkerLoop();
+  Result Process(Chunk& c, Worker& w);
+  void ProcessCsv(Chunk& c, Worker& w, Result& r);
+  void ProcessJsonl(Chunk& c, Worker& w, Result& r);
+  void ProcessRows(Chunk& c, Worker& w, Result& r);
+  // Applies the field checks to one row and hands it on. `cells` may be
+  // rewritten (UTF-8 repair).
+  void AcceptRow(const FileState& fs, std::vector<std::string_view>& cells, uint64_t line, uint64_t offset,
+                 std::string_view record, Worker& w, Result& r);
+  void Reject(Result& r, const FileState& fs, uint64_t line, uint64_t offset, RejectReason why,
+              std::string_view record);
+
+  const ReadOptions& opt_;
+  PostingJob* job_;
+  ReadSummary summary_;
+  BufferPool pool_;
+  std::FILE* rejects_ = nullptr;
+  std::string rejects_buf_;
+
+  // Work queue and ordered results.
+  std::mutex mu_;
+  std::condition_variable work_cv_, done_cv_;
+  std::deque<Chunk> queue_;
+  std::map<uint64_t, Result> done_;
+  uint64_t next_seq_ = 0;
+  uint64_t next_to_finish_ = 0;
+  size_t max_in_flight_ = 4;
+  bool stop_ = false;
+  std::vector<std::thread> threads_;
+
+  uint64_t raw_done_before_ = 0;  // raw bytes of inputs already finished
+  Progress progress_;
+};
+
+void Engine::Fail(const std::string& message, bool named) {
+  (void)named;
+  summary_.errors.push_back(message);
+}
+
+size_t Engine::AddReport(FileReport report) {
+  summary_.files.push_back(std::move(report));
+  return summary_.files.size() - 1;
+}
+
+void Engine::WarnUnmapped(const FileState& fs) {
+  std::string missing;
+  for (size_t f = 0; f < kFieldCount; ++f) {
+    Field field = static_cast<Field>(f);
+    if (fs.map.field[f].mapped()) continue;
+    // Numeric salary columns and extras are optional; say nothing of them.
+    if (field == Field::kId || field == Field::kSalaryMin || field == Field::kSalaryMax ||
+        field == Field::kSalaryMonths || field == Field::kBenefits)
+      continue;
+    if (field == Field::kSalary && fs.map[Field::kSalaryMin].mapped()) continue;
+    if (!missing.empty()) missing += ", ";
+    missing += FieldLabel(field);
+  }
+  if (!missing.empty())
+    summary_.warnings.push_back(fs.name + ": no column for " + missing + " (unknown for every row)");
+}
+
+void Engine::Submit(Chunk chunk) {
+  chunk.seq = next_seq_++;
+  {
+    std::unique_lock<std::mutex> lock(mu_);
+    queue_.push_back(std::move(chunk));
+  }
+  work_cv_.notify_one();
+  // Bound the work in flight; hand finished chunks on in order meanwhile.
+  for (;;) {
+    Collect(false);
+    std::unique_lock<std::mutex> lock(mu_);
+    if (next_seq_ - next_to_finish_ < max_in_flight_) break;
+    done_cv_.wait(lock, [&] { return done_.count(next_to_finish_) > 0; });
+  }
+}
+
+void Engine::Collect(bool all) {
+  for (;;) {
+    Result r;
+    {
+      std::unique_lock<std::mutex> lock(mu_);
+      if (all) {
+        done_cv_.wait(lock, [&] { return next_to_finish_ == next_seq_ || done_.count(next_to_finish_) > 0; });
+        if (next_to_finish_ == next_seq_) return;
+      }
+      auto it = done_.find(next_to_finish_);
+      if (it == done_.end()) return;
+      r = std::move(it->second);
+      done_.erase(it);
+      ++next_to_finish_;
+    }
+    FinishResult(std::move(r));
+  }
+}
+
+void Engine::FinishResult(Result r) {
+  FileReport& rep = summary_.files[r.file->report_index];
+  rep.stats.Add(r.stats);
+  summary_.total.Add(r.stats);
+  for (RejectRecord& rec : r.rejects) {
+    if (rejects_ != nullptr) {
+      rejects_buf_.clear();
+      AppendTsvEscaped(rec.source, rejects_buf_);
+      rejects_buf_ += '\t';
+      rejects_buf_ += std::to_string(rec.line);
+      rejects_buf_ += '\t';
+      rejects_buf_ += rec.byte_offset == kNoOffset ? std::string("-") : std::to_string(rec.byte_offset);
+      rejects_buf_ += '\t';
+      rejects_buf_ += RejectReasonName(rec.reason);
+      rejects_buf_ += '\t';
+      AppendTsvEscaped(rec.excerpt, rejects_buf_);
+      rejects_buf_ += '\n';
+      std::fwrite(rejects_buf_.data(), 1, rejects_buf_.size(), rejects_);
+    }
+    if (summary_.samples.size() < opt_.reject_samples) summary_.samples.push_back(std::move(rec));
+  }
+  if (job_ != nullptr && r.task != nullptr) job_->Finish(std::move(r.task));
+  progress_.AddRows(r.stats.rows_read);
+}
+
+void Engine::WorkerLoop() {
+  Worker w;
+  for (;;) {
+    Chunk c;
+    {
+      std::unique_lock<std::mutex> lock(mu_);
+      work_cv_.wait(lock, [&] { return stop_ || !queue_.empty(); });
+      if (queue_.empty()) return;
+      c = std::move(queue_.front());
+      queue_.pop_front();
+    }
+    Result r = Process(c, w);
+    pool_.Put(std::move(c.text));
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      done_.emplace(c.seq, std::move(r));
+    }
+    done_cv_.notify_all();
+  }
+}
+
+Result Engine::Process(Chunk& c, Worker& w) {
+  Result r;
+  r.file = c.file;
+  if (job_ != nullptr) r.task = job_->NewTask();
+  for (RejectRecord& rec : c.rejects) {
+    ++r.stats.rows_read;
+    ++r.stats.rejected[static_cast<size_t>(rec.reason)];
+    r.rejects.push_back(std::move(rec));
+  }
+  switch (c.kind) {
+    case ChunkKind::kRejects: break;
+    case ChunkKind::kRows: ProcessRows(c, w, r); break;
+    case ChunkKind::kText:
+      if (c.file->format == InputFormat::kJsonl) {
+        ProcessJsonl(c, w, r);
+      } else {
+        ProcessCsv(c, w, r);
+      }
+      break;
+  }
+  return r;
+}
+
+void Engine::Reject(Result& r, const FileState& fs, uint64_t line, uint64_t offset, RejectReason why,
+                    std::string_view record) {
+  ++r.stats.rejected[static_cast<size_t>(why)];
+  r.rejects.push_back(RejectRecord{fs.name, line, offset, why, Excerpt(record)});
+}
+
+void Engine::AcceptRow(const FileState& fs, std::vector<std::string_view>& cells, uint64_t line,
+                       uint64_t offset, std::string_view record, Worker& w, Result& r) {
+  for (std::string_view cell : cells) {
+    if (cell.size() > opt_.max_field_bytes) {
+      Reject(r, fs, line, offset, RejectReason::kFieldTooLarge, record);
+      return;
+    }
+  }
+  // Repair invalid UTF-8 cell by cell; a row that is mostly invalid is
+  // not text at all and is rejected.
+  if (!IsValidUtf8(record)) {
+    if (w.repaired.size() < cells.size()) w.repaired.resize(cells.size());
+    size_t bad = 0;
+    for (size_t i = 0; i < cells.size(); ++i) {
+      if (IsValidUtf8(cells[i])) continue;
+      w.repaired[i].clear();
+      bad += AppendRepairedUtf8(cells[i], w.repaired[i]);
+      cells[i] = w.repaired[i];
+    }
+    if (bad > 0 && bad * 4 > record.size()) {
+      Reject(r, fs, line, offset, RejectReason::kUndecodable, record);
+      return;
+    }
+    if (bad > 0) ++r.stats.rows_utf8_repaired;
+  }
+  Posting p;
+  w.builder.Build(cells, fs.map, &p);
+  p.source = fs.name;
+  p.line = line;
+  ++r.stats.rows_accepted;
+  for (size_t f = 0; f < kFieldCount; ++f) r.stats.non_empty[f] += !p.value[f].empty();
+  if (r.task) r.task->Add(p);
+}
+
+void Engine::ProcessCsv(Chunk& c, Worker& w, Result& r) {
+  const FileState& fs = *c.file;
+  std::string_view text = c.text.view();
+  CsvRecordSplitter split(text, fs.delimiter);
+  uint64_t line = c.first_line;
+  size_t counted_to = 0;
+  while (split.Next(w.fields)) {
+    size_t begin = split.record_begin();
+    line += CountByte(text.data() + counted_to, begin - counted_to, '\n');
+    counted_to = begin;
+    std::string_view record = text.substr(begin, split.record_end() - begin);
+    ++r.stats.rows_read;
+    uint64_t offset = c.byte_offset + begin;
+    if (split.open_quote()) {
+      // The reader cuts unterminated quotes off before chunking; this is
+      // only reachable for a record that ends the input inside a quote.
+      Reject(r, fs, line, offset, RejectReason::kUnterminatedQuote, record);
+      continue;
+    }
+    if (w.fields.size() != fs.header_fields) {
+      Reject(r, fs, line, offset, RejectReason::kFieldCount, record);
+      continue;
+    }
+    AcceptRow(fs, w.fields, line, offset, record, w, r);
+  }
+}
+
+// Text of a JSON value as a cell: strings unescaped, numbers and booleans
+// as written, null empty, arrays of strings joined by ",", anything else
+// as minified JSON.
+void JsonCell(simdjson::dom::element v, std::string& out) {
+  out.clear();
+  switch (v.type()) {
+    case simdjson::dom::element_type::STRING: out.assign(std::string_view(v.get_string().value_unsafe())); break;
+    case simdjson::dom::element_type::NULL_VALUE: break;
+    case simdjson::dom::element_type::ARRAY: {
+      bool all_strings = true;
+      for (auto item : v.get_array().value_unsafe()) all_strings &= item.is_string();
+      if (all_strings) {
+        bool first = true;
+        for (auto item : v.get_array().value_unsafe()) {
+          if (!first) out.push_back(',');
+          out.append(std::string_view(item.get_string().value_unsafe()));
+          first = false;
+        }
+        break;
+      }
+      out = simdjson::minify(v);
+      break;
+    }
+    default: out = simdjson::minify(v);
+  }
+}
+
+void Engine::ProcessJsonl(Chunk& c, Worker& w, Result& r) {
+  const FileState& fs = *c.file;
+  std::string_view text = c.text.view();
+  uint64_t line = c.first_line;
+  size_t ncols = fs.header_fields;
+  if (w.json_cells.size() < ncols) w.json_cells.resize(ncols);
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    size_t end = nl == std::string_view::npos ? text.size() : nl;
+    std::string_view record = text.substr(pos, end - pos);
+    uint64_t offset = c.byte_offset + pos;
+    uint64_t this_line = line;
+    pos = end + 1;
+    ++line;
+    if (!record.empty() && record.back() == '\r') record.remove_suffix(1);
+    if (TrimCell(record).empty()) continue;
+    ++r.stats.rows_read;
+    if (record.size() > opt_.max_record_bytes) {
+      Reject(r, fs, this_line, offset, RejectReason::kRecordTooLarge, record);
+      continue;
+    }
+    // The chunk buffer carries simdjson's padding past its end, so any line
+    // inside it can be parsed in place.
+    simdjson::dom::element doc;
+    auto err = w.json.parse(record.data(), record.size(), false).get(doc);
+    if (err) {
+      Reject(r, fs, this_line, offset, RejectReason::kMalformedJson, record);
+      continue;
+    }
+    simdjson::dom::object obj;
+    if (doc.get_object().get(obj)) {
+      Reject(r, fs, this_line, offset, RejectReason::kNotJsonObject, record);
+      continue;
+    }
+    w.fields.assign(ncols, std::string_view());
+    for (auto [key, value] : obj) {
+      auto it = fs.keys.find(std::string(key));
+      if (it == fs.keys.end()) continue;
+      std::string& cell = w.json_cells[it->second];
+      JsonCell(value, cell);
+      w.fields[it->second] = cell;
+    }
+    AcceptRow(fs, w.fields, this_line, offset, record, w, r);
+  }
+}
+
+void Engine::ProcessRows(Chunk& c, Worker& w, Result& r) {
+  const FileState& fs = *c.file;
+  std::string record;
+  for (size_t row = 0; row + 1 < c.row_begin.size(); ++row) {
+    ++r.stats.rows_read;
+    w.fields.clear();
+    record.clear();
+    for (size_t i = c.row_begin[row]; i < c.row_begin[row + 1]; ++i) {
+      w.fields.emplace_back(c.cells[i]);
+      if (record.size() < 256) {
+        if (!record.empty()) record += '\t';
+        record += c.cells[i].substr(0, 256);
+      }
+    }
+    // Sheets often omit trailing empty cells; only extra cells are wrong.
+    if (w.fields.size() > fs.header_fields) {
+      Reject(r, fs, c.row_number[row], kNoOffset, RejectReason::kFieldCount, record);
+      continue;
+    }
+    w.fields.resize(fs.header_fields);
+    size_t total = 0;
+    for (auto f : w.fields) total += f.size();
+    std::string_view whole = record;
+    std::string joined;
+    if (total > record.size()) {
+      for (auto f : w.fields) joined.append(f);
+      whole = joined;
+    }
+    AcceptRow(fs, w.fields, c.row_number[row], kNoOffset, whole, w, r);
+  }
+}
+
+void Engine::TickProgress(uint64_t raw_now) { progress_.SetBytes(raw_done_before_ + raw_now); }
+
+void Engine::ReadPath(const std::string& path, bool named) {
+  auto src = OpenFileSource(path);
+  if (!src.ok()) {
+    Fail(src.status().message(), named);
+    return;
+  }
+  ReadSource(path, std::move(*src), named, path != "-");
+}
+
+void Engine::ReadSource(const std::string& name, std::unique_ptr<ByteSource> raw, bool named, bool on_disk) {
+  auto src = std::make_unique<PeekableSource>(std::move(raw));
+  auto head = src->Peek(4);
+  if (!head.ok()) {
+    Fail(head.status().message(), named);
+    return;
+  }
+  Compression comp = DetectCompression(*head);
+  std::unique_ptr<PeekableSource> body;
+  if (comp != Compression::kNone) {
+    body = std::make_unique<PeekableSource>(Decompress(std::move(src), comp, name));
+  } else {
+    body = std::move(src);
+  }
+  auto sample = body->Peek(64 * 1024);
+  if (!sample.ok()) {
+    Fail(sample.status().message(), named);
+    return;
+  }
+  if (StartsWith(*sample, "PK\x03\x04") || StartsWith(*sample, "PK\x05\x06")) {
+    StatusOr<std::unique_ptr<ZipArchive>> zip = Status();
+    if (on_disk && comp == Compression::kNone) {
+      zip = ZipArchive::OpenFile(name);
+    } else {
+      auto bytes = ReadAll(*body, size_t{2} << 30, name);
+      if (!bytes.ok()) {
+        Fail(bytes.status().message(), named);
+        return;
+      }
+      zip = ZipArchive::OpenBuffer(std::move(*bytes), name);
+    }
+    if (!zip.ok()) {
+      Fail(zip.status().message(), named);
+      return;
+    }
+    ReadArchive(**zip, named);
+    return;
+  }
+  std::string encoding = opt_.encoding.empty() ? DetectEncoding(*sample) : opt_.encoding;
+  auto invalid = std::make_unique<uint64_t>(0);
+  std::unique_ptr<PeekableSource> text;
+  std::string upper = AsciiLower(encoding);
+  if (upper == "utf-8" || upper == "utf8") {
+    text = std::move(body);
+    encoding = "UTF-8";
+  } else {
+    auto conv = ConvertToUtf8(std::move(body), encoding, invalid.get());
+    if (!conv.ok()) {
+      Fail(name + ": " + conv.status().message(), named);
+      return;
+    }
+    text = std::make_unique<PeekableSource>(std::move(*conv));
+  }
+  ReadText(name, std::move(text), comp, encoding, invalid.get(), named);
+}
+
+void Engine::ReadArchive(ZipArchive& zip, bool named) {
+  if (IsXlsx(zip)) {
+    ReadXlsx(zip, named);
+    return;
+  }
+  // A plain zip: read every member that looks like data, in sorted order.
+  for (const std::string& member : zip.Names()) {
+    std::string lower = AsciiLower(member);
+    static constexpr std::string_view kData[] = {".csv", ".tsv", ".txt", ".jsonl", ".ndjson", ".json",
+                                                 ".xlsx", ".gz", ".zst", ".zip"};
+    bool data = false;
+    for (auto ext : kData) data |= EndsWith(lower, ext);
+    if (!data || lower.find("__macosx/") != std::string::npos) continue;
+    std::string name = zip.name() + "!" + member;
+    auto src = zip.OpenMember(member);
+    if (!src.ok()) {
+      Fail(src.status().message(), named);
+      continue;
+    }
+    ReadSource(name, std::move(*src), named, false);
+  }
+}
+
+void Engine::ReadXlsx(ZipArchive& zip, bool named) {
+  auto reader = XlsxReader::Open(zip);
+  if (!reader.ok()) {
+    Fail(reader.status().message(), named);
+    return;
+  }
+  std::vector<std::string> header;
+  uint64_t header_row = 0;
+  auto first = (*reader)->NextRow(header, header_row);
+  if (!first.ok()) {
+    Fail(first.status().message(), named);
+    return;
+  }
+  if (!*first) {
+    FileReport rep;
+    rep.name = zip.name();
+    rep.format = InputFormat::kXlsx;
+    rep.encoding = "UTF-8";
+    AddReport(std::move(rep));
+    summary_.warnings.push_back(zip.name() + ": the sheet is empty");
+    return;
+  }
+  // Sample rows for mapping; they are submitted as data afterwards.
+  std::vector<std::vector<std::string>> sample;
+  std::vector<uint64_t> sample_rows;
+  for (int i = 0; i < 200; ++i) {
+    std::vector<std::string> row;
+    uint64_t rn = 0;
+    auto more = (*reader)->NextRow(row, rn);
+    if (!more.ok()) {
+      Fail(more.status().message(), named);
+      return;
+    }
+    if (!*more) break;
+    sample.push_back(std::move(row));
+    sample_rows.push_back(rn);
+  }
+  auto map = MapColumns(header, sample, opt_.columns, zip.name());
+  if (!map.ok()) {
+    (named ? summary_.errors : summary_.skipped).push_back(map.status().message());
+    return;
+  }
+  auto fs = std::make_shared<FileState>();
+  fs->name = zip.name();
+  fs->format = InputFormat::kXlsx;
+  fs->map = *map;
+  size_t width = header.size();
+  for (const auto& row : sample) width = std::max(width, row.size());
+  fs->header_fields = width;
+  if (!map->has_header) {
+    sample.insert(sample.begin(), header);
+    sample_rows.insert(sample_rows.begin(), header_row);
+  }
+  FileReport rep;
+  rep.name = fs->name;
+  rep.format = InputFormat::kXlsx;
+  rep.encoding = "UTF-8";
+  rep.headers = map->has_header ? header : std::vector<std::string>{};
+  rep.map = *map;
+  fs->report_index = AddReport(std::move(rep));
+  WarnUnmapped(*fs);
+
+  Chunk chunk;
+  size_t chunk_bytes = 0;
+  auto flush = [&] {
+    if (chunk.row_number.empty()) return;
+    chunk.kind = ChunkKind::kRows;
+    chunk.file = fs;
+    chunk.row_begin.push_back(chunk.cells.size());
+    Submit(std::move(chunk));
+    chunk = Chunk();
+    chunk_bytes = 0;
+  };
+  auto add = [&](std::vector<std::string>& row, uint64_t rn) {
+    chunk.row_begin.push_back(chunk.cells.size());
+    chunk.row_number.push_back(rn);
+    for (auto& cell : row) {
+      chunk_bytes += cell.size() + 16;
+      chunk.cells.push_back(std::move(cell));
+    }
+    if (chunk_bytes >= opt_.chunk_bytes / 4 || chunk.row_number.size() >= 8192) flush();
+  };
+  for (size_t i = 0; i < sample.size(); ++i) add(sample[i], sample_rows[i]);
+  std::vector<std::string> row;
+  uint64_t rn = 0;
+  for (;;) {
+    auto more = (*reader)->NextRow(row, rn);
+    if (!more.ok()) {
+      flush();
+      Fail(more.status().message() + " (rows before it were read)", named);
+      return;
+    }
+    if (!*more) break;
+    add(row, rn);
+  }
+  flush();
+}
+
+// The reader's view of a text stream: a growable buffer of decoded bytes.
+struct TextStream {
+  PeekableSource* src;
+  Buffer buf;
+  bool eof = false;
+  uint64_t offset = 0;  // decoded offset of buf[0]
+  uint64_t line = 1;    // line number of buf[0]
+
+  Status Fill(size_t want, BufferPool& pool) {
+    if (buf.cap < want) {
+      Buffer bigger = pool.Get(want);
+      std::memcpy(bigger.data.get(), buf.data.get(), buf.len);
+      bigger.len = buf.len;
+      pool.Put(std::move(buf));
+      buf = std::move(bigger);
+    }
+    while (!eof && buf.len < want) {
+      auto got = src->Read(buf.data.get() + buf.len, want - buf.len);
+      if (!got.ok()) return got.status();
+      if (*got == 0) eof = true;
+      buf.len += *got;
+    }
+    return Status::Ok();
+  }
+  // Drops the first n bytes (already handed on).
+  void Consume(size_t n) {
+    line += CountByte(buf.data.get(), n, '\n');
+    std::memmove(buf.data.get(), buf.data.get() + n, buf.len - n);
+    buf.len -= n;
+    offset += n;
+  }
+};
+
+void Engine::ReadText(const std::string& name, std::unique_ptr<PeekableSource> src, Compression comp,
+                      const std::string& encoding, uint64_t* invalid_bytes, bool named) {
+  TextStream ts;
+  ts.src = src.get();
+  ts.buf = pool_.Get(opt_.chunk_bytes);
+  Status st = ts.Fill(std::min<size_t>(opt_.chunk_bytes, 1 << 20), pool_);
+  if (!st.ok()) {
+    Fail(st.message(), named);
+    return;
+  }
+  if (ts.buf.view().substr(0, 3) == "\xEF\xBB\xBF") ts.Consume(3);
+
+  auto fs = std::make_shared<FileState>();
+  fs->name = name;
+  FileReport rep;
+  rep.name = name;
+  rep.encoding = encoding;
+  rep.compression = comp;
+
+  std::string_view head = ts.buf.view();
+  size_t first = head.find_first_not_of(" \t\r\n");
+  bool jsonl = first != std::string_view::npos && head[first] == '{';
+  if (ts.buf.len == 0 || first == std::string_view::npos) {
+    rep.format = InputFormat::kCsv;
+    AddReport(std::move(rep));
+    summary_.warnings.push_back(name + ": the file is empty");
+    return;
+  }
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> sample;
+  if (jsonl) {
+    fs->format = InputFormat::kJsonl;
+    // Keys in order of first appearance over the first lines.
+    simdjson::dom::parser parser;
+    size_t pos = 0;
+    int lines = 0;
+    std::vector<std::pair<std::string, std::string>> kv;
+    while (pos < head.size() && lines < 200) {
+      size_t nl = head.find('\n', pos);
+      if (nl == std::string_view::npos) break;  // a cut line; enough sampled
+      std::string line(head.substr(pos, nl - pos));
+      pos = nl + 1;
+      ++lines;
+      simdjson::dom::element doc;
+      if (parser.parse(line).get(doc)) continue;
+      simdjson::dom::object obj;
+      if (doc.get_object().get(obj)) continue;
+      std::vector<std::string> row(header.size());
+      for (auto [key, value] : obj) {
+        std::string k(key);
+        auto it = fs->keys.find(k);
+        int col;
+        if (it == fs->keys.end()) {
+          col = static_cast<int>(header.size());
+          fs->keys.emplace(k, col);
+          header.push_back(k);
+          row.resize(header.size());
+        } else {
+          col = it->second;
+        }
+        JsonCell(value, row[col]);
+      }
+      sample.push_back(std::move(row));
+    }
+    if (header.empty()) {
+      Fail(name + ": looks like JSON Lines but no line of the first " + std::to_string(lines) +
+               " is a JSON object",
+           named);
+      return;
+    }
+    fs->header_fields = header.size();
+  } else {
+    fs->format = InputFormat::kCsv;
+    fs->delimiter = opt_.delimiter != 0 ? opt_.delimiter : DetectDelimiter(head);
+    // The header is the first record; grow the buffer until it is whole.
+    for (;;) {
+      CsvBoundary b = FindLastRecordEnd(ts.buf.view(), fs->delimiter);
+      if (b.end > 0 || ts.eof) break;
+      if (ts.buf.len >= opt_.max_record_bytes) break;
+      st = ts.Fill(ts.buf.len * 2 + (1 << 20), pool_);
+      if (!st.ok()) {
+        Fail(st.message(), named);
+        return;
+      }
+    }
+    head = ts.buf.view();
+    CsvBoundary bound = FindLastRecordEnd(head, fs->delimiter);
+    std::string_view whole = bound.end > 0 ? head.substr(0, bound.end) : head;
+    CsvRecordSplitter split(whole, fs->delimiter);
+    std::vector<std::string_view> fields;
+    if (!split.Next(fields) || split.open_quote()) {
+      Fail(name + ": cannot read a header row (an unterminated quote in the first record?)", named);
+      return;
+    }
+    for (auto f : fields) header.emplace_back(f);
+    size_t header_end = split.record_end();
+    while (sample.size() < 200 && split.Next(fields)) {
+      sample.emplace_back(fields.begin(), fields.end());
+    }
+    fs->header_fields = header.size();
+    auto map = MapColumns(header, sample, opt_.columns, name);
+    if (!map.ok()) {
+      (named ? summary_.errors : summary_.skipped).push_back(map.status().message());
+      return;
+    }
+    fs->map = *map;
+    if (map->has_header) ts.Consume(header_end);
+  }
+  if (jsonl) {
+    auto map = MapColumns(header, sample, opt_.columns, name);
+    if (!map.ok()) {
+      (named ? summary_.errors : summary_.skipped).push_back(map.status().message());
+      return;
+    }
+    fs->map = *map;
+    fs->map.has_header = true;
+  }
+  rep.format = fs->format;
+  rep.delimiter = fs->format == InputFormat::kCsv ? fs->delimiter : 0;
+  rep.headers = fs->map.has_header ? header : std::vector<std::string>{};
+  rep.map = fs->map;
+  fs->report_index = AddReport(std::move(rep));
+  WarnUnmapped(*fs);
+
+  auto emit = [&](size_t n) {
+    Chunk c;
+    c.kind = ChunkKind::kText;
+    c.file = fs;
+    c.byte_offset = ts.offset;
+    c.first_line = ts.line;
+    Buffer rest = pool_.Get(std::max(opt_.chunk_bytes, ts.buf.len - n));
+    std::memcpy(rest.data.get(), ts.buf.data.get() + n, ts.buf.len - n);
+    rest.len = ts.buf.len - n;
+    ts.buf.len = n;
+    uint64_t lines = CountByte(ts.buf.data.get(), n, '\n');
+    c.text = std::move(ts.buf);
+    ts.buf = std::move(rest);
+    ts.offset += n;
+    ts.line += lines;
+    Submit(std::move(c));
+  };
+  // Rejects the line at the start of the buffer (the reader could not fit
+  // it into a record) and drops it; `skip_rest` reads on to its newline
+  // without keeping it.
+  auto reject_line = [&](RejectReason why) -> Status {
+    std::string_view v = ts.buf.view();
+    Chunk c;
+    c.kind = ChunkKind::kRejects;
+    c.file = fs;
+    c.rejects.push_back(RejectRecord{name, ts.line, ts.offset, why, Excerpt(v)});
+    Submit(std::move(c));
+    for (;;) {
+      size_t nl = ts.buf.view().find('\n');
+      if (nl != std::string_view::npos) {
+        ts.Consume(nl + 1);
+        return Status::Ok();
+      }
+      // No newline yet: drop what we have and read on.
+      ts.offset += ts.buf.len;
+      ts.buf.len = 0;
+      if (ts.eof) return Status::Ok();
+      JOBSIFT_RETURN_IF_ERROR(ts.Fill(opt_.chunk_bytes, pool_));
+      if (ts.buf.len == 0) return Status::Ok();
+    }
+  };
+
+  uint64_t last_tick = 0;
+  for (;;) {
+    st = ts.Fill(std::max(opt_.chunk_bytes, ts.buf.len), pool_);
+    if (!st.ok()) {
+      Fail(st.message() + " (rows before it were read)", named);
+      break;
+    }
+    if (opt_.progress && ts.src->RawBytesConsumed() - last_tick > (8u << 20)) {
+      last_tick = ts.src->RawBytesConsumed();
+      TickProgress(last_tick);
+    }
+    if (ts.buf.len == 0) break;
+    std::string_view v = ts.buf.view();
+    size_t end;
+    bool open_quote = false;
+    if (fs->format == InputFormat::kJsonl) {
+      const void* nl = memrchr(v.data(), '\n', v.size());
+      end = nl ? static_cast<const char*>(nl) - v.data() + 1 : 0;
+    } else {
+      CsvBoundary b = FindLastRecordEnd(v, fs->delimiter);
+      end = b.end;
+      open_quote = b.open_quote;
+    }
+    if (ts.eof) {
+      if (!open_quote) {
+        emit(ts.buf.len);  // the last record may lack its newline
+        continue;
+      }
+      if (end > 0) {
+        emit(end);
+        continue;
+      }
+      st = reject_line(RejectReason::kUnterminatedQuote);
+      if (!st.ok()) {
+        Fail(st.message(), named);
+        break;
+      }
+      continue;
+    }
+    if (end > 0) {
+      emit(end);
+      continue;
+    }
+    // No whole record in the buffer: grow it, up to the record limit.
+    if (ts.buf.len >= opt_.max_record_bytes) {
+      st = reject_line(open_quote ? RejectReason::kUnterminatedQuote : RejectReason::kRecordTooLarge);
+      if (!st.ok()) {
+        Fail(st.message(), named);
+        break;
+      }
+      continue;
+    }
+    st = ts.Fill(std::min(ts.buf.len * 2, opt_.max_record_bytes + 1), pool_);
+    if (!st.ok()) {
+      Fail(st.message() + " (rows before it were read)", named);
+      break;
+    }
+  }
+  summary_.files[fs->report_index].invalid_encoding_bytes = *invalid_bytes;
+  summary_.decoded_bytes += ts.offset + ts.buf.len;
+  pool_.Put(std::move(ts.buf));
+}
+
+// Expands directories (recursively, sorted) into the data files they hold.
+struct InputFile {
+  std::string path;
+  bool named;  // given on the command line (not found in a directory)
+  uint64_t size;
+};
+
+void ExpandInputs(const std::vector<std::string>& inputs, std::vector<InputFile>* out,
+                  std::vector<std::string>* errors, uint64_t* total_bytes) {
+  namespace fs = std::filesystem;
+  static constexpr std::string_view kData[] = {".csv", ".tsv", ".txt", ".jsonl", ".ndjson", ".json",
+                                               ".xlsx", ".zip", ".gz", ".zst", ".zstd"};
+  for (const std::string& in : inputs) {
+    if (in == "-") {
+      out->push_back({in, true, 0});
+      continue;
+    }
+    std::error_code ec;
+    fs::file_status st = fs::status(in, ec);
+    if (ec || !fs::exists(st)) {
+      errors->push_back(in + ": no such file or directory");
+      continue;
+    }
+    if (fs::is_directory(st)) {
+      std::vector<std::string> found;
+      for (auto it = fs::recursive_directory_iterator(in, fs::directory_options::skip_permission_denied, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (!it->is_regular_file(ec)) continue;
+        std::string name = it->path().filename().string();
+        if (name.empty() || name[0] == '.') continue;
+        std::string lower = AsciiLower(name);
+        bool data = false;
+        for (auto ext : kData) data |= EndsWith(lower, ext);
+        if (data) found.push_back(it->path().string());
+      }
+      if (ec) errors->push_back(in + ": cannot list directory: " + ec.message());
+      std::sort(found.begin(), found.end());
+      for (auto& f : found) {
+        uint64_t size = fs::file_size(f, ec);
+        *total_bytes += size;
+        out->push_back({std::move(f), false, size});
+      }
+      continue;
+    }
+    uint64_t size = fs::file_size(in, ec);
+    *total_bytes += size;
+    out->push_back({in, true, size});
+  }
+}
+
+StatusOr<ReadSummary> Engine::Run(const std::vector<std::string>& inputs) {
+  auto start = Clock::now();
+  if (!opt_.rejects_path.empty()) {
+    rejects_ = std::fopen(opt_.rejects_path.c_str(), "wb");
+    if (rejects_ == nullptr)
+      return IoError(opt_.rejects_path + ": cannot write rejects file: " + std::strerror(errno));
+    std::fputs("source\tline\tbyte_offset\treason\texcerpt\n", rejects_);
+  }
+  int threads = opt_.threads > 0 ? opt_.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  summary_.threads = threads;
+  max_in_flight_ = static_cast<size_t>(threads) * 2 + 2;
+  std::vector<InputFile> files;
+  uint64_t total_bytes = 0;
+  ExpandInputs(inputs, &files, &summary_.errors, &total_bytes);
+  progress_.Start(opt_.progress, total_bytes);
+  for (int i = 0; i < threads; ++i) threads_.emplace_back([this] { WorkerLoop(); });
+  for (const InputFile& f : files) {
+    ReadPath(f.path, f.named);
+    raw_done_before_ += f.size;
+    progress_.SetBytes(raw_done_before_);
+  }
+  Collect(true);
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stop_ = true;
+  }
+  work_cv_.notify_all();
+  for (auto& t : threads_) t.join();
+  progress_.Finish();
+  summary_.raw_bytes = total_bytes;
+  summary_.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  if (rejects_ != nullptr) {
+    bool bad = std::ferror(rejects_) != 0;
+    bad |= std::fclose(rejects_) != 0;
+    rejects_ = nullptr;
+    if (bad) return IoError(opt_.rejects_path + ": write failed");
+  }
+  return std::move(summary_);
+}
+
+}  // namespace
+
+StatusOr<ReadSummary> ReadPostings(const std::vector<std::string>& inputs, const ReadOptions& options,
+                                   PostingJob* job) {
+  Engine engine(options, job);
+  return engine.Run(inputs);
+}
+
+}  // namespace jobsift

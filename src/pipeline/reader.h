@@ -1,0 +1,105 @@
+// The reading stage: turns input paths into accepted Postings, in parallel
+// and deterministically.
+//
+// One reader thread opens each input (files, directories walked recursively
+// in sorted order, or "-" for stdin), peels gzip/zstd (by magic bytes),
+// opens zip and xlsx archives, detects and converts the encoding, detects
+// the format and the CSV delimiter, maps the columns, and cuts the stream
+// into chunks of whole records. Worker threads split each chunk into fields,
+// apply the bad-row policy (pipeline/diagnostics.h) and hand each accepted
+// Posting to a PostingTask made for that chunk. Finished tasks are handed
+// back to the job strictly in input order, so whatever the job computes is
+// identical for any --threads. Memory is bounded by the chunks in flight
+// (about 2 × threads + 2 chunks), not by the input size.
+//
+// Not for: what a field means (fields/) or what is computed (the job).
+#ifndef JOBSIFT_PIPELINE_READER_H_
+#define JOBSIFT_PIPELINE_READER_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "io/byte_source.h"
+#include "jobsift/status.h"
+#include "pipeline/diagnostics.h"
+#include "schema/column_map.h"
+#include "schema/posting.h"
+
+namespace jobsift {
+
+enum class InputFormat : uint8_t { kCsv, kJsonl, kXlsx };
+std::string_view InputFormatName(InputFormat f);
+
+struct ReadOptions {
+  int threads = 0;              // worker threads; 0 = all cores
+  char delimiter = 0;           // 0 = detect among , \t ; |
+  std::string encoding;         // "" = detect (UTF-8 or GB18030); else an iconv name
+  size_t max_field_bytes = size_t{2} << 20;
+  size_t max_record_bytes = size_t{64} << 20;
+  size_t chunk_bytes = size_t{4} << 20;
+  ColumnOverrides columns;
+  bool progress = false;        // draw progress on stderr
+  std::string rejects_path;     // "" = keep counts and samples only
+  size_t reject_samples = 10;
+};
+
+// What happened to one input (a file, or one member of a zip).
+struct FileReport {
+  std::string name;
+  InputFormat format = InputFormat::kCsv;
+  std::string encoding;
+  Compression compression = Compression::kNone;
+  char delimiter = 0;
+  std::vector<std::string> headers;
+  ColumnMap map;
+  ReadStats stats;
+  uint64_t invalid_encoding_bytes = 0;  // bytes iconv could not convert
+};
+
+struct ReadSummary {
+  ReadStats total;
+  std::vector<FileReport> files;
+  std::vector<std::string> errors;    // inputs that could not be read at all
+  std::vector<std::string> skipped;   // files in a directory that hold no postings
+  std::vector<std::string> warnings;  // e.g. a field with no column
+  std::vector<RejectRecord> samples;  // the first rejects
+  uint64_t raw_bytes = 0;             // bytes read from disk (compressed)
+  uint64_t decoded_bytes = 0;         // bytes after decompression and decoding
+  double seconds = 0;
+  int threads = 0;
+};
+
+// Per-chunk work of a job. Add runs on a worker thread, once per accepted
+// posting of the chunk, in input order; the Posting is valid only during
+// the call.
+class PostingTask {
+ public:
+  virtual ~PostingTask() = default;
+  virtual void Add(const Posting& posting) = 0;
+};
+
+class PostingJob {
+ public:
+  virtual ~PostingJob() = default;
+  // Called from worker threads; must be thread-safe.
+  virtual std::unique_ptr<PostingTask> NewTask() = 0;
+  // Called on one thread, once per chunk, in input order.
+  virtual void Finish(std::unique_ptr<PostingTask> task) = 0;
+};
+
+// Reads all `inputs`. Unreadable inputs are reported in `errors` and the run
+// goes on; a Status is returned only when the run itself cannot proceed
+// (e.g. the rejects file cannot be written). `job` may be null.
+StatusOr<ReadSummary> ReadPostings(const std::vector<std::string>& inputs, const ReadOptions& options,
+                                   PostingJob* job);
+
+// Detects the encoding of a sample: "UTF-8" when it is valid UTF-8 (a
+// sequence cut at the end is allowed), "GB18030" when it decodes as that,
+// else "UTF-8" (invalid bytes will be repaired and counted).
+std::string DetectEncoding(std::string_view sample);
+
+}  // namespace jobsift
+
+#endif  // JOBSIFT_PIPELINE_READER_H_

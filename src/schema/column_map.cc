@@ -1,0 +1,365 @@
+#include "schema/column_map.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "base/text.h"
+
+namespace jobsift {
+namespace {
+
+struct FieldInfo {
+  Field field;
+  std::string_view name;
+  std::string_view label;
+};
+
+constexpr FieldInfo kFields[] = {
+    {Field::kId, "id", "Id"},
+    {Field::kDate, "date", "Date"},
+    {Field::kPosition, "position", "Position"},
+    {Field::kCity, "city", "City"},
+    {Field::kSalary, "salary", "Salary"},
+    {Field::kSalaryMin, "salary_min", "SalaryMin"},
+    {Field::kSalaryMax, "salary_max", "SalaryMax"},
+    {Field::kSalaryMonths, "salary_months", "SalaryMonths"},
+    {Field::kDegree, "degree", "Degree"},
+    {Field::kExperience, "experience", "Experience"},
+    {Field::kCompanyName, "company_name", "CompanyName"},
+    {Field::kCompanySize, "company_size", "CompanySize"},
+    {Field::kCompanyIndus, "company_indus", "CompanyIndus"},
+    {Field::kDescription, "description", "Description"},
+    {Field::kBenefits, "benefits", "Benefits"},
+};
+
+// Header names real sites use, normalised (see NormalizeHeader), in order of
+// preference: when a file has two candidates (job-hunting-data's 公司 and
+// 招聘公司, liepin's 工作城市 and 地区) the earlier name wins.
+struct Alias {
+  Field field;
+  std::vector<std::string_view> names;
+};
+
+const std::vector<Alias>& Aliases() {
+  static const std::vector<Alias> kAliases = {
+      {Field::kId, {"职位自编号", "职位id", "职位编号", "岗位编号", "岗位id", "jobid", "positionid", "postingid",
+                    "id", "索引", "编号", "序号"}},
+      {Field::kDate, {"发布日期", "发布时间", "首次发布时间", "职位发布时间", "更新日期", "更新时间", "刷新时间",
+                      "日期", "时间", "publishdate", "publishtime", "postdate", "posteddate", "createtime",
+                      "date", "posttime", "issuedate"}},
+      {Field::kPosition, {"职位名称", "岗位名称", "职位", "职位名", "岗位", "招聘职位", "招聘岗位", "岗位名",
+                          "positionname", "jobtitle", "title", "position", "jobname", "job"}},
+      {Field::kCity, {"工作城市", "城市", "工作地点", "工作地区", "所在城市", "所在地", "地区", "城市名称",
+                      "city", "workcity", "location", "joblocation", "worklocation", "area"}},
+      {Field::kSalary, {"薪资", "薪水", "薪酬", "月薪", "工资", "薪资待遇", "薪资范围", "待遇", "salary",
+                        "pay", "salaryrange", "wage", "providesalary"}},
+      {Field::kSalaryMin, {"最低薪资", "薪酬low", "薪资下限", "最低工资", "最低月薪", "salarymin", "minsalary",
+                           "salarylow", "bottomsalary", "lowsalary"}},
+      {Field::kSalaryMax, {"最高薪资", "薪酬high", "薪资上限", "最高工资", "最高月薪", "salarymax", "maxsalary",
+                           "salaryhigh", "topsalary", "highsalary"}},
+      {Field::kSalaryMonths, {"几薪", "薪资月数", "年薪月数", "发薪月数", "salarymonths", "months",
+                              "salarymonth"}},
+      {Field::kDegree, {"学历要求", "学历", "最低学历", "教育要求", "education", "degree", "edu",
+                        "educationrequirement", "jobdegree"}},
+      {Field::kExperience, {"工作经验", "经验要求", "工作年限", "经验", "所需经验", "工作经历", "experience",
+                            "workyear", "workexperience", "jobexperience", "exp"}},
+      {Field::kCompanyName, {"公司名称", "公司", "公司名", "企业名称", "企业", "招聘公司", "招聘单位",
+                             "单位名称", "companyname", "company", "companyfullname", "companyshortname",
+                             "employer"}},
+      {Field::kCompanySize, {"公司规模", "企业规模", "规模", "人员规模", "公司人数", "companysize", "size",
+                             "companyscale", "employees"}},
+      {Field::kCompanyIndus, {"公司行业", "所属行业", "行业", "行业类别", "行业领域", "企业行业",
+                              "companyindustry", "industry", "industryfield", "companyindus"}},
+      {Field::kDescription, {"职位描述", "岗位描述", "岗位信息", "职位信息", "职位详情", "岗位详情",
+                             "工作文字信息", "岗位职责", "工作内容", "职位要求", "任职要求", "jobdescription",
+                             "description", "jobdesc", "jobdetail", "positiondetail", "desc", "jd"}},
+      {Field::kBenefits, {"福利", "福利待遇", "职位福利", "公司福利", "职位诱惑", "其他方面", "welfare",
+                          "benefits", "positionadvantage", "jobwelfare"}},
+  };
+  return kAliases;
+}
+
+// 51job-2019's 公司信息 packs type, size and industry into one cell.
+constexpr std::string_view kCompanyInfoHeaders[] = {"公司信息", "companyinfo"};
+
+bool HasDigit(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool Contains(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
+
+bool LooksLikeSalary(std::string_view s) {
+  if (Contains(s, "面议")) return true;
+  if (s.empty() || !(s[0] >= '0' && s[0] <= '9')) return false;
+  return Contains(s, "千") || Contains(s, "万") || Contains(s, "元") || Contains(s, "k") || Contains(s, "K");
+}
+
+bool LooksLikeDate(std::string_view s) {
+  auto digits = [&](size_t b, size_t e) {
+    for (size_t i = b; i < e; ++i)
+      if (!(s[i] >= '0' && s[i] <= '9')) return false;
+    return true;
+  };
+  if (s.size() == 5 && s[2] == '-' && digits(0, 2) && digits(3, 5)) return true;  // 04-20
+  return s.size() >= 8 && digits(0, 4) && (s[4] == '-' || s[4] == '/' || StartsWith(s.substr(4), "年"));
+}
+
+bool LooksLikeSize(std::string_view s) {
+  return EndsWith(s, "人") && (HasDigit(s) || Contains(s, "少于"));
+}
+
+bool LooksLikeCompanyType(std::string_view s) {
+  static constexpr std::string_view kTypes[] = {"民营", "国企", "合资", "外资", "上市公司", "创业公司",
+                                                "外企代表处", "事业单位", "非营利", "政府机关", "股份制"};
+  for (auto t : kTypes)
+    if (StartsWith(s, t)) return true;
+  return false;
+}
+
+bool LooksLikeCompany(std::string_view s) {
+  static constexpr std::string_view kEnds[] = {"公司", "集团", "厂", "中心", "研究院", "研究所", "医院",
+                                               "学校", "事务所", "银行", "商行", "工作室", "店"};
+  for (auto e : kEnds)
+    if (EndsWith(s, e)) return true;
+  return Contains(s, "有限公司");
+}
+
+bool LooksLikeCity(std::string_view s) {
+  if (s.size() > 30 || HasDigit(s)) return false;
+  return Contains(s, "-") || Contains(s, "·") || EndsWith(s, "区") || EndsWith(s, "市") || EndsWith(s, "县") ||
+         s.size() <= 9;
+}
+
+bool LooksLikeBenefits(std::string_view s) {
+  static constexpr std::string_view kWords[] = {"五险", "双休", "补贴", "年终", "旅游", "带薪", "奖金", "体检",
+                                                "班车", "餐补", "包住", "节日"};
+  for (auto w : kWords)
+    if (Contains(s, w)) return true;
+  return false;
+}
+
+bool LooksLikeIndustry(std::string_view s) {
+  return !HasDigit(s) && s.size() <= 90 && (Contains(s, "/") || Contains(s, "(") || Contains(s, "（"));
+}
+
+// Recognises the columns of a file without a header from what its cells hold.
+ColumnMap MapByContent(const std::vector<std::vector<std::string>>& rows) {
+  size_t ncols = 0;
+  for (const auto& r : rows) ncols = std::max(ncols, r.size());
+  struct Score {
+    double url = 0, salary = 0, date = 0, size = 0, type = 0, company = 0, city = 0, benefits = 0,
+           industry = 0, mean_len = 0;
+  };
+  std::vector<Score> score(ncols);
+  for (size_t c = 0; c < ncols; ++c) {
+    size_t n = 0;
+    Score& sc = score[c];
+    for (const auto& r : rows) {
+      if (c >= r.size()) continue;
+      std::string_view v = TrimCell(r[c]);
+      if (v.empty()) continue;
+      ++n;
+      sc.url += StartsWith(v, "http");
+      sc.salary += LooksLikeSalary(v);
+      sc.date += LooksLikeDate(v);
+      sc.size += LooksLikeSize(v);
+      sc.type += LooksLikeCompanyType(v);
+      sc.company += LooksLikeCompany(v);
+      sc.city += LooksLikeCity(v);
+      sc.benefits += LooksLikeBenefits(v);
+      sc.industry += LooksLikeIndustry(v);
+      sc.mean_len += static_cast<double>(v.size());
+    }
+    if (n == 0) continue;
+    for (double* p : {&sc.url, &sc.salary, &sc.date, &sc.size, &sc.type, &sc.company, &sc.city, &sc.benefits,
+                      &sc.industry, &sc.mean_len})
+      *p /= static_cast<double>(n);
+  }
+  ColumnMap map;
+  map.has_header = false;
+  map.detected_by = "content";
+  std::vector<bool> used(ncols, false);
+  auto take = [&](Field f, double Score::*member, double threshold) {
+    int best = -1;
+    double best_v = threshold;
+    for (size_t c = 0; c < ncols; ++c) {
+      if (used[c]) continue;
+      if (score[c].*member >= best_v) {
+        best_v = score[c].*member;
+        best = static_cast<int>(c);
+      }
+    }
+    if (best >= 0) {
+      used[best] = true;
+      map[f].column = best;
+    }
+  };
+  // Columns to leave out first, then the most specific shapes.
+  for (size_t c = 0; c < ncols; ++c)
+    if (score[c].url >= 0.8 || score[c].type >= 0.8) used[c] = true;
+  take(Field::kDate, &Score::date, 0.8);
+  take(Field::kSalary, &Score::salary, 0.6);
+  take(Field::kCompanySize, &Score::size, 0.6);
+  // The description is the column with the longest cells, if long enough.
+  {
+    int best = -1;
+    double best_len = 80;
+    for (size_t c = 0; c < ncols; ++c)
+      if (!used[c] && score[c].mean_len > best_len) {
+        best_len = score[c].mean_len;
+        best = static_cast<int>(c);
+      }
+    if (best >= 0) {
+      used[best] = true;
+      map[Field::kDescription].column = best;
+    }
+  }
+  take(Field::kBenefits, &Score::benefits, 0.5);
+  take(Field::kCompanyName, &Score::company, 0.5);
+  take(Field::kCity, &Score::city, 0.8);
+  take(Field::kCompanyIndus, &Score::industry, 0.5);
+  // The title: the first remaining column of short text.
+  for (size_t c = 0; c < ncols; ++c) {
+    if (!used[c] && score[c].mean_len > 0 && score[c].mean_len < 80 && score[c].salary < 0.2) {
+      used[c] = true;
+      map[Field::kPosition].column = static_cast<int>(c);
+      break;
+    }
+  }
+  return map;
+}
+
+double MedianNumeric(const std::vector<std::vector<std::string>>& rows, int col) {
+  std::vector<double> v;
+  for (const auto& r : rows) {
+    if (col >= static_cast<int>(r.size())) continue;
+    std::string s(TrimCell(r[col]));
+    char* end = nullptr;
+    double x = std::strtod(s.c_str(), &end);
+    if (end != s.c_str() && x > 0) v.push_back(x);
+  }
+  if (v.empty()) return 0;
+  std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
+  return v[v.size() / 2];
+}
+
+}  // namespace
+
+std::string_view FieldName(Field f) { return kFields[static_cast<size_t>(f)].name; }
+std::string_view FieldLabel(Field f) { return kFields[static_cast<size_t>(f)].label; }
+
+bool FieldFromName(std::string_view name, Field* out) {
+  for (const auto& fi : kFields)
+    if (fi.name == name) {
+      *out = fi.field;
+      return true;
+    }
+  return false;
+}
+
+size_t ColumnMap::MappedCount() const {
+  return static_cast<size_t>(std::count_if(field.begin(), field.end(), [](const ColumnRef& r) { return r.mapped(); }));
+}
+
+std::string NormalizeHeader(std::string_view h) {
+  if (StartsWith(h, "\xEF\xBB\xBF")) h.remove_prefix(3);
+  std::string out;
+  for (char c : TrimCell(h)) {
+    if (c == ' ' || c == '_' || c == '-' || c == '\t') continue;
+    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+  return out;
+}
+
+StatusOr<ColumnMap> MapColumns(const std::vector<std::string>& header,
+                               const std::vector<std::vector<std::string>>& sample,
+                               const ColumnOverrides& overrides, const std::string& source) {
+  std::vector<std::string> norm;
+  norm.reserve(header.size());
+  for (const auto& h : header) norm.push_back(NormalizeHeader(h));
+
+  ColumnMap map;
+  map.detected_by = "header";
+  std::vector<bool> used(header.size(), false);
+  if (!overrides.no_header) {
+    for (const Alias& a : Aliases()) {
+      for (std::string_view name : a.names) {
+        auto it = std::find(norm.begin(), norm.end(), name);
+        if (it == norm.end()) continue;
+        size_t col = static_cast<size_t>(it - norm.begin());
+        if (used[col]) continue;
+        used[col] = true;
+        map[a.field].column = static_cast<int>(col);
+        break;
+      }
+    }
+    for (std::string_view name : kCompanyInfoHeaders) {
+      auto it = std::find(norm.begin(), norm.end(), name);
+      if (it == norm.end() || used[it - norm.begin()]) continue;
+      int col = static_cast<int>(it - norm.begin());
+      if (!map[Field::kCompanySize].mapped()) map[Field::kCompanySize] = {col, CellPart::kSizePart};
+      if (!map[Field::kCompanyIndus].mapped()) map[Field::kCompanyIndus] = {col, CellPart::kIndustryPart};
+    }
+  }
+
+  // Too little matched by name: maybe the first row is already data.
+  if (overrides.no_header || map.MappedCount() < 2) {
+    std::vector<std::vector<std::string>> rows;
+    rows.push_back(header);
+    rows.insert(rows.end(), sample.begin(), sample.end());
+    ColumnMap by_content = MapByContent(rows);
+    if (overrides.no_header || by_content.MappedCount() >= 3) map = by_content;
+  }
+
+  // Config overrides win over detection.
+  for (const auto& [field, name] : overrides.by_field) {
+    if (name.empty()) {
+      map[field] = ColumnRef{};
+      continue;
+    }
+    int col = -1;
+    if (name[0] == '#') {
+      col = std::atoi(name.c_str() + 1) - 1;
+      if (col < 0) return InvalidArgument("config: column '" + name + "' for " + std::string(FieldName(field)) +
+                                          ": column numbers start at #1");
+    } else {
+      std::string want = NormalizeHeader(name);
+      auto it = std::find(norm.begin(), norm.end(), want);
+      if (it == norm.end())
+        return DataError(source + ": config maps " + std::string(FieldName(field)) + " to column '" + name +
+                         "', which this file does not have");
+      col = static_cast<int>(it - norm.begin());
+    }
+    map[field] = ColumnRef{col, CellPart::kWhole};
+  }
+  if (!overrides.by_field.empty()) map.detected_by = map.detected_by == "content" ? "content+config" : "header+config";
+
+  if (map.MappedCount() == 0 || (!map[Field::kPosition].mapped() && !map[Field::kDescription].mapped())) {
+    std::string seen;
+    for (size_t i = 0; i < header.size() && i < 40; ++i) {
+      if (i) seen += ", ";
+      seen += "'" + std::string(TrimCell(header[i]).substr(0, 60)) + "'";
+    }
+    return DataError(source + ": no recognisable posting columns (need at least a title or a description); "
+                     "headers seen: [" + seen + "]; map them with a [columns] table in --config");
+  }
+
+  if (map[Field::kSalaryMin].mapped() || map[Field::kSalaryMax].mapped()) {
+    const std::string& unit = overrides.salary_numeric_unit;
+    if (unit == "k") {
+      map.salary_numeric_scale = 1000;
+    } else if (unit == "wan") {
+      map.salary_numeric_scale = 10000;
+    } else if (unit == "yuan") {
+      map.salary_numeric_scale = 1;
+    } else {
+      // Auto: monthly pay below 1000 only makes sense in thousands.
+      int col = map[Field::kSalaryMax].mapped() ? map[Field::kSalaryMax].column : map[Field::kSalaryMin].column;
+      double median = MedianNumeric(sample, col);
+      map.salary_numeric_scale = (median > 0 && median < 500) ? 1000 : 1;
+    }
+  }
+  return map;
+}
+
+}  // namespace jobsift

@@ -1,0 +1,95 @@
+// Column mapping: which input column holds which logical field of SPEC §1.
+// A mapping comes from the [columns] table of a TOML config or, without
+// one, from auto-detection over the header names real job sites use in
+// Chinese and English; a file without a header row (51job-2018's xlsx) is
+// recognised from its cell contents instead. A field with no column is
+// unknown for every row of that file.
+//
+// Not for: what a cell means once found (fields/), or reading files (io/).
+#ifndef JOBSIFT_SCHEMA_COLUMN_MAP_H_
+#define JOBSIFT_SCHEMA_COLUMN_MAP_H_
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "jobsift/status.h"
+
+namespace jobsift {
+
+// The logical fields of a posting. Order is the output order everywhere.
+enum class Field : uint8_t {
+  kId,             // posting id (optional)
+  kDate,           // publish / refresh date
+  kPosition,       // job title
+  kCity,           // work city
+  kSalary,         // salary as one posted string
+  kSalaryMin,      // numeric monthly minimum (with kSalaryMax, kSalaryMonths)
+  kSalaryMax,      // numeric monthly maximum
+  kSalaryMonths,   // months paid a year
+  kDegree,         // required degree
+  kExperience,     // required experience
+  kCompanyName,    // employer
+  kCompanySize,    // head-count band
+  kCompanyIndus,   // industry as posted
+  kDescription,    // duties and requirements
+  kBenefits,       // benefit tags where a site lists them apart (福利)
+  kCount
+};
+inline constexpr size_t kFieldCount = static_cast<size_t>(Field::kCount);
+
+// Stable snake_case name used in config keys and JSON: "company_indus".
+std::string_view FieldName(Field f);
+// The SPEC §1 name: "CompanyIndus".
+std::string_view FieldLabel(Field f);
+bool FieldFromName(std::string_view name, Field* out);
+
+// How to read a column whose cells pack several fields (51job-2019's
+// 公司信息 `民营公司| 500-1000人| 计算机软件`): split on '|' and pick the
+// piece that looks like a company size, or the last piece for industry.
+enum class CellPart : uint8_t { kWhole, kSizePart, kIndustryPart };
+
+struct ColumnRef {
+  int column = -1;  // -1: no column
+  CellPart part = CellPart::kWhole;
+  bool mapped() const { return column >= 0; }
+};
+
+struct ColumnMap {
+  std::array<ColumnRef, kFieldCount> field{};
+  bool has_header = true;
+  // Numeric salary columns are in yuan times this (1000 for K, 10000 for 万).
+  double salary_numeric_scale = 1.0;
+  std::string detected_by;  // "config", "header", "content"
+
+  const ColumnRef& operator[](Field f) const { return field[static_cast<size_t>(f)]; }
+  ColumnRef& operator[](Field f) { return field[static_cast<size_t>(f)]; }
+  size_t MappedCount() const;
+};
+
+// User overrides from the config: field -> header name (or 1-based column
+// number written as "#3"); fields set to "" are forced unmapped.
+struct ColumnOverrides {
+  std::map<Field, std::string> by_field;
+  std::string salary_numeric_unit;  // "", "yuan", "k", "wan"
+  bool no_header = false;
+};
+
+// Builds the mapping of one file. `header` is its first row; `sample` holds
+// up to a few hundred rows after it (used to recognise a file without a
+// header, and the unit of numeric salary columns). A file with no
+// recognisable columns is a DataError naming `source` and the headers seen.
+StatusOr<ColumnMap> MapColumns(const std::vector<std::string>& header,
+                               const std::vector<std::vector<std::string>>& sample,
+                               const ColumnOverrides& overrides, const std::string& source);
+
+// Normalises a header for matching: trimmed, ASCII lower-case, without
+// spaces, '_', '-' and a BOM.
+std::string NormalizeHeader(std::string_view h);
+
+}  // namespace jobsift
+
+#endif  // JOBSIFT_SCHEMA_COLUMN_MAP_H_
