@@ -396,6 +396,8 @@ void Engine::ProcessCsv(Chunk& c, Worker& w, Result& r) {
     line += CountByte(text.data() + counted_to, begin - counted_to, '\n');
     counted_to = begin;
     std::string_view record = text.substr(begin, split.record_end() - begin);
+    if (!record.empty() && record.back() == '\n') record.remove_suffix(1);
+    if (!record.empty() && record.back() == '\r') record.remove_suffix(1);
     ++r.stats.rows_read;
     uint64_t offset = c.byte_offset + begin;
     if (split.open_quote()) {
@@ -418,21 +420,29 @@ void Engine::ProcessCsv(Chunk& c, Worker& w, Result& r) {
 void JsonCell(simdjson::dom::element v, std::string& out) {
   out.clear();
   switch (v.type()) {
-    case simdjson::dom::element_type::STRING: out.assign(std::string_view(v.get_string().value_unsafe())); break;
+    case simdjson::dom::element_type::STRING: {
+      std::string_view text;
+      if (!v.get_string().get(text)) out.assign(text);
+      break;
+    }
     case simdjson::dom::element_type::NULL_VALUE: break;
     case simdjson::dom::element_type::ARRAY: {
+      simdjson::dom::array items;
+      if (v.get_array().get(items)) break;
       bool all_strings = true;
-      for (auto item : v.get_array().value_unsafe()) all_strings &= item.is_string();
-      if (all_strings) {
-        bool first = true;
-        for (auto item : v.get_array().value_unsafe()) {
-          if (!first) out.push_back(',');
-          out.append(std::string_view(item.get_string().value_unsafe()));
-          first = false;
-        }
+      for (simdjson::dom::element item : items) all_strings &= item.is_string();
+      if (!all_strings) {
+        out = simdjson::minify(v);
         break;
       }
-      out = simdjson::minify(v);
+      bool first = true;
+      for (simdjson::dom::element item : items) {
+        std::string_view text;
+        if (item.get_string().get(text)) continue;
+        if (!first) out.push_back(',');
+        out.append(text);
+        first = false;
+      }
       break;
     }
     default: out = simdjson::minify(v);
@@ -713,6 +723,7 @@ struct TextStream {
   bool eof = false;
   uint64_t offset = 0;  // decoded offset of buf[0]
   uint64_t line = 1;    // line number of buf[0]
+  Status error;         // a read error ends the stream; rows before it count
 
   Status Fill(size_t want, BufferPool& pool) {
     if (buf.cap < want) {
@@ -724,7 +735,11 @@ struct TextStream {
     }
     while (!eof && buf.len < want) {
       auto got = src->Read(buf.data.get() + buf.len, want - buf.len);
-      if (!got.ok()) return got.status();
+      if (!got.ok()) {
+        error = got.status();
+        eof = true;
+        break;
+      }
       if (*got == 0) eof = true;
       buf.len += *got;
     }
@@ -747,6 +762,10 @@ void Engine::ReadText(const std::string& name, std::unique_ptr<PeekableSource> s
   Status st = ts.Fill(std::min<size_t>(opt_.chunk_bytes, 1 << 20), pool_);
   if (!st.ok()) {
     Fail(st.message(), named);
+    return;
+  }
+  if (!ts.error.ok() && ts.buf.len == 0) {
+    Fail(ts.error.message(), named);
     return;
   }
   if (ts.buf.view().substr(0, 3) == "\xEF\xBB\xBF") ts.Consume(3);
@@ -963,6 +982,7 @@ void Engine::ReadText(const std::string& name, std::unique_ptr<PeekableSource> s
       break;
     }
   }
+  if (!ts.error.ok()) Fail(ts.error.message() + " (the rows before it were read)", named);
   summary_.files[fs->report_index].invalid_encoding_bytes = *invalid_bytes;
   summary_.decoded_bytes += ts.offset + ts.buf.len;
   pool_.Put(std::move(ts.buf));

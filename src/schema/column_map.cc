@@ -71,7 +71,7 @@ const std::vector<Alias>& Aliases() {
       {Field::kCompanyIndus, {"公司行业", "所属行业", "行业", "行业类别", "行业领域", "企业行业",
                               "companyindustry", "industry", "industryfield", "companyindus"}},
       {Field::kDescription, {"职位描述", "岗位描述", "岗位信息", "职位信息", "职位详情", "岗位详情",
-                             "工作文字信息", "岗位职责", "工作内容", "职位要求", "任职要求", "jobdescription",
+                             "工作文字信息", "岗位职责", "工作内容", "职位要求", "任职要求", "描述", "详情", "jobdescription",
                              "description", "jobdesc", "jobdetail", "positiondetail", "desc", "jd"}},
       {Field::kBenefits, {"福利", "福利待遇", "职位福利", "公司福利", "职位诱惑", "其他方面", "welfare",
                           "benefits", "positionadvantage", "jobwelfare"}},
@@ -308,7 +308,11 @@ StatusOr<ColumnMap> MapColumns(const std::vector<std::string>& header,
     rows.push_back(header);
     rows.insert(rows.end(), sample.begin(), sample.end());
     ColumnMap by_content = MapByContent(rows);
-    if (overrides.no_header || by_content.MappedCount() >= 3) map = by_content;
+    // Only shapes that header words never have count as evidence.
+    size_t shaped = 0;
+    for (Field f : {Field::kSalary, Field::kDate, Field::kCompanySize, Field::kDescription, Field::kCity})
+      shaped += by_content[f].mapped();
+    if (overrides.no_header || shaped >= 3) map = by_content;
   }
 
   // Config overrides win over detection.

@@ -1,0 +1,148 @@
+#include "schema/column_map.h"
+
+#include <gtest/gtest.h>
+
+#include "schema/posting.h"
+
+namespace jobsift {
+namespace {
+
+std::vector<std::string> Split(const std::string& s) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (;;) {
+    size_t c = s.find(',', start);
+    out.push_back(s.substr(start, c == std::string::npos ? std::string::npos : c - start));
+    if (c == std::string::npos) break;
+    start = c + 1;
+  }
+  return out;
+}
+
+std::string HeaderOf(const ColumnMap& m, const std::vector<std::string>& header, Field f) {
+  return m[f].mapped() ? header[m[f].column] : "";
+}
+
+TEST(ColumnMap, LiepinHeadersPreferWorkCityOverDistrict) {
+  auto h = Split("发布日期,岗位名称,薪酬low,薪酬high,几薪,工作城市,城市2,城市3,地区,学历,工作年限,公司名称,公司行业,其他方面,链接");
+  auto m = MapColumns(h, {{"2019年12月15日", "招聘数据统计", "6", "8", "12"}}, {}, "liepin.csv");
+  ASSERT_TRUE(m.ok());
+  EXPECT_EQ(HeaderOf(*m, h, Field::kCity), "工作城市");
+  EXPECT_EQ(HeaderOf(*m, h, Field::kPosition), "岗位名称");
+  EXPECT_EQ(HeaderOf(*m, h, Field::kSalaryMin), "薪酬low");
+  EXPECT_EQ(HeaderOf(*m, h, Field::kSalaryMax), "薪酬high");
+  EXPECT_EQ(HeaderOf(*m, h, Field::kSalaryMonths), "几薪");
+  EXPECT_EQ(HeaderOf(*m, h, Field::kBenefits), "其他方面");
+  // Values like 6 / 8 are thousands of yuan a month.
+  EXPECT_EQ(m->salary_numeric_scale, 1000);
+}
+
+TEST(ColumnMap, JobHuntingHeadersPreferFirstPublishTimeAndFullCompany) {
+  auto h = Split("职位自编号,发布平台,职位访问地址,职位,公司,公司是否为全称,地区,地址,经度,纬度,职位描述,学历,所需经验,"
+                 "最低薪资,最高薪资,几薪,首次发布时间,招聘人,招聘公司,招聘者职位,首次扫描日期,记录更新日期");
+  std::vector<std::vector<std::string>> sample(3, std::vector<std::string>(h.size()));
+  for (auto& r : sample) r[14] = "18000";
+  auto m = MapColumns(h, sample, {}, "job.xlsx");
+  ASSERT_TRUE(m.ok());
+  EXPECT_EQ(HeaderOf(*m, h, Field::kId), "职位自编号");
+  EXPECT_EQ(HeaderOf(*m, h, Field::kDate), "首次发布时间");
+  EXPECT_EQ(HeaderOf(*m, h, Field::kCompanyName), "公司");
+  EXPECT_EQ(HeaderOf(*m, h, Field::kCity), "地区");
+  EXPECT_EQ(HeaderOf(*m, h, Field::kExperience), "所需经验");
+  EXPECT_EQ(HeaderOf(*m, h, Field::kDescription), "职位描述");
+  EXPECT_EQ(m->salary_numeric_scale, 1);
+}
+
+TEST(ColumnMap, FiftyOneJobCompanyInfoFeedsSizeAndIndustry) {
+  auto h = Split("职位,薪资,公司,公司信息,公司地址,地区,工作经验,学历,人数,时间,岗位信息");
+  auto m = MapColumns(h, {}, {}, "51job.csv");
+  ASSERT_TRUE(m.ok());
+  EXPECT_EQ(HeaderOf(*m, h, Field::kCity), "地区");  // not 公司地址
+  EXPECT_EQ((*m)[Field::kCompanySize].part, CellPart::kSizePart);
+  EXPECT_EQ((*m)[Field::kCompanyIndus].part, CellPart::kIndustryPart);
+  EXPECT_EQ(HeaderOf(*m, h, Field::kCompanySize), "公司信息");
+  EXPECT_FALSE((*m)[Field::kId].mapped());  // 人数 is head count to hire, not a size
+  EXPECT_EQ(CellPartOf("民营公司| 500-1000人| 教育/培训/院校 计算机软件", CellPart::kSizePart), "500-1000人");
+  EXPECT_EQ(CellPartOf("民营公司| 500-1000人| 教育/培训/院校 计算机软件", CellPart::kIndustryPart),
+            "教育/培训/院校 计算机软件");
+  EXPECT_EQ(CellPartOf("民营公司| 计算机软件", CellPart::kSizePart), "");
+  EXPECT_EQ(CellPartOf("民营公司| 计算机软件", CellPart::kIndustryPart), "计算机软件");
+  EXPECT_EQ(CellPartOf("民营公司", CellPart::kIndustryPart), "");
+}
+
+TEST(ColumnMap, EnglishHeaders) {
+  auto h = Split("job_id,positionName,salary,city,education,workYear,companyFullName,companySize,industryField,"
+                 "job_description,publish_date");
+  auto m = MapColumns(h, {}, {}, "lagou.csv");
+  ASSERT_TRUE(m.ok());
+  for (Field f : {Field::kId, Field::kPosition, Field::kSalary, Field::kCity, Field::kDegree, Field::kExperience,
+                  Field::kCompanyName, Field::kCompanySize, Field::kCompanyIndus, Field::kDescription, Field::kDate})
+    EXPECT_TRUE((*m)[f].mapped()) << FieldName(f);
+}
+
+TEST(ColumnMap, FileWithoutHeaderIsRecognisedByContent) {
+  // The shape of 51job-2018's sheet: no header row, 11 columns.
+  std::vector<std::vector<std::string>> rows;
+  for (int i = 0; i < 20; ++i) {
+    rows.push_back({"https://jobs.51job.com/all/9623293" + std::to_string(i) + ".html", "财务实习生",
+                    "上海某某电气有限公司", "五险一金 餐饮补贴 员工旅游", i % 3 ? "4-8千/月" : "1-1.5万/月",
+                    "岗位职责 1、维护经销商，报价，跟进订单，协助完成发票开具工作；2、协助完成费用报销，整理及装订会计凭证。"
+                    "任职要求：大专及以上学历，熟练使用办公软件。",
+                    "上海-奉贤区", "民营公司", "50-150人", "电气/电力/水利", "04-20"});
+  }
+  std::vector<std::string> first = rows[0];
+  rows.erase(rows.begin());
+  auto m = MapColumns(first, rows, {}, "qianchengwuyou.xlsx");
+  ASSERT_TRUE(m.ok());
+  EXPECT_FALSE(m->has_header);
+  EXPECT_EQ(m->detected_by, "content");
+  EXPECT_EQ((*m)[Field::kPosition].column, 1);
+  EXPECT_EQ((*m)[Field::kCompanyName].column, 2);
+  EXPECT_EQ((*m)[Field::kBenefits].column, 3);
+  EXPECT_EQ((*m)[Field::kSalary].column, 4);
+  EXPECT_EQ((*m)[Field::kDescription].column, 5);
+  EXPECT_EQ((*m)[Field::kCity].column, 6);
+  EXPECT_EQ((*m)[Field::kCompanySize].column, 8);
+  EXPECT_EQ((*m)[Field::kCompanyIndus].column, 9);
+  EXPECT_EQ((*m)[Field::kDate].column, 10);
+}
+
+TEST(ColumnMap, UnrecognisableFileIsAnErrorNamingFileAndHeaders) {
+  auto h = Split("公司,公司描述,成立时间,经营状态,法人");
+  auto m = MapColumns(h, {{"某公司", "简介", "2001", "存续", "张三"}}, {}, "company.xlsx");
+  ASSERT_FALSE(m.ok());
+  EXPECT_NE(m.status().message().find("company.xlsx"), std::string::npos);
+  EXPECT_NE(m.status().message().find("'公司描述'"), std::string::npos);
+}
+
+TEST(ColumnMap, ConfigOverridesByNameNumberAndRemoval) {
+  auto h = Split("标题,待遇,城市,福利");
+  ColumnOverrides o;
+  o.by_field[Field::kPosition] = "标题";
+  o.by_field[Field::kSalary] = "#2";
+  o.by_field[Field::kBenefits] = "";
+  auto m = MapColumns(h, {}, o, "x.csv");
+  ASSERT_TRUE(m.ok());
+  EXPECT_EQ((*m)[Field::kPosition].column, 0);
+  EXPECT_EQ((*m)[Field::kSalary].column, 1);
+  EXPECT_FALSE((*m)[Field::kBenefits].mapped());
+  o.by_field[Field::kDescription] = "描述";
+  auto bad = MapColumns(h, {}, o, "x.csv");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("描述"), std::string::npos);
+}
+
+TEST(Posting, CellsAreCleanedAndUnwrapped) {
+  auto h = Split("职位,薪资,地区");
+  auto m = MapColumns(h, {}, {}, "x.csv");
+  ASSERT_TRUE(m.ok());
+  PostingBuilder b;
+  Posting p;
+  b.Build({"['大数据开发工程师']", " \xC2\xA0['1-1.5万/月'] ", "[]"}, *m, &p);
+  EXPECT_EQ(p[Field::kPosition], "大数据开发工程师");
+  EXPECT_EQ(p[Field::kSalary], "1-1.5万/月");
+  EXPECT_EQ(p[Field::kCity], "");
+}
+
+}  // namespace
+}  // namespace jobsift

@@ -1,0 +1,127 @@
+// Reads every dataset in ../shared/data/real and checks, per file, that the
+// row count matches an independent count (the SOURCE.md of the dataset,
+// which agrees with Python's csv module) and that auto-detection maps the
+// columns a person would. CI has ../shared beside the checkout.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "pipeline/reader.h"
+
+namespace jobsift {
+namespace {
+
+const std::string kReal = std::string(JOBSIFT_SOURCE_DIR) + "/../shared/data/real";
+
+ReadSummary Scan(const std::string& path) {
+  if (!std::filesystem::exists(kReal)) ADD_FAILURE() << kReal << " is missing: tests need ../shared beside the checkout";
+  ReadOptions opt;
+  opt.threads = 2;
+  auto s = ReadPostings({path}, opt, nullptr);
+  EXPECT_TRUE(s.ok()) << s.status().message();
+  EXPECT_TRUE(s->errors.empty()) << (s->errors.empty() ? "" : s->errors[0]);
+  EXPECT_EQ(s->total.rows_read, s->total.rows_accepted + s->total.RowsRejected());
+  return std::move(*s);
+}
+
+std::string Header(const FileReport& f, Field field) {
+  const ColumnRef& r = f.map[field];
+  if (!r.mapped()) return "";
+  if (f.headers.empty()) return "#" + std::to_string(r.column + 1);
+  return f.headers[r.column];
+}
+
+TEST(RealData, FiftyOneJob2019GbkListLiterals) {
+  ReadSummary s = Scan(kReal + "/51job-2019-bigdata/51job.csv");
+  ASSERT_EQ(s.files.size(), 1u);
+  const FileReport& f = s.files[0];
+  EXPECT_EQ(f.encoding, "GB18030");
+  EXPECT_EQ(f.invalid_encoding_bytes, 0u);
+  EXPECT_EQ(s.total.rows_read, 4950u);
+  EXPECT_EQ(s.total.rows_accepted, 4950u);
+  EXPECT_EQ(Header(f, Field::kPosition), "职位");
+  EXPECT_EQ(Header(f, Field::kSalary), "薪资");
+  EXPECT_EQ(Header(f, Field::kCity), "地区");
+  EXPECT_EQ(Header(f, Field::kDate), "时间");
+  EXPECT_EQ(Header(f, Field::kDescription), "岗位信息");
+  EXPECT_EQ(f.map[Field::kCompanySize].part, CellPart::kSizePart);
+  // SOURCE.md: 269 salaries are [] (not shown); only 969 rows have a description.
+  EXPECT_EQ(s.total.non_empty[static_cast<size_t>(Field::kSalary)], 4950u - 269u);
+  EXPECT_EQ(s.total.non_empty[static_cast<size_t>(Field::kDescription)], 969u);
+}
+
+TEST(RealData, FiftyOneJob2018XlsxWithoutHeader) {
+  ReadSummary s = Scan(kReal + "/51job-2018-fengxian/qianchengwuyou.xlsx");
+  ASSERT_EQ(s.files.size(), 1u);
+  const FileReport& f = s.files[0];
+  EXPECT_FALSE(f.map.has_header);
+  EXPECT_EQ(s.total.rows_read, 1603u);  // the first row is a posting, not a header
+  // SOURCE.md columns: 1 title, 2 company, 3 benefits, 4 salary, 5 description,
+  // 6 location, 8 size, 9 industry, 10 date (0-based).
+  EXPECT_EQ(f.map[Field::kPosition].column, 1);
+  EXPECT_EQ(f.map[Field::kCompanyName].column, 2);
+  EXPECT_EQ(f.map[Field::kBenefits].column, 3);
+  EXPECT_EQ(f.map[Field::kSalary].column, 4);
+  EXPECT_EQ(f.map[Field::kDescription].column, 5);
+  EXPECT_EQ(f.map[Field::kCity].column, 6);
+  EXPECT_EQ(f.map[Field::kCompanySize].column, 8);
+  EXPECT_EQ(f.map[Field::kCompanyIndus].column, 9);
+  EXPECT_EQ(f.map[Field::kDate].column, 10);
+}
+
+TEST(RealData, BossThreeFiles) {
+  ReadSummary s = Scan(kReal + "/boss-2025-hangzhou");
+  ASSERT_EQ(s.files.size(), 3u);
+  EXPECT_EQ(s.files[0].stats.rows_read, 450u);  // boss_jobs.csv
+  EXPECT_EQ(s.files[1].stats.rows_read, 300u);  // boss_jobs2.csv
+  EXPECT_EQ(s.files[2].stats.rows_read, 450u);  // job_details_with_text.csv (multi-line)
+  EXPECT_EQ(s.total.RowsRejected(), 0u);
+  for (int i : {0, 1}) {
+    const FileReport& f = s.files[i];
+    EXPECT_EQ(Header(f, Field::kId), "职位ID");
+    EXPECT_EQ(Header(f, Field::kPosition), "职位名称");
+    EXPECT_EQ(Header(f, Field::kCity), "城市");
+    EXPECT_EQ(Header(f, Field::kCompanySize), "公司规模");
+    EXPECT_EQ(Header(f, Field::kCompanyIndus), "公司行业");
+    EXPECT_EQ(Header(f, Field::kBenefits), "福利");
+  }
+  EXPECT_EQ(Header(s.files[2], Field::kDescription), "工作文字信息");
+  // Internships leave 工作经验 blank (15 of 450).
+  EXPECT_EQ(s.files[0].stats.non_empty[static_cast<size_t>(Field::kExperience)], 435u);
+}
+
+TEST(RealData, LiepinNumericSalaryInThousands) {
+  ReadSummary s = Scan(kReal + "/liepin-2019-data-analyst");
+  ASSERT_EQ(s.files.size(), 1u);
+  const FileReport& f = s.files[0];
+  EXPECT_EQ(s.total.rows_read, 4002u);
+  EXPECT_EQ(Header(f, Field::kCity), "工作城市");
+  EXPECT_EQ(Header(f, Field::kSalaryMin), "薪酬low");
+  EXPECT_EQ(f.map.salary_numeric_scale, 1000);
+  EXPECT_EQ(Header(f, Field::kDate), "发布日期");
+  // SOURCE.md: 600 rows have no city.
+  EXPECT_EQ(s.total.non_empty[static_cast<size_t>(Field::kCity)], 4002u - 600u);
+}
+
+TEST(RealData, JobHuntingZipsOfXlsx) {
+  ReadSummary s = Scan(kReal + "/job-hunting-data");
+  // SOURCE.md: 27,175 job rows; company.zip files hold companies, not postings.
+  EXPECT_EQ(s.total.rows_read, 27175u);
+  EXPECT_EQ(s.total.RowsRejected(), 0u);
+  size_t jobs = 0;
+  for (const FileReport& f : s.files) {
+    ASSERT_NE(f.name.find("job.zip!job.xlsx"), std::string::npos) << f.name;
+    ++jobs;
+    EXPECT_EQ(Header(f, Field::kId), "职位自编号");
+    EXPECT_EQ(Header(f, Field::kPosition), "职位");
+    EXPECT_EQ(Header(f, Field::kDate), "首次发布时间");
+    EXPECT_EQ(Header(f, Field::kSalaryMin), "最低薪资");
+    EXPECT_EQ(Header(f, Field::kCompanyName), "公司");
+    EXPECT_EQ(f.map.salary_numeric_scale, 1);
+  }
+  EXPECT_GT(jobs, 50u);
+  EXPECT_EQ(s.skipped.size(), 48u);  // every company.zip, each said
+}
+
+}  // namespace
+}  // namespace jobsift
