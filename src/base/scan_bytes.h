@@ -1,5 +1,5 @@
-// Byte-scanning kernels used on the hot path (SSE2, which every x86-64 has;
-// a plain loop elsewhere).
+// Byte-scanning kernels used on the hot path: AVX2 when the CPU has it,
+// SSE2 (which every x86-64 has) otherwise. x86-64 only, like Vectorscan.
 #ifndef JOBSIFT_BASE_SCAN_BYTES_H_
 #define JOBSIFT_BASE_SCAN_BYTES_H_
 

@@ -1,6 +1,9 @@
 #include "pipeline/reader.h"
 
 #include <simdjson.h>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -125,13 +128,46 @@ struct FileState {
   size_t report_index = 0;
 };
 
+// A read-only memory map of a whole file: chunks of an uncompressed UTF-8
+// file are views into it, so its bytes are never copied.
+struct Mapping {
+  const char* data = nullptr;
+  size_t size = 0;
+  ~Mapping() {
+    if (data != nullptr) munmap(const_cast<char*>(data), size);
+  }
+};
+
+std::shared_ptr<const Mapping> MapFile(const std::string& path) {
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return nullptr;
+  struct stat st;
+  std::shared_ptr<Mapping> m;
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+    void* p = mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+    if (p != MAP_FAILED) {
+      madvise(p, static_cast<size_t>(st.st_size), MADV_SEQUENTIAL);
+      m = std::make_shared<Mapping>();
+      m->data = static_cast<const char*>(p);
+      m->size = static_cast<size_t>(st.st_size);
+    }
+  }
+  close(fd);
+  return m;
+}
+
 enum class ChunkKind { kText, kRows, kRejects };
 
 struct Chunk {
   uint64_t seq = 0;
   std::shared_ptr<const FileState> file;
   ChunkKind kind = ChunkKind::kText;
-  Buffer text;
+  // Whole records: a view into `owned` or into `mapping`. Bytes up to
+  // `readable_end` may be read (simdjson reads a little past a line).
+  std::string_view text;
+  Buffer owned;
+  std::shared_ptr<const Mapping> mapping;
+  const char* readable_end = nullptr;
   uint64_t byte_offset = 0;  // of text[0] in the decoded stream
   uint64_t first_line = 1;   // line number of text[0]
   // Rows already split (xlsx): cells of row r are cells[row_begin[r] .. row_begin[r+1]).
@@ -141,11 +177,46 @@ struct Chunk {
   std::vector<RejectRecord> rejects;  // decided by the reader
 };
 
+// Gives back the pages of a mapped chunk once it is processed, so resident
+// memory stays bounded by the chunks in flight. Only whole pages inside the
+// chunk are dropped: the neighbours' pages are shared with their chunks.
+void ReleasePages(std::string_view text) {
+  const uintptr_t page = 4096;
+  uintptr_t b = (reinterpret_cast<uintptr_t>(text.data()) + page - 1) & ~(page - 1);
+  uintptr_t e = (reinterpret_cast<uintptr_t>(text.data()) + text.size()) & ~(page - 1);
+  if (e > b) madvise(reinterpret_cast<void*>(b), e - b, MADV_DONTNEED);
+}
+
 struct Result {
   std::shared_ptr<const FileState> file;
   ReadStats stats;
   std::vector<RejectRecord> rejects;
   std::unique_ptr<PostingTask> task;
+};
+
+// Line numbers within a chunk, counted only as far as someone asks: most
+// runs never need them, and counting is a pass over every byte.
+class LineCounter {
+ public:
+  LineCounter(std::string_view text, uint64_t first_line) : text_(text), line_(first_line) {}
+  uint64_t At(size_t offset) {
+    line_ += CountByte(text_.data() + counted_to_, offset - counted_to_, '\n');
+    counted_to_ = offset;
+    return line_;
+  }
+
+ private:
+  std::string_view text_;
+  size_t counted_to_ = 0;
+  uint64_t line_;
+};
+
+// A row's line: known (JSON Lines, sheets) or counted on demand (CSV).
+struct LineRef {
+  uint64_t known = 0;
+  LineCounter* counter = nullptr;
+  size_t begin = 0;
+  uint64_t Get() const { return counter != nullptr ? counter->At(begin) : known; }
 };
 
 // Per-thread state of a worker.
@@ -155,11 +226,13 @@ struct Worker {
   std::vector<std::string> repaired;
   simdjson::dom::parser json;
   std::vector<std::string> json_cells;
+  bool chunk_valid_utf8 = false;  // the whole chunk is valid: skip per-row checks
 };
 
 class Engine {
  public:
-  Engine(const ReadOptions& options, PostingJob* job) : opt_(options), job_(job) {}
+  Engine(const ReadOptions& options, PostingJob* job)
+      : opt_(options), job_(job), job_wants_lines_(job != nullptr && job->WantsLineNumbers()) {}
 
   StatusOr<ReadSummary> Run(const std::vector<std::string>& inputs);
 
@@ -169,8 +242,9 @@ class Engine {
   void ReadSource(const std::string& name, std::unique_ptr<ByteSource> src, bool named, bool on_disk);
   void ReadArchive(ZipArchive& zip, bool named);
   void ReadXlsx(ZipArchive& zip, bool named);
-  void ReadText(const std::string& name, std::unique_ptr<PeekableSource> src, Compression comp,
-                const std::string& encoding, uint64_t* invalid_bytes, bool named);
+  void ReadText(const std::string& name, std::shared_ptr<const Mapping> mapping,
+                std::unique_ptr<PeekableSource> src, Compression comp, const std::string& encoding,
+                uint64_t* invalid_bytes, bool named);
   void Fail(const std::string& message, bool named);
   size_t AddReport(FileReport report);
   void Submit(Chunk chunk);
@@ -187,13 +261,14 @@ class Engine {
   void ProcessRows(Chunk& c, Worker& w, Result& r);
   // Applies the field checks to one row and hands it on. `cells` may be
   // rewritten (UTF-8 repair).
-  void AcceptRow(const FileState& fs, std::vector<std::string_view>& cells, uint64_t line, uint64_t offset,
+  void AcceptRow(const FileState& fs, std::vector<std::string_view>& cells, LineRef line, uint64_t offset,
                  std::string_view record, Worker& w, Result& r);
   void Reject(Result& r, const FileState& fs, uint64_t line, uint64_t offset, RejectReason why,
               std::string_view record);
 
   const ReadOptions& opt_;
   PostingJob* job_;
+  const bool job_wants_lines_;
   ReadSummary summary_;
   BufferPool pool_;
   std::FILE* rejects_ = nullptr;
@@ -313,7 +388,8 @@ void Engine::WorkerLoop() {
       queue_.pop_front();
     }
     Result r = Process(c, w);
-    pool_.Put(std::move(c.text));
+    pool_.Put(std::move(c.owned));
+    if (c.mapping) ReleasePages(c.text);
     {
       std::lock_guard<std::mutex> lock(mu_);
       done_.emplace(c.seq, std::move(r));
@@ -351,17 +427,17 @@ void Engine::Reject(Result& r, const FileState& fs, uint64_t line, uint64_t offs
   r.rejects.push_back(RejectRecord{fs.name, line, offset, why, Excerpt(record)});
 }
 
-void Engine::AcceptRow(const FileState& fs, std::vector<std::string_view>& cells, uint64_t line,
+void Engine::AcceptRow(const FileState& fs, std::vector<std::string_view>& cells, LineRef line,
                        uint64_t offset, std::string_view record, Worker& w, Result& r) {
   for (std::string_view cell : cells) {
     if (cell.size() > opt_.max_field_bytes) {
-      Reject(r, fs, line, offset, RejectReason::kFieldTooLarge, record);
+      Reject(r, fs, line.Get(), offset, RejectReason::kFieldTooLarge, record);
       return;
     }
   }
   // Repair invalid UTF-8 cell by cell; a row that is mostly invalid is
   // not text at all and is rejected.
-  if (!IsValidUtf8(record)) {
+  if (!w.chunk_valid_utf8 && !IsValidUtf8(record)) {
     if (w.repaired.size() < cells.size()) w.repaired.resize(cells.size());
     size_t bad = 0;
     for (size_t i = 0; i < cells.size(); ++i) {
@@ -371,7 +447,7 @@ void Engine::AcceptRow(const FileState& fs, std::vector<std::string_view>& cells
       cells[i] = w.repaired[i];
     }
     if (bad > 0 && bad * 4 > record.size()) {
-      Reject(r, fs, line, offset, RejectReason::kUndecodable, record);
+      Reject(r, fs, line.Get(), offset, RejectReason::kUndecodable, record);
       return;
     }
     if (bad > 0) ++r.stats.rows_utf8_repaired;
@@ -379,7 +455,7 @@ void Engine::AcceptRow(const FileState& fs, std::vector<std::string_view>& cells
   Posting p;
   w.builder.Build(cells, fs.map, &p);
   p.source = fs.name;
-  p.line = line;
+  p.line = job_wants_lines_ ? line.Get() : 0;
   ++r.stats.rows_accepted;
   for (size_t f = 0; f < kFieldCount; ++f) r.stats.non_empty[f] += !p.value[f].empty();
   if (r.task) r.task->Add(p);
@@ -387,14 +463,12 @@ void Engine::AcceptRow(const FileState& fs, std::vector<std::string_view>& cells
 
 void Engine::ProcessCsv(Chunk& c, Worker& w, Result& r) {
   const FileState& fs = *c.file;
-  std::string_view text = c.text.view();
+  std::string_view text = c.text;
   CsvRecordSplitter split(text, fs.delimiter);
-  uint64_t line = c.first_line;
-  size_t counted_to = 0;
+  w.chunk_valid_utf8 = IsValidUtf8(text);
+  LineCounter lines(text, c.first_line);
   while (split.Next(w.fields)) {
     size_t begin = split.record_begin();
-    line += CountByte(text.data() + counted_to, begin - counted_to, '\n');
-    counted_to = begin;
     std::string_view record = text.substr(begin, split.record_end() - begin);
     if (!record.empty() && record.back() == '\n') record.remove_suffix(1);
     if (!record.empty() && record.back() == '\r') record.remove_suffix(1);
@@ -403,14 +477,14 @@ void Engine::ProcessCsv(Chunk& c, Worker& w, Result& r) {
     if (split.open_quote()) {
       // The reader cuts unterminated quotes off before chunking; this is
       // only reachable for a record that ends the input inside a quote.
-      Reject(r, fs, line, offset, RejectReason::kUnterminatedQuote, record);
+      Reject(r, fs, lines.At(begin), offset, RejectReason::kUnterminatedQuote, record);
       continue;
     }
     if (w.fields.size() != fs.header_fields) {
-      Reject(r, fs, line, offset, RejectReason::kFieldCount, record);
+      Reject(r, fs, lines.At(begin), offset, RejectReason::kFieldCount, record);
       continue;
     }
-    AcceptRow(fs, w.fields, line, offset, record, w, r);
+    AcceptRow(fs, w.fields, LineRef{0, &lines, begin}, offset, record, w, r);
   }
 }
 
@@ -451,8 +525,9 @@ void JsonCell(simdjson::dom::element v, std::string& out) {
 
 void Engine::ProcessJsonl(Chunk& c, Worker& w, Result& r) {
   const FileState& fs = *c.file;
-  std::string_view text = c.text.view();
+  std::string_view text = c.text;
   uint64_t line = c.first_line;
+  w.chunk_valid_utf8 = IsValidUtf8(text);
   size_t ncols = fs.header_fields;
   if (w.json_cells.size() < ncols) w.json_cells.resize(ncols);
   size_t pos = 0;
@@ -471,10 +546,15 @@ void Engine::ProcessJsonl(Chunk& c, Worker& w, Result& r) {
       Reject(r, fs, this_line, offset, RejectReason::kRecordTooLarge, record);
       continue;
     }
-    // The chunk buffer carries simdjson's padding past its end, so any line
-    // inside it can be parsed in place.
+    // simdjson reads up to SIMDJSON_PADDING bytes past a line: in place
+    // when the chunk's memory goes on that far.
     simdjson::dom::element doc;
-    auto err = w.json.parse(record.data(), record.size(), false).get(doc);
+    simdjson::error_code err;
+    if (record.data() + record.size() + simdjson::SIMDJSON_PADDING <= c.readable_end) {
+      err = w.json.parse(record.data(), record.size(), false).get(doc);
+    } else {  // the end of a mapped file: parse a padded copy
+      err = w.json.parse(simdjson::padded_string(record)).get(doc);
+    }
     if (err) {
       Reject(r, fs, this_line, offset, RejectReason::kMalformedJson, record);
       continue;
@@ -492,12 +572,13 @@ void Engine::ProcessJsonl(Chunk& c, Worker& w, Result& r) {
       JsonCell(value, cell);
       w.fields[it->second] = cell;
     }
-    AcceptRow(fs, w.fields, this_line, offset, record, w, r);
+    AcceptRow(fs, w.fields, LineRef{this_line}, offset, record, w, r);
   }
 }
 
 void Engine::ProcessRows(Chunk& c, Worker& w, Result& r) {
   const FileState& fs = *c.file;
+  w.chunk_valid_utf8 = false;
   std::string record;
   for (size_t row = 0; row + 1 < c.row_begin.size(); ++row) {
     ++r.stats.rows_read;
@@ -524,7 +605,7 @@ void Engine::ProcessRows(Chunk& c, Worker& w, Result& r) {
       for (auto f : w.fields) joined.append(f);
       whole = joined;
     }
-    AcceptRow(fs, w.fields, c.row_number[row], kNoOffset, whole, w, r);
+    AcceptRow(fs, w.fields, LineRef{c.row_number[row]}, kNoOffset, whole, w, r);
   }
 }
 
@@ -592,7 +673,10 @@ void Engine::ReadSource(const std::string& name, std::unique_ptr<ByteSource> raw
     }
     text = std::make_unique<PeekableSource>(std::move(*conv));
   }
-  ReadText(name, std::move(text), comp, encoding, invalid.get(), named);
+  // An uncompressed UTF-8 file on disk is mapped, not copied.
+  std::shared_ptr<const Mapping> mapping;
+  if (on_disk && comp == Compression::kNone && encoding == "UTF-8") mapping = MapFile(name);
+  ReadText(name, std::move(mapping), std::move(text), comp, encoding, invalid.get(), named);
 }
 
 void Engine::ReadArchive(ZipArchive& zip, bool named) {
@@ -716,59 +800,109 @@ void Engine::ReadXlsx(ZipArchive& zip, bool named) {
   flush();
 }
 
-// The reader's view of a text stream: a growable buffer of decoded bytes.
-struct TextStream {
-  PeekableSource* src;
-  Buffer buf;
-  bool eof = false;
-  uint64_t offset = 0;  // decoded offset of buf[0]
-  uint64_t line = 1;    // line number of buf[0]
-  Status error;         // a read error ends the stream; rows before it count
+// The reader's window on a decoded text stream: a view into a mapped file,
+// or a buffer refilled from a ByteSource. Either way window() starts at the
+// first byte not yet handed on.
+class TextWindow {
+ public:
+  TextWindow(std::shared_ptr<const Mapping> map, PeekableSource* src, BufferPool* pool)
+      : map_(std::move(map)), src_(src), pool_(pool) {}
+  ~TextWindow() { pool_->Put(std::move(buf_)); }
 
-  Status Fill(size_t want, BufferPool& pool) {
-    if (buf.cap < want) {
-      Buffer bigger = pool.Get(want);
-      std::memcpy(bigger.data.get(), buf.data.get(), buf.len);
-      bigger.len = buf.len;
-      pool.Put(std::move(buf));
-      buf = std::move(bigger);
+  // Makes window() hold at least `want` bytes, or all that is left.
+  void Ensure(size_t want) {
+    if (map_) {
+      map_len_ = std::min(want, map_->size - map_pos_);
+      return;
     }
-    while (!eof && buf.len < want) {
-      auto got = src->Read(buf.data.get() + buf.len, want - buf.len);
+    if (buf_.cap < want) {
+      Buffer bigger = pool_->Get(want);
+      if (buf_.len > 0) std::memcpy(bigger.data.get(), buf_.data.get(), buf_.len);
+      bigger.len = buf_.len;
+      pool_->Put(std::move(buf_));
+      buf_ = std::move(bigger);
+    }
+    while (!eof_ && buf_.len < want) {
+      auto got = src_->Read(buf_.data.get() + buf_.len, want - buf_.len);
       if (!got.ok()) {
-        error = got.status();
-        eof = true;
+        error_ = got.status();  // ends the stream; the rows before it count
+        eof_ = true;
         break;
       }
-      if (*got == 0) eof = true;
-      buf.len += *got;
+      if (*got == 0) eof_ = true;
+      buf_.len += *got;
     }
-    return Status::Ok();
   }
-  // Drops the first n bytes (already handed on).
-  void Consume(size_t n) {
-    line += CountByte(buf.data.get(), n, '\n');
-    std::memmove(buf.data.get(), buf.data.get() + n, buf.len - n);
-    buf.len -= n;
-    offset += n;
+  std::string_view window() const {
+    return map_ ? std::string_view(map_->data + map_pos_, map_len_) : buf_.view();
   }
+  // Nothing lies beyond window().
+  bool at_end() const { return map_ ? map_pos_ + map_len_ == map_->size : eof_; }
+  const Status& error() const { return error_; }
+  uint64_t offset() const { return offset_; }
+  uint64_t line() const { return line_; }
+
+  // Hands the first `n` bytes of the window on as the text of `c`.
+  void Take(size_t n, Chunk* c) {
+    c->byte_offset = offset_;
+    c->first_line = line_;
+    if (map_) {
+      c->text = std::string_view(map_->data + map_pos_, n);
+      c->readable_end = map_->data + map_->size;
+      c->mapping = map_;
+    } else {
+      Buffer rest = pool_->Get(std::max(buf_.cap, buf_.len - n));
+      std::memcpy(rest.data.get(), buf_.data.get() + n, buf_.len - n);
+      rest.len = buf_.len - n;
+      buf_.len = n;
+      c->owned = std::move(buf_);
+      c->text = c->owned.view();
+      c->readable_end = c->text.data() + c->text.size() + simdjson::SIMDJSON_PADDING;
+      buf_ = std::move(rest);
+    }
+    Advance(c->text);
+  }
+  // Drops the first `n` bytes of the window (a header, a rejected line).
+  void Drop(size_t n) {
+    Advance(window().substr(0, n));
+    if (!map_) {
+      std::memmove(buf_.data.get(), buf_.data.get() + n, buf_.len - n);
+      buf_.len -= n;
+    }
+  }
+
+ private:
+  void Advance(std::string_view gone) {
+    line_ += CountByte(gone.data(), gone.size(), '\n');
+    offset_ += gone.size();
+    if (map_) {
+      map_pos_ += gone.size();
+      map_len_ -= gone.size();
+    }
+  }
+
+  std::shared_ptr<const Mapping> map_;
+  size_t map_pos_ = 0;
+  size_t map_len_ = 0;
+  PeekableSource* src_;
+  BufferPool* pool_;
+  Buffer buf_;
+  bool eof_ = false;
+  Status error_;
+  uint64_t offset_ = 0;  // decoded offset of window()[0]
+  uint64_t line_ = 1;    // line number of window()[0]
 };
 
-void Engine::ReadText(const std::string& name, std::unique_ptr<PeekableSource> src, Compression comp,
-                      const std::string& encoding, uint64_t* invalid_bytes, bool named) {
-  TextStream ts;
-  ts.src = src.get();
-  ts.buf = pool_.Get(opt_.chunk_bytes);
-  Status st = ts.Fill(std::min<size_t>(opt_.chunk_bytes, 1 << 20), pool_);
-  if (!st.ok()) {
-    Fail(st.message(), named);
+void Engine::ReadText(const std::string& name, std::shared_ptr<const Mapping> mapping,
+                      std::unique_ptr<PeekableSource> src, Compression comp, const std::string& encoding,
+                      uint64_t* invalid_bytes, bool named) {
+  TextWindow tw(std::move(mapping), src.get(), &pool_);
+  tw.Ensure(std::min<size_t>(opt_.chunk_bytes, 1 << 20));
+  if (!tw.error().ok() && tw.window().empty()) {
+    Fail(tw.error().message(), named);
     return;
   }
-  if (!ts.error.ok() && ts.buf.len == 0) {
-    Fail(ts.error.message(), named);
-    return;
-  }
-  if (ts.buf.view().substr(0, 3) == "\xEF\xBB\xBF") ts.Consume(3);
+  if (StartsWith(tw.window(), "\xEF\xBB\xBF")) tw.Drop(3);
 
   auto fs = std::make_shared<FileState>();
   fs->name = name;
@@ -777,15 +911,15 @@ void Engine::ReadText(const std::string& name, std::unique_ptr<PeekableSource> s
   rep.encoding = encoding;
   rep.compression = comp;
 
-  std::string_view head = ts.buf.view();
+  std::string_view head = tw.window();
   size_t first = head.find_first_not_of(" \t\r\n");
-  bool jsonl = first != std::string_view::npos && head[first] == '{';
-  if (ts.buf.len == 0 || first == std::string_view::npos) {
+  if (first == std::string_view::npos) {
     rep.format = InputFormat::kCsv;
     AddReport(std::move(rep));
     summary_.warnings.push_back(name + ": the file is empty");
     return;
   }
+  bool jsonl = head[first] == '{';
   std::vector<std::string> header;
   std::vector<std::vector<std::string>> sample;
   if (jsonl) {
@@ -794,10 +928,12 @@ void Engine::ReadText(const std::string& name, std::unique_ptr<PeekableSource> s
     simdjson::dom::parser parser;
     size_t pos = 0;
     int lines = 0;
-    std::vector<std::pair<std::string, std::string>> kv;
     while (pos < head.size() && lines < 200) {
       size_t nl = head.find('\n', pos);
-      if (nl == std::string_view::npos) break;  // a cut line; enough sampled
+      if (nl == std::string_view::npos) {
+        if (!tw.at_end()) break;  // a cut line; enough sampled
+        nl = head.size();
+      }
       std::string line(head.substr(pos, nl - pos));
       pos = nl + 1;
       ++lines;
@@ -829,21 +965,21 @@ void Engine::ReadText(const std::string& name, std::unique_ptr<PeekableSource> s
       return;
     }
     fs->header_fields = header.size();
+    auto map = MapColumns(header, sample, opt_.columns, name);
+    if (!map.ok()) {
+      (named ? summary_.errors : summary_.skipped).push_back(map.status().message());
+      return;
+    }
+    fs->map = *map;
+    fs->map.has_header = true;
   } else {
     fs->format = InputFormat::kCsv;
     fs->delimiter = opt_.delimiter != 0 ? opt_.delimiter : DetectDelimiter(head);
-    // The header is the first record; grow the buffer until it is whole.
-    for (;;) {
-      CsvBoundary b = FindLastRecordEnd(ts.buf.view(), fs->delimiter);
-      if (b.end > 0 || ts.eof) break;
-      if (ts.buf.len >= opt_.max_record_bytes) break;
-      st = ts.Fill(ts.buf.len * 2 + (1 << 20), pool_);
-      if (!st.ok()) {
-        Fail(st.message(), named);
-        return;
-      }
-    }
-    head = ts.buf.view();
+    // The header is the first record; widen the window until it is whole.
+    while (FindLastRecordEnd(tw.window(), fs->delimiter).end == 0 && !tw.at_end() &&
+           tw.window().size() < opt_.max_record_bytes)
+      tw.Ensure(tw.window().size() * 2 + (1 << 20));
+    head = tw.window();
     CsvBoundary bound = FindLastRecordEnd(head, fs->delimiter);
     std::string_view whole = bound.end > 0 ? head.substr(0, bound.end) : head;
     CsvRecordSplitter split(whole, fs->delimiter);
@@ -854,9 +990,7 @@ void Engine::ReadText(const std::string& name, std::unique_ptr<PeekableSource> s
     }
     for (auto f : fields) header.emplace_back(f);
     size_t header_end = split.record_end();
-    while (sample.size() < 200 && split.Next(fields)) {
-      sample.emplace_back(fields.begin(), fields.end());
-    }
+    while (sample.size() < 200 && split.Next(fields)) sample.emplace_back(fields.begin(), fields.end());
     fs->header_fields = header.size();
     auto map = MapColumns(header, sample, opt_.columns, name);
     if (!map.ok()) {
@@ -864,16 +998,7 @@ void Engine::ReadText(const std::string& name, std::unique_ptr<PeekableSource> s
       return;
     }
     fs->map = *map;
-    if (map->has_header) ts.Consume(header_end);
-  }
-  if (jsonl) {
-    auto map = MapColumns(header, sample, opt_.columns, name);
-    if (!map.ok()) {
-      (named ? summary_.errors : summary_.skipped).push_back(map.status().message());
-      return;
-    }
-    fs->map = *map;
-    fs->map.has_header = true;
+    if (map->has_header) tw.Drop(header_end);
   }
   rep.format = fs->format;
   rep.delimiter = fs->format == InputFormat::kCsv ? fs->delimiter : 0;
@@ -886,57 +1011,39 @@ void Engine::ReadText(const std::string& name, std::unique_ptr<PeekableSource> s
     Chunk c;
     c.kind = ChunkKind::kText;
     c.file = fs;
-    c.byte_offset = ts.offset;
-    c.first_line = ts.line;
-    Buffer rest = pool_.Get(std::max(opt_.chunk_bytes, ts.buf.len - n));
-    std::memcpy(rest.data.get(), ts.buf.data.get() + n, ts.buf.len - n);
-    rest.len = ts.buf.len - n;
-    ts.buf.len = n;
-    uint64_t lines = CountByte(ts.buf.data.get(), n, '\n');
-    c.text = std::move(ts.buf);
-    ts.buf = std::move(rest);
-    ts.offset += n;
-    ts.line += lines;
+    tw.Take(n, &c);
     Submit(std::move(c));
   };
-  // Rejects the line at the start of the buffer (the reader could not fit
-  // it into a record) and drops it; `skip_rest` reads on to its newline
-  // without keeping it.
-  auto reject_line = [&](RejectReason why) -> Status {
-    std::string_view v = ts.buf.view();
+  // Rejects the line at the start of the window (the reader could not fit
+  // it into a record) and reads on past its newline without keeping it.
+  auto reject_line = [&](RejectReason why) {
     Chunk c;
     c.kind = ChunkKind::kRejects;
     c.file = fs;
-    c.rejects.push_back(RejectRecord{name, ts.line, ts.offset, why, Excerpt(v)});
+    c.rejects.push_back(RejectRecord{name, tw.line(), tw.offset(), why, Excerpt(tw.window())});
     Submit(std::move(c));
     for (;;) {
-      size_t nl = ts.buf.view().find('\n');
+      std::string_view v = tw.window();
+      size_t nl = v.find('\n');
       if (nl != std::string_view::npos) {
-        ts.Consume(nl + 1);
-        return Status::Ok();
+        tw.Drop(nl + 1);
+        return;
       }
-      // No newline yet: drop what we have and read on.
-      ts.offset += ts.buf.len;
-      ts.buf.len = 0;
-      if (ts.eof) return Status::Ok();
-      JOBSIFT_RETURN_IF_ERROR(ts.Fill(opt_.chunk_bytes, pool_));
-      if (ts.buf.len == 0) return Status::Ok();
+      tw.Drop(v.size());
+      if (tw.at_end()) return;
+      tw.Ensure(opt_.chunk_bytes);
     }
   };
 
   uint64_t last_tick = 0;
   for (;;) {
-    st = ts.Fill(std::max(opt_.chunk_bytes, ts.buf.len), pool_);
-    if (!st.ok()) {
-      Fail(st.message() + " (rows before it were read)", named);
-      break;
-    }
-    if (opt_.progress && ts.src->RawBytesConsumed() - last_tick > (8u << 20)) {
-      last_tick = ts.src->RawBytesConsumed();
+    tw.Ensure(std::max(opt_.chunk_bytes, tw.window().size()));
+    if (opt_.progress && tw.offset() - last_tick > (8u << 20)) {
+      last_tick = tw.offset();
       TickProgress(last_tick);
     }
-    if (ts.buf.len == 0) break;
-    std::string_view v = ts.buf.view();
+    std::string_view v = tw.window();
+    if (v.empty()) break;
     size_t end;
     bool open_quote = false;
     if (fs->format == InputFormat::kJsonl) {
@@ -947,19 +1054,13 @@ void Engine::ReadText(const std::string& name, std::unique_ptr<PeekableSource> s
       end = b.end;
       open_quote = b.open_quote;
     }
-    if (ts.eof) {
+    if (tw.at_end()) {
       if (!open_quote) {
-        emit(ts.buf.len);  // the last record may lack its newline
-        continue;
-      }
-      if (end > 0) {
+        emit(v.size());  // the last record may lack its newline
+      } else if (end > 0) {
         emit(end);
-        continue;
-      }
-      st = reject_line(RejectReason::kUnterminatedQuote);
-      if (!st.ok()) {
-        Fail(st.message(), named);
-        break;
+      } else {
+        reject_line(RejectReason::kUnterminatedQuote);
       }
       continue;
     }
@@ -967,25 +1068,16 @@ void Engine::ReadText(const std::string& name, std::unique_ptr<PeekableSource> s
       emit(end);
       continue;
     }
-    // No whole record in the buffer: grow it, up to the record limit.
-    if (ts.buf.len >= opt_.max_record_bytes) {
-      st = reject_line(open_quote ? RejectReason::kUnterminatedQuote : RejectReason::kRecordTooLarge);
-      if (!st.ok()) {
-        Fail(st.message(), named);
-        break;
-      }
+    // No whole record in the window: widen it, up to the record limit.
+    if (v.size() >= opt_.max_record_bytes) {
+      reject_line(open_quote ? RejectReason::kUnterminatedQuote : RejectReason::kRecordTooLarge);
       continue;
     }
-    st = ts.Fill(std::min(ts.buf.len * 2, opt_.max_record_bytes + 1), pool_);
-    if (!st.ok()) {
-      Fail(st.message() + " (rows before it were read)", named);
-      break;
-    }
+    tw.Ensure(std::min(v.size() * 2, opt_.max_record_bytes + 1));
   }
-  if (!ts.error.ok()) Fail(ts.error.message() + " (the rows before it were read)", named);
+  if (!tw.error().ok()) Fail(tw.error().message() + " (the rows before it were read)", named);
   summary_.files[fs->report_index].invalid_encoding_bytes = *invalid_bytes;
-  summary_.decoded_bytes += ts.offset + ts.buf.len;
-  pool_.Put(std::move(ts.buf));
+  summary_.decoded_bytes += tw.offset();
 }
 
 // Expands directories (recursively, sorted) into the data files they hold.

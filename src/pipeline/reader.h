@@ -87,6 +87,9 @@ class PostingJob {
   virtual std::unique_ptr<PostingTask> NewTask() = 0;
   // Called on one thread, once per chunk, in input order.
   virtual void Finish(std::unique_ptr<PostingTask> task) = 0;
+  // Whether Posting::line must be set. Counting lines is a pass over every
+  // byte, so it is done only for jobs that use them.
+  virtual bool WantsLineNumbers() const { return false; }
 };
 
 // Reads all `inputs`. Unreadable inputs are reported in `errors` and the run

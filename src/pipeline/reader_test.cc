@@ -27,6 +27,7 @@ class CollectJob : public PostingJob {
     std::vector<std::string> rows;
   };
   std::unique_ptr<PostingTask> NewTask() override { return std::make_unique<Task>(); }
+  bool WantsLineNumbers() const override { return true; }
   void Finish(std::unique_ptr<PostingTask> t) override {
     auto* task = static_cast<Task*>(t.get());
     rows.insert(rows.end(), task->rows.begin(), task->rows.end());

@@ -19,7 +19,8 @@ namespace jobsift {
 struct Posting {
   std::array<std::string_view, kFieldCount> value{};
   std::string_view source;  // input name
-  uint64_t line = 0;        // 1-based line (or sheet row) where the record starts
+  uint64_t line = 0;        // 1-based line (or sheet row) where the record starts;
+                            // 0 unless the job asked for line numbers
 
   std::string_view operator[](Field f) const { return value[static_cast<size_t>(f)]; }
 };
