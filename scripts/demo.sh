@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# The main job on data the project generates: installs what is missing,
+# builds, makes a sample of synthetic postings and reads it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/build.sh
+mkdir -p out
+python3 bench/make_postings.py out/sample.csv --mb 50 --seed 1
+build/bin/jobsift scan out/sample.csv --rejects out/rejects.tsv
