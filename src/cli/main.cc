@@ -3,12 +3,15 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <vector>
 
 #include "jobsift/version.h"
 #include "pipeline/config.h"
+#include "pipeline/profile.h"
 #include "pipeline/reader.h"
 #include "pipeline/scan_report.h"
 
@@ -25,6 +28,8 @@ struct CommonFlags {
   size_t max_record_bytes = 0;
   std::string rejects_path;
   bool quiet = false;
+  std::string data_dir;
+  std::string reference_date;
 };
 
 void AddReadFlags(CLI::App* cmd, CommonFlags& f) {
@@ -37,6 +42,12 @@ void AddReadFlags(CLI::App* cmd, CommonFlags& f) {
   cmd->add_option("--max-record-bytes", f.max_record_bytes, "Reject larger records (default 64 MiB)");
   cmd->add_option("--rejects", f.rejects_path, "Write rejected rows here (TSV)");
   cmd->add_flag("--quiet,-q", f.quiet, "No progress on stderr");
+}
+
+void AddFieldFlags(CLI::App* cmd, CommonFlags& f) {
+  cmd->add_option("--data-dir", f.data_dir, "Directory of the data tables (default: the build's data/)");
+  cmd->add_option("--reference-date", f.reference_date,
+                  "Date that resolves year-less and relative dates (04-20, 昨天, 3天前); default: none, they are unknown");
 }
 
 // Builds the read options: config file first, flags over it.
@@ -67,6 +78,23 @@ bool MakeConfig(const CommonFlags& f, Config* config) {
   if (f.max_record_bytes > 0) o.max_record_bytes = f.max_record_bytes;
   if (!f.rejects_path.empty()) o.rejects_path = f.rejects_path;
   o.progress = !f.quiet && isatty(2);
+  if (!f.data_dir.empty()) config->fields.data_dir = f.data_dir;
+  if (!f.reference_date.empty()) {
+    Status st = ParseReferenceDate(f.reference_date, &config->fields.date);
+    if (!st.ok()) {
+      std::fprintf(stderr, "jobsift: --reference-date: %s\n", st.message().c_str());
+      return false;
+    }
+  }
+  return true;
+}
+
+bool WriteStdout(const std::string& out) {
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+    std::fprintf(stderr, "jobsift: cannot write output: %s\n", std::strerror(errno));
+    return false;
+  }
   return true;
 }
 
@@ -78,12 +106,26 @@ int RunScan(const CommonFlags& f, bool json) {
     std::fprintf(stderr, "jobsift: %s\n", summary.status().message().c_str());
     return kExitFailure;
   }
-  std::string out = json ? ScanJson(*summary) : ScanText(*summary);
-  std::fwrite(out.data(), 1, out.size(), stdout);
-  if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
-    std::fprintf(stderr, "jobsift: cannot write output\n");
+  if (!WriteStdout(json ? ScanJson(*summary) : ScanText(*summary))) return kExitFailure;
+  for (const auto& e : summary->errors) std::fprintf(stderr, "jobsift: %s\n", e.c_str());
+  return ExitCodeFor(*summary);
+}
+
+int RunProfile(const CommonFlags& f, bool json, size_t top_n) {
+  Config config;
+  if (!MakeConfig(f, &config)) return kExitFailure;
+  auto normalizer = FieldNormalizer::Load(config.fields);
+  if (!normalizer.ok()) {
+    std::fprintf(stderr, "jobsift: %s\n", normalizer.status().message().c_str());
     return kExitFailure;
   }
+  ProfileJob job(normalizer->get());
+  auto summary = ReadPostings(f.inputs, config.read, &job);
+  if (!summary.ok()) {
+    std::fprintf(stderr, "jobsift: %s\n", summary.status().message().c_str());
+    return kExitFailure;
+  }
+  if (!WriteStdout(json ? ProfileJson(*summary, job, top_n) : ProfileText(*summary, job, top_n))) return kExitFailure;
   for (const auto& e : summary->errors) std::fprintf(stderr, "jobsift: %s\n", e.c_str());
   return ExitCodeFor(*summary);
 }
@@ -103,6 +145,16 @@ int main(int argc, char** argv) {
   AddReadFlags(scan, scan_flags);
   scan->add_flag("--json", scan_json, "Print the summary as JSON");
 
+  CommonFlags profile_flags;
+  bool profile_json = false;
+  size_t profile_top = 20;
+  CLI::App* profile =
+      app.add_subcommand("profile", "Parse every field and show parse rates, unknowns by reason and unparsed values");
+  AddReadFlags(profile, profile_flags);
+  AddFieldFlags(profile, profile_flags);
+  profile->add_flag("--json", profile_json, "Print the profile as JSON");
+  profile->add_option("--top", profile_top, "How many unparsed values to list per field")->check(CLI::Range(0, 100000));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -110,5 +162,6 @@ int main(int argc, char** argv) {
     return rc == 0 ? 0 : kExitFailure;
   }
   if (*scan) return RunScan(scan_flags, scan_json);
+  if (*profile) return RunProfile(profile_flags, profile_json, profile_top);
   return kExitFailure;
 }

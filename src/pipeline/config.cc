@@ -56,7 +56,89 @@ Status ReadColumns(const std::string& path, const toml::table& t, ColumnOverride
   return Status::Ok();
 }
 
+Status ReadData(const std::string& path, const toml::table& t, FieldOptions* o) {
+  for (const auto& [k, v] : t) {
+    std::string key(k.str());
+    auto s = v.value<std::string>();
+    if (!s) return InvalidArgument(path + ": data." + key + " must be a string");
+    if (key == "dir") {
+      o->data_dir = *s;
+    } else if (key == "degrees") {
+      o->degrees_path = *s;
+    } else if (key == "cities") {
+      o->cities_path = *s;
+    } else if (key == "industries") {
+      o->industries_path = *s;
+    } else if (key == "industry_aliases") {
+      o->industry_aliases_path = *s;
+    } else {
+      return UnknownKey(path, "data", key);
+    }
+  }
+  return Status::Ok();
+}
+
+Status ReadSalary(const std::string& path, const toml::table& t, SalaryConventions* c) {
+  for (const auto& [k, v] : t) {
+    std::string key(k.str());
+    if (key == "reread_small_numbers") {
+      auto b = v.value<bool>();
+      if (!b) return InvalidArgument(path + ": salary.reread_small_numbers must be true or false");
+      c->reread_small_numbers = *b;
+      continue;
+    }
+    auto d = v.value<double>();
+    if (!d || *d <= 0) return InvalidArgument(path + ": salary." + key + " must be a positive number");
+    if (key == "hourly_below") {
+      c->hourly_below = *d;
+    } else if (key == "work_days_per_month") {
+      c->work_days_per_month = *d;
+    } else if (key == "work_hours_per_day") {
+      c->work_hours_per_day = *d;
+    } else if (key == "weeks_per_month") {
+      c->weeks_per_month = *d;
+    } else if (key == "min_monthly") {
+      c->min_monthly = *d;
+    } else if (key == "max_monthly") {
+      c->max_monthly = *d;
+    } else if (key == "max_ratio") {
+      c->max_ratio = *d;
+    } else {
+      return UnknownKey(path, "salary", key);
+    }
+  }
+  if (c->min_monthly >= c->max_monthly) return InvalidArgument(path + ": salary.min_monthly must be below max_monthly");
+  return Status::Ok();
+}
+
 }  // namespace
+
+Status ParseReferenceDate(const std::string& text, DateContext* ctx) {
+  DateContext plain;
+  Parsed<Date> d = ParseDate(text, plain);
+  if (!d.ok()) return InvalidArgument("reference date '" + text + "' is not a date (use YYYY-MM-DD)");
+  ctx->reference = d.value;
+  return Status::Ok();
+}
+
+static Status ReadDate(const std::string& path, const toml::table& t, DateContext* c) {
+  for (const auto& [k, v] : t) {
+    std::string key(k.str());
+    if (key == "reference") {
+      auto s = v.value<std::string>();
+      if (!s) return InvalidArgument(path + ": date.reference must be a string like \"2024-06-30\"");
+      Status st = ParseReferenceDate(*s, c);
+      if (!st.ok()) return InvalidArgument(path + ": date." + st.message());
+    } else if (key == "min_year" || key == "max_year") {
+      auto n = v.value<int64_t>();
+      if (!n || *n < 1900 || *n > 9999) return InvalidArgument(path + ": date." + key + " must be a year");
+      (key == "min_year" ? c->min_year : c->max_year) = static_cast<int>(*n);
+    } else {
+      return UnknownKey(path, "date", key);
+    }
+  }
+  return Status::Ok();
+}
 
 Status LoadConfig(const std::string& path, Config* config) {
   toml::parse_result parsed = toml::parse_file(path);
@@ -73,6 +155,12 @@ Status LoadConfig(const std::string& path, Config* config) {
       JOBSIFT_RETURN_IF_ERROR(ReadInput(path, *t, &config->read));
     } else if (key == "columns") {
       JOBSIFT_RETURN_IF_ERROR(ReadColumns(path, *t, &config->read.columns));
+    } else if (key == "data") {
+      JOBSIFT_RETURN_IF_ERROR(ReadData(path, *t, &config->fields));
+    } else if (key == "salary") {
+      JOBSIFT_RETURN_IF_ERROR(ReadSalary(path, *t, &config->fields.salary));
+    } else if (key == "date") {
+      JOBSIFT_RETURN_IF_ERROR(ReadDate(path, *t, &config->fields.date));
     } else {
       return InvalidArgument(path + ": unknown table [" + key + "]");
     }

@@ -13,23 +13,47 @@
 //   salary_min = "薪酬low"
 //   salary_unit = "k"           # numeric salary columns: yuan | k | wan
 //   benefits = ""               # "" = ignore a detected column
+//
+//   [data]                      # tables; default: the data/ directory
+//   dir = "/path/to/data"
+//   cities = "my_cities.tsv"    # also degrees, industries, industry_aliases
+//
+//   [salary]                    # conventions of the salary parser
+//   work_days_per_month = 21.75
+//   work_hours_per_day = 8
+//   weeks_per_month = 4.333
+//   min_monthly = 800           # plausible monthly range in yuan
+//   max_monthly = 1000000
+//   max_ratio = 10              # max <= max_ratio * min
+//   reread_small_numbers = true # numeric monthly yuan below min_monthly: daily/hourly pay
+//   hourly_below = 60
+//
+//   [date]
+//   reference = "2024-06-30"    # resolves 04-20, 昨天, 3天前; none: unknown
+//   min_year = 2000
+//   max_year = 2100
 #ifndef JOBSIFT_PIPELINE_CONFIG_H_
 #define JOBSIFT_PIPELINE_CONFIG_H_
 
 #include <string>
 
 #include "jobsift/status.h"
+#include "fields/normalize.h"
 #include "pipeline/reader.h"
 
 namespace jobsift {
 
 struct Config {
   ReadOptions read;
+  FieldOptions fields;
 };
 
 // Reads `path` into `config` (keys not present keep their values). Unknown
 // keys are errors that name the file and key, so typos do not pass silently.
 Status LoadConfig(const std::string& path, Config* config);
+
+// Sets ctx->reference from "YYYY-MM-DD" (any form ParseDate reads).
+Status ParseReferenceDate(const std::string& text, DateContext* ctx);
 
 }  // namespace jobsift
 

@@ -455,6 +455,7 @@ void Engine::AcceptRow(const FileState& fs, std::vector<std::string_view>& cells
   Posting p;
   w.builder.Build(cells, fs.map, &p);
   p.source = fs.name;
+  p.salary_scale = fs.map.salary_numeric_scale;
   p.line = job_wants_lines_ ? line.Get() : 0;
   ++r.stats.rows_accepted;
   for (size_t f = 0; f < kFieldCount; ++f) r.stats.non_empty[f] += !p.value[f].empty();

@@ -19,6 +19,7 @@ namespace jobsift {
 struct Posting {
   std::array<std::string_view, kFieldCount> value{};
   std::string_view source;  // input name
+  double salary_scale = 1;  // yuan per unit of the numeric salary columns
   uint64_t line = 0;        // 1-based line (or sheet row) where the record starts;
                             // 0 unless the job asked for line numbers
 

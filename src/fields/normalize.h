@@ -1,0 +1,92 @@
+// Every derived field of a posting (SPEC §2, except the lexicon ones) from
+// its cleaned raw strings: salary, experience, degree, company size, date,
+// city and industry. FieldNormalizer loads the data tables once at start-up
+// and is then immutable and thread-safe; Normalize is a pure function of the
+// Posting.
+//
+// Not for: the AI flag and skills (lexicons), counting (pipeline, aggregate).
+#ifndef JOBSIFT_FIELDS_NORMALIZE_H_
+#define JOBSIFT_FIELDS_NORMALIZE_H_
+
+#include <array>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "fields/city.h"
+#include "fields/company_size.h"
+#include "fields/date.h"
+#include "fields/degree.h"
+#include "fields/experience.h"
+#include "fields/industry.h"
+#include "fields/parsed.h"
+#include "fields/salary.h"
+#include "jobsift/status.h"
+#include "schema/posting.h"
+
+namespace jobsift {
+
+enum class DerivedField : uint8_t { kSalary, kExperience, kDegree, kCompanySize, kDate, kCity, kIndustry, kCount };
+inline constexpr size_t kDerivedFieldCount = static_cast<size_t>(DerivedField::kCount);
+std::string_view DerivedFieldName(DerivedField f);  // "salary", "company_size", …
+
+// Where the tables come from and the conventions the parsers use. Paths left
+// empty resolve to `data_dir`/<default name>.
+struct FieldOptions {
+  std::string data_dir;  // "" = $JOBSIFT_DATA_DIR, else the build's data/
+  std::string degrees_path;
+  std::string cities_path;
+  std::string industries_path;
+  std::string industry_aliases_path;
+  SalaryConventions salary;
+  DateContext date;
+};
+
+struct DerivedFields {
+  Parsed<Salary> salary;
+  Parsed<ExperienceBand> experience;
+  Parsed<DegreeLevel> degree;
+  Parsed<CompanySizeBand> company_size;
+  Parsed<Date> date;
+  Parsed<CityInfo> city;
+  Parsed<std::string_view> industry;
+
+  Unknown ReasonOf(DerivedField f) const;
+  std::string_view RuleOf(DerivedField f) const;
+};
+
+class FieldNormalizer {
+ public:
+  static StatusOr<std::unique_ptr<FieldNormalizer>> Load(const FieldOptions& options);
+
+  // Parses every field. One repair crosses fields: when the experience
+  // column holds a degree (51job's column shift), the degree is read from it
+  // and experience is 不限/未注明 (rules degree.from_experience_column and
+  // experience.column_shift).
+  void Normalize(const Posting& p, DerivedFields* out) const;
+
+  // The raw text behind a derived field, as shown in profiles and rejects of
+  // parsing: the posted string, or "min ~ max × months" for numeric salary
+  // columns. Written to `scratch` when it must be assembled.
+  static std::string_view RawOf(const Posting& p, DerivedField f, std::string& scratch);
+
+  const CityTable& cities() const { return cities_; }
+  const IndustryTable& industries() const { return industries_; }
+  const FieldOptions& options() const { return options_; }
+
+ private:
+  FieldNormalizer(FieldOptions o, DegreeTable d, CityTable c, IndustryTable i)
+      : options_(std::move(o)), degrees_(std::move(d)), cities_(std::move(c)), industries_(std::move(i)) {}
+  FieldOptions options_;
+  DegreeTable degrees_;
+  CityTable cities_;
+  IndustryTable industries_;
+};
+
+// The data directory used when none is given: $JOBSIFT_DATA_DIR, else the
+// source tree's data/ (compiled in).
+std::string DefaultDataDir();
+
+}  // namespace jobsift
+
+#endif  // JOBSIFT_FIELDS_NORMALIZE_H_
