@@ -59,3 +59,29 @@ TEST(Cli, ConfigMapsColumnsAndRejectsUnknownKeys) {
 
 }  // namespace
 }  // namespace jobsift
+
+namespace jobsift {
+namespace {
+
+TEST(Cli, ProfileListsUnparsedValuesWithCounts) {
+  testing::TempDir d;
+  testing::WriteFile(d.File("p.csv"),
+                     "职位,薪资,城市,发布日期\n"
+                     "a,1.2-2.2万,北京,2024-01-05\n"
+                     "b,面议,上海市,04-20\n"
+                     "c,看能力,深圳·南山区,2024/3/1\n"
+                     "d,看能力,火星,2024年3月1日\n");
+  std::string out;
+  EXPECT_EQ(testing::RunCommand(kBin + " profile -q --json " + d.File("p.csv"), &out), 0);
+  EXPECT_NE(out.find("\"salary\":{\"non_empty\":4,\"parsed\":1,\"parse_rate\":0.333333"), std::string::npos) << out;
+  EXPECT_NE(out.find("{\"value\":\"看能力\",\"count\":2,\"reason\":\"unparseable\"}"), std::string::npos) << out;
+  EXPECT_NE(out.find("{\"value\":\"04-20\",\"count\":1,\"reason\":\"needs_reference\"}"), std::string::npos) << out;
+  EXPECT_NE(out.find("{\"value\":\"火星\",\"count\":1,\"reason\":\"unparseable\"}"), std::string::npos) << out;
+  // With a reference date the year-less date resolves.
+  EXPECT_EQ(testing::RunCommand(kBin + " profile -q --json --reference-date 2024-06-30 " + d.File("p.csv"), &out), 0);
+  EXPECT_NE(out.find("\"date\":{\"non_empty\":4,\"parsed\":4"), std::string::npos) << out;
+  EXPECT_EQ(testing::RunCommand(kBin + " profile -q --reference-date someday " + d.File("p.csv") + " 2>&1", &out), 2);
+}
+
+}  // namespace
+}  // namespace jobsift
