@@ -3,8 +3,11 @@
 
 Realistic in shape, not in statistics (the calibrated generator is
 `jobsift gen`, issue 7): a header of site-style column names, quoted HTML
-descriptions with commas, "" quotes and CRLF newlines inside, list-literal
-and NBSP-padded cells. Deterministic for a seed.
+descriptions with commas, CRLF newlines and now and then "" quotes inside,
+list-literal and NBSP-padded cells. Row size and quote density follow the
+real multi-line CSV we have (boss-2025-hangzhou/job_details_with_text.csv:
+about 1.6 KB and 2.2 ASCII quotes per row; Chinese text quotes with “”).
+Deterministic for a seed.
 
 usage: make_postings.py OUT.csv --mb 1024 [--seed 1]
 """
@@ -20,16 +23,17 @@ EXPERIENCE = ["3-5年", "1-3年", "经验不限", "在校/应届", "5-10年", "1
 SIZES = ["\u00a0\u00a0500-1000人 \u00a0", "20-99人", "1000-9999人", "10000人以上", "少于50人"]
 INDUSTRIES = ["计算机软件", "互联网/电子商务", "电子/半导体/集成电路", "医疗设备/器械", "人力资源服务"]
 DUTIES = ["负责机器学习模型的训练、评估与部署", "参与推荐系统和排序算法的研发", "维护客户关系，完成销售指标",
-          "负责前端页面开发，使用 Vue、React", "熟悉 \"\"PyTorch\"\" 或 TensorFlow", "整理财务报表，协助审计",
+          "负责前端页面开发，使用 Vue、React", "熟悉“PyTorch”或 TensorFlow 等深度学习框架", "整理财务报表，协助审计",
           "负责数据清洗、特征工程, 编写 SQL", "撰写技术文档，与团队协作沟通"]
 BENEFITS = ["五险一金", "带薪年假", "定期体检", "年终奖金", "周末双休", "员工旅游", "餐补", "专业培训"]
 
 
 def description(rng):
-    items = "".join("<li>%d、%s；</li>" % (i + 1, rng.choice(DUTIES)) for i in range(rng.randint(3, 8)))
-    reqs = "".join("<li>%s</li>\r\n" % rng.choice(DUTIES) for _ in range(rng.randint(2, 6)))
-    return ("<p>岗位职责：</p><ol>%s</ol>\r\n<p>任职要求：</p><ol>%s</ol><p>福利待遇：%s</p>"
-            % (items, reqs, "，".join(rng.sample(BENEFITS, 3))))
+    items = "".join("<li>%d、%s；</li>" % (i + 1, rng.choice(DUTIES)) for i in range(rng.randint(5, 12)))
+    reqs = "".join("<li>%s</li>\r\n" % rng.choice(DUTIES) for _ in range(rng.randint(3, 8)))
+    quoted = ' 熟悉 ""PyTorch"" 者优先' if rng.random() < 0.1 else ""
+    return ("<p>岗位职责：</p><ol>%s</ol>\r\n<p>任职要求：</p><ol>%s</ol>%s<p>福利待遇：%s</p>"
+            % (items, reqs, quoted, "，".join(rng.sample(BENEFITS, 3))))
 
 
 def main():
@@ -43,7 +47,7 @@ def main():
     # A pool of distinct rows, cycled with a running id: fast and deterministic.
     pool = []
     for _ in range(4000):
-        pool.append('%s,"%s",%s,%s,%s,%s,某某科技有限公司,%s,%s,"%s"\r\n' % (
+        pool.append('%s,%s,%s,%s,%s,%s,某某科技有限公司,%s,%s,"%s"\r\n' % (
             "2024-0%d-%02d" % (rng.randint(1, 6), rng.randint(1, 28)), rng.choice(TITLES), rng.choice(CITIES),
             rng.choice(SALARIES), rng.choice(DEGREES), rng.choice(EXPERIENCE), rng.choice(SIZES),
             rng.choice(INDUSTRIES), description(rng)))

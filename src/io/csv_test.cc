@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -83,6 +84,22 @@ TEST(CsvBoundary, AgreesWithSplitterOnEveryCut) {
     auto tail = SplitAll(std::string_view(text).substr(b.end));
     head.insert(head.end(), tail.begin(), tail.end());
     EXPECT_EQ(head, whole) << "cut at " << cut;
+  }
+}
+
+TEST(CsvBoundary, LongBuffersAgreeWithTheSplitter) {
+  // Long buffers with quotes of every kind, cut anywhere.
+  std::string text;
+  for (int i = 0; i < 3000; ++i) {
+    text += std::to_string(i) + ",\"desc, \"\"q\"\"\n" + std::string(i % 40, 'x') + "\"," + (i % 5 ? "5\" tv" : "") + "\n";
+  }
+  for (size_t cut : {text.size(), text.size() - 7, text.size() / 2 + 3, size_t{4097}, size_t{17}}) {
+    std::string_view part = std::string_view(text).substr(0, cut);
+    CsvBoundary b = FindLastRecordEnd(part, ',');
+    auto head = SplitAll(part.substr(0, b.end));
+    auto tail = SplitAll(std::string_view(text).substr(b.end));
+    head.insert(head.end(), tail.begin(), tail.end());
+    EXPECT_EQ(head, SplitAll(text)) << cut;
   }
 }
 
