@@ -1,0 +1,113 @@
+// The heart of the product: what a posting's text says. The annotator
+// normalises the title, description and benefits field of a Posting, splits
+// the description into sections, runs every lexicon over it in one scan, and
+// decides:
+// - the AI flag, by a configurable rule, with the rule that fired and the
+//   AI terms that matched and where (title, duties, requirements, …);
+// - the hard-skill, soft-skill and benefit groups the posting mentions
+//   (a posting counts once per group), and term counts.
+// An Annotator is immutable and thread-safe; each thread owns a Scratch.
+//
+// Not for: field values (fields/) or counting across postings (aggregate).
+#ifndef JOBSIFT_LEXICON_ANNOTATOR_H_
+#define JOBSIFT_LEXICON_ANNOTATOR_H_
+
+#include <array>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lexicon/lexicon.h"
+#include "schema/posting.h"
+#include "text/matcher.h"
+#include "text/normalize.h"
+#include "text/sections.h"
+
+namespace jobsift {
+
+enum class AiRule : uint8_t {
+  // The reference report's rule: any AI term anywhere (title, description,
+  // company blurb; weak terms too) makes an AI posting.
+  kReport,
+  // jobsift's default, tuned on hand-labelled postings (data/eval): a strong
+  // AI term outside the company blurb, or a weak term (AI, 算法, 智能 …) in
+  // the title.
+  kDefault,
+};
+std::string_view AiRuleName(AiRule r);  // "report", "default"
+bool AiRuleFromName(std::string_view name, AiRule* out);
+
+struct AnnotateOptions {
+  AiRule ai_rule = AiRule::kDefault;
+  // Leave the company blurb (公司介绍 …) out of the AI decision under the
+  // default rule, and out of skills and benefits. Measured on the labelled
+  // postings: see docs/classification.md.
+  bool skip_company_for_ai = true;
+  bool skip_company_for_skills = true;
+  bool traditional_to_simplified = false;
+};
+
+struct TermHit {
+  uint32_t term;    // index into Lexicon::terms()
+  Section section;  // where it first matched
+  uint32_t count;   // occurrences in the posting (all sections)
+};
+
+struct Annotation {
+  bool ai = false;
+  std::string_view ai_rule;    // which rule fired: "default.strong_term", … ("" when not AI)
+  std::vector<TermHit> ai_terms;  // in order of first occurrence
+  // Groups (indexes into Lexicon::groups()) each domain's terms hit, sorted.
+  std::array<std::vector<uint32_t>, kDomainCount> groups;
+  std::array<uint32_t, kDomainCount> term_count{};  // occurrences that counted
+  std::vector<TermHit> terms;  // every counted term, in order of first occurrence
+  bool has_company_section = false;
+};
+
+class Annotator {
+ public:
+  static StatusOr<std::unique_ptr<Annotator>> Create(Lexicon lexicon, AnnotateOptions options);
+
+  class Scratch;
+  std::unique_ptr<Scratch> NewScratch() const;
+
+  // Annotates one posting. `out` is overwritten.
+  void Annotate(const Posting& p, Scratch& scratch, Annotation* out) const;
+  // The same on text already assembled (tests, eval): title and description.
+  void AnnotateText(std::string_view title, std::string_view description, std::string_view benefits,
+                    Scratch& scratch, Annotation* out) const;
+
+  const Lexicon& lexicon() const { return lexicon_; }
+  const AnnotateOptions& options() const { return options_; }
+
+ private:
+  Annotator(Lexicon lexicon, AnnotateOptions options) : lexicon_(std::move(lexicon)), options_(options) {}
+  bool Counts(const Term& t, std::string_view text, size_t begin, size_t end) const;
+
+  Lexicon lexicon_;
+  AnnotateOptions options_;
+  std::unique_ptr<Matcher> matcher_;
+};
+
+class Annotator::Scratch {
+ public:
+  ~Scratch();
+
+ private:
+  friend class Annotator;
+  std::unique_ptr<Matcher::Scratch> matcher;
+  std::unique_ptr<SimplifiedChinese> t2s;
+  std::string text;
+  std::vector<SectionSpan> sections;
+  struct Raw {
+    uint32_t term;
+    size_t begin, end;
+  };
+  std::vector<Raw> raw;
+  std::vector<int32_t> slot;  // term -> index in the hit list, -1
+};
+
+}  // namespace jobsift
+
+#endif  // JOBSIFT_LEXICON_ANNOTATOR_H_

@@ -1,0 +1,245 @@
+#include "lexicon/lexicon.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "base/text.h"
+#include "text/normalize.h"
+
+namespace jobsift {
+namespace {
+
+bool IsAsciiAlnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+std::vector<std::string_view> SplitTabs(std::string_view line) {
+  std::vector<std::string_view> cols;
+  size_t start = 0;
+  for (;;) {
+    size_t t = line.find('\t', start);
+    cols.push_back(line.substr(start, t == std::string_view::npos ? std::string_view::npos : t - start));
+    if (t == std::string_view::npos) break;
+    start = t + 1;
+  }
+  return cols;
+}
+
+constexpr std::string_view kHardCategories[] = {"专业知识", "技术技能", "工程实践"};
+
+}  // namespace
+
+std::string_view DomainName(Domain d) {
+  switch (d) {
+    case Domain::kAi: return "ai";
+    case Domain::kHard: return "hard";
+    case Domain::kSoft: return "soft";
+    case Domain::kBenefit: return "benefit";
+    case Domain::kCount: break;
+  }
+  return "";
+}
+
+bool DomainFromName(std::string_view name, Domain* out) {
+  for (size_t i = 0; i < kDomainCount; ++i) {
+    if (DomainName(static_cast<Domain>(i)) == name) {
+      *out = static_cast<Domain>(i);
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string FoldTerm(std::string_view text, bool case_sensitive) {
+  std::string out;
+  AppendNormalizedText(text, out, !case_sensitive);
+  return out;
+}
+
+size_t Lexicon::TermCount(Domain d) const {
+  return static_cast<size_t>(std::count_if(terms_.begin(), terms_.end(), [d](const Term& t) { return t.domain == d; }));
+}
+
+size_t Lexicon::GroupCount(Domain d) const {
+  return static_cast<size_t>(std::count_if(groups_.begin(), groups_.end(), [d](const Group& g) { return g.domain == d; }));
+}
+
+std::string Lexicon::Checksum() const {
+  uint64_t h = 1469598103934665603ull;
+  auto mix = [&h](std::string_view s) {
+    for (unsigned char c : s) {
+      h ^= c;
+      h *= 1099511628211ull;
+    }
+    h ^= 0xff;
+    h *= 1099511628211ull;
+  };
+  for (const Group& g : groups_) {
+    mix(DomainName(g.domain));
+    mix(g.name);
+    mix(g.category);
+  }
+  for (const Term& t : terms_) {
+    mix(t.folded);
+    mix(std::to_string(t.group));
+    mix(t.weak ? "w" : "-");
+    mix(t.title_only ? "t" : "-");
+    mix(t.case_sensitive ? "c" : "-");
+    for (const auto& e : t.excludes) mix(e);
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+Status Lexicon::LoadFile(const std::string& path, Domain domain) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return NotFound(path + ": cannot open lexicon file");
+  Group group;
+  group.domain = domain;
+  group.file = path;
+  const uint32_t group_index = static_cast<uint32_t>(groups_.size());
+  std::string raw;
+  int line_no = 0;
+  bool header_done = false;
+  std::vector<Term> terms;
+  while (std::getline(in, raw)) {
+    ++line_no;
+    std::string where = path + ":" + std::to_string(line_no);
+    if (!raw.empty() && raw.back() == '\r') raw.pop_back();
+    if (line_no == 1 && StartsWith(raw, "\xEF\xBB\xBF")) raw.erase(0, 3);
+    if (!IsValidUtf8(raw)) return InvalidArgument(where + ": not valid UTF-8");
+    std::string_view line = raw;
+    if (TrimCell(line).empty()) continue;
+    if (line[0] == '#') {
+      std::string_view body = TrimCell(line.substr(1));
+      auto directive = [&](std::string_view key, std::string* into) {
+        if (!StartsWith(body, key)) return false;
+        *into = std::string(TrimCell(body.substr(key.size())));
+        return true;
+      };
+      if (!header_done) {
+        directive("group:", &group.name) || directive("category:", &group.category) ||
+            directive("belongs:", &group.belongs) || directive("left out:", &group.left_out);
+      }
+      continue;
+    }
+    header_done = true;
+    auto cols = SplitTabs(line);
+    if (cols.size() > 4) return InvalidArgument(where + ": more than 4 tab-separated columns");
+    Term t;
+    t.text = std::string(TrimCell(cols[0]));
+    if (t.text.empty()) return InvalidArgument(where + ": empty term");
+    t.domain = domain;
+    t.group = group_index;
+    t.origin = where;
+    if (cols.size() > 1) {
+      std::string_view flags = TrimCell(cols[1]);
+      size_t start = 0;
+      while (start <= flags.size() && !flags.empty()) {
+        size_t comma = flags.find(',', start);
+        std::string_view f = TrimCell(flags.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
+        start = comma == std::string_view::npos ? flags.size() + 1 : comma + 1;
+        if (f.empty()) continue;
+        if (f == "cs") {
+          t.case_sensitive = true;
+        } else if (f == "word") {
+          // Implied for ASCII-edged terms; accepted for clarity.
+        } else if (f == "weak" || f == "title") {
+          if (domain != Domain::kAi)
+            return InvalidArgument(where + ": flag '" + std::string(f) + "' is for ai terms only");
+          (f == "weak" ? t.weak : t.title_only) = true;
+        } else {
+          return InvalidArgument(where + ": unknown flag '" + std::string(f) + "' (cs, word, weak, title)");
+        }
+      }
+    }
+    t.folded = FoldTerm(t.text, t.case_sensitive);
+    if (t.folded.empty()) return InvalidArgument(where + ": term is empty after folding");
+    if (t.folded.find('\n') != std::string::npos) return InvalidArgument(where + ": term spans lines");
+    t.ascii_start = IsAsciiAlnum(t.folded.front());
+    t.ascii_end = IsAsciiAlnum(t.folded.back());
+    if (cols.size() > 2) {
+      std::string_view ex = TrimCell(cols[2]);
+      size_t start = 0;
+      while (!ex.empty() && start <= ex.size()) {
+        size_t bar = ex.find('|', start);
+        std::string_view e = TrimCell(ex.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start));
+        start = bar == std::string_view::npos ? ex.size() + 1 : bar + 1;
+        if (e.empty()) continue;
+        std::string fe = FoldTerm(e, t.case_sensitive);
+        if (fe.find(t.folded) == std::string::npos)
+          return InvalidArgument(where + ": exclusion '" + std::string(e) + "' does not contain the term '" + t.text + "'");
+        t.excludes.push_back(std::move(fe));
+      }
+    }
+    terms.push_back(std::move(t));
+  }
+  if (group.name.empty()) return InvalidArgument(path + ": missing '# group:' line");
+  if (group.belongs.empty() || group.left_out.empty())
+    return InvalidArgument(path + ": missing '# belongs:' or '# left out:' line (say what the group holds and leaves out)");
+  if (domain == Domain::kHard) {
+    if (std::find(std::begin(kHardCategories), std::end(kHardCategories), group.category) == std::end(kHardCategories))
+      return InvalidArgument(path + ": hard-skill groups need '# category:' 专业知识, 技术技能 or 工程实践, not '" +
+                             group.category + "'");
+  } else {
+    group.category = std::string(DomainName(domain));
+  }
+  for (const Group& g : groups_)
+    if (g.domain == domain && g.name == group.name)
+      return InvalidArgument(path + ": group '" + group.name + "' is already defined in " + g.file);
+  group.terms = static_cast<uint32_t>(terms.size());
+  groups_.push_back(std::move(group));
+  for (auto& t : terms) terms_.push_back(std::move(t));
+  return Status::Ok();
+}
+
+Status Lexicon::Finish() {
+  // A term may appear once per domain (after folding; case-sensitive terms
+  // compare as written).
+  std::map<std::pair<Domain, std::string>, const Term*> seen;
+  for (const Term& t : terms_) {
+    std::string key = t.case_sensitive ? t.folded : t.folded;
+    auto [it, inserted] = seen.emplace(std::make_pair(t.domain, key), &t);
+    if (!inserted)
+      return InvalidArgument(t.origin + ": duplicate " + std::string(DomainName(t.domain)) + " term '" + t.text +
+                             "' (first at " + it->second->origin + ")");
+  }
+  if (terms_.empty()) return InvalidArgument("lexicon: no terms loaded");
+  return Status::Ok();
+}
+
+StatusOr<Lexicon> Lexicon::LoadPaths(const std::vector<std::string>& paths) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> files;
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) {
+      for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::recursive_directory_iterator();
+           it.increment(ec))
+        if (it->is_regular_file() && it->path().extension() == ".tsv") files.push_back(it->path().string());
+    } else if (fs::exists(p, ec)) {
+      files.push_back(p);
+    } else {
+      return NotFound(p + ": no such lexicon file or directory");
+    }
+  }
+  std::sort(files.begin(), files.end());
+  Lexicon lex;
+  for (const std::string& f : files) {
+    std::string dir = fs::path(f).parent_path().filename().string();
+    Domain d;
+    if (!DomainFromName(dir, &d))
+      return InvalidArgument(f + ": a lexicon file must sit in a folder named ai, hard, soft or benefit");
+    JOBSIFT_RETURN_IF_ERROR(lex.LoadFile(f, d));
+  }
+  JOBSIFT_RETURN_IF_ERROR(lex.Finish());
+  return lex;
+}
+
+StatusOr<Lexicon> Lexicon::LoadDir(const std::string& root) { return LoadPaths({root}); }
+
+}  // namespace jobsift

@@ -1,0 +1,233 @@
+#include "text/normalize.h"
+
+#include <opencc/opencc.h>
+
+#include <strings.h>
+
+#include <cctype>
+#include <cstring>
+
+namespace jobsift {
+namespace {
+
+bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Tag names (lower-case) that separate blocks of text.
+bool IsBreakTag(std::string_view name) {
+  static constexpr std::string_view kBreaks[] = {"br", "p", "li", "div", "tr", "ol", "ul", "h1", "h2", "h3",
+                                                 "h4", "h5", "h6", "table", "section", "dt", "dd", "hr"};
+  for (auto b : kBreaks)
+    if (name == b) return true;
+  return false;
+}
+
+// Appends one code point as UTF-8.
+void AppendUtf8(uint32_t cp, std::string& out) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x110000) {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+// Decodes the entity at s[i] == '&'. Returns its length (0: not an entity).
+size_t DecodeEntity(std::string_view s, size_t i, uint32_t* cp) {
+  size_t semi = s.find(';', i + 1);
+  if (semi == std::string_view::npos || semi - i > 10) return 0;
+  std::string_view name = s.substr(i + 1, semi - i - 1);
+  if (name.size() >= 2 && name[0] == '#') {
+    uint32_t v = 0;
+    bool hex = name[1] == 'x' || name[1] == 'X';
+    size_t k = hex ? 2 : 1;
+    if (k >= name.size()) return 0;
+    for (; k < name.size(); ++k) {
+      char c = name[k];
+      int d;
+      if (c >= '0' && c <= '9') d = c - '0';
+      else if (hex && c >= 'a' && c <= 'f') d = c - 'a' + 10;
+      else if (hex && c >= 'A' && c <= 'F') d = c - 'A' + 10;
+      else return 0;
+      v = v * (hex ? 16 : 10) + static_cast<uint32_t>(d);
+      if (v > 0x10FFFF) return 0;
+    }
+    if (v == 0 || (v >= 0xD800 && v <= 0xDFFF)) return 0;
+    *cp = v;
+    return semi - i + 1;
+  }
+  struct Named {
+    std::string_view name;
+    uint32_t cp;
+  };
+  static constexpr Named kNamed[] = {{"amp", '&'},     {"lt", '<'},       {"gt", '>'},       {"quot", '"'},
+                                     {"apos", '\''},   {"nbsp", 0xA0},    {"middot", 0xB7},  {"ldquo", 0x201C},
+                                     {"rdquo", 0x201D}, {"lsquo", 0x2018}, {"rsquo", 0x2019}, {"mdash", 0x2014},
+                                     {"ndash", 0x2013}, {"hellip", 0x2026}, {"times", 0xD7},  {"bull", 0x2022}};
+  for (const auto& n : kNamed) {
+    if (name == n.name) {
+      *cp = n.cp;
+      return semi - i + 1;
+    }
+  }
+  return 0;
+}
+
+// Builds the output one character at a time, folding spaces and line breaks.
+class Sink {
+ public:
+  Sink(std::string& out, bool fold_case) : out_(out), fold_case_(fold_case), start_(out.size()) {}
+  void Space() { pending_space_ = !AtLineStart(); }
+  void Break() {
+    pending_space_ = false;
+    if (!AtLineStart()) pending_break_ = true;
+  }
+  void Char(char c) {
+    Flush();
+    if (fold_case_ && c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    out_.push_back(c);
+  }
+  void Bytes(std::string_view b) {
+    Flush();
+    out_.append(b);
+  }
+  void CodePoint(uint32_t cp) {
+    if (cp == 0xA0 || cp == 0x3000 || cp == ' ' || cp == '\t') return Space();
+    if (cp == '\n' || cp == '\r') return Break();
+    if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // full-width ASCII
+    if (cp < 0x80) return Char(static_cast<char>(cp));
+    Flush();
+    AppendUtf8(cp, out_);
+  }
+
+ private:
+  bool AtLineStart() const { return out_.size() == start_ || out_.back() == '\n'; }
+  void Flush() {
+    if (pending_break_) {
+      out_.push_back('\n');
+    } else if (pending_space_) {
+      out_.push_back(' ');
+    }
+    pending_break_ = pending_space_ = false;
+  }
+  std::string& out_;
+  bool fold_case_;
+  size_t start_;
+  bool pending_space_ = false;
+  bool pending_break_ = false;
+};
+
+}  // namespace
+
+void AppendNormalizedText(std::string_view s, std::string& out, bool fold_case) {
+  Sink sink(out, fold_case);
+  const size_t n = s.size();
+  size_t i = 0;
+  while (i < n) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == '<' && i + 1 < n && (IsAsciiAlpha(s[i + 1]) || s[i + 1] == '/' || s[i + 1] == '!')) {
+      size_t close = s.find('>', i + 1);
+      if (close != std::string_view::npos && close - i <= 2048) {
+        // The tag's name, lower-cased.
+        size_t k = i + 1 + (s[i + 1] == '/');
+        std::string name;
+        while (k < close && name.size() < 10 && (IsAsciiAlpha(s[k]) || (s[k] >= '0' && s[k] <= '9')))
+          name.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(s[k++]))));
+        bool closing = s[i + 1] == '/';
+        if (!closing && (name == "script" || name == "style")) {
+          std::string end = "</" + name;
+          size_t e = i;
+          // Case-insensitive search for the closing tag.
+          for (e = close; e < n; ++e) {
+            if (s[e] == '<' && e + end.size() <= n &&
+                strncasecmp(s.data() + e, end.data(), end.size()) == 0)
+              break;
+          }
+          size_t gt = e < n ? s.find('>', e) : std::string_view::npos;
+          i = gt == std::string_view::npos ? n : gt + 1;
+          sink.Space();
+          continue;
+        }
+        if (IsBreakTag(name)) {
+          sink.Break();
+        } else {
+          sink.Space();
+        }
+        i = close + 1;
+        continue;
+      }
+    }
+    if (c == '&') {
+      uint32_t cp;
+      size_t len = DecodeEntity(s, i, &cp);
+      if (len > 0) {
+        sink.CodePoint(cp);
+        i += len;
+        continue;
+      }
+    }
+    if (c < 0x80) {
+      if (c == ' ' || c == '\t' || c == '\f' || c == '\v') {
+        sink.Space();
+      } else if (c == '\n' || c == '\r') {
+        sink.Break();
+      } else {
+        sink.Char(static_cast<char>(c));
+      }
+      ++i;
+      continue;
+    }
+    // Multi-byte: decode the forms we change, copy the rest.
+    if (c == 0xC2 && i + 1 < n && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
+      sink.Space();
+      i += 2;
+      continue;
+    }
+    if (c == 0xE3 && i + 2 < n && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(s[i + 2]) == 0x80) {
+      sink.Space();
+      i += 3;
+      continue;
+    }
+    if (c == 0xEF && i + 2 < n) {
+      unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
+      unsigned char c2 = static_cast<unsigned char>(s[i + 2]);
+      uint32_t cp = ((c & 0x0Fu) << 12) | ((c1 & 0x3Fu) << 6) | (c2 & 0x3Fu);
+      if ((c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80 && cp >= 0xFF01 && cp <= 0xFF5E) {
+        sink.CodePoint(cp);
+        i += 3;
+        continue;
+      }
+    }
+    size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if (i + len > n) len = n - i;
+    sink.Bytes(s.substr(i, len));
+    i += len;
+  }
+}
+
+StatusOr<std::unique_ptr<SimplifiedChinese>> SimplifiedChinese::Open(const std::string& config) {
+  opencc_t h = opencc_open(config.c_str());
+  if (h == reinterpret_cast<opencc_t>(-1))
+    return InvalidArgument("cannot open OpenCC config '" + config + "': " + opencc_error());
+  return std::unique_ptr<SimplifiedChinese>(new SimplifiedChinese(h));
+}
+
+SimplifiedChinese::~SimplifiedChinese() { opencc_close(static_cast<opencc_t>(handle_)); }
+
+void SimplifiedChinese::Convert(std::string& text) const {
+  char* converted = opencc_convert_utf8(static_cast<opencc_t>(handle_), text.data(), text.size());
+  if (converted == nullptr) return;  // leave the text as it was
+  text.assign(converted);
+  opencc_convert_utf8_free(converted);
+}
+
+}  // namespace jobsift

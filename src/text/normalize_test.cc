@@ -1,0 +1,71 @@
+#include "text/normalize.h"
+
+#include <gtest/gtest.h>
+
+#include "text/sections.h"
+
+namespace jobsift {
+namespace {
+
+std::string Norm(std::string_view s, bool fold_case = false) {
+  std::string out;
+  AppendNormalizedText(s, out, fold_case);
+  return out;
+}
+
+TEST(Normalize, HtmlTagsBecomeSeparatorsAndNothingInsideThemSurvives) {
+  EXPECT_EQ(Norm("<p>职责描述：</p><ol style=\"list-style-type: none\"><li>1、从事机器学习</li><li>2、负责深度学习平台</li></ol>"),
+            "职责描述:\n1、从事机器学习\n2、负责深度学习平台");
+  // An attribute value never reaches the text.
+  EXPECT_EQ(Norm("<a href=\"http://ai.example.com/pytorch\" title=\"AI\">联系我们</a>"), "联系我们");
+  EXPECT_EQ(Norm("第一行<br>第二行<BR/>第三行"), "第一行\n第二行\n第三行");
+  EXPECT_EQ(Norm("<script>var ai = 1;</script>正文<style>.x{}</style>"), "正文");
+}
+
+TEST(Normalize, LessThanThatIsNotATagIsText) {
+  EXPECT_EQ(Norm("经验<5年, a<b"), "经验<5年, a<b");
+}
+
+TEST(Normalize, EntitiesAreDecoded) {
+  EXPECT_EQ(Norm("R&amp;D&nbsp;&lt;C++&gt; &#20154;&#x5DE5;智能 &bogus;"), "R&D <C++> 人工智能 &bogus;");
+}
+
+TEST(Normalize, FullWidthAndSpacesFold) {
+  EXPECT_EQ(Norm("熟悉ＰｙＴｏｒｃｈ，\xE3\x80\x80ＴｅｎｓｏｒＦｌｏｗ\xC2\xA0等"), "熟悉PyTorch, TensorFlow 等");
+  EXPECT_EQ(Norm("  a \t\t b  \r\n\r\n\n  c  "), "a b\nc");
+  EXPECT_EQ(Norm("PyTorch", /*fold_case=*/true), "pytorch");
+}
+
+TEST(Sections, HeadingsSplitDutiesRequirementsBenefitsCompany) {
+  std::string text = Norm(
+      "负责算法研发\n岗位职责：\n1、训练模型\n任职要求:\n熟悉PyTorch\n【福利待遇】五险一金\n公司介绍\n我们是一家AI公司");
+  std::vector<SectionSpan> spans;
+  SplitSections(text, 0, spans);
+  ASSERT_EQ(spans.size(), 5u);
+  EXPECT_EQ(spans[0].section, Section::kBody);
+  EXPECT_EQ(spans[1].section, Section::kDuties);
+  EXPECT_EQ(spans[2].section, Section::kRequirements);
+  EXPECT_EQ(spans[3].section, Section::kBenefits);
+  EXPECT_EQ(spans[4].section, Section::kCompany);
+  EXPECT_EQ(text.substr(spans[4].begin, spans[4].end - spans[4].begin), "公司介绍\n我们是一家AI公司");
+  EXPECT_EQ(spans[4].end, text.size());
+}
+
+TEST(Sections, AWordInsideASentenceIsNotAHeading) {
+  std::vector<SectionSpan> spans;
+  std::string text = Norm("有良好的沟通能力，满足岗位要求者优先\n公司介绍的内容写在这里是一整句话");
+  SplitSections(text, 0, spans);
+  ASSERT_EQ(spans.size(), 1u);
+  EXPECT_EQ(spans[0].section, Section::kBody);
+}
+
+TEST(Normalize, TraditionalToSimplifiedWithOpenCC) {
+  auto t2s = SimplifiedChinese::Open();
+  ASSERT_TRUE(t2s.ok()) << t2s.status().message();
+  std::string s = "機器學習與深度學習";
+  (*t2s)->Convert(s);
+  EXPECT_EQ(s, "机器学习与深度学习");
+}
+
+}  // namespace
+}  // namespace jobsift

@@ -1,0 +1,133 @@
+#include "text/sections.h"
+
+#include <string>
+
+namespace jobsift {
+namespace {
+
+struct Heading {
+  std::string_view text;
+  Section section;
+};
+
+// Longer headings first where one is a prefix of another (职位描述 before 职位).
+constexpr Heading kHeadings[] = {
+    {"岗位职责", Section::kDuties},       {"工作职责", Section::kDuties},       {"职位职责", Section::kDuties},
+    {"职责描述", Section::kDuties},       {"主要职责", Section::kDuties},       {"工作内容", Section::kDuties},
+    {"岗位描述", Section::kDuties},       {"职位描述", Section::kDuties},       {"工作描述", Section::kDuties},
+    {"岗位内容", Section::kDuties},       {"你将负责", Section::kDuties},       {"职责", Section::kDuties},
+    {"responsibilities", Section::kDuties}, {"job description", Section::kDuties},
+    {"任职要求", Section::kRequirements}, {"岗位要求", Section::kRequirements}, {"任职资格", Section::kRequirements},
+    {"职位要求", Section::kRequirements}, {"技能要求", Section::kRequirements}, {"招聘要求", Section::kRequirements},
+    {"应聘要求", Section::kRequirements}, {"资格要求", Section::kRequirements}, {"任职条件", Section::kRequirements},
+    {"我们希望你", Section::kRequirements}, {"岗位任职要求", Section::kRequirements},
+    {"要求", Section::kRequirements},     {"requirements", Section::kRequirements},
+    {"qualifications", Section::kRequirements},
+    {"福利待遇", Section::kBenefits},     {"薪资福利", Section::kBenefits},     {"薪酬福利", Section::kBenefits},
+    {"公司福利", Section::kBenefits},     {"员工福利", Section::kBenefits},     {"我们提供", Section::kBenefits},
+    {"福利", Section::kBenefits},         {"待遇", Section::kBenefits},         {"benefits", Section::kBenefits},
+    {"公司介绍", Section::kCompany},      {"公司简介", Section::kCompany},      {"企业介绍", Section::kCompany},
+    {"企业简介", Section::kCompany},      {"关于我们", Section::kCompany},      {"公司概况", Section::kCompany},
+    {"公司背景", Section::kCompany},      {"about us", Section::kCompany},
+};
+
+bool StartsWithCaseless(std::string_view s, std::string_view p) {
+  if (s.size() < p.size()) return false;
+  for (size_t i = 0; i < p.size(); ++i) {
+    char a = s[i];
+    if (a >= 'A' && a <= 'Z') a = static_cast<char>(a - 'A' + 'a');
+    if (a != p[i]) return false;
+  }
+  return true;
+}
+
+// Skips list markers before a heading: "一、", "1.", "【", "[", "#", "*", "■".
+size_t SkipMarkers(std::string_view line) {
+  size_t i = 0;
+  for (int guard = 0; guard < 8 && i < line.size(); ++guard) {
+    char c = line[i];
+    if (c == ' ' || c == '#' || c == '*' || c == '[' || c == '(' || c == '-' || (c >= '0' && c <= '9') || c == '.' ||
+        c == ',') {
+      ++i;
+      continue;
+    }
+    std::string_view rest = line.substr(i);
+    bool skipped = false;
+    for (std::string_view m : {"【", "〖", "■", "●", "◆", "一、", "二、", "三、", "四、", "五、", "、", "（", "("}) {
+      if (rest.substr(0, m.size()) == m) {
+        i += m.size();
+        skipped = true;
+        break;
+      }
+    }
+    if (!skipped) break;
+  }
+  return i;
+}
+
+// If `line` starts with a heading, returns its section and sets `*after` to
+// the offset where the heading (and its ':' or '】') ends.
+bool HeadingAt(std::string_view line, Section* section, size_t* after) {
+  size_t i = SkipMarkers(line);
+  std::string_view rest = line.substr(i);
+  for (const Heading& h : kHeadings) {
+    if (!StartsWithCaseless(rest, h.text)) continue;
+    size_t k = i + h.text.size();
+    std::string_view tail = line.substr(k);
+    // A heading ends the line, or is followed by ':' / '】' / ']' / ')'.
+    size_t j = 0;
+    while (j < tail.size() && tail[j] == ' ') ++j;
+    tail = tail.substr(j);
+    bool ends = tail.empty();
+    for (std::string_view t : {":", "】", "〗", "]", ")", "）"}) {
+      if (tail.substr(0, t.size()) == t) {
+        k += j + t.size();
+        ends = true;
+        break;
+      }
+    }
+    if (!ends) continue;
+    // "要求" and "福利" alone are headings only as short lines or with a colon.
+    *section = h.section;
+    *after = k;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string_view SectionName(Section s) {
+  switch (s) {
+    case Section::kTitle: return "title";
+    case Section::kBody: return "body";
+    case Section::kDuties: return "duties";
+    case Section::kRequirements: return "requirements";
+    case Section::kBenefits: return "benefits";
+    case Section::kCompany: return "company";
+    case Section::kCount: break;
+  }
+  return "";
+}
+
+void SplitSections(std::string_view text, size_t base, std::vector<SectionSpan>& out) {
+  Section current = Section::kBody;
+  size_t current_begin = 0;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    size_t end = nl == std::string_view::npos ? text.size() : nl;
+    std::string_view line = text.substr(pos, end - pos);
+    Section s;
+    size_t after;
+    if (line.size() <= 600 && HeadingAt(line, &s, &after)) {
+      if (pos > current_begin) out.push_back({current, base + current_begin, base + pos});
+      current = s;
+      current_begin = pos;
+    }
+    pos = end + 1;
+  }
+  if (text.size() > current_begin || out.empty()) out.push_back({current, base + current_begin, base + text.size()});
+}
+
+}  // namespace jobsift
