@@ -6,11 +6,14 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "jobsift/version.h"
 #include "pipeline/config.h"
+#include "pipeline/annotate.h"
+#include "pipeline/eval.h"
 #include "pipeline/profile.h"
 #include "pipeline/reader.h"
 #include "pipeline/scan_report.h"
@@ -30,6 +33,9 @@ struct CommonFlags {
   bool quiet = false;
   std::string data_dir;
   std::string reference_date;
+  std::string lexicon_dir;
+  std::string ai_rule;
+  bool t2s = false;
 };
 
 void AddReadFlags(CLI::App* cmd, CommonFlags& f) {
@@ -42,6 +48,12 @@ void AddReadFlags(CLI::App* cmd, CommonFlags& f) {
   cmd->add_option("--max-record-bytes", f.max_record_bytes, "Reject larger records (default 64 MiB)");
   cmd->add_option("--rejects", f.rejects_path, "Write rejected rows here (TSV)");
   cmd->add_flag("--quiet,-q", f.quiet, "No progress on stderr");
+}
+
+void AddLexiconFlags(CLI::App* cmd, CommonFlags& f) {
+  cmd->add_option("--lexicons", f.lexicon_dir, "Lexicon folder with ai/ hard/ soft/ benefit/ (default: data/lexicons)");
+  cmd->add_option("--ai-rule", f.ai_rule, "AI rule: default (tuned) or report (any AI term anywhere)");
+  cmd->add_flag("--t2s", f.t2s, "Convert traditional to simplified Chinese before matching (OpenCC)");
 }
 
 void AddFieldFlags(CLI::App* cmd, CommonFlags& f) {
@@ -79,6 +91,13 @@ bool MakeConfig(const CommonFlags& f, Config* config) {
   if (!f.rejects_path.empty()) o.rejects_path = f.rejects_path;
   o.progress = !f.quiet && isatty(2);
   if (!f.data_dir.empty()) config->fields.data_dir = f.data_dir;
+  if (!f.lexicon_dir.empty()) config->lexicon_dir = f.lexicon_dir;
+  if (!f.ai_rule.empty() && !AiRuleFromName(f.ai_rule, &config->annotate.ai_rule)) {
+    std::fprintf(stderr, "jobsift: --ai-rule must be default or report\n");
+    return false;
+  }
+  if (f.ai_rule == "report") config->annotate.skip_company_for_ai = false;
+  if (f.t2s) config->annotate.traditional_to_simplified = true;
   if (!f.reference_date.empty()) {
     Status st = ParseReferenceDate(f.reference_date, &config->fields.date);
     if (!st.ok()) {
@@ -130,6 +149,153 @@ int RunProfile(const CommonFlags& f, bool json, size_t top_n) {
   return ExitCodeFor(*summary);
 }
 
+int Fail(const Status& st) {
+  std::fprintf(stderr, "jobsift: %s\n", st.message().c_str());
+  return kExitFailure;
+}
+
+StatusOr<std::unique_ptr<Annotator>> MakeAnnotator(const Config& config) {
+  auto lex = Lexicon::LoadDir(config.LexiconDir());
+  if (!lex.ok()) return lex.status();
+  return Annotator::Create(std::move(*lex), config.annotate);
+}
+
+int RunAnnotate(const CommonFlags& f, const std::string& out_path) {
+  Config config;
+  if (!MakeConfig(f, &config)) return kExitFailure;
+  AnnotateFormat format = AnnotateFormat::kJsonl;
+  if (out_path.size() >= 4 && out_path.compare(out_path.size() - 4, 4, ".csv") == 0) {
+    format = AnnotateFormat::kCsv;
+  } else if (out_path != "-" && !(out_path.size() >= 6 && out_path.compare(out_path.size() - 6, 6, ".jsonl") == 0)) {
+    std::fprintf(stderr, "jobsift: -o must end in .jsonl or .csv (or be - for JSON Lines on stdout)\n");
+    return kExitFailure;
+  }
+  auto normalizer = FieldNormalizer::Load(config.fields);
+  if (!normalizer.ok()) return Fail(normalizer.status());
+  auto annotator = MakeAnnotator(config);
+  if (!annotator.ok()) return Fail(annotator.status());
+  // Written under a temporary name and renamed when complete, so a failed
+  // run never leaves an output that looks whole.
+  std::string tmp = out_path == "-" ? "" : out_path + ".tmp";
+  std::FILE* out = out_path == "-" ? stdout : std::fopen(tmp.c_str(), "wb");
+  if (out == nullptr) return Fail(IoError(tmp + ": cannot write: " + std::strerror(errno)));
+  AnnotateJob job(normalizer->get(), annotator->get(), format, out);
+  auto summary = ReadPostings(f.inputs, config.read, &job);
+  bool write_failed = job.write_failed() || std::fflush(out) != 0 || std::ferror(out);
+  if (out != stdout) write_failed |= std::fclose(out) != 0;
+  if (!summary.ok() || write_failed) {
+    if (!tmp.empty()) std::remove(tmp.c_str());
+    return Fail(!summary.ok() ? summary.status() : IoError(out_path + ": write failed: " + std::strerror(errno)));
+  }
+  if (!tmp.empty() && std::rename(tmp.c_str(), out_path.c_str()) != 0)
+    return Fail(IoError(out_path + ": cannot rename into place: " + std::strerror(errno)));
+  std::fprintf(stderr, "jobsift: %llu postings annotated (%llu AI) -> %s; rows read %llu, rejected %llu\n",
+               static_cast<unsigned long long>(job.rows()), static_cast<unsigned long long>(job.ai_rows()),
+               out_path.c_str(), static_cast<unsigned long long>(summary->total.rows_read),
+               static_cast<unsigned long long>(summary->total.RowsRejected()));
+  for (const auto& w : summary->warnings) std::fprintf(stderr, "jobsift: warning: %s\n", w.c_str());
+  for (const auto& e : summary->errors) std::fprintf(stderr, "jobsift: %s\n", e.c_str());
+  return ExitCodeFor(*summary);
+}
+
+// Counts AI postings (and, with every domain loaded, skill groups) without
+// writing per-posting rows: the AI flag at full speed.
+class ClassifyJob : public PostingJob {
+ public:
+  explicit ClassifyJob(const Annotator* a) : annotator_(a) {}
+  class Task : public PostingTask {
+   public:
+    explicit Task(const Annotator* a) : a_(a), scratch_(a->NewScratch()) {}
+    void Add(const Posting& p) override {
+      Annotation an;
+      a_->Annotate(p, *scratch_, &an);
+      ++postings;
+      if (an.ai) ++by_rule[std::string(an.ai_rule)];
+    }
+    uint64_t postings = 0;
+    std::map<std::string, uint64_t> by_rule;
+
+   private:
+    const Annotator* a_;
+    std::unique_ptr<Annotator::Scratch> scratch_;
+  };
+  std::unique_ptr<PostingTask> NewTask() override { return std::make_unique<Task>(annotator_); }
+  void Finish(std::unique_ptr<PostingTask> t) override {
+    auto* task = static_cast<Task*>(t.get());
+    postings += task->postings;
+    for (const auto& [rule, n] : task->by_rule) by_rule[rule] += n;
+  }
+  uint64_t postings = 0;
+  std::map<std::string, uint64_t> by_rule;
+
+ private:
+  const Annotator* annotator_;
+};
+
+int RunClassify(const CommonFlags& f, bool all_domains) {
+  Config config;
+  if (!MakeConfig(f, &config)) return kExitFailure;
+  std::string dir = config.LexiconDir();
+  auto lex = all_domains ? Lexicon::LoadDir(dir) : Lexicon::LoadPaths({dir + "/ai"});
+  if (!lex.ok()) return Fail(lex.status());
+  auto annotator = Annotator::Create(std::move(*lex), config.annotate);
+  if (!annotator.ok()) return Fail(annotator.status());
+  ClassifyJob job(annotator->get());
+  auto summary = ReadPostings(f.inputs, config.read, &job);
+  if (!summary.ok()) return Fail(summary.status());
+  uint64_t ai = 0;
+  for (const auto& [rule, n] : job.by_rule) ai += n;
+  std::string o = "postings " + std::to_string(job.postings) + ", AI " + std::to_string(ai) + " (rule " +
+                  std::string(AiRuleName(config.annotate.ai_rule)) + ")\n";
+  for (const auto& [rule, n] : job.by_rule) o += "  " + rule + " " + std::to_string(n) + "\n";
+  if (!WriteStdout(o)) return kExitFailure;
+  for (const auto& e : summary->errors) std::fprintf(stderr, "jobsift: %s\n", e.c_str());
+  return ExitCodeFor(*summary);
+}
+
+int RunLexiconTerms(const std::vector<std::string>& paths) {
+  auto lex = Lexicon::LoadPaths(paths);
+  if (!lex.ok()) return Fail(lex.status());
+  std::string o;
+  for (const Term& t : lex->terms()) o += t.folded + "\n";
+  return WriteStdout(o) ? kExitOk : kExitFailure;
+}
+
+int RunLexiconCheck(const std::vector<std::string>& paths) {
+  auto lex = Lexicon::LoadPaths(paths);
+  if (!lex.ok()) return Fail(lex.status());
+  std::string o;
+  for (size_t d = 0; d < kDomainCount; ++d) {
+    Domain dom = static_cast<Domain>(d);
+    if (lex->TermCount(dom) == 0) continue;
+    o += std::string(DomainName(dom)) + ": " + std::to_string(lex->TermCount(dom)) + " terms in " +
+         std::to_string(lex->GroupCount(dom)) + " groups\n";
+    for (const Group& g : lex->groups()) {
+      if (g.domain != dom) continue;
+      char buf[256];
+      std::snprintf(buf, sizeof buf, "  %-24s %-10s %5u  %s\n", g.name.c_str(), g.category.c_str(), g.terms,
+                    g.file.c_str());
+      o += buf;
+    }
+  }
+  // Compile too: a pattern Vectorscan rejects is a lexicon error.
+  auto a = Annotator::Create(std::move(*lex), {});
+  if (!a.ok()) return Fail(a.status());
+  o += "checksum " + (*a)->lexicon().Checksum() + "\n";
+  return WriteStdout(o) ? kExitOk : kExitFailure;
+}
+
+int RunEval(const std::string& labels_path, const std::string& data_root, const std::string& lexicons,
+            bool list_misses) {
+  auto labels = LoadLabels(labels_path);
+  if (!labels.ok()) return Fail(labels.status());
+  Config config;
+  std::string lex_dir = lexicons.empty() ? config.LexiconDir() : lexicons;
+  auto r = Evaluate(*labels, data_root, lex_dir, StandardVariants());
+  if (!r.ok()) return Fail(r.status());
+  return WriteStdout(EvalText(*r, list_misses)) ? kExitOk : kExitFailure;
+}
+
 }  // namespace
 }  // namespace jobsift
 
@@ -155,6 +321,42 @@ int main(int argc, char** argv) {
   profile->add_flag("--json", profile_json, "Print the profile as JSON");
   profile->add_option("--top", profile_top, "How many unparsed values to list per field")->check(CLI::Range(0, 100000));
 
+  CommonFlags annotate_flags;
+  std::string annotate_out;
+  CLI::App* annotate = app.add_subcommand("annotate", "Write one annotated row per posting (.jsonl or .csv)");
+  AddReadFlags(annotate, annotate_flags);
+  AddFieldFlags(annotate, annotate_flags);
+  AddLexiconFlags(annotate, annotate_flags);
+  annotate->add_option("-o,--output", annotate_out, "Output file: .jsonl or .csv, or - for JSON Lines on stdout")
+      ->required();
+
+  CLI::App* lexicon = app.add_subcommand("lexicon", "Lexicon tools");
+  lexicon->require_subcommand(1);
+  std::vector<std::string> check_paths;
+  CLI::App* check = lexicon->add_subcommand("check", "Validate lexicon files or folders and count their terms");
+  check->add_option("paths", check_paths, "Group files or folders (ai/ hard/ soft/ benefit/)")->required();
+
+  std::vector<std::string> terms_paths;
+  CLI::App* terms = lexicon->add_subcommand("terms", "Print every term as matched (folded), one a line");
+  terms->add_option("paths", terms_paths, "Group files or folders")->required();
+
+  CommonFlags classify_flags;
+  bool classify_all = false;
+  CLI::App* classify = app.add_subcommand("classify", "Count AI postings by the rule that fired (no per-posting output)");
+  AddReadFlags(classify, classify_flags);
+  AddLexiconFlags(classify, classify_flags);
+  classify->add_flag("--all-domains", classify_all, "Match the skill and benefit lexicons too");
+
+  std::string eval_labels = std::string(JOBSIFT_DATA_DIR) + "/eval/ai_labels.tsv";
+  std::string eval_root = std::string(JOBSIFT_DATA_DIR) + "/../../shared/data/real";
+  std::string eval_lexicons;
+  bool eval_misses = false;
+  CLI::App* eval = app.add_subcommand("eval", "Precision, recall and F1 of the AI rules on hand-labelled postings");
+  eval->add_option("labels", eval_labels, "Labels TSV (default: data/eval/ai_labels.tsv)");
+  eval->add_option("--data-root", eval_root, "Folder the labels' source paths are relative to");
+  eval->add_option("--lexicons", eval_lexicons, "Lexicon folder (default: data/lexicons)");
+  eval->add_flag("--misses", eval_misses, "List every misclassified posting with its terms");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -163,5 +365,10 @@ int main(int argc, char** argv) {
   }
   if (*scan) return RunScan(scan_flags, scan_json);
   if (*profile) return RunProfile(profile_flags, profile_json, profile_top);
+  if (*annotate) return RunAnnotate(annotate_flags, annotate_out);
+  if (*check) return RunLexiconCheck(check_paths);
+  if (*terms) return RunLexiconTerms(terms_paths);
+  if (*classify) return RunClassify(classify_flags, classify_all);
+  if (*eval) return RunEval(eval_labels, eval_root, eval_lexicons, eval_misses);
   return kExitFailure;
 }

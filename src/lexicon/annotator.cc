@@ -18,6 +18,66 @@ bool EqualFolded(std::string_view text, std::string_view folded, bool case_sensi
   return true;
 }
 
+// Strong AI terms in one clause from which on it reads as a list.
+constexpr size_t kListClauseTerms = 5;
+
+bool Has(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
+
+// The clause around [begin, end): up to the nearest separator either side
+// (line break, 。 ; ! ? and commas, all folded to ASCII by normalisation).
+std::string_view ClauseAround(std::string_view text, size_t begin, size_t end) {
+  auto is_sep = [&](size_t i) {
+    char c = text[i];
+    if (c == '\n' || c == ';' || c == '!' || c == '?' || c == ',') return true;
+    // 。 is E3 80 82
+    return c == '\xE3' && i + 2 < text.size() && text[i + 1] == '\x80' && text[i + 2] == '\x82';
+  };
+  size_t b = begin;
+  while (b > 0 && !is_sep(b - 1) && begin - b < 300) --b;
+  size_t e = end;
+  while (e < text.size() && !is_sep(e) && e - end < 300) ++e;
+  return text.substr(b, e - b);
+}
+
+// A clause that offers the term as a plus, lists it among accepted majors,
+// or asks only to use AI tools does not show that the job does AI work.
+bool IsIncidentalMention(std::string_view clause) {
+  static constexpr std::string_view kPlus[] = {"优先", "加分", "者佳", "为佳", "更佳", "plus", "bonus", "专业", "了解"};
+  static constexpr std::string_view kTools[] = {"工具", "提效", "辅助"};
+  static constexpr std::string_view kUse[] = {"使用", "运用", "利用", "借助", "善用", "会用"};
+  for (std::string_view m : kPlus)
+    if (Has(clause, m)) return true;
+  for (std::string_view tool : kTools) {
+    if (!Has(clause, tool)) continue;
+    for (std::string_view m : kUse)
+      if (Has(clause, m)) return true;
+  }
+  return false;
+}
+
+// Titles of roles that sell, recruit, advise, design or assist: an AI word
+// there names the product or the client, not the work.
+bool IsNonTechnicalRole(std::string_view title) {
+  static constexpr std::string_view kRoles[] = {
+      "销售", "市场", "商务", "客户经理", "大客户", "顾问", "猎头", "专利", "秘书", "助理", "美术",
+      "原画", "插画", "售前", "售后", "招聘", "人力", "运营", "主播", "客服", "翻译", "律师",
+      "会计", "财务", "行政", "产业", "采购", "BD", "产品经理", "项目经理", "方案经理"};
+  for (std::string_view w : kRoles)
+    if (Has(title, w)) return true;
+  return false;
+}
+
+// Titles of general software roles (Java, front end, full stack, testing,
+// operations): AI words in their descriptions are mostly about the product
+// or the team, so they need more evidence than other titles.
+bool IsGeneralSoftwareRole(std::string_view title) {
+  static constexpr std::string_view kRoles[] = {"java", "Java", "JAVA", "前端", "后端", "后台", "全栈", "测试",
+                                                "运维", "架构师", "PHP", "php", "Android", "iOS", "数据开发"};
+  for (std::string_view w : kRoles)
+    if (Has(title, w)) return true;
+  return false;
+}
+
 }  // namespace
 
 std::string_view AiRuleName(AiRule r) { return r == AiRule::kReport ? "report" : "default"; }
@@ -40,6 +100,13 @@ StatusOr<std::unique_ptr<Annotator>> Annotator::Create(Lexicon lexicon, Annotate
   std::vector<Matcher::Pattern> patterns;
   patterns.reserve(a->lexicon_.terms().size());
   for (const Term& t : a->lexicon_.terms()) patterns.push_back({t.folded, !t.case_sensitive});
+  a->exclusions_.resize(a->lexicon_.terms().size());
+  for (size_t id = 0; id < a->lexicon_.terms().size(); ++id) {
+    const Term& t = a->lexicon_.terms()[id];
+    for (const std::string& ex : t.excludes)
+      for (size_t k = ex.find(t.folded); k != std::string::npos; k = ex.find(t.folded, k + 1))
+        a->exclusions_[id].push_back({&ex, k});
+  }
   auto m = Matcher::Compile(patterns);
   if (!m.ok()) return m.status();
   a->matcher_ = std::move(*m);
@@ -61,16 +128,17 @@ std::unique_ptr<Annotator::Scratch> Annotator::NewScratch() const {
   return s;
 }
 
-bool Annotator::Counts(const Term& t, std::string_view text, size_t begin, size_t end) const {
+bool Annotator::Counts(const Term& t, uint32_t id, std::string_view text, size_t begin, size_t end) const {
   if (t.ascii_start && begin > 0 && IsAsciiAlnum(text[begin - 1])) return false;
   if (t.ascii_end && end < text.size() && IsAsciiAlnum(text[end])) return false;
-  for (const std::string& ex : t.excludes) {
-    // Every place the term sits inside the exclusion: is the exclusion
-    // written around this match?
-    for (size_t k = ex.find(t.folded); k != std::string::npos; k = ex.find(t.folded, k + 1)) {
-      if (begin < k || begin - k + ex.size() > text.size()) continue;
-      if (EqualFolded(text.substr(begin - k, ex.size()), ex, t.case_sensitive)) return false;
-    }
+  // Is one of the exclusions written around this match? Each is tried at
+  // every offset where the term sits inside it (computed at start-up).
+  for (const Exclusion& ex : exclusions_[id]) {
+    if (begin < ex.offset || begin - ex.offset + ex.text->size() > text.size()) continue;
+    size_t at = begin - ex.offset;
+    char first = t.case_sensitive ? text[at] : Lower(text[at]);
+    if (first != (*ex.text)[0]) continue;
+    if (EqualFolded(text.substr(at, ex.text->size()), *ex.text, t.case_sensitive)) return false;
   }
   return true;
 }
@@ -122,24 +190,36 @@ void Annotator::AnnotateText(std::string_view title, std::string_view descriptio
   });
 
   const auto& terms = lexicon_.terms();
-  bool strong = false, weak_in_title = false, any_ai = false;
+  bool any_ai = false;
+  bool title_strong = false, title_weak = false;
+  // Strong description terms; whether they count depends on their clause,
+  // looked at only if the title does not decide.
+  auto& candidates = s.candidates;
+  candidates.clear();
+  std::string_view title_text = std::string_view(s.text).substr(s.sections[0].begin, s.sections[0].end - s.sections[0].begin);
+  int technical_title = -1;  // decided on the first AI term in the title
+
   auto section_at = [&](size_t pos) {
     auto it = std::upper_bound(s.sections.begin(), s.sections.end(), pos,
                                [](size_t v, const SectionSpan& span) { return v < span.begin; });
     return it == s.sections.begin() ? Section::kBody : std::prev(it)->section;
   };
   for (const auto& span : s.sections) out->has_company_section |= span.section == Section::kCompany;
-  std::vector<uint32_t> touched;
+  auto& touched = s.touched;
+  touched.clear();
   for (const Scratch::Raw& r : s.raw) {
     const Term& t = terms[r.term];
-    if (!Counts(t, s.text, r.begin, r.end)) continue;
+    if (!Counts(t, r.term, s.text, r.begin, r.end)) continue;
     Section sec = section_at(r.begin);
     if (t.domain == Domain::kAi) {
       any_ai = true;
       bool in_scope = !(options_.skip_company_for_ai && sec == Section::kCompany);
-      if (in_scope) {
-        if (sec == Section::kTitle && (t.weak || t.title_only)) weak_in_title = true;
-        if (!t.weak && (!t.title_only || sec == Section::kTitle)) strong = true;
+      if (in_scope && sec == Section::kTitle) {
+        if (technical_title < 0) technical_title = IsNonTechnicalRole(title_text) ? 0 : 1;
+        if (technical_title == 1 && !t.weak) title_strong = true;
+        if (technical_title == 1) title_weak = true;
+      } else if (in_scope && !t.weak && !t.title_only) {
+        candidates.push_back({r.term, r.begin, r.end});
       }
     } else if (options_.skip_company_for_skills && sec == Section::kCompany) {
       continue;
@@ -163,15 +243,47 @@ void Annotator::AnnotateText(std::string_view title, std::string_view descriptio
   }
   for (const TermHit& h : out->terms)
     if (terms[h.term].domain == Domain::kAi) out->ai_terms.push_back(h);
+  // Description evidence: strong terms outside incidental clauses, and not
+  // in a clause naming many AI fields at once (a list of majors, of the
+  // site's job categories, of a team's areas), which describes no work.
+  std::vector<uint32_t>& desc_strong = s.desc_strong;
+  desc_strong.clear();
+  if (options_.ai_rule == AiRule::kDefault && !title_strong) {
+    auto& clause_of = s.clause_of;  // candidate -> clause start, or npos if incidental
+    clause_of.clear();
+    size_t cached_begin = 0, cached_end = 0;
+    bool cached_incidental = false;
+    for (const Scratch::Raw& c : candidates) {
+      if (!(c.begin >= cached_begin && c.end <= cached_end && cached_end > 0)) {
+        std::string_view clause = ClauseAround(s.text, c.begin, c.end);
+        cached_begin = static_cast<size_t>(clause.data() - s.text.data());
+        cached_end = cached_begin + clause.size();
+        cached_incidental = IsIncidentalMention(clause);
+      }
+      clause_of.push_back(cached_incidental ? std::string::npos : cached_begin);
+    }
+    for (size_t i = 0; i < candidates.size(); ++i) {
+      if (clause_of[i] == std::string::npos) continue;
+      size_t in_clause = 0;
+      for (size_t j = 0; j < candidates.size(); ++j) in_clause += clause_of[j] == clause_of[i];
+      if (in_clause >= kListClauseTerms) continue;
+      uint32_t term = candidates[i].term;
+      if (std::find(desc_strong.begin(), desc_strong.end(), term) == desc_strong.end()) desc_strong.push_back(term);
+    }
+  }
   if (options_.ai_rule == AiRule::kReport) {
     out->ai = any_ai;
     if (any_ai) out->ai_rule = "report.any_term";
-  } else if (strong) {
+  } else if (title_strong) {
     out->ai = true;
-    out->ai_rule = "default.strong_term";
-  } else if (weak_in_title) {
+    out->ai_rule = "default.title_term";
+  } else if (title_weak && !desc_strong.empty()) {
     out->ai = true;
-    out->ai_rule = "default.weak_in_title";
+    out->ai_rule = "default.title_weak_confirmed";
+  } else if (desc_strong.size() >= options_.min_description_terms +
+                                        (IsGeneralSoftwareRole(title_text) ? 1 : 0)) {
+    out->ai = true;
+    out->ai_rule = "default.description_terms";
   }
 }
 

@@ -30,9 +30,14 @@ enum class AiRule : uint8_t {
   // The reference report's rule: any AI term anywhere (title, description,
   // company blurb; weak terms too) makes an AI posting.
   kReport,
-  // jobsift's default, tuned on hand-labelled postings (data/eval): a strong
-  // AI term outside the company blurb, or a weak term (AI, 算法, 智能 …) in
-  // the title.
+  // jobsift's default, tuned on hand-labelled postings (data/eval), outside
+  // the company blurb: a strong AI term in the title of a technical role
+  // (default.title_term); a weak one (AI, 算法 …) there confirmed by a strong
+  // term in the description (default.title_weak_confirmed); or at least
+  // min_description_terms distinct strong terms in the description
+  // (default.description_terms). Mentions offered as a plus (…优先, 加分),
+  // listed among accepted majors (…专业) or asking only to use AI tools do
+  // not count in the description. See docs/classification.md.
   kDefault,
 };
 std::string_view AiRuleName(AiRule r);  // "report", "default"
@@ -46,6 +51,9 @@ struct AnnotateOptions {
   bool skip_company_for_ai = true;
   bool skip_company_for_skills = true;
   bool traditional_to_simplified = false;
+  // Default rule: distinct strong AI terms the description needs when the
+  // title has none.
+  size_t min_description_terms = 2;
 };
 
 struct TermHit {
@@ -83,9 +91,14 @@ class Annotator {
 
  private:
   Annotator(Lexicon lexicon, AnnotateOptions options) : lexicon_(std::move(lexicon)), options_(options) {}
-  bool Counts(const Term& t, std::string_view text, size_t begin, size_t end) const;
+  bool Counts(const Term& t, uint32_t id, std::string_view text, size_t begin, size_t end) const;
 
+  struct Exclusion {
+    const std::string* text;  // folded, owned by the lexicon
+    size_t offset;            // where the term sits inside it
+  };
   Lexicon lexicon_;
+  std::vector<std::vector<Exclusion>> exclusions_;  // per term
   AnnotateOptions options_;
   std::unique_ptr<Matcher> matcher_;
 };
@@ -105,6 +118,10 @@ class Annotator::Scratch {
     size_t begin, end;
   };
   std::vector<Raw> raw;
+  std::vector<Raw> candidates;
+  std::vector<size_t> clause_of;
+  std::vector<uint32_t> desc_strong;
+  std::vector<uint32_t> touched;
   std::vector<int32_t> slot;  // term -> index in the hit list, -1
 };
 

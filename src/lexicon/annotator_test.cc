@@ -72,23 +72,46 @@ TEST_F(AnnotatorTest, ExclusionsAndCaseFolding) {
   EXPECT_FALSE(Run(*a, "", "<a href=\"/nlp/pytorch\" title=\"AI\">详情</a>").ai);
 }
 
-TEST_F(AnnotatorTest, DefaultRuleNeedsAStrongTermOrAWeakOneInTheTitle) {
+TEST_F(AnnotatorTest, DefaultRuleWeighsTitleAndDescriptionEvidence) {
   auto a = Make();
+  // Weak terms alone never make an AI job.
   Annotation weak_only = Run(*a, "销售经理", "向客户介绍AI产品，设计算法");
   EXPECT_FALSE(weak_only.ai);
   EXPECT_EQ(AiTerms(*a, weak_only), (std::vector<std::string>{"AI@body", "算法@body"}));
-  Annotation in_title = Run(*a, "AI产品经理", "");
-  EXPECT_TRUE(in_title.ai);
-  EXPECT_EQ(in_title.ai_rule, "default.weak_in_title");
-  Annotation strong = Run(*a, "后端开发", "岗位职责:\n搭建大模型推理服务");
-  EXPECT_TRUE(strong.ai);
-  EXPECT_EQ(strong.ai_rule, "default.strong_term");
-  EXPECT_EQ(AiTerms(*a, strong), (std::vector<std::string>{"大模型@duties"}));
+  // A strong term in the title of a technical role decides.
+  Annotation title = Run(*a, "NLP工程师", "");
+  EXPECT_TRUE(title.ai);
+  EXPECT_EQ(title.ai_rule, "default.title_term");
+  // ... but not in the title of a role that sells or recruits.
+  EXPECT_FALSE(Run(*a, "大模型产品销售", "").ai);
+  // A weak title term needs a strong term in the description.
+  EXPECT_FALSE(Run(*a, "AI产品经理助理", "").ai);
+  EXPECT_FALSE(Run(*a, "算法工程师", "负责PID控制").ai);
+  Annotation confirmed = Run(*a, "算法工程师", "岗位职责:\n负责深度学习模型研发");
+  EXPECT_TRUE(confirmed.ai);
+  EXPECT_EQ(confirmed.ai_rule, "default.title_weak_confirmed");
+  // Without an AI title, two distinct strong terms in the description.
+  EXPECT_FALSE(Run(*a, "数据工程师", "岗位职责:\n搭建大模型推理服务").ai);
+  Annotation desc = Run(*a, "数据工程师", "岗位职责:\n搭建大模型推理服务;\n用PyTorch训练模型");
+  EXPECT_TRUE(desc.ai);
+  EXPECT_EQ(desc.ai_rule, "default.description_terms");
+  // General software roles need three.
+  EXPECT_FALSE(Run(*a, "Java开发", "岗位职责:\n搭建大模型推理服务;\n用PyTorch训练模型").ai);
   // The report's rule counts any term anywhere.
   auto report = Make(AnnotateOptions{AiRule::kReport});
   Annotation r = Run(*report, "销售经理", "向客户介绍AI产品");
   EXPECT_TRUE(r.ai);
   EXPECT_EQ(r.ai_rule, "report.any_term");
+}
+
+TEST_F(AnnotatorTest, IncidentalMentionsDoNotCount) {
+  auto a = Make();
+  // Offered as a plus, listed among majors, or using AI tools.
+  EXPECT_FALSE(Run(*a, "数据工程师", "熟悉Spark;\n有大模型、PyTorch经验者优先").ai);
+  EXPECT_FALSE(Run(*a, "数据工程师", "计算机、机器学习、深度学习等相关专业").ai);
+  // A clause naming five AI fields at once is a list, not work.
+  EXPECT_FALSE(Run(*a, "全栈工程师", "机器学习 深度学习 NLP ViT 大模型").ai);
+  EXPECT_TRUE(Run(*a, "数据工程师", "负责机器学习平台;\n负责深度学习训练").ai);
 }
 
 TEST_F(AnnotatorTest, CompanyBlurbIsLeftOutOfTheDefaultRuleAndSkills) {
@@ -122,7 +145,7 @@ TEST_F(AnnotatorTest, GroupsCountOncePerPostingAndCompoundsAreExcluded) {
   for (const TermHit& h : an.terms)
     if (a->lexicon().terms()[h.term].text == "学习") learn += h.count;
   EXPECT_EQ(learn, 1u);
-  EXPECT_EQ(an.ai_rule, "default.strong_term");
+  EXPECT_EQ(an.ai_rule, "default.title_weak_confirmed");
 }
 
 TEST_F(AnnotatorTest, CplusplusKeepsItsBoundaryOnlyWhereItHasOne) {

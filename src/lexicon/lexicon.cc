@@ -218,7 +218,8 @@ StatusOr<Lexicon> Lexicon::LoadPaths(const std::vector<std::string>& paths) {
   for (const std::string& p : paths) {
     std::error_code ec;
     if (fs::is_directory(p, ec)) {
-      for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::recursive_directory_iterator();
+      for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::follow_directory_symlink, ec);
+           !ec && it != fs::recursive_directory_iterator();
            it.increment(ec))
         if (it->is_regular_file() && it->path().extension() == ".tsv") files.push_back(it->path().string());
     } else if (fs::exists(p, ec)) {

@@ -56,7 +56,7 @@ Status ReadColumns(const std::string& path, const toml::table& t, ColumnOverride
   return Status::Ok();
 }
 
-Status ReadData(const std::string& path, const toml::table& t, FieldOptions* o) {
+Status ReadData(const std::string& path, const toml::table& t, FieldOptions* o, std::string* lexicons) {
   for (const auto& [k, v] : t) {
     std::string key(k.str());
     auto s = v.value<std::string>();
@@ -71,6 +71,8 @@ Status ReadData(const std::string& path, const toml::table& t, FieldOptions* o) 
       o->industries_path = *s;
     } else if (key == "industry_aliases") {
       o->industry_aliases_path = *s;
+    } else if (key == "lexicons") {
+      *lexicons = *s;
     } else {
       return UnknownKey(path, "data", key);
     }
@@ -121,6 +123,35 @@ Status ParseReferenceDate(const std::string& text, DateContext* ctx) {
   return Status::Ok();
 }
 
+static Status ReadClassify(const std::string& path, const toml::table& t, AnnotateOptions* o) {
+  for (const auto& [k, v] : t) {
+    std::string key(k.str());
+    if (key == "rule") {
+      auto s = v.value<std::string>();
+      if (!s || !AiRuleFromName(*s, &o->ai_rule))
+        return InvalidArgument(path + ": classify.rule must be \"default\" or \"report\"");
+      continue;
+    }
+    auto b = v.value<bool>();
+    if (!b) return InvalidArgument(path + ": classify." + key + " must be true or false");
+    if (key == "skip_company_for_ai") {
+      o->skip_company_for_ai = *b;
+    } else if (key == "skip_company_for_skills") {
+      o->skip_company_for_skills = *b;
+    } else if (key == "traditional_to_simplified") {
+      o->traditional_to_simplified = *b;
+    } else {
+      return UnknownKey(path, "classify", key);
+    }
+  }
+  return Status::Ok();
+}
+
+std::string Config::LexiconDir() const {
+  if (!lexicon_dir.empty()) return lexicon_dir;
+  return (fields.data_dir.empty() ? DefaultDataDir() : fields.data_dir) + "/lexicons";
+}
+
 static Status ReadDate(const std::string& path, const toml::table& t, DateContext* c) {
   for (const auto& [k, v] : t) {
     std::string key(k.str());
@@ -156,7 +187,9 @@ Status LoadConfig(const std::string& path, Config* config) {
     } else if (key == "columns") {
       JOBSIFT_RETURN_IF_ERROR(ReadColumns(path, *t, &config->read.columns));
     } else if (key == "data") {
-      JOBSIFT_RETURN_IF_ERROR(ReadData(path, *t, &config->fields));
+      JOBSIFT_RETURN_IF_ERROR(ReadData(path, *t, &config->fields, &config->lexicon_dir));
+    } else if (key == "classify") {
+      JOBSIFT_RETURN_IF_ERROR(ReadClassify(path, *t, &config->annotate));
     } else if (key == "salary") {
       JOBSIFT_RETURN_IF_ERROR(ReadSalary(path, *t, &config->fields.salary));
     } else if (key == "date") {

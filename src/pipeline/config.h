@@ -17,6 +17,13 @@
 //   [data]                      # tables; default: the data/ directory
 //   dir = "/path/to/data"
 //   cities = "my_cities.tsv"    # also degrees, industries, industry_aliases
+//   lexicons = "my_lexicons"    # a folder with ai/ hard/ soft/ benefit/
+//
+//   [classify]
+//   rule = "default"            # or "report": any AI term anywhere
+//   skip_company_for_ai = true  # the company blurb does not make an AI job
+//   skip_company_for_skills = true
+//   traditional_to_simplified = false
 //
 //   [salary]                    # conventions of the salary parser
 //   work_days_per_month = 21.75
@@ -39,6 +46,7 @@
 
 #include "jobsift/status.h"
 #include "fields/normalize.h"
+#include "lexicon/annotator.h"
 #include "pipeline/reader.h"
 
 namespace jobsift {
@@ -46,6 +54,10 @@ namespace jobsift {
 struct Config {
   ReadOptions read;
   FieldOptions fields;
+  AnnotateOptions annotate;
+  std::string lexicon_dir;  // "" = <data dir>/lexicons
+
+  std::string LexiconDir() const;
 };
 
 // Reads `path` into `config` (keys not present keep their values). Unknown

@@ -4,6 +4,7 @@
 
 #include <strings.h>
 
+#include <array>
 #include <cctype>
 #include <cstring>
 
@@ -11,6 +12,29 @@ namespace jobsift {
 namespace {
 
 bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Bytes copied as they are: printable ASCII other than markup and space
+// (and, when folding case, letters), continuation bytes, and lead bytes of
+// characters normalisation never changes (it changes only characters that
+// start with C2, E3 or EF).
+bool IsPlain(unsigned char c, bool fold_case) {
+  static const auto kTable = [] {
+    std::array<std::array<bool, 256>, 2> t{};
+    for (int fold = 0; fold < 2; ++fold) {
+      for (int b = 0; b < 256; ++b) {
+        bool plain;
+        if (b < 0x80) {
+          plain = b > 0x20 && b < 0x7F && b != '<' && b != '&' && !(fold && b >= 'A' && b <= 'Z');
+        } else {
+          plain = b != 0xC2 && b != 0xE3 && b != 0xEF;
+        }
+        t[fold][b] = plain;
+      }
+    }
+    return t;
+  }();
+  return kTable[fold_case][c];
+}
 
 // Tag names (lower-case) that separate blocks of text.
 bool IsBreakTag(std::string_view name) {
@@ -132,6 +156,15 @@ void AppendNormalizedText(std::string_view s, std::string& out, bool fold_case) 
   const size_t n = s.size();
   size_t i = 0;
   while (i < n) {
+    // Fast path: a run of bytes that need no change (not markup, space or a
+    // foldable character) is copied whole.
+    size_t run = i;
+    while (run < n && IsPlain(static_cast<unsigned char>(s[run]), fold_case)) ++run;
+    if (run > i) {
+      sink.Bytes(s.substr(i, run - i));
+      i = run;
+      if (i >= n) break;
+    }
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c == '<' && i + 1 < n && (IsAsciiAlpha(s[i + 1]) || s[i + 1] == '/' || s[i + 1] == '!')) {
       size_t close = s.find('>', i + 1);
@@ -140,7 +173,7 @@ void AppendNormalizedText(std::string_view s, std::string& out, bool fold_case) 
         size_t k = i + 1 + (s[i + 1] == '/');
         std::string name;
         while (k < close && name.size() < 10 && (IsAsciiAlpha(s[k]) || (s[k] >= '0' && s[k] <= '9')))
-          name.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(s[k++]))));
+          name.push_back(static_cast<char>(s[k] | (IsAsciiAlpha(s[k]) ? 0x20 : 0))), ++k;
         bool closing = s[i + 1] == '/';
         if (!closing && (name == "script" || name == "style")) {
           std::string end = "</" + name;

@@ -52,6 +52,9 @@ size_t SkipMarkers(std::string_view line) {
       continue;
     }
     std::string_view rest = line.substr(i);
+    // Every multi-byte marker starts with a byte from E2 to E5.
+    unsigned char lead = static_cast<unsigned char>(c);
+    if (lead < 0xE2 || lead > 0xE5) break;
     bool skipped = false;
     for (std::string_view m : {"【", "〖", "■", "●", "◆", "一、", "二、", "三、", "四、", "五、", "、", "（", "("}) {
       if (rest.substr(0, m.size()) == m) {
@@ -65,11 +68,34 @@ size_t SkipMarkers(std::string_view line) {
   return i;
 }
 
+// First bytes a heading can start with (after list markers): most lines of
+// a description are turned away by this test alone.
+bool MayStartHeading(std::string_view rest) {
+  if (rest.empty()) return false;
+  unsigned char c = static_cast<unsigned char>(rest[0]);
+  if (c < 0x80) {
+    char l = static_cast<char>(c | 0x20);
+    return l == 'r' || l == 'j' || l == 'q' || l == 'b' || l == 'a';
+  }
+  if (rest.size() < 3) return false;
+  static const std::string kFirst = [] {
+    std::string firsts;
+    for (const Heading& h : kHeadings)
+      if (static_cast<unsigned char>(h.text[0]) >= 0x80) firsts.append(h.text.substr(0, 3)).push_back('|');
+    return firsts;
+  }();
+  std::string_view first = rest.substr(0, 3);
+  for (size_t k = 0; k + 3 <= kFirst.size(); k += 4)
+    if (std::string_view(kFirst).substr(k, 3) == first) return true;
+  return false;
+}
+
 // If `line` starts with a heading, returns its section and sets `*after` to
 // the offset where the heading (and its ':' or '】') ends.
 bool HeadingAt(std::string_view line, Section* section, size_t* after) {
   size_t i = SkipMarkers(line);
   std::string_view rest = line.substr(i);
+  if (!MayStartHeading(rest)) return false;
   for (const Heading& h : kHeadings) {
     if (!StartsWithCaseless(rest, h.text)) continue;
     size_t k = i + h.text.size();

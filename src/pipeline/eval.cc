@@ -1,0 +1,226 @@
+#include "pipeline/eval.h"
+
+#include <cstdio>
+#include <fstream>
+#include <mutex>
+#include <set>
+
+#include "base/text.h"
+#include "pipeline/reader.h"
+
+namespace jobsift {
+namespace {
+
+struct Prediction {
+  std::vector<bool> ai;  // per variant
+  std::vector<std::string> terms;
+};
+
+class EvalJob : public PostingJob {
+ public:
+  EvalJob(const std::map<std::pair<std::string, std::string>, size_t>* index, std::string root_prefix,
+          const std::vector<std::unique_ptr<Annotator>>* annotators)
+      : index_(index), prefix_(std::move(root_prefix)), annotators_(annotators) {}
+
+  class Task : public PostingTask {
+   public:
+    explicit Task(EvalJob* job) : job_(job) {
+      for (const auto& a : *job->annotators_) scratch_.push_back(a->NewScratch());
+    }
+    void Add(const Posting& p) override {
+      std::string source(p.source);
+      if (StartsWith(source, job_->prefix_)) source.erase(0, job_->prefix_.size());
+      std::string key = p[Field::kId].empty() ? "line:" + std::to_string(p.line) : std::string(p[Field::kId]);
+      auto it = job_->index_->find({source, key});
+      if (it == job_->index_->end()) return;
+      Prediction pred;
+      for (size_t v = 0; v < job_->annotators_->size(); ++v) {
+        const Annotator& a = *(*job_->annotators_)[v];
+        Annotation an;
+        a.Annotate(p, *scratch_[v], &an);
+        pred.ai.push_back(an.ai);
+        std::string terms;
+        for (const TermHit& h : an.ai_terms) {
+          if (!terms.empty()) terms += " ";
+          terms += a.lexicon().terms()[h.term].text + "@" + std::string(SectionName(h.section));
+        }
+        pred.terms.push_back(std::move(terms));
+      }
+      found.emplace_back(it->second, std::move(pred));
+    }
+    std::vector<std::pair<size_t, Prediction>> found;
+
+   private:
+    EvalJob* job_;
+    std::vector<std::unique_ptr<Annotator::Scratch>> scratch_;
+  };
+
+  std::unique_ptr<PostingTask> NewTask() override { return std::make_unique<Task>(this); }
+  void Finish(std::unique_ptr<PostingTask> t) override {
+    for (auto& [i, pred] : static_cast<Task*>(t.get())->found) predictions.emplace(i, std::move(pred));
+  }
+  bool WantsLineNumbers() const override { return true; }
+
+  std::map<size_t, Prediction> predictions;  // label index -> first posting's prediction
+
+ private:
+  const std::map<std::pair<std::string, std::string>, size_t>* index_;
+  std::string prefix_;
+  const std::vector<std::unique_ptr<Annotator>>* annotators_;
+};
+
+std::vector<std::string> SplitTabs(const std::string& line) {
+  std::vector<std::string> cols;
+  size_t start = 0;
+  for (;;) {
+    size_t t = line.find('\t', start);
+    cols.push_back(line.substr(start, t == std::string::npos ? std::string::npos : t - start));
+    if (t == std::string::npos) break;
+    start = t + 1;
+  }
+  return cols;
+}
+
+}  // namespace
+
+StatusOr<std::vector<Label>> LoadLabels(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return NotFound(path + ": cannot open labels");
+  std::vector<Label> labels;
+  std::string line;
+  int n = 0;
+  bool header = false;
+  while (std::getline(in, line)) {
+    ++n;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    auto cols = SplitTabs(line);
+    if (!header) {
+      header = true;
+      if (cols.size() < 3 || cols[0] != "source" || cols[1] != "key" || cols[2] != "label")
+        return InvalidArgument(path + ":" + std::to_string(n) + ": expected the header source, key, label, …");
+      continue;
+    }
+    if (cols.size() < 3) return InvalidArgument(path + ":" + std::to_string(n) + ": too few columns");
+    Label l;
+    l.source = cols[0];
+    l.key = cols[1];
+    if (cols[2] != "0" && cols[2] != "1") return InvalidArgument(path + ":" + std::to_string(n) + ": label must be 0 or 1");
+    l.ai = cols[2] == "1";
+    if (cols.size() > 3) l.stratum = cols[3];
+    if (cols.size() > 4) l.title = cols[4];
+    if (cols.size() > 5) l.reason = cols[5];
+    labels.push_back(std::move(l));
+  }
+  return labels;
+}
+
+std::vector<Variant> StandardVariants() {
+  std::vector<Variant> v;
+  AnnotateOptions d;
+  v.push_back({"default", d});
+  AnnotateOptions dc = d;
+  dc.skip_company_for_ai = false;
+  v.push_back({"default+company", dc});
+  AnnotateOptions r;
+  r.ai_rule = AiRule::kReport;
+  r.skip_company_for_ai = false;
+  v.push_back({"report", r});
+  return v;
+}
+
+StatusOr<EvalResult> Evaluate(const std::vector<Label>& labels, const std::string& data_root,
+                              const std::string& lexicon_root, const std::vector<Variant>& variants) {
+  std::vector<std::unique_ptr<Annotator>> annotators;
+  for (const Variant& v : variants) {
+    auto lex = Lexicon::LoadDir(lexicon_root);
+    if (!lex.ok()) return lex.status();
+    auto a = Annotator::Create(std::move(*lex), v.options);
+    if (!a.ok()) return a.status();
+    annotators.push_back(std::move(*a));
+  }
+  std::map<std::pair<std::string, std::string>, size_t> index;
+  std::set<std::string> files;
+  for (size_t i = 0; i < labels.size(); ++i) {
+    index.emplace(std::make_pair(labels[i].source, labels[i].key), i);
+    files.insert(labels[i].source.substr(0, labels[i].source.find('!')));
+  }
+  std::string prefix = data_root + "/";
+  EvalJob job(&index, prefix, &annotators);
+  std::vector<std::string> inputs;
+  for (const auto& f : files) inputs.push_back(prefix + f);
+  ReadOptions ro;
+  auto read = ReadPostings(inputs, ro, &job);
+  if (!read.ok()) return read.status();
+  if (!read->errors.empty()) return IoError(read->errors.front());
+
+  EvalResult r;
+  r.variants = variants;
+  r.labels = labels.size();
+  r.scores.resize(variants.size());
+  r.by_stratum.resize(variants.size());
+  r.misses.resize(variants.size());
+  for (size_t i = 0; i < labels.size(); ++i) {
+    auto it = job.predictions.find(i);
+    if (it == job.predictions.end()) {
+      r.not_found.push_back(labels[i].source + " " + labels[i].key);
+      continue;
+    }
+    for (size_t v = 0; v < variants.size(); ++v) {
+      bool pred = it->second.ai[v];
+      bool truth = labels[i].ai;
+      for (Score* s : {&r.scores[v], &r.by_stratum[v][labels[i].stratum]}) {
+        if (pred && truth) ++s->tp;
+        else if (pred && !truth) ++s->fp;
+        else if (!pred && truth) ++s->fn;
+        else ++s->tn;
+      }
+      if (pred != truth)
+        r.misses[v].push_back({labels[i].source, labels[i].key, labels[i].title, labels[i].stratum, labels[i].reason,
+                               it->second.terms[v], truth});
+    }
+  }
+  return r;
+}
+
+std::string EvalText(const EvalResult& r, bool list_misses) {
+  std::string o;
+  char buf[256];
+  std::snprintf(buf, sizeof buf, "%zu labelled postings, %zu found in the data\n\n", r.labels,
+                r.labels - r.not_found.size());
+  o += buf;
+  std::snprintf(buf, sizeof buf, "%-18s %9s %7s %7s %5s %5s %5s %5s\n", "rule", "precision", "recall", "F1", "TP",
+                "FP", "FN", "TN");
+  o += buf;
+  for (size_t v = 0; v < r.variants.size(); ++v) {
+    const Score& s = r.scores[v];
+    std::snprintf(buf, sizeof buf, "%-18s %9.3f %7.3f %7.3f %5llu %5llu %5llu %5llu\n", r.variants[v].name.c_str(),
+                  s.Precision(), s.Recall(), s.F1(), static_cast<unsigned long long>(s.tp),
+                  static_cast<unsigned long long>(s.fp), static_cast<unsigned long long>(s.fn),
+                  static_cast<unsigned long long>(s.tn));
+    o += buf;
+  }
+  o += "\nby stratum (precision / recall)\n";
+  for (size_t v = 0; v < r.variants.size(); ++v) {
+    o += "  " + r.variants[v].name + ":";
+    for (const auto& [stratum, s] : r.by_stratum[v]) {
+      std::snprintf(buf, sizeof buf, "  %s %.3f / %.3f (n=%llu)", stratum.c_str(), s.Precision(), s.Recall(),
+                    static_cast<unsigned long long>(s.tp + s.fp + s.fn + s.tn));
+      o += buf;
+    }
+    o += "\n";
+  }
+  if (list_misses) {
+    for (size_t v = 0; v < r.variants.size(); ++v) {
+      o += "\n" + r.variants[v].name + ": misclassified\n";
+      for (const Miss& m : r.misses[v]) {
+        o += std::string(m.label ? "  FN " : "  FP ") + m.source + " " + m.key + " 「" + m.title + "」 terms: [" +
+             m.terms + "] label reason: " + m.reason + "\n";
+      }
+    }
+  }
+  for (const auto& nf : r.not_found) o += "not found: " + nf + "\n";
+  return o;
+}
+
+}  // namespace jobsift

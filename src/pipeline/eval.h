@@ -1,0 +1,72 @@
+// `jobsift eval`: precision, recall and F1 of AI classification rules on
+// hand-labelled real postings (data/eval/ai_labels.tsv: source, key, label,
+// stratum, title, reason). Each labelled source file is read with the normal
+// reader; a posting is matched to its label by its Id, or by "line:N" when
+// the file has no id column. Every variant (a rule plus whether the company
+// blurb counts) is scored on the same postings.
+#ifndef JOBSIFT_PIPELINE_EVAL_H_
+#define JOBSIFT_PIPELINE_EVAL_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "lexicon/annotator.h"
+#include "jobsift/status.h"
+
+namespace jobsift {
+
+struct Label {
+  std::string source;  // relative to the data root, "a/job.zip!job.xlsx"
+  std::string key;     // posting id, or "line:N"
+  bool ai = false;
+  std::string stratum;
+  std::string title;
+  std::string reason;
+};
+
+StatusOr<std::vector<Label>> LoadLabels(const std::string& path);
+
+struct Variant {
+  std::string name;  // "default", "default+company", "report"
+  AnnotateOptions options;
+};
+
+// The variants jobsift ships and measures.
+std::vector<Variant> StandardVariants();
+
+struct Score {
+  uint64_t tp = 0, fp = 0, fn = 0, tn = 0;
+  double Precision() const { return tp + fp == 0 ? 0 : static_cast<double>(tp) / static_cast<double>(tp + fp); }
+  double Recall() const { return tp + fn == 0 ? 0 : static_cast<double>(tp) / static_cast<double>(tp + fn); }
+  double F1() const {
+    double p = Precision(), r = Recall();
+    return p + r == 0 ? 0 : 2 * p * r / (p + r);
+  }
+};
+
+struct Miss {
+  std::string source, key, title, stratum, reason, terms;
+  bool label = false;
+};
+
+struct EvalResult {
+  std::vector<Variant> variants;
+  std::vector<Score> scores;                         // per variant
+  std::vector<std::map<std::string, Score>> by_stratum;  // per variant
+  std::vector<std::vector<Miss>> misses;             // per variant
+  size_t labels = 0;
+  std::vector<std::string> not_found;  // labels whose posting was not in the data
+};
+
+// Scores `variants` (built from `lexicon_root`) on `labels`, reading postings
+// under `data_root`.
+StatusOr<EvalResult> Evaluate(const std::vector<Label>& labels, const std::string& data_root,
+                              const std::string& lexicon_root, const std::vector<Variant>& variants);
+
+std::string EvalText(const EvalResult& r, bool list_misses);
+
+}  // namespace jobsift
+
+#endif  // JOBSIFT_PIPELINE_EVAL_H_
