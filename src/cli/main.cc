@@ -207,17 +207,17 @@ class ClassifyJob : public PostingJob {
    public:
     explicit Task(const Annotator* a) : a_(a), scratch_(a->NewScratch()) {}
     void Add(const Posting& p) override {
-      Annotation an;
-      a_->Annotate(p, *scratch_, &an);
+      a_->Annotate(p, *scratch_, &an_);
       ++postings;
-      if (an.ai) ++by_rule[std::string(an.ai_rule)];
+      if (an_.ai) ++by_rule[an_.ai_rule];  // rule names are static strings
     }
     uint64_t postings = 0;
-    std::map<std::string, uint64_t> by_rule;
+    std::map<std::string_view, uint64_t> by_rule;
 
    private:
     const Annotator* a_;
     std::unique_ptr<Annotator::Scratch> scratch_;
+    Annotation an_;
   };
   std::unique_ptr<PostingTask> NewTask() override { return std::make_unique<Task>(annotator_); }
   void Finish(std::unique_ptr<PostingTask> t) override {
@@ -226,7 +226,7 @@ class ClassifyJob : public PostingJob {
     for (const auto& [rule, n] : task->by_rule) by_rule[rule] += n;
   }
   uint64_t postings = 0;
-  std::map<std::string, uint64_t> by_rule;
+  std::map<std::string_view, uint64_t> by_rule;
 
  private:
   const Annotator* annotator_;
@@ -247,7 +247,7 @@ int RunClassify(const CommonFlags& f, bool all_domains) {
   for (const auto& [rule, n] : job.by_rule) ai += n;
   std::string o = "postings " + std::to_string(job.postings) + ", AI " + std::to_string(ai) + " (rule " +
                   std::string(AiRuleName(config.annotate.ai_rule)) + ")\n";
-  for (const auto& [rule, n] : job.by_rule) o += "  " + rule + " " + std::to_string(n) + "\n";
+  for (const auto& [rule, n] : job.by_rule) o += "  " + std::string(rule) + " " + std::to_string(n) + "\n";
   if (!WriteStdout(o)) return kExitFailure;
   for (const auto& e : summary->errors) std::fprintf(stderr, "jobsift: %s\n", e.c_str());
   return ExitCodeFor(*summary);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "base/phrase_set.h"
+
 namespace jobsift {
 namespace {
 
@@ -39,43 +41,41 @@ std::string_view ClauseAround(std::string_view text, size_t begin, size_t end) {
   return text.substr(b, e - b);
 }
 
-// A clause that offers the term as a plus, lists it among accepted majors,
-// or asks only to use AI tools does not show that the job does AI work.
-bool IsIncidentalMention(std::string_view clause) {
-  static constexpr std::string_view kPlus[] = {"优先", "加分", "者佳", "为佳", "更佳", "plus", "bonus", "专业", "了解"};
-  static constexpr std::string_view kTools[] = {"工具", "提效", "辅助"};
-  static constexpr std::string_view kUse[] = {"使用", "运用", "利用", "借助", "善用", "会用"};
-  for (std::string_view m : kPlus)
-    if (Has(clause, m)) return true;
-  for (std::string_view tool : kTools) {
-    if (!Has(clause, tool)) continue;
-    for (std::string_view m : kUse)
-      if (Has(clause, m)) return true;
-  }
-  return false;
-}
+// Words that make a clause incidental: it offers the term as a plus, lists
+// it among accepted majors, or asks only to use AI tools (a tool word and a
+// use word). They are compiled into the same Vectorscan database as the
+// terms, so finding them costs no extra pass.
+enum class MarkerKind : uint8_t { kPlus, kTool, kUse };
+struct Marker {
+  std::string_view text;
+  MarkerKind kind;
+};
+constexpr Marker kMarkers[] = {
+    {"优先", MarkerKind::kPlus}, {"加分", MarkerKind::kPlus}, {"者佳", MarkerKind::kPlus},
+    {"为佳", MarkerKind::kPlus}, {"更佳", MarkerKind::kPlus}, {"plus", MarkerKind::kPlus},
+    {"bonus", MarkerKind::kPlus}, {"专业", MarkerKind::kPlus}, {"了解", MarkerKind::kPlus},
+    {"工具", MarkerKind::kTool}, {"提效", MarkerKind::kTool}, {"辅助", MarkerKind::kTool},
+    {"使用", MarkerKind::kUse},  {"运用", MarkerKind::kUse},  {"利用", MarkerKind::kUse},
+    {"借助", MarkerKind::kUse},  {"善用", MarkerKind::kUse},  {"会用", MarkerKind::kUse},
+};
 
 // Titles of roles that sell, recruit, advise, design or assist: an AI word
 // there names the product or the client, not the work.
 bool IsNonTechnicalRole(std::string_view title) {
-  static constexpr std::string_view kRoles[] = {
+  static const PhraseSet kRoles = {
       "销售", "市场", "商务", "客户经理", "大客户", "顾问", "猎头", "专利", "秘书", "助理", "美术",
       "原画", "插画", "售前", "售后", "招聘", "人力", "运营", "主播", "客服", "翻译", "律师",
       "会计", "财务", "行政", "产业", "采购", "BD", "产品经理", "项目经理", "方案经理"};
-  for (std::string_view w : kRoles)
-    if (Has(title, w)) return true;
-  return false;
+  return kRoles.AnyIn(title);
 }
 
 // Titles of general software roles (Java, front end, full stack, testing,
 // operations): AI words in their descriptions are mostly about the product
 // or the team, so they need more evidence than other titles.
 bool IsGeneralSoftwareRole(std::string_view title) {
-  static constexpr std::string_view kRoles[] = {"java", "Java", "JAVA", "前端", "后端", "后台", "全栈", "测试",
-                                                "运维", "架构师", "PHP", "php", "Android", "iOS", "数据开发"};
-  for (std::string_view w : kRoles)
-    if (Has(title, w)) return true;
-  return false;
+  static const PhraseSet kRoles = {"java", "Java", "JAVA", "前端", "后端", "后台", "全栈", "测试",
+                                   "运维", "架构师", "PHP", "php", "Android", "iOS", "数据开发"};
+  return kRoles.AnyIn(title);
 }
 
 }  // namespace
@@ -100,6 +100,7 @@ StatusOr<std::unique_ptr<Annotator>> Annotator::Create(Lexicon lexicon, Annotate
   std::vector<Matcher::Pattern> patterns;
   patterns.reserve(a->lexicon_.terms().size());
   for (const Term& t : a->lexicon_.terms()) patterns.push_back({t.folded, !t.case_sensitive});
+  for (const Marker& m : kMarkers) patterns.push_back({std::string(m.text), true});
   a->exclusions_.resize(a->lexicon_.terms().size());
   for (size_t id = 0; id < a->lexicon_.terms().size(); ++id) {
     const Term& t = a->lexicon_.terms()[id];
@@ -149,7 +150,14 @@ void Annotator::Annotate(const Posting& p, Scratch& scratch, Annotation* out) co
 
 void Annotator::AnnotateText(std::string_view title, std::string_view description, std::string_view benefits,
                              Scratch& s, Annotation* out) const {
-  *out = Annotation();
+  // Reuse the vectors' storage: this runs once per posting.
+  out->ai = false;
+  out->ai_rule = {};
+  out->ai_terms.clear();
+  for (auto& g : out->groups) g.clear();
+  out->term_count = {};
+  out->terms.clear();
+  out->has_company_section = false;
   s.text.clear();
   s.sections.clear();
   s.raw.clear();
@@ -185,8 +193,9 @@ void Annotator::AnnotateText(std::string_view title, std::string_view descriptio
       },
       &s);
   // Vectorscan reports in order of end; keep the order of first occurrence.
-  std::stable_sort(s.raw.begin(), s.raw.end(), [](const Scratch::Raw& a, const Scratch::Raw& b) {
-    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+  std::sort(s.raw.begin(), s.raw.end(), [](const Scratch::Raw& a, const Scratch::Raw& b) {
+    if (a.begin != b.begin) return a.begin < b.begin;
+    return a.end != b.end ? a.end > b.end : a.term < b.term;
   });
 
   const auto& terms = lexicon_.terms();
@@ -207,7 +216,18 @@ void Annotator::AnnotateText(std::string_view title, std::string_view descriptio
   for (const auto& span : s.sections) out->has_company_section |= span.section == Section::kCompany;
   auto& touched = s.touched;
   touched.clear();
+  auto& markers = s.markers;
+  markers.clear();
   for (const Scratch::Raw& r : s.raw) {
+    if (r.term >= terms.size()) {  // a marker, not a term
+      const Marker& m = kMarkers[r.term - terms.size()];
+      bool ascii = m.text[0] < 0x80 && m.text[0] > 0;
+      if (ascii && ((r.begin > 0 && IsAsciiAlnum(s.text[r.begin - 1])) ||
+                    (r.end < s.text.size() && IsAsciiAlnum(s.text[r.end]))))
+        continue;
+      markers.push_back({static_cast<uint32_t>(m.kind), r.begin, r.end});
+      continue;
+    }
     const Term& t = terms[r.term];
     if (!Counts(t, r.term, s.text, r.begin, r.end)) continue;
     Section sec = section_at(r.begin);
@@ -258,7 +278,14 @@ void Annotator::AnnotateText(std::string_view title, std::string_view descriptio
         std::string_view clause = ClauseAround(s.text, c.begin, c.end);
         cached_begin = static_cast<size_t>(clause.data() - s.text.data());
         cached_end = cached_begin + clause.size();
-        cached_incidental = IsIncidentalMention(clause);
+        bool plus = false, tool = false, use = false;
+        for (const Scratch::Raw& m : markers) {
+          if (m.begin < cached_begin || m.end > cached_end) continue;
+          plus |= m.term == static_cast<uint32_t>(MarkerKind::kPlus);
+          tool |= m.term == static_cast<uint32_t>(MarkerKind::kTool);
+          use |= m.term == static_cast<uint32_t>(MarkerKind::kUse);
+        }
+        cached_incidental = plus || (tool && use);
       }
       clause_of.push_back(cached_incidental ? std::string::npos : cached_begin);
     }

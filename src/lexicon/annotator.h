@@ -80,7 +80,7 @@ class Annotator {
   class Scratch;
   std::unique_ptr<Scratch> NewScratch() const;
 
-  // Annotates one posting. `out` is overwritten.
+  // Annotates one posting. `out` is overwritten (its storage reused).
   void Annotate(const Posting& p, Scratch& scratch, Annotation* out) const;
   // The same on text already assembled (tests, eval): title and description.
   void AnnotateText(std::string_view title, std::string_view description, std::string_view benefits,
@@ -119,6 +119,7 @@ class Annotator::Scratch {
   };
   std::vector<Raw> raw;
   std::vector<Raw> candidates;
+  std::vector<Raw> markers;  // incidental-clause words: term = MarkerKind
   std::vector<size_t> clause_of;
   std::vector<uint32_t> desc_strong;
   std::vector<uint32_t> touched;

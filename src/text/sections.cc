@@ -1,6 +1,9 @@
 #include "text/sections.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace jobsift {
 namespace {
@@ -68,8 +71,8 @@ size_t SkipMarkers(std::string_view line) {
   return i;
 }
 
-// First bytes a heading can start with (after list markers): most lines of
-// a description are turned away by this test alone.
+// First characters a heading can start with (after list markers): most
+// lines of a description are turned away by this test alone.
 bool MayStartHeading(std::string_view rest) {
   if (rest.empty()) return false;
   unsigned char c = static_cast<unsigned char>(rest[0]);
@@ -78,16 +81,21 @@ bool MayStartHeading(std::string_view rest) {
     return l == 'r' || l == 'j' || l == 'q' || l == 'b' || l == 'a';
   }
   if (rest.size() < 3) return false;
-  static const std::string kFirst = [] {
-    std::string firsts;
-    for (const Heading& h : kHeadings)
-      if (static_cast<unsigned char>(h.text[0]) >= 0x80) firsts.append(h.text.substr(0, 3)).push_back('|');
-    return firsts;
+  static const std::vector<uint32_t> kFirst = [] {
+    std::vector<uint32_t> v;
+    for (const Heading& h : kHeadings) {
+      if (static_cast<unsigned char>(h.text[0]) < 0x80) continue;
+      v.push_back(static_cast<uint32_t>(static_cast<unsigned char>(h.text[0])) << 16 |
+                  static_cast<uint32_t>(static_cast<unsigned char>(h.text[1])) << 8 |
+                  static_cast<unsigned char>(h.text[2]));
+    }
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+    return v;
   }();
-  std::string_view first = rest.substr(0, 3);
-  for (size_t k = 0; k + 3 <= kFirst.size(); k += 4)
-    if (std::string_view(kFirst).substr(k, 3) == first) return true;
-  return false;
+  uint32_t key = static_cast<uint32_t>(c) << 16 | static_cast<uint32_t>(static_cast<unsigned char>(rest[1])) << 8 |
+                 static_cast<unsigned char>(rest[2]);
+  return std::binary_search(kFirst.begin(), kFirst.end(), key);
 }
 
 // If `line` starts with a heading, returns its section and sets `*after` to
