@@ -187,6 +187,13 @@ int RunAnnotate(const CommonFlags& f, const std::string& out_path) {
     if (!tmp.empty()) std::remove(tmp.c_str());
     return Fail(!summary.ok() ? summary.status() : IoError(out_path + ": write failed: " + std::strerror(errno)));
   }
+  if (!summary->errors.empty()) {
+    // An input that could not be read: the output would look whole but not be.
+    if (!tmp.empty()) std::remove(tmp.c_str());
+    for (const auto& e : summary->errors) std::fprintf(stderr, "jobsift: %s\n", e.c_str());
+    std::fprintf(stderr, "jobsift: no output written\n");
+    return kExitFailure;
+  }
   if (!tmp.empty() && std::rename(tmp.c_str(), out_path.c_str()) != 0)
     return Fail(IoError(out_path + ": cannot rename into place: " + std::strerror(errno)));
   std::fprintf(stderr, "jobsift: %llu postings annotated (%llu AI) -> %s; rows read %llu, rejected %llu\n",
