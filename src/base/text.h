@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace jobsift {
 
@@ -39,6 +40,9 @@ void AppendJsonString(std::string_view s, std::string& out);
 
 // ASCII lower-case copy.
 std::string AsciiLower(std::string_view s);
+
+// Splits `s` at every `sep`; "a\t\tb" gives {"a", "", "b"}. Views into `s`.
+std::vector<std::string_view> SplitOn(std::string_view s, char sep);
 
 bool StartsWith(std::string_view s, std::string_view prefix);
 bool EndsWith(std::string_view s, std::string_view suffix);

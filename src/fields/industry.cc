@@ -9,6 +9,7 @@
 #include <sstream>
 #include <utility>
 
+#include "base/text.h"
 #include "fields/fold.h"
 
 namespace jobsift {
@@ -143,20 +144,6 @@ std::string Trim(std::string_view s) {
   return std::string(s.substr(b, e - b));
 }
 
-std::vector<std::string_view> SplitTabs(std::string_view line) {
-  std::vector<std::string_view> fields;
-  size_t start = 0;
-  while (true) {
-    size_t tab = line.find('\t', start);
-    if (tab == std::string_view::npos) {
-      fields.push_back(line.substr(start));
-      return fields;
-    }
-    fields.push_back(line.substr(start, tab - start));
-    start = tab + 1;
-  }
-}
-
 // Reads `path` and calls `on_line(line_no, line)` for every line that is not
 // empty or a '#' comment; stops at the first error `on_line` returns.
 template <class OnLine>
@@ -231,7 +218,7 @@ StatusOr<IndustryTable> IndustryTable::Load(const std::string& industries_path,
       industries_path, [&](int line_no, std::string_view line) -> Status {
         const std::string where =
             industries_path + ":" + std::to_string(line_no);
-        std::vector<std::string_view> fields = SplitTabs(line);
+        std::vector<std::string_view> fields = SplitOn(line, '\t');
         if (fields.size() != 3) {
           return InvalidArgument(
               where +
@@ -266,7 +253,7 @@ StatusOr<IndustryTable> IndustryTable::Load(const std::string& industries_path,
   st = ForEachDataLine(
       aliases_path, [&](int line_no, std::string_view line) -> Status {
         const std::string where = aliases_path + ":" + std::to_string(line_no);
-        std::vector<std::string_view> fields = SplitTabs(line);
+        std::vector<std::string_view> fields = SplitOn(line, '\t');
         if (fields.size() != 2 && fields.size() != 3) {
           return InvalidArgument(
               where +

@@ -16,18 +16,6 @@ bool IsAsciiAlnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-std::vector<std::string_view> SplitTabs(std::string_view line) {
-  std::vector<std::string_view> cols;
-  size_t start = 0;
-  for (;;) {
-    size_t t = line.find('\t', start);
-    cols.push_back(line.substr(start, t == std::string_view::npos ? std::string_view::npos : t - start));
-    if (t == std::string_view::npos) break;
-    start = t + 1;
-  }
-  return cols;
-}
-
 constexpr std::string_view kHardCategories[] = {"专业知识", "技术技能", "工程实践"};
 
 }  // namespace
@@ -128,7 +116,7 @@ Status Lexicon::LoadFile(const std::string& path, Domain domain) {
       continue;
     }
     header_done = true;
-    auto cols = SplitTabs(line);
+    auto cols = SplitOn(line, '\t');
     if (cols.size() > 4) return InvalidArgument(where + ": more than 4 tab-separated columns");
     Term t;
     t.text = std::string(TrimCell(cols[0]));

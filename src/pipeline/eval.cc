@@ -69,18 +69,6 @@ class EvalJob : public PostingJob {
   const std::vector<std::unique_ptr<Annotator>>* annotators_;
 };
 
-std::vector<std::string> SplitTabs(const std::string& line) {
-  std::vector<std::string> cols;
-  size_t start = 0;
-  for (;;) {
-    size_t t = line.find('\t', start);
-    cols.push_back(line.substr(start, t == std::string::npos ? std::string::npos : t - start));
-    if (t == std::string::npos) break;
-    start = t + 1;
-  }
-  return cols;
-}
-
 }  // namespace
 
 StatusOr<std::vector<Label>> LoadLabels(const std::string& path) {
@@ -94,7 +82,7 @@ StatusOr<std::vector<Label>> LoadLabels(const std::string& path) {
     ++n;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty() || line[0] == '#') continue;
-    auto cols = SplitTabs(line);
+    std::vector<std::string_view> cols = SplitOn(line, '\t');
     if (!header) {
       header = true;
       if (cols.size() < 3 || cols[0] != "source" || cols[1] != "key" || cols[2] != "label")

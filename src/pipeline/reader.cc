@@ -246,6 +246,8 @@ class Engine {
                 std::unique_ptr<PeekableSource> src, Compression comp, const std::string& encoding,
                 uint64_t* invalid_bytes, bool named);
   void Fail(const std::string& message, bool named);
+  bool MapOrReport(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& sample,
+                   const std::string& name, bool named, ColumnMap* out);
   size_t AddReport(FileReport report);
   void Submit(Chunk chunk);
   void Collect(bool all);
@@ -288,6 +290,19 @@ class Engine {
   uint64_t raw_done_before_ = 0;  // raw bytes of inputs already finished
   Progress progress_;
 };
+
+bool Engine::MapOrReport(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& sample,
+                         const std::string& name, bool named, ColumnMap* out) {
+  auto map = MapColumns(header, sample, opt_.columns, name);
+  if (!map.ok()) {
+    // Named on the command line it is an error; found in a directory, a file
+    // of something else (a company table beside job tables) is skipped.
+    (named ? summary_.errors : summary_.skipped).push_back(map.status().message());
+    return false;
+  }
+  *out = std::move(*map);
+  return true;
+}
 
 void Engine::Fail(const std::string& message, bool named) {
   (void)named;
@@ -740,15 +755,11 @@ void Engine::ReadXlsx(ZipArchive& zip, bool named) {
     sample.push_back(std::move(row));
     sample_rows.push_back(rn);
   }
-  auto map = MapColumns(header, sample, opt_.columns, zip.name());
-  if (!map.ok()) {
-    (named ? summary_.errors : summary_.skipped).push_back(map.status().message());
-    return;
-  }
   auto fs = std::make_shared<FileState>();
+  if (!MapOrReport(header, sample, zip.name(), named, &fs->map)) return;
+  const ColumnMap* map = &fs->map;
   fs->name = zip.name();
   fs->format = InputFormat::kXlsx;
-  fs->map = *map;
   size_t width = header.size();
   for (const auto& row : sample) width = std::max(width, row.size());
   fs->header_fields = width;
@@ -966,12 +977,7 @@ void Engine::ReadText(const std::string& name, std::shared_ptr<const Mapping> ma
       return;
     }
     fs->header_fields = header.size();
-    auto map = MapColumns(header, sample, opt_.columns, name);
-    if (!map.ok()) {
-      (named ? summary_.errors : summary_.skipped).push_back(map.status().message());
-      return;
-    }
-    fs->map = *map;
+    if (!MapOrReport(header, sample, name, named, &fs->map)) return;
     fs->map.has_header = true;
   } else {
     fs->format = InputFormat::kCsv;
@@ -993,13 +999,8 @@ void Engine::ReadText(const std::string& name, std::shared_ptr<const Mapping> ma
     size_t header_end = split.record_end();
     while (sample.size() < 200 && split.Next(fields)) sample.emplace_back(fields.begin(), fields.end());
     fs->header_fields = header.size();
-    auto map = MapColumns(header, sample, opt_.columns, name);
-    if (!map.ok()) {
-      (named ? summary_.errors : summary_.skipped).push_back(map.status().message());
-      return;
-    }
-    fs->map = *map;
-    if (map->has_header) tw.Drop(header_end);
+    if (!MapOrReport(header, sample, name, named, &fs->map)) return;
+    if (fs->map.has_header) tw.Drop(header_end);
   }
   rep.format = fs->format;
   rep.delimiter = fs->format == InputFormat::kCsv ? fs->delimiter : 0;
