@@ -56,7 +56,7 @@ std::optional<std::string_view> FoldLabel(std::string_view raw,
   while (!trimmed.empty() && trimmed.back() == ' ') trimmed.remove_suffix(1);
   // "/" and "N/A" are markers only before '/' is dropped.
   *missing_marker = IsMissingMarker(trimmed);
-  std::memmove(buf.data(), trimmed.data(), trimmed.size());
+  if (!trimmed.empty()) std::memmove(buf.data(), trimmed.data(), trimmed.size());
   std::string_view key = FinishFold(buf.first(trimmed.size()));
   if (!*missing_marker) *missing_marker = IsMissingMarker(key);
   return key;
