@@ -108,6 +108,13 @@ StatusOr<std::unique_ptr<Annotator>> Annotator::Create(Lexicon lexicon, Annotate
       for (size_t k = ex.find(t.folded); k != std::string::npos; k = ex.find(t.folded, k + 1))
         a->exclusions_[id].push_back({&ex, k});
   }
+  a->ai_only_ = a->lexicon_.TermCount(Domain::kAi) == a->lexicon_.terms().size();
+  for (const Term& t : a->lexicon_.terms()) {
+    for (char c : t.folded) {
+      if (static_cast<unsigned char>(c) < 0x80) a->ascii_in_terms_[Lower(c)] = true;
+      if (c == ' ') a->terms_have_space_ = true;
+    }
+  }
   auto m = Matcher::Compile(patterns);
   if (!m.ok()) return m.status();
   a->matcher_ = std::move(*m);
@@ -144,6 +151,45 @@ bool Annotator::Counts(const Term& t, uint32_t id, std::string_view text, size_t
   return true;
 }
 
+bool Annotator::MayMatch(std::string_view raw, Scratch& s) const {
+  if (raw.empty()) return false;
+  // Normalisation can create a match that the raw text does not have only
+  // by decoding an entity, folding a full-width character whose ASCII form
+  // some term uses, or folding spaces inside a term that has one.
+  const size_t n = raw.size();
+  for (size_t i = 0; i < n; ++i) {
+    unsigned char c = static_cast<unsigned char>(raw[i]);
+    if (c == '&') return true;
+    if (c == 0xEF && i + 2 < n) {
+      unsigned char c1 = static_cast<unsigned char>(raw[i + 1]);
+      if (c1 == 0xBC || c1 == 0xBD) {
+        uint32_t cp = 0xF000u | ((c1 & 0x3Fu) << 6) | (static_cast<unsigned char>(raw[i + 2]) & 0x3Fu);
+        if (cp >= 0xFF01 && cp <= 0xFF5E && ascii_in_terms_[Lower(static_cast<char>(cp - 0xFEE0)) & 0x7F])
+          return true;
+      }
+    } else if (terms_have_space_ && (c == '\t' || (c == ' ' && i + 1 < n && raw[i + 1] == ' ') ||
+                                     (c == 0xC2 && i + 1 < n && static_cast<unsigned char>(raw[i + 1]) == 0xA0) ||
+                                     (c == 0xE3 && i + 2 < n && static_cast<unsigned char>(raw[i + 1]) == 0x80 &&
+                                      static_cast<unsigned char>(raw[i + 2]) == 0x80))) {
+      return true;
+    }
+  }
+  // The raw text as it is: any occurrence of a term (boundaries and
+  // exclusions are judged later, on the normalised text).
+  struct Found {
+    size_t terms;  // ids at or past this are markers, not terms
+    bool any = false;
+  } found{lexicon_.terms().size()};
+  matcher_->Scan(
+      raw, *s.matcher,
+      [](void* ctx, uint32_t id, size_t, size_t) {
+        auto* f = static_cast<Found*>(ctx);
+        if (id < f->terms) f->any = true;
+      },
+      &found);
+  return found.any;
+}
+
 void Annotator::Annotate(const Posting& p, Scratch& scratch, Annotation* out) const {
   AnnotateText(p[Field::kPosition], p[Field::kDescription], p[Field::kBenefits], scratch, out);
 }
@@ -161,6 +207,9 @@ void Annotator::AnnotateText(std::string_view title, std::string_view descriptio
   s.text.clear();
   s.sections.clear();
   s.raw.clear();
+  if (ai_only_ && !options_.traditional_to_simplified && !MayMatch(title, s) && !MayMatch(description, s) &&
+      !MayMatch(benefits, s))
+    return;  // no AI term can survive normalisation: not an AI posting
   // One buffer: title, description, benefits field, each on its own lines,
   // so one scan covers all and a term never spans two parts.
   auto append = [&](std::string_view part) {

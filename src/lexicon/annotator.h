@@ -92,6 +92,10 @@ class Annotator {
  private:
   Annotator(Lexicon lexicon, AnnotateOptions options) : lexicon_(std::move(lexicon)), options_(options) {}
   bool Counts(const Term& t, uint32_t id, std::string_view text, size_t begin, size_t end) const;
+  // With only AI terms loaded: could `raw` hold a term once normalised? A
+  // posting for which no part can is not an AI posting, and is decided
+  // without normalising it (most postings are not AI postings).
+  bool MayMatch(std::string_view raw, Scratch& s) const;
 
   struct Exclusion {
     const std::string* text;  // folded, owned by the lexicon
@@ -101,6 +105,9 @@ class Annotator {
   std::vector<std::vector<Exclusion>> exclusions_;  // per term
   AnnotateOptions options_;
   std::unique_ptr<Matcher> matcher_;
+  bool ai_only_ = false;                  // the lexicon holds AI terms only
+  std::array<bool, 128> ascii_in_terms_{};  // ASCII characters (lower-case) terms use
+  bool terms_have_space_ = false;
 };
 
 class Annotator::Scratch {
