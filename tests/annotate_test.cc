@@ -126,6 +126,26 @@ TEST(Annotate, FailedRunLeavesNoOutput) {
   EXPECT_EQ(RunCommand(kBin + " annotate -q -o /dev/full " + d.File("missing.csv") + " 2>&1", &out), 2);
 }
 
+TEST(Classify, AgreesWithAnnotateIncludingFormsOnlyNormalisationReveals) {
+  // classify skips normalising postings whose raw text cannot hold an AI
+  // term; full-width letters and entities must still get through.
+  TempDir d;
+  WriteLexicon(d);
+  WriteFile(d.File("p.csv"),
+            "职位名称,职位描述\n"
+            "数据工程师,\"熟悉ＰｙＴｏｒｃｈ;负责&#28145;度学习\"\n"  // 深 as an entity
+            "数据工程师,负责机器学习平台;负责深度学习训练\n"
+            "数据工程师,负责报表\n"
+            "算法工程师,负责PID控制\n"
+            "算法工程师,负责深度学习\n");
+  std::string lex = " --lexicons " + d.File("lex") + " ";
+  std::string out;
+  ASSERT_EQ(RunCommand(kBin + " classify -q" + lex + d.File("p.csv"), &out), 0);
+  EXPECT_NE(out.find("postings 5, AI 3"), std::string::npos) << out;
+  ASSERT_EQ(RunCommand(kBin + " annotate -q" + lex + "-o " + d.File("a.jsonl") + " " + d.File("p.csv") + " 2>&1", &out), 0);
+  EXPECT_NE(out.find("5 postings annotated (3 AI)"), std::string::npos) << out;
+}
+
 TEST(Lexicon, CheckReportsCountsAndErrorsWithPlaces) {
   TempDir d;
   WriteLexicon(d);

@@ -245,6 +245,7 @@ int RunClassify(const CommonFlags& f, bool all_domains) {
   std::string dir = config.LexiconDir();
   auto lex = all_domains ? Lexicon::LoadDir(dir) : Lexicon::LoadPaths({dir + "/ai"});
   if (!lex.ok()) return Fail(lex.status());
+  config.annotate.decide_only = true;
   auto annotator = Annotator::Create(std::move(*lex), config.annotate);
   if (!annotator.ok()) return Fail(annotator.status());
   ClassifyJob job(annotator->get());

@@ -1,5 +1,7 @@
 #include "lexicon/annotator.h"
 
+#include <emmintrin.h>
+
 #include <algorithm>
 
 #include "base/phrase_set.h"
@@ -118,6 +120,18 @@ StatusOr<std::unique_ptr<Annotator>> Annotator::Create(Lexicon lexicon, Annotate
   auto m = Matcher::Compile(patterns);
   if (!m.ok()) return m.status();
   a->matcher_ = std::move(*m);
+  if (a->ai_only_) {
+    // The prefilter for descriptions under the default rule: strong terms.
+    std::vector<Matcher::Pattern> strong;
+    for (const Term& t : a->lexicon_.terms())
+      if (!t.weak && !t.title_only) strong.push_back({t.folded, !t.case_sensitive});
+    a->strong_terms_ = strong.size();
+    if (!strong.empty()) {
+      auto sm = Matcher::Compile(strong);
+      if (!sm.ok()) return sm.status();
+      a->strong_matcher_ = std::move(*sm);
+    }
+  }
   if (options.traditional_to_simplified) {
     auto probe = SimplifiedChinese::Open();
     if (!probe.ok()) return probe.status();
@@ -128,6 +142,7 @@ StatusOr<std::unique_ptr<Annotator>> Annotator::Create(Lexicon lexicon, Annotate
 std::unique_ptr<Annotator::Scratch> Annotator::NewScratch() const {
   auto s = std::make_unique<Scratch>();
   s->matcher = matcher_->NewScratch();
+  if (strong_matcher_) s->strong = strong_matcher_->NewScratch();
   if (options_.traditional_to_simplified) {
     auto t2s = SimplifiedChinese::Open();
     if (t2s.ok()) s->t2s = std::move(*t2s);
@@ -151,37 +166,71 @@ bool Annotator::Counts(const Term& t, uint32_t id, std::string_view text, size_t
   return true;
 }
 
-bool Annotator::MayMatch(std::string_view raw, Scratch& s) const {
+bool Annotator::MayMatch(std::string_view raw, Scratch& s, bool strong_only) const {
   if (raw.empty()) return false;
   // Normalisation can create a match that the raw text does not have only
   // by decoding an entity, folding a full-width character whose ASCII form
   // some term uses, or folding spaces inside a term that has one.
+  const char* p = raw.data();
   const size_t n = raw.size();
-  for (size_t i = 0; i < n; ++i) {
-    unsigned char c = static_cast<unsigned char>(raw[i]);
+  auto creates = [&](size_t i) {
+    unsigned char c = static_cast<unsigned char>(p[i]);
     if (c == '&') return true;
     if (c == 0xEF && i + 2 < n) {
-      unsigned char c1 = static_cast<unsigned char>(raw[i + 1]);
-      if (c1 == 0xBC || c1 == 0xBD) {
-        uint32_t cp = 0xF000u | ((c1 & 0x3Fu) << 6) | (static_cast<unsigned char>(raw[i + 2]) & 0x3Fu);
-        if (cp >= 0xFF01 && cp <= 0xFF5E && ascii_in_terms_[Lower(static_cast<char>(cp - 0xFEE0)) & 0x7F])
-          return true;
-      }
-    } else if (terms_have_space_ && (c == '\t' || (c == ' ' && i + 1 < n && raw[i + 1] == ' ') ||
-                                     (c == 0xC2 && i + 1 < n && static_cast<unsigned char>(raw[i + 1]) == 0xA0) ||
-                                     (c == 0xE3 && i + 2 < n && static_cast<unsigned char>(raw[i + 1]) == 0x80 &&
-                                      static_cast<unsigned char>(raw[i + 2]) == 0x80))) {
-      return true;
+      unsigned char c1 = static_cast<unsigned char>(p[i + 1]);
+      if (c1 != 0xBC && c1 != 0xBD) return false;
+      uint32_t cp = 0xF000u | ((c1 & 0x3Fu) << 6) | (static_cast<unsigned char>(p[i + 2]) & 0x3Fu);
+      return cp >= 0xFF01 && cp <= 0xFF5E && ascii_in_terms_[Lower(static_cast<char>(cp - 0xFEE0)) & 0x7F];
+    }
+    if (!terms_have_space_) return false;
+    if (c == '\t') return true;
+    if (c == ' ') return i + 1 < n && p[i + 1] == ' ';
+    if (c == 0xC2) return i + 1 < n && static_cast<unsigned char>(p[i + 1]) == 0xA0;
+    if (c == 0xE3)
+      return i + 2 < n && static_cast<unsigned char>(p[i + 1]) == 0x80 && static_cast<unsigned char>(p[i + 2]) == 0x80;
+    return false;
+  };
+  size_t i = 0;
+#if defined(__SSE2__)
+  // Sixteen bytes at a time: only bytes that can start such a form (and, for
+  // the common E3/EF lead bytes, only with the right next byte) are looked at.
+  const __m128i amp = _mm_set1_epi8('&'), ef = _mm_set1_epi8(static_cast<char>(0xEF));
+  const __m128i bc = _mm_set1_epi8(static_cast<char>(0xBC)), bd = _mm_set1_epi8(static_cast<char>(0xBD));
+  const __m128i tab = _mm_set1_epi8('\t'), sp = _mm_set1_epi8(' '), c2 = _mm_set1_epi8(static_cast<char>(0xC2));
+  const __m128i e3 = _mm_set1_epi8(static_cast<char>(0xE3)), x80 = _mm_set1_epi8(static_cast<char>(0x80));
+  const __m128i a0 = _mm_set1_epi8(static_cast<char>(0xA0));
+  for (; i + 18 <= n; i += 16) {
+    __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    __m128i x1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1));
+    __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(x, amp),
+                               _mm_and_si128(_mm_cmpeq_epi8(x, ef),
+                                             _mm_or_si128(_mm_cmpeq_epi8(x1, bc), _mm_cmpeq_epi8(x1, bd))));
+    if (terms_have_space_) {
+      __m128i x2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 2));
+      hit = _mm_or_si128(hit, _mm_cmpeq_epi8(x, tab));
+      hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(x, sp), _mm_cmpeq_epi8(x1, sp)));
+      hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(x, c2), _mm_cmpeq_epi8(x1, a0)));
+      hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(x, e3),
+                                            _mm_and_si128(_mm_cmpeq_epi8(x1, x80), _mm_cmpeq_epi8(x2, x80))));
+    }
+    unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
+    while (mask != 0) {
+      if (creates(i + static_cast<size_t>(__builtin_ctz(mask)))) return true;
+      mask &= mask - 1;
     }
   }
+#endif
+  for (; i < n; ++i)
+    if (creates(i)) return true;
   // The raw text as it is: any occurrence of a term (boundaries and
   // exclusions are judged later, on the normalised text).
   struct Found {
     size_t terms;  // ids at or past this are markers, not terms
     bool any = false;
-  } found{lexicon_.terms().size()};
-  matcher_->Scan(
-      raw, *s.matcher,
+  } found{strong_only ? strong_terms_ : lexicon_.terms().size()};
+  const Matcher& m = strong_only ? *strong_matcher_ : *matcher_;
+  m.Scan(
+      raw, strong_only ? *s.strong : *s.matcher,
       [](void* ctx, uint32_t id, size_t, size_t) {
         auto* f = static_cast<Found*>(ctx);
         if (id < f->terms) f->any = true;
@@ -207,9 +256,14 @@ void Annotator::AnnotateText(std::string_view title, std::string_view descriptio
   s.text.clear();
   s.sections.clear();
   s.raw.clear();
-  if (ai_only_ && !options_.traditional_to_simplified && !MayMatch(title, s) && !MayMatch(description, s) &&
-      !MayMatch(benefits, s))
-    return;  // no AI term can survive normalisation: not an AI posting
+  if (ai_only_ && !options_.traditional_to_simplified) {
+    // No AI term can survive normalisation: not an AI posting. When only
+    // the decision is wanted, the description needs a strong term (weak
+    // ones there cannot make an AI job under the default rule).
+    bool strong_only = options_.decide_only && options_.ai_rule == AiRule::kDefault;
+    if (!MayMatch(title, s, false) && !MayMatch(description, s, strong_only) && !MayMatch(benefits, s, strong_only))
+      return;
+  }
   // One buffer: title, description, benefits field, each on its own lines,
   // so one scan covers all and a term never spans two parts.
   auto append = [&](std::string_view part) {

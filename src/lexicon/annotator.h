@@ -54,6 +54,9 @@ struct AnnotateOptions {
   // Default rule: distinct strong AI terms the description needs when the
   // title has none.
   size_t min_description_terms = 2;
+  // Only `ai` and `ai_rule` are wanted (jobsift classify): postings that
+  // cannot be AI jobs may come back without their weak AI terms listed.
+  bool decide_only = false;
 };
 
 struct TermHit {
@@ -95,7 +98,7 @@ class Annotator {
   // With only AI terms loaded: could `raw` hold a term once normalised? A
   // posting for which no part can is not an AI posting, and is decided
   // without normalising it (most postings are not AI postings).
-  bool MayMatch(std::string_view raw, Scratch& s) const;
+  bool MayMatch(std::string_view raw, Scratch& s, bool strong_only) const;
 
   struct Exclusion {
     const std::string* text;  // folded, owned by the lexicon
@@ -106,6 +109,8 @@ class Annotator {
   AnnotateOptions options_;
   std::unique_ptr<Matcher> matcher_;
   bool ai_only_ = false;                  // the lexicon holds AI terms only
+  std::unique_ptr<Matcher> strong_matcher_;  // ai_only_: strong terms alone
+  size_t strong_terms_ = 0;
   std::array<bool, 128> ascii_in_terms_{};  // ASCII characters (lower-case) terms use
   bool terms_have_space_ = false;
 };
@@ -117,6 +122,7 @@ class Annotator::Scratch {
  private:
   friend class Annotator;
   std::unique_ptr<Matcher::Scratch> matcher;
+  std::unique_ptr<Matcher::Scratch> strong;
   std::unique_ptr<SimplifiedChinese> t2s;
   std::string text;
   std::vector<SectionSpan> sections;
