@@ -106,9 +106,16 @@ StatusOr<std::unique_ptr<Annotator>> Annotator::Create(Lexicon lexicon, Annotate
   a->exclusions_.resize(a->lexicon_.terms().size());
   for (size_t id = 0; id < a->lexicon_.terms().size(); ++id) {
     const Term& t = a->lexicon_.terms()[id];
-    for (const std::string& ex : t.excludes)
-      for (size_t k = ex.find(t.folded); k != std::string::npos; k = ex.find(t.folded, k + 1))
-        a->exclusions_[id].push_back({&ex, k});
+    for (const std::string& ex : t.excludes) {
+      for (size_t k = ex.find(t.folded); k != std::string::npos; k = ex.find(t.folded, k + 1)) {
+        // Keyed by the exclusion's byte just before the term, or, when the
+        // term starts it, just after.
+        bool before = k > 0;
+        char key = before ? ex[k - 1] : ex[k + t.folded.size()];
+        a->exclusions_[id].push_back({&ex, k, before, key});
+      }
+    }
+    std::sort(a->exclusions_[id].begin(), a->exclusions_[id].end(), ExclusionOrder);
   }
   a->ai_only_ = a->lexicon_.TermCount(Domain::kAi) == a->lexicon_.terms().size();
   for (const Term& t : a->lexicon_.terms()) {
@@ -151,17 +158,31 @@ std::unique_ptr<Annotator::Scratch> Annotator::NewScratch() const {
   return s;
 }
 
+bool Annotator::ExclusionOrder(const Exclusion& a, const Exclusion& b) {
+  return a.before != b.before ? a.before < b.before : a.key < b.key;
+}
+
 bool Annotator::Counts(const Term& t, uint32_t id, std::string_view text, size_t begin, size_t end) const {
   if (t.ascii_start && begin > 0 && IsAsciiAlnum(text[begin - 1])) return false;
   if (t.ascii_end && end < text.size() && IsAsciiAlnum(text[end])) return false;
   // Is one of the exclusions written around this match? Each is tried at
   // every offset where the term sits inside it (computed at start-up).
-  for (const Exclusion& ex : exclusions_[id]) {
-    if (begin < ex.offset || begin - ex.offset + ex.text->size() > text.size()) continue;
-    size_t at = begin - ex.offset;
-    char first = t.case_sensitive ? text[at] : Lower(text[at]);
-    if (first != (*ex.text)[0]) continue;
-    if (EqualFolded(text.substr(at, ex.text->size()), *ex.text, t.case_sensitive)) return false;
+  // Only those whose byte next to the term matches the text's are compared:
+  // exclusions are sorted by (side, that byte).
+  const auto& list = exclusions_[id];
+  if (list.empty()) return true;
+  auto fold = [&](char c) { return t.case_sensitive ? c : Lower(c); };
+  for (int before = 0; before < 2; ++before) {
+    size_t at_neighbour = before ? begin - 1 : end;
+    if ((before && begin == 0) || (!before && end >= text.size())) continue;
+    Exclusion probe{nullptr, 0, before != 0, fold(text[at_neighbour])};
+    auto range = std::equal_range(list.begin(), list.end(), probe, ExclusionOrder);
+    for (auto it = range.first; it != range.second; ++it) {
+      const Exclusion& ex = *it;
+      if (begin < ex.offset || begin - ex.offset + ex.text->size() > text.size()) continue;
+      size_t at = begin - ex.offset;
+      if (EqualFolded(text.substr(at, ex.text->size()), *ex.text, t.case_sensitive)) return false;
+    }
   }
   return true;
 }

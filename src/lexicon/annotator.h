@@ -103,7 +103,10 @@ class Annotator {
   struct Exclusion {
     const std::string* text;  // folded, owned by the lexicon
     size_t offset;            // where the term sits inside it
+    bool before;              // keyed by the byte before the term (else after)
+    char key;
   };
+  static bool ExclusionOrder(const Exclusion& a, const Exclusion& b);
   Lexicon lexicon_;
   std::vector<std::vector<Exclusion>> exclusions_;  // per term
   AnnotateOptions options_;

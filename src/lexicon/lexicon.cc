@@ -159,6 +159,8 @@ Status Lexicon::LoadFile(const std::string& path, Domain domain) {
         start = bar == std::string_view::npos ? ex.size() + 1 : bar + 1;
         if (e.empty()) continue;
         std::string fe = FoldTerm(e, t.case_sensitive);
+        if (fe == t.folded)
+          return InvalidArgument(where + ": exclusion '" + std::string(e) + "' is the term itself");
         if (fe.find(t.folded) == std::string::npos)
           return InvalidArgument(where + ": exclusion '" + std::string(e) + "' does not contain the term '" + t.text + "'");
         t.excludes.push_back(std::move(fe));
