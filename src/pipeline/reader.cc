@@ -245,7 +245,7 @@ class Engine {
   void ReadText(const std::string& name, std::shared_ptr<const Mapping> mapping,
                 std::unique_ptr<PeekableSource> src, Compression comp, const std::string& encoding,
                 uint64_t* invalid_bytes, bool named);
-  void Fail(const std::string& message, bool named);
+  void Fail(const std::string& message);
   bool MapOrReport(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& sample,
                    const std::string& name, bool named, ColumnMap* out);
   size_t AddReport(FileReport report);
@@ -304,10 +304,7 @@ bool Engine::MapOrReport(const std::vector<std::string>& header, const std::vect
   return true;
 }
 
-void Engine::Fail(const std::string& message, bool named) {
-  (void)named;
-  summary_.errors.push_back(message);
-}
+void Engine::Fail(const std::string& message) { summary_.errors.push_back(message); }
 
 size_t Engine::AddReport(FileReport report) {
   summary_.files.push_back(std::move(report));
@@ -630,7 +627,7 @@ void Engine::TickProgress(uint64_t raw_now) { progress_.SetBytes(raw_done_before
 void Engine::ReadPath(const std::string& path, bool named) {
   auto src = OpenFileSource(path);
   if (!src.ok()) {
-    Fail(src.status().message(), named);
+    Fail(src.status().message());
     return;
   }
   ReadSource(path, std::move(*src), named, path != "-");
@@ -640,7 +637,7 @@ void Engine::ReadSource(const std::string& name, std::unique_ptr<ByteSource> raw
   auto src = std::make_unique<PeekableSource>(std::move(raw));
   auto head = src->Peek(4);
   if (!head.ok()) {
-    Fail(head.status().message(), named);
+    Fail(head.status().message());
     return;
   }
   Compression comp = DetectCompression(*head);
@@ -652,7 +649,7 @@ void Engine::ReadSource(const std::string& name, std::unique_ptr<ByteSource> raw
   }
   auto sample = body->Peek(64 * 1024);
   if (!sample.ok()) {
-    Fail(sample.status().message(), named);
+    Fail(sample.status().message());
     return;
   }
   if (StartsWith(*sample, "PK\x03\x04") || StartsWith(*sample, "PK\x05\x06")) {
@@ -662,13 +659,13 @@ void Engine::ReadSource(const std::string& name, std::unique_ptr<ByteSource> raw
     } else {
       auto bytes = ReadAll(*body, size_t{2} << 30, name);
       if (!bytes.ok()) {
-        Fail(bytes.status().message(), named);
+        Fail(bytes.status().message());
         return;
       }
       zip = ZipArchive::OpenBuffer(std::move(*bytes), name);
     }
     if (!zip.ok()) {
-      Fail(zip.status().message(), named);
+      Fail(zip.status().message());
       return;
     }
     ReadArchive(**zip, named);
@@ -684,7 +681,7 @@ void Engine::ReadSource(const std::string& name, std::unique_ptr<ByteSource> raw
   } else {
     auto conv = ConvertToUtf8(std::move(body), encoding, invalid.get());
     if (!conv.ok()) {
-      Fail(name + ": " + conv.status().message(), named);
+      Fail(name + ": " + conv.status().message());
       return;
     }
     text = std::make_unique<PeekableSource>(std::move(*conv));
@@ -711,7 +708,7 @@ void Engine::ReadArchive(ZipArchive& zip, bool named) {
     std::string name = zip.name() + "!" + member;
     auto src = zip.OpenMember(member);
     if (!src.ok()) {
-      Fail(src.status().message(), named);
+      Fail(src.status().message());
       continue;
     }
     ReadSource(name, std::move(*src), named, false);
@@ -721,14 +718,14 @@ void Engine::ReadArchive(ZipArchive& zip, bool named) {
 void Engine::ReadXlsx(ZipArchive& zip, bool named) {
   auto reader = XlsxReader::Open(zip);
   if (!reader.ok()) {
-    Fail(reader.status().message(), named);
+    Fail(reader.status().message());
     return;
   }
   std::vector<std::string> header;
   uint64_t header_row = 0;
   auto first = (*reader)->NextRow(header, header_row);
   if (!first.ok()) {
-    Fail(first.status().message(), named);
+    Fail(first.status().message());
     return;
   }
   if (!*first) {
@@ -748,7 +745,7 @@ void Engine::ReadXlsx(ZipArchive& zip, bool named) {
     uint64_t rn = 0;
     auto more = (*reader)->NextRow(row, rn);
     if (!more.ok()) {
-      Fail(more.status().message(), named);
+      Fail(more.status().message());
       return;
     }
     if (!*more) break;
@@ -803,7 +800,7 @@ void Engine::ReadXlsx(ZipArchive& zip, bool named) {
     auto more = (*reader)->NextRow(row, rn);
     if (!more.ok()) {
       flush();
-      Fail(more.status().message() + " (rows before it were read)", named);
+      Fail(more.status().message() + " (rows before it were read)");
       return;
     }
     if (!*more) break;
@@ -911,7 +908,7 @@ void Engine::ReadText(const std::string& name, std::shared_ptr<const Mapping> ma
   TextWindow tw(std::move(mapping), src.get(), &pool_);
   tw.Ensure(std::min<size_t>(opt_.chunk_bytes, 1 << 20));
   if (!tw.error().ok() && tw.window().empty()) {
-    Fail(tw.error().message(), named);
+    Fail(tw.error().message());
     return;
   }
   if (StartsWith(tw.window(), "\xEF\xBB\xBF")) tw.Drop(3);
@@ -972,8 +969,7 @@ void Engine::ReadText(const std::string& name, std::shared_ptr<const Mapping> ma
     }
     if (header.empty()) {
       Fail(name + ": looks like JSON Lines but no line of the first " + std::to_string(lines) +
-               " is a JSON object",
-           named);
+               " is a JSON object");
       return;
     }
     fs->header_fields = header.size();
@@ -992,7 +988,7 @@ void Engine::ReadText(const std::string& name, std::shared_ptr<const Mapping> ma
     CsvRecordSplitter split(whole, fs->delimiter);
     std::vector<std::string_view> fields;
     if (!split.Next(fields) || split.open_quote()) {
-      Fail(name + ": cannot read a header row (an unterminated quote in the first record?)", named);
+      Fail(name + ": cannot read a header row (an unterminated quote in the first record?)");
       return;
     }
     for (auto f : fields) header.emplace_back(f);
@@ -1077,7 +1073,7 @@ void Engine::ReadText(const std::string& name, std::shared_ptr<const Mapping> ma
     }
     tw.Ensure(std::min(v.size() * 2, opt_.max_record_bytes + 1));
   }
-  if (!tw.error().ok()) Fail(tw.error().message() + " (the rows before it were read)", named);
+  if (!tw.error().ok()) Fail(tw.error().message() + " (the rows before it were read)");
   summary_.files[fs->report_index].invalid_encoding_bytes = *invalid_bytes;
   summary_.decoded_bytes += tw.offset();
 }
