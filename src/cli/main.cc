@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "pipeline/annotate.h"
 #include "pipeline/eval.h"
 #include "pipeline/profile.h"
+#include "pipeline/report_job.h"
 #include "pipeline/reader.h"
 #include "pipeline/scan_report.h"
 
@@ -261,6 +263,69 @@ int RunClassify(const CommonFlags& f, bool all_domains) {
   return ExitCodeFor(*summary);
 }
 
+// Writes `bytes` to `path` through a temporary name, so a failed run never
+// leaves a file that looks complete.
+Status WriteFileAtomic(const std::string& path, const std::string& bytes) {
+  std::string tmp = path + ".tmp";
+  std::FILE* f = std::fopen(tmp.c_str(), "wb");
+  if (f == nullptr) return IoError(tmp + ": cannot write: " + std::strerror(errno));
+  bool bad = std::fwrite(bytes.data(), 1, bytes.size(), f) != bytes.size();
+  bad |= std::fflush(f) != 0;
+  bad |= std::fclose(f) != 0;
+  if (bad) {
+    std::remove(tmp.c_str());
+    return IoError(path + ": write failed: " + std::strerror(errno));
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) return IoError(path + ": cannot rename into place");
+  return Status::Ok();
+}
+
+int RunReport(const CommonFlags& f, const std::string& out_dir, const std::string& dedup_name,
+              const TableOptions& table_options) {
+  Config config;
+  if (!MakeConfig(f, &config)) return kExitFailure;
+  Dedup dedup;
+  if (dedup_name == "exact") {
+    dedup = Dedup::kExact;
+  } else if (dedup_name == "none") {
+    dedup = Dedup::kNone;
+  } else {
+    return Fail(InvalidArgument("--dedup must be none or exact"));
+  }
+  auto normalizer = FieldNormalizer::Load(config.fields);
+  if (!normalizer.ok()) return Fail(normalizer.status());
+  auto annotator = MakeAnnotator(config);
+  if (!annotator.ok()) return Fail(annotator.status());
+  std::error_code ec;
+  std::filesystem::create_directories(out_dir + "/tables", ec);
+  if (ec) return Fail(IoError(out_dir + ": cannot create: " + ec.message()));
+  config.read.rejects_path = out_dir + "/rejects.tsv";
+  ReportJob job(normalizer->get(), annotator->get(), dedup);
+  auto summary = ReadPostings(f.inputs, config.read, &job);
+  if (!summary.ok()) return Fail(summary.status());
+  if (!summary->errors.empty()) {
+    for (const auto& e : summary->errors) std::fprintf(stderr, "jobsift: %s\n", e.c_str());
+    std::fprintf(stderr, "jobsift: no report written\n");
+    return kExitFailure;
+  }
+  std::vector<Table> tables = BuildTables(job.cube(), table_options);
+  for (const Table& t : tables) {
+    Status st = WriteFileAtomic(out_dir + "/tables/" + t.id + ".csv", TableCsv(t));
+    if (!st.ok()) return Fail(st);
+  }
+  Status st = WriteFileAtomic(out_dir + "/tables.json", TablesJson(tables));
+  if (!st.ok()) return Fail(st);
+  // summary.json last: its presence says the report is complete.
+  st = WriteFileAtomic(out_dir + "/summary.json",
+                       ReportSummaryJson(*summary, job, (*annotator)->lexicon(), table_options, dedup,
+                                         config.annotate.ai_rule));
+  if (!st.ok()) return Fail(st);
+  std::fprintf(stderr, "jobsift: %llu postings (%llu duplicates removed) -> %s/tables, tables.json, summary.json\n",
+               static_cast<unsigned long long>(job.postings()), static_cast<unsigned long long>(job.duplicates()),
+               out_dir.c_str());
+  return ExitCodeFor(*summary);
+}
+
 int RunLexiconTerms(const std::vector<std::string>& paths) {
   auto lex = Lexicon::LoadPaths(paths);
   if (!lex.ok()) return Fail(lex.status());
@@ -348,6 +413,19 @@ int main(int argc, char** argv) {
   CLI::App* terms = lexicon->add_subcommand("terms", "Print every term as matched (folded), one a line");
   terms->add_option("paths", terms_paths, "Group files or folders")->required();
 
+  CommonFlags report_flags;
+  std::string report_out, report_dedup = "exact";
+  TableOptions table_options;
+  CLI::App* report = app.add_subcommand("report", "Aggregate postings into the analysis tables (CSV, JSON) and summary.json");
+  AddReadFlags(report, report_flags);
+  AddFieldFlags(report, report_flags);
+  AddLexiconFlags(report, report_flags);
+  report->add_option("-o,--output", report_out, "Output folder")->required();
+  report->add_option("--dedup", report_dedup, "Duplicates: exact (same company, title, city, description in a half-year) or none");
+  report->add_option("--min-n", table_options.min_n, "Cells with fewer postings are flagged small_n (default 30)");
+  report->add_option("--top-cities", table_options.top_cities, "Cities in city tables (default 10)");
+  report->add_option("--top-industries", table_options.top_industries, "Industries in industry tables (default 20)");
+
   CommonFlags classify_flags;
   bool classify_all = false;
   CLI::App* classify = app.add_subcommand("classify", "Count AI postings by the rule that fired (no per-posting output)");
@@ -374,6 +452,7 @@ int main(int argc, char** argv) {
   if (*scan) return RunScan(scan_flags, scan_json);
   if (*profile) return RunProfile(profile_flags, profile_json, profile_top);
   if (*annotate) return RunAnnotate(annotate_flags, annotate_out);
+  if (*report) return RunReport(report_flags, report_out, report_dedup, table_options);
   if (*check) return RunLexiconCheck(check_paths);
   if (*terms) return RunLexiconTerms(terms_paths);
   if (*classify) return RunClassify(classify_flags, classify_all);

@@ -1,0 +1,71 @@
+#include "aggregate/cube.h"
+
+namespace jobsift {
+
+uint32_t Dictionary::Id(std::string_view name) {
+  if (name.empty()) return 0;
+  auto it = ids_.find(std::string(name));
+  if (it != ids_.end()) return it->second;
+  uint32_t id = static_cast<uint32_t>(names_.size());
+  names_.emplace_back(name);
+  ids_.emplace(std::string(name), id);
+  return id;
+}
+
+std::string HalfOfQuarter(std::string_view quarter) {
+  if (quarter.size() != 6 || quarter[4] != 'Q') return "";
+  char q = quarter[5];
+  return std::string(quarter.substr(0, 4)) + (q <= '2' ? "H1" : "H2");
+}
+
+uint64_t Fingerprint(std::initializer_list<std::string_view> parts) {
+  uint64_t h = 1469598103934665603ull;
+  for (std::string_view p : parts) {
+    for (unsigned char c : p) {
+      h ^= c;
+      h *= 1099511628211ull;
+    }
+    h ^= 0x1F;  // unit separator, so ("ab","c") differs from ("a","bc")
+    h *= 1099511628211ull;
+  }
+  return h == 0 ? 1 : h;
+}
+
+bool Cube::Add(const CubeRecord& r) {
+  std::string half = HalfOfQuarter(r.dim[static_cast<size_t>(Dim::kQuarter)]);
+  if (r.fingerprint != 0) {
+    if (!seen_[half].insert(r.fingerprint).second) {
+      ++duplicates_[half];
+      return false;
+    }
+  }
+  Key key{};
+  for (size_t d = 0; d < kDimCount; ++d) key[d] = dicts_[d].Id(r.dim[d]);
+  key[kDimCount] = r.ai ? 1 : 0;
+  CubeCell& c = cells_[key];
+  ++c.postings;
+  if (r.has_salary) {
+    ++c.salary_n;
+    c.salary_sum += r.annual_salary;
+  }
+  return true;
+}
+
+std::vector<Cube::Marginal> Cube::Collapse(const std::vector<Dim>& keep) const {
+  std::map<std::pair<std::vector<std::string>, bool>, CubeCell> sums;
+  for (const auto& [key, cell] : cells_) {
+    std::vector<std::string> names;
+    names.reserve(keep.size());
+    for (Dim d : keep) names.push_back(dicts_[static_cast<size_t>(d)].Name(key[static_cast<size_t>(d)]));
+    CubeCell& s = sums[{std::move(names), key[kDimCount] == 1}];
+    s.postings += cell.postings;
+    s.salary_n += cell.salary_n;
+    s.salary_sum += cell.salary_sum;
+  }
+  std::vector<Marginal> out;
+  out.reserve(sums.size());
+  for (auto& [k, cell] : sums) out.push_back({k.first, k.second, cell});
+  return out;
+}
+
+}  // namespace jobsift

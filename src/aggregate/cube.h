@@ -1,0 +1,94 @@
+// The aggregation cube: counts of postings by half-year/quarter × city ×
+// industry × degree × company size × experience × AI flag, with exact salary
+// sums, from which the analysis tables of SPEC §3 derive without rescanning.
+// Dimension values are interned names; ids are assigned in input order by
+// the single thread that adds postings, so the cube is identical for any
+// --threads. Exact duplicates (same normalised company, title, city and
+// description within a half-year) count once; their fingerprints are the
+// only per-posting memory kept.
+//
+// Not for: parsing (fields/, lexicon/) or writing tables (report/).
+#ifndef JOBSIFT_AGGREGATE_CUBE_H_
+#define JOBSIFT_AGGREGATE_CUBE_H_
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace jobsift {
+
+// Interned names of one dimension; id 0 is "unknown".
+class Dictionary {
+ public:
+  Dictionary() { names_.push_back(""); }
+  uint32_t Id(std::string_view name);
+  const std::string& Name(uint32_t id) const { return names_[id]; }
+  size_t size() const { return names_.size(); }
+
+ private:
+  std::vector<std::string> names_;
+  std::unordered_map<std::string, uint32_t> ids_;
+};
+
+enum class Dim : uint8_t { kQuarter, kCity, kIndustry, kDegree, kSize, kExperience, kCount };
+inline constexpr size_t kDimCount = static_cast<size_t>(Dim::kCount);
+
+// One posting as the cube sees it: a name per dimension ("" = unknown), the
+// AI flag, and the annual salary in yuan when known.
+struct CubeRecord {
+  std::array<std::string_view, kDimCount> dim{};
+  bool ai = false;
+  bool has_salary = false;
+  uint64_t annual_salary = 0;
+  uint64_t fingerprint = 0;  // 0: do not deduplicate
+};
+
+struct CubeCell {
+  uint64_t postings = 0;
+  uint64_t salary_n = 0;
+  uint64_t salary_sum = 0;  // yuan, exact
+};
+
+class Cube {
+ public:
+  // Adds one posting. Returns false when it duplicates an earlier one in
+  // the same half-year (it is then only counted as removed).
+  bool Add(const CubeRecord& r);
+
+  const Dictionary& dict(Dim d) const { return dicts_[static_cast<size_t>(d)]; }
+  // Key: ids of every dimension plus the AI flag.
+  using Key = std::array<uint32_t, kDimCount + 1>;
+  const std::map<Key, CubeCell>& cells() const { return cells_; }
+  // Duplicates removed, by half-year label ("" = unknown date).
+  const std::map<std::string, uint64_t>& duplicates_removed() const { return duplicates_; }
+
+  // Sums cells over the dimensions not kept. `keep` lists the dimensions of
+  // the result (in order); the AI flag is always kept as the last key part.
+  struct Marginal {
+    std::vector<std::string> names;  // one name per kept dimension
+    bool ai;
+    CubeCell cell;
+  };
+  std::vector<Marginal> Collapse(const std::vector<Dim>& keep) const;
+
+ private:
+  std::array<Dictionary, kDimCount> dicts_;
+  std::map<Key, CubeCell> cells_;
+  std::unordered_map<std::string, std::unordered_set<uint64_t>> seen_;  // half-year -> fingerprints
+  std::map<std::string, uint64_t> duplicates_;
+};
+
+// Half-year label of a quarter label: "2024Q3" -> "2024H2"; "" for "".
+std::string HalfOfQuarter(std::string_view quarter);
+
+// 64-bit FNV-1a over the parts, with a separator between them.
+uint64_t Fingerprint(std::initializer_list<std::string_view> parts);
+
+}  // namespace jobsift
+
+#endif  // JOBSIFT_AGGREGATE_CUBE_H_

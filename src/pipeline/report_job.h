@@ -1,0 +1,53 @@
+// `jobsift report`: reads postings, derives every field, classifies, and
+// fills the cube in input order (deduplicating exact re-posts), then writes
+// OUTDIR/tables/<id>.csv, OUTDIR/tables.json and OUTDIR/summary.json.
+#ifndef JOBSIFT_PIPELINE_REPORT_JOB_H_
+#define JOBSIFT_PIPELINE_REPORT_JOB_H_
+
+#include <array>
+#include <memory>
+#include <string>
+
+#include "aggregate/cube.h"
+#include "fields/normalize.h"
+#include "lexicon/annotator.h"
+#include "pipeline/reader.h"
+#include "report/tables.h"
+
+namespace jobsift {
+
+enum class Dedup { kNone, kExact };
+
+class ReportJob : public PostingJob {
+ public:
+  static constexpr size_t kUnknownReasons = static_cast<size_t>(Unknown::kAmbiguous) + 1;
+
+  ReportJob(const FieldNormalizer* fields, const Annotator* annotator, Dedup dedup)
+      : fields_(fields), annotator_(annotator), dedup_(dedup) {}
+  std::unique_ptr<PostingTask> NewTask() override;
+  void Finish(std::unique_ptr<PostingTask> task) override;
+
+  const Cube& cube() const { return cube_; }
+  // Per derived field: postings parsed, and unknown by reason.
+  const std::array<std::array<uint64_t, kUnknownReasons>, kDerivedFieldCount>& unknown() const { return unknown_; }
+  uint64_t postings() const { return postings_; }
+  uint64_t duplicates() const { return duplicates_; }
+
+ private:
+  const FieldNormalizer* fields_;
+  const Annotator* annotator_;
+  Dedup dedup_;
+  Cube cube_;
+  std::array<std::array<uint64_t, kUnknownReasons>, kDerivedFieldCount> unknown_{};
+  uint64_t postings_ = 0;
+  uint64_t duplicates_ = 0;
+};
+
+// summary.json: what was read, rejected, deduplicated, parsed, and with
+// which configuration and lexicons.
+std::string ReportSummaryJson(const ReadSummary& read, const ReportJob& job, const Lexicon& lexicon,
+                              const TableOptions& options, Dedup dedup, AiRule rule);
+
+}  // namespace jobsift
+
+#endif  // JOBSIFT_PIPELINE_REPORT_JOB_H_

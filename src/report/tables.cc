@@ -1,0 +1,317 @@
+#include "report/tables.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <set>
+
+#include "base/text.h"
+
+namespace jobsift {
+namespace {
+
+std::string Pct(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", 100 * v);
+  return buf;
+}
+
+std::string Num(uint64_t v) { return std::to_string(v); }
+
+std::string Wan(double yuan) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", yuan / 10000);
+  return buf;
+}
+
+// Share x/n as value and interval columns, and whether n is small.
+void AppendShare(std::vector<std::string>& row, uint64_t x, uint64_t n) {
+  if (n == 0) {
+    row.insert(row.end(), {"", "", ""});
+    return;
+  }
+  double lo, hi;
+  WilsonInterval(x, n, &lo, &hi);
+  row.push_back(Pct(static_cast<double>(x) / static_cast<double>(n)));
+  row.push_back(Pct(lo));
+  row.push_back(Pct(hi));
+}
+
+struct Counts {
+  uint64_t all = 0, ai = 0;
+  uint64_t salary_n_all = 0, salary_sum_all = 0, salary_n_ai = 0, salary_sum_ai = 0;
+};
+
+// Postings by the kept dimensions (names), AI and all.
+std::map<std::vector<std::string>, Counts> CountBy(const Cube& cube, const std::vector<Dim>& keep) {
+  std::map<std::vector<std::string>, Counts> out;
+  for (const Cube::Marginal& m : cube.Collapse(keep)) {
+    Counts& c = out[m.names];
+    c.all += m.cell.postings;
+    c.salary_n_all += m.cell.salary_n;
+    c.salary_sum_all += m.cell.salary_sum;
+    if (m.ai) {
+      c.ai += m.cell.postings;
+      c.salary_n_ai += m.cell.salary_n;
+      c.salary_sum_ai += m.cell.salary_sum;
+    }
+  }
+  return out;
+}
+
+struct Periods {
+  std::vector<std::string> quarters;  // with data, sorted
+  std::vector<std::string> halves;    // with data, sorted
+  std::string current, previous;      // latest half and the one before
+};
+
+Periods FindPeriods(const Cube& cube) {
+  Periods p;
+  std::set<std::string> q, h;
+  for (const auto& [names, c] : CountBy(cube, {Dim::kQuarter})) {
+    if (names[0].empty()) continue;
+    q.insert(names[0]);
+    h.insert(HalfOfQuarter(names[0]));
+  }
+  p.quarters.assign(q.begin(), q.end());
+  p.halves.assign(h.begin(), h.end());
+  if (!p.halves.empty()) p.current = p.halves.back();
+  if (p.halves.size() >= 2) p.previous = p.halves[p.halves.size() - 2];
+  return p;
+}
+
+// Counts by one dimension within one half-year.
+std::map<std::string, Counts> CountInHalf(const Cube& cube, Dim dim, const std::string& half) {
+  std::map<std::string, Counts> out;
+  for (const auto& [names, c] : CountBy(cube, {Dim::kQuarter, dim})) {
+    if (HalfOfQuarter(names[0]) != half) continue;
+    Counts& o = out[names[1]];
+    o.all += c.all;
+    o.ai += c.ai;
+    o.salary_n_all += c.salary_n_all;
+    o.salary_sum_all += c.salary_sum_all;
+    o.salary_n_ai += c.salary_n_ai;
+    o.salary_sum_ai += c.salary_sum_ai;
+  }
+  return out;
+}
+
+// Names ordered by AI count (descending), ties by name; unknown left out.
+std::vector<std::string> TopByAi(const std::map<std::string, Counts>& counts, size_t n) {
+  std::vector<std::pair<uint64_t, std::string>> v;
+  for (const auto& [name, c] : counts)
+    if (!name.empty()) v.emplace_back(c.ai, name);
+  std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  std::vector<std::string> out;
+  for (size_t i = 0; i < v.size() && i < n; ++i) out.push_back(v[i].second);
+  return out;
+}
+
+uint64_t TotalAi(const std::map<std::string, Counts>& counts) {
+  uint64_t t = 0;
+  for (const auto& [name, c] : counts) t += c.ai;
+  return t;
+}
+
+const std::vector<std::string> kShareColumns = {"ai_postings", "share_of_ai_pct", "share_ci_low", "share_ci_high"};
+const std::vector<std::string> kIntensityColumns = {"all_postings", "ai_intensity_pct", "intensity_ci_low",
+                                                    "intensity_ci_high", "small_n"};
+
+std::vector<std::string> Columns(std::initializer_list<std::string> first) {
+  std::vector<std::string> c(first);
+  c.insert(c.end(), kShareColumns.begin(), kShareColumns.end());
+  c.insert(c.end(), kIntensityColumns.begin(), kIntensityColumns.end());
+  return c;
+}
+
+// A row: labels, AI share of all AI postings, then AI intensity.
+std::vector<std::string> ShareRow(std::vector<std::string> labels, const Counts& c, uint64_t total_ai,
+                                  uint64_t min_n) {
+  std::vector<std::string> row = std::move(labels);
+  row.push_back(Num(c.ai));
+  AppendShare(row, c.ai, total_ai);
+  row.push_back(Num(c.all));
+  AppendShare(row, c.ai, c.all);
+  row.push_back(c.all < min_n || c.ai < min_n ? "1" : "0");
+  return row;
+}
+
+Table ByDimension(const Cube& cube, const TableOptions& o, const Periods& p, const std::string& id, Dim dim,
+                  const std::string& title, const std::string& label, size_t top) {
+  Table t;
+  t.id = id;
+  t.title = title;
+  t.period = p.current;
+  t.formula = "share of AI postings = AI postings of the " + label +
+              " / all AI postings in the period; AI intensity = AI postings of the " + label + " / all postings of the " +
+              label + " (Wilson 95% intervals; small_n = 1 when either count is under " + std::to_string(o.min_n) + ")";
+  t.columns = Columns({label});
+  auto counts = CountInHalf(cube, dim, p.current);
+  uint64_t total = TotalAi(counts);
+  std::vector<std::string> order = TopByAi(counts, top);
+  for (const auto& name : order) t.rows.push_back(ShareRow({name}, counts[name], total, o.min_n));
+  if (counts.count("") && top == static_cast<size_t>(-1)) t.rows.push_back(ShareRow({"(unknown)"}, counts[""], total, o.min_n));
+  return t;
+}
+
+}  // namespace
+
+void WilsonInterval(uint64_t x, uint64_t n, double* low, double* high) {
+  if (n == 0) {
+    *low = *high = 0;
+    return;
+  }
+  const double z = 1.959963984540054;
+  double nn = static_cast<double>(n);
+  double p = static_cast<double>(x) / nn;
+  double denom = 1 + z * z / nn;
+  double center = (p + z * z / (2 * nn)) / denom;
+  double half = z * std::sqrt(p * (1 - p) / nn + z * z / (4 * nn * nn)) / denom;
+  *low = std::max(0.0, center - half);
+  *high = std::min(1.0, center + half);
+}
+
+std::vector<Table> BuildTables(const Cube& cube, const TableOptions& o) {
+  std::vector<Table> tables;
+  Periods p = FindPeriods(cube);
+  const size_t all = static_cast<size_t>(-1);
+
+  {  // F1: AI postings by quarter.
+    Table t;
+    t.id = "F1";
+    t.title = "人工智能岗位季度分布";
+    t.period = p.quarters.empty() ? "" : p.quarters.front() + "–" + p.quarters.back();
+    t.formula = "share of AI postings = the quarter's AI postings / all AI postings in the window; AI intensity = "
+                "the quarter's AI postings / the quarter's postings (Wilson 95% intervals)";
+    t.columns = Columns({"quarter"});
+    auto counts = CountBy(cube, {Dim::kQuarter});
+    uint64_t total = 0;
+    for (const auto& [names, c] : counts)
+      if (!names[0].empty()) total += c.ai;
+    for (const auto& q : p.quarters) t.rows.push_back(ShareRow({q}, counts[{q}], total, o.min_n));
+    tables.push_back(std::move(t));
+  }
+  tables.push_back(ByDimension(cube, o, p, "F2", Dim::kCity, "各城市人工智能岗位占比", "city", o.top_cities));
+  {
+    Table f4 = ByDimension(cube, o, p, "F4", Dim::kDegree, "各学历人工智能岗位占比（AI强度）", "degree", all);
+    tables.push_back(f4);
+    Table f5 = f4;
+    f5.id = "F5";
+    f5.title = "人工智能岗位各学历占比";
+    tables.push_back(std::move(f5));
+  }
+  {  // F6 and F8: by industry (top N) and company size, for each half-year.
+    for (auto [id, dim, title, label, top] :
+         {std::make_tuple("F6", Dim::kIndustry, "各行业人工智能岗位占比（半年度）", "industry", o.top_industries),
+          std::make_tuple("F8", Dim::kSize, "各规模企业人工智能岗位占比（半年度）", "company_size", all)}) {
+      Table t;
+      t.id = id;
+      t.title = title;
+      t.period = p.halves.empty() ? "" : p.halves.front() + "–" + p.halves.back();
+      t.formula = std::string("per half-year: share of AI postings = AI postings of the ") + label +
+                  " / all AI postings of the half-year; AI intensity = AI postings / all postings of the " + label +
+                  "; rows: the top " + (top == all ? std::string("all") : std::to_string(top)) + " by AI postings in " +
+                  p.current;
+      t.columns = Columns({"half", label});
+      std::vector<std::string> order = TopByAi(CountInHalf(cube, dim, p.current), top);
+      for (const auto& half : p.halves) {
+        auto counts = CountInHalf(cube, dim, half);
+        uint64_t total = TotalAi(counts);
+        for (const auto& name : order) t.rows.push_back(ShareRow({half, name}, counts[name], total, o.min_n));
+      }
+      tables.push_back(std::move(t));
+    }
+  }
+  for (auto [id, dim, title, label, top] :
+       {std::make_tuple("F9", Dim::kIndustry, "各行业人工智能岗位平均年薪", "industry", o.top_industries),
+        std::make_tuple("F11", Dim::kCity, "各城市人工智能岗位平均年薪", "city", o.top_cities)}) {
+    Table t;
+    t.id = id;
+    t.title = title;
+    t.period = p.current;
+    t.formula = std::string("mean annual salary (万元) over postings with a known salary, AI and all, and the "
+                            "difference (AI / all − 1); rows: the top ") +
+                std::to_string(top) + " " + label + " by AI postings";
+    t.columns = {label, "ai_salary_n", "ai_mean_annual_wan", "all_salary_n", "all_mean_annual_wan", "diff_pct", "small_n"};
+    auto counts = CountInHalf(cube, dim, p.current);
+    for (const auto& name : TopByAi(counts, top)) {
+      const Counts& c = counts[name];
+      double ai_mean = c.salary_n_ai ? static_cast<double>(c.salary_sum_ai) / static_cast<double>(c.salary_n_ai) : 0;
+      double all_mean = c.salary_n_all ? static_cast<double>(c.salary_sum_all) / static_cast<double>(c.salary_n_all) : 0;
+      t.rows.push_back({name, Num(c.salary_n_ai), c.salary_n_ai ? Wan(ai_mean) : "", Num(c.salary_n_all),
+                        c.salary_n_all ? Wan(all_mean) : "",
+                        c.salary_n_ai && c.salary_n_all ? Pct(ai_mean / all_mean - 1) : "",
+                        c.salary_n_ai < o.min_n ? "1" : "0"});
+    }
+    tables.push_back(std::move(t));
+  }
+  tables.push_back(ByDimension(cube, o, p, "F19", Dim::kExperience, "人工智能岗位经验分布", "experience", all));
+  return tables;
+}
+
+std::string TableCsv(const Table& t) {
+  std::string out = "\xEF\xBB\xBF";
+  auto cell = [&](const std::string& v) {
+    if (v.find_first_of(",\"\r\n") == std::string::npos) {
+      out += v;
+      return;
+    }
+    out += '"';
+    for (char c : v) {
+      if (c == '"') out += '"';
+      out += c;
+    }
+    out += '"';
+  };
+  for (size_t i = 0; i < t.columns.size(); ++i) {
+    if (i) out += ',';
+    cell(t.columns[i]);
+  }
+  out += "\r\n";
+  for (const auto& row : t.rows) {
+    for (size_t i = 0; i < row.size(); ++i) {
+      if (i) out += ',';
+      cell(row[i]);
+    }
+    out += "\r\n";
+  }
+  return out;
+}
+
+std::string TablesJson(const std::vector<Table>& tables) {
+  std::string o = "{";
+  for (size_t k = 0; k < tables.size(); ++k) {
+    const Table& t = tables[k];
+    if (k) o += ",";
+    AppendJsonString(t.id, o);
+    o += ":{\"title\":";
+    AppendJsonString(t.title, o);
+    o += ",\"formula\":";
+    AppendJsonString(t.formula, o);
+    o += ",\"period\":";
+    AppendJsonString(t.period, o);
+    o += ",\"columns\":[";
+    for (size_t i = 0; i < t.columns.size(); ++i) {
+      if (i) o += ",";
+      AppendJsonString(t.columns[i], o);
+    }
+    o += "],\"rows\":[";
+    for (size_t r = 0; r < t.rows.size(); ++r) {
+      if (r) o += ",";
+      o += "[";
+      for (size_t i = 0; i < t.rows[r].size(); ++i) {
+        if (i) o += ",";
+        AppendJsonString(t.rows[r][i], o);
+      }
+      o += "]";
+    }
+    o += "]}";
+  }
+  o += "}\n";
+  return o;
+}
+
+}  // namespace jobsift

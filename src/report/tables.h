@@ -1,0 +1,44 @@
+// The analysis tables of SPEC §3, derived from the cube. Every table says
+// its formula and period; every share cell carries its n, the Wilson 95%
+// interval, and a flag when n is under the minimum (shown, not hidden).
+//
+// This first cut covers the count and mean-salary analyses: F1, F2, F4, F5,
+// F6, F8, F9, F11, F19. Skills (F13–F18), the term cloud and graph (F0-1,
+// F0-2), salary medians and the cross tables (F10, F12, F20–F44) are to come.
+#ifndef JOBSIFT_REPORT_TABLES_H_
+#define JOBSIFT_REPORT_TABLES_H_
+
+#include <string>
+#include <vector>
+
+#include "aggregate/cube.h"
+
+namespace jobsift {
+
+struct Table {
+  std::string id;       // "F1"
+  std::string title;    // Chinese, as a report prints it
+  std::string formula;  // in words
+  std::string period;   // "2023Q1–2024Q2", "2024H1"
+  std::vector<std::string> columns;
+  std::vector<std::vector<std::string>> rows;
+};
+
+struct TableOptions {
+  uint64_t min_n = 30;
+  size_t top_cities = 10;
+  size_t top_industries = 20;
+};
+
+// Wilson score interval for x successes in n trials, 95%.
+void WilsonInterval(uint64_t x, uint64_t n, double* low, double* high);
+
+std::vector<Table> BuildTables(const Cube& cube, const TableOptions& options);
+
+// CSV (UTF-8 with BOM, CRLF) and JSON forms.
+std::string TableCsv(const Table& t);
+std::string TablesJson(const std::vector<Table>& tables);
+
+}  // namespace jobsift
+
+#endif  // JOBSIFT_REPORT_TABLES_H_

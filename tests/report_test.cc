@@ -1,0 +1,112 @@
+// jobsift report on a small fixture computed by hand, and its invariants.
+#include <gtest/gtest.h>
+
+#include "report/tables.h"
+#include "test_util.h"
+
+namespace jobsift {
+namespace {
+
+using testing::ReadFile;
+using testing::RunCommand;
+using testing::TempDir;
+using testing::WriteFile;
+
+const std::string kBin = JOBSIFT_BINARY;
+
+TEST(Wilson, IntervalMatchesTheFormula) {
+  double lo, hi;
+  WilsonInterval(10, 100, &lo, &hi);
+  EXPECT_NEAR(lo, 0.0552, 1e-4);
+  EXPECT_NEAR(hi, 0.1744, 1e-4);
+  WilsonInterval(0, 10, &lo, &hi);
+  EXPECT_DOUBLE_EQ(lo, 0);
+  EXPECT_NEAR(hi, 0.2775, 1e-4);
+}
+
+// Twelve postings: two quarters of 2024H1 and one of 2023H2; AI jobs are
+// the ones with 深度学习 in the title or description; one exact duplicate.
+const char kFixture[] =
+    "职位名称,公司名称,城市,薪资,学历,工作经验,公司行业,发布日期,职位描述\n"
+    "深度学习工程师,甲,北京,20-30K,硕士,3-5年,互联网,2024-01-10,负责深度学习\n"
+    "深度学习工程师,乙,北京,10-20K,本科,1-3年,互联网,2024-02-10,负责深度学习\n"
+    "会计,丙,北京,5-7K,本科,1-3年,互联网,2024-02-11,记账\n"
+    "会计,丙,北京,5-7K,本科,1-3年,互联网,2024-02-12,记账\n"  // duplicate of the row above
+    "销售,丁,上海,面议,大专,经验不限,房地产,2024-04-01,卖房\n"
+    "深度学习研究员,戊,上海,30-50K,博士,5-10年,互联网,2024-05-01,负责深度学习\n"
+    "出纳,己,上海,4-6K,大专,1年以下,房地产,2024-05-02,出纳\n"
+    "司机,庚,深圳,6-8K,高中,经验不限,物流,2024-06-03,开车\n"
+    "深度学习工程师,辛,深圳,15-25K,本科,3-5年,电子,2023-10-01,负责深度学习\n"
+    "前台,壬,深圳,4-5K,大专,经验不限,电子,2023-11-01,接待\n"
+    "保安,癸,深圳,4-5K,高中,经验不限,物流,2023-12-01,巡逻\n"
+    "厨师,子,北京,6-8K,,经验不限,餐饮,,做饭\n";  // no date: unknown period
+
+void WriteLexicon(const TempDir& d) {
+  WriteFile(d.File("lex/ai/core.tsv"), "# group: 深度学习\n# category: ai\n# belongs: x\n# left out: y\n深度学习\n");
+}
+
+std::string RunReport(const TempDir& d, const std::string& args, int* rc = nullptr) {
+  std::string out;
+  int code = RunCommand(kBin + " report -q --lexicons " + d.File("lex") + " " + args + " 2>&1", &out);
+  if (rc) *rc = code;
+  return out;
+}
+
+TEST(Report, TablesMatchTheHandCountedFixture) {
+  TempDir d;
+  WriteLexicon(d);
+  WriteFile(d.File("p.csv"), kFixture);
+  int rc;
+  std::string log = RunReport(d, "--min-n 2 -o " + d.File("out") + " " + d.File("p.csv"), &rc);
+  ASSERT_EQ(rc, 0) << log;
+  // F1: AI postings by quarter. 2023Q4: 1 of 3; 2024Q1: 2 of 3 (after the
+  // duplicate); 2024Q2: 1 of 3. Shares of the 4 AI postings with dates.
+  std::string f1 = ReadFile(d.File("out/tables/F1.csv"));
+  EXPECT_EQ(f1.substr(0, 3), "\xEF\xBB\xBF");
+  EXPECT_NE(f1.find("2023Q4,1,25.00,"), std::string::npos) << f1;
+  EXPECT_NE(f1.find("2024Q1,2,50.00,"), std::string::npos) << f1;
+  EXPECT_NE(f1.find("2024Q2,1,25.00,"), std::string::npos) << f1;
+  EXPECT_NE(f1.find(",3,66.67,"), std::string::npos) << f1;  // 2024Q1 intensity 2/3
+  // F2 in the current half (2024H1): 北京 2 AI of 3, 上海 1 of 3; 深圳 0 of 1.
+  std::string f2 = ReadFile(d.File("out/tables/F2.csv"));
+  EXPECT_NE(f2.find("北京,2,66.67,"), std::string::npos) << f2;
+  EXPECT_NE(f2.find("上海,1,33.33,"), std::string::npos) << f2;
+  // F9: mean annual salary in 2024H1 for 互联网: AI (25k+15k+40k months avg)…
+  // AI: 25,000×12=300,000; 15,000×12=180,000; 40,000×12=480,000 → 32.0万;
+  // all 互联网: those and 6,000×12=72,000 → 25.8万.
+  std::string f9 = ReadFile(d.File("out/tables/F9.csv"));
+  EXPECT_NE(f9.find("计算机互联网,3,32.0,4,25.8,"), std::string::npos) << f9;
+  // summary: one duplicate removed in 2024H1, the undated posting counted.
+  std::string summary = ReadFile(d.File("out/summary.json"));
+  EXPECT_NE(summary.find("\"duplicates_removed\":1"), std::string::npos) << summary;
+  EXPECT_NE(summary.find("\"2024H1\":1"), std::string::npos) << summary;
+  EXPECT_NE(summary.find("\"unknown\":{\"all\":1,\"ai\":0}"), std::string::npos) << summary;
+  EXPECT_NE(summary.find("\"postings\":11"), std::string::npos) << summary;
+}
+
+TEST(Report, DedupNoneKeepsEveryPosting) {
+  TempDir d;
+  WriteLexicon(d);
+  WriteFile(d.File("p.csv"), kFixture);
+  RunReport(d, "--dedup none -o " + d.File("out") + " " + d.File("p.csv"));
+  EXPECT_NE(ReadFile(d.File("out/summary.json")).find("\"postings\":12"), std::string::npos);
+}
+
+TEST(Report, OutputsAreIdenticalForAnyThreadCount) {
+  TempDir d;
+  WriteLexicon(d);
+  std::string csv = "职位名称,城市,薪资,发布日期,职位描述\n";
+  for (int i = 0; i < 6000; ++i)
+    csv += std::string(i % 7 ? "会计" : "深度学习工程师") + "," + (i % 3 ? "北京" : "上海") + "," +
+           std::to_string(5 + i % 30) + "K,2024-0" + std::to_string(1 + i % 6) + "-1" + std::to_string(i % 10) +
+           ",描述" + std::to_string(i % 4000) + "\n";
+  WriteFile(d.File("p.csv"), csv);
+  RunReport(d, "--threads 1 -o " + d.File("one") + " " + d.File("p.csv"));
+  RunReport(d, "--threads 2 --max-record-bytes 4096 -o " + d.File("two") + " " + d.File("p.csv"));
+  for (const char* f : {"tables.json", "summary.json", "tables/F1.csv", "tables/F6.csv"})
+    EXPECT_EQ(ReadFile(d.File(std::string("one/") + f)), ReadFile(d.File(std::string("two/") + f))) << f;
+  EXPECT_FALSE(ReadFile(d.File("one/tables.json")).empty());
+}
+
+}  // namespace
+}  // namespace jobsift
