@@ -60,7 +60,7 @@ def main():
     pool = []
     for _ in range(4000):
         ai = rng.random() < AI_SHARE
-        pool.append('%s,%s,%s,%s,%s,%s,某某科技有限公司,%s,%s,"%s"\r\n' % (
+        pool.append('%s,%s,%s,%s,%s,%s,\x00,%s,%s,"%s"\r\n' % (
             "2024-0%d-%02d" % (rng.randint(1, 6), rng.randint(1, 28)), rng.choice(AI_TITLES if ai else TITLES),
             rng.choice(CITIES), rng.choice(SALARIES), rng.choice(DEGREES), rng.choice(EXPERIENCE), rng.choice(SIZES),
             rng.choice(INDUSTRIES), description(rng, ai)))
@@ -71,8 +71,12 @@ def main():
         written += len(header.encode())
         i = 0
         block = []
+        # The company name carries the row number, so rows are distinct
+        # postings (the pool would otherwise repeat them).
+        parts = [p.split("\x00") for p in pool]
         while written < target:
-            row = "%d,%s" % (i, pool[i % len(pool)])
+            pre, post = parts[i % len(parts)]
+            row = "%d,%s某某科技%d有限公司%s" % (i, pre, i, post)
             block.append(row)
             written += len(row.encode())
             i += 1
