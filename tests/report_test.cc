@@ -76,6 +76,10 @@ TEST(Report, TablesMatchTheHandCountedFixture) {
   // all 互联网: those and 6,000×12=72,000 → 25.8万.
   std::string f9 = ReadFile(d.File("out/tables/F9.csv"));
   EXPECT_NE(f9.find("计算机互联网,3,32.0,4,25.8,"), std::string::npos) << f9;
+  // F12: AI salary by degree, 2024H1 against 2023: 本科 180,000 (2024) vs
+  // 240,000 (the 2023Q4 posting) → −25%.
+  std::string f12 = ReadFile(d.File("out/tables/F12.csv"));
+  EXPECT_NE(f12.find("本科,1,24.0,1,18.0,-25.00,"), std::string::npos) << f12;
   // summary: one duplicate removed in 2024H1, the undated posting counted.
   std::string summary = ReadFile(d.File("out/summary.json"));
   EXPECT_NE(summary.find("\"duplicates_removed\":1"), std::string::npos) << summary;

@@ -248,6 +248,38 @@ std::vector<Table> BuildTables(const Cube& cube, const TableOptions& o) {
     }
     tables.push_back(std::move(t));
   }
+  // F10 and F12: AI mean annual salary, current half-year against the
+  // calendar year before it (the reference compares 2024H1 with 2023).
+  std::string prev_year = p.current.size() >= 4 ? std::to_string(std::stoi(p.current.substr(0, 4)) - 1) : "";
+  for (auto [id, dim, title, label, top] :
+       {std::make_tuple("F10", Dim::kIndustry, "各行业人工智能岗位薪资变化", "industry", o.top_industries),
+        std::make_tuple("F12", Dim::kDegree, "各学历人工智能岗位薪资变化", "degree", all)}) {
+    Table t;
+    t.id = id;
+    t.title = title;
+    t.period = prev_year + " vs " + p.current;
+    t.formula = std::string("mean annual salary (万元) of AI postings with a known salary in ") + p.current +
+                " against the calendar year " + prev_year + "; change = current / previous − 1";
+    t.columns = {label, "previous_n", "previous_mean_wan", "current_n", "current_mean_wan", "change_pct", "small_n"};
+    std::map<std::string, Counts> before;
+    for (const auto& [names, c] : CountBy(cube, {Dim::kQuarter, dim})) {
+      if (names[0].compare(0, 4, prev_year) != 0 || prev_year.empty()) continue;
+      Counts& b = before[names[1]];
+      b.salary_n_ai += c.salary_n_ai;
+      b.salary_sum_ai += c.salary_sum_ai;
+    }
+    auto now = CountInHalf(cube, dim, p.current);
+    for (const auto& name : TopByAi(now, top)) {
+      const Counts& b = before[name];
+      const Counts& c = now[name];
+      double pm = b.salary_n_ai ? static_cast<double>(b.salary_sum_ai) / static_cast<double>(b.salary_n_ai) : 0;
+      double cm = c.salary_n_ai ? static_cast<double>(c.salary_sum_ai) / static_cast<double>(c.salary_n_ai) : 0;
+      t.rows.push_back({name, Num(b.salary_n_ai), b.salary_n_ai ? Wan(pm) : "", Num(c.salary_n_ai),
+                        c.salary_n_ai ? Wan(cm) : "", b.salary_n_ai && c.salary_n_ai ? Pct(cm / pm - 1) : "",
+                        b.salary_n_ai < o.min_n || c.salary_n_ai < o.min_n ? "1" : "0"});
+    }
+    tables.push_back(std::move(t));
+  }
   tables.push_back(ByDimension(cube, o, p, "F19", Dim::kExperience, "人工智能岗位经验分布", "experience", all));
   return tables;
 }

@@ -3,8 +3,8 @@
 // interval, and a flag when n is under the minimum (shown, not hidden).
 //
 // This first cut covers the count and mean-salary analyses: F1, F2, F4, F5,
-// F6, F8, F9, F11, F19. Skills (F13–F18), the term cloud and graph (F0-1,
-// F0-2), salary medians and the cross tables (F10, F12, F20–F44) are to come.
+// F6, F8, F9, F10, F11, F12, F19. Skills (F13–F18), the term cloud and graph
+// (F0-1, F0-2), salary medians and the cross tables (F20–F44) are to come.
 #ifndef JOBSIFT_REPORT_TABLES_H_
 #define JOBSIFT_REPORT_TABLES_H_
 
