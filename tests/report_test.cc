@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 
 #include "report/tables.h"
+
+#include <algorithm>
 #include "test_util.h"
 
 namespace jobsift {
@@ -33,7 +35,7 @@ const char kFixture[] =
     "会计,丙,北京,5-7K,本科,1-3年,互联网,2024-02-11,记账\n"
     "会计,丙,北京,5-7K,本科,1-3年,互联网,2024-02-12,记账\n"  // duplicate of the row above
     "销售,丁,上海,面议,大专,经验不限,房地产,2024-04-01,卖房\n"
-    "深度学习研究员,戊,上海,30-50K,博士,5-10年,互联网,2024-05-01,负责深度学习\n"
+    "深度学习研究员,戊,上海,30-50K,博士,5-10年,互联网,2024-05-01,负责深度学习;五险一金\n"
     "出纳,己,上海,4-6K,大专,1年以下,房地产,2024-05-02,出纳\n"
     "司机,庚,深圳,6-8K,高中,经验不限,物流,2024-06-03,开车\n"
     "深度学习工程师,辛,深圳,15-25K,本科,3-5年,电子,2023-10-01,负责深度学习\n"
@@ -42,7 +44,12 @@ const char kFixture[] =
     "厨师,子,北京,6-8K,,经验不限,餐饮,,做饭\n";  // no date: unknown period
 
 void WriteLexicon(const TempDir& d) {
-  WriteFile(d.File("lex/ai/core.tsv"), "# group: 深度学习\n# category: ai\n# belongs: x\n# left out: y\n深度学习\n");
+  WriteFile(d.File("lex/ai/core.tsv"),
+            "# group: 深度学习\n# category: ai\n# belongs: x\n# left out: y\n深度学习\n研究员\ttitle\n");
+  WriteFile(d.File("lex/hard/dl.tsv"),
+            "# group: 深度学习框架\n# category: 技术技能\n# belongs: x\n# left out: y\n深度学习\n");
+  WriteFile(d.File("lex/soft/duty.tsv"), "# group: 负责\n# category: soft\n# belongs: x\n# left out: y\n负责\n");
+  WriteFile(d.File("lex/benefit/ins.tsv"), "# group: 五险\n# category: benefit\n# belongs: x\n# left out: y\n五险\n");
 }
 
 std::string RunReport(const TempDir& d, const std::string& args, int* rc = nullptr) {
@@ -80,6 +87,29 @@ TEST(Report, TablesMatchTheHandCountedFixture) {
   // 240,000 (the 2023Q4 posting) → −25%.
   std::string f12 = ReadFile(d.File("out/tables/F12.csv"));
   EXPECT_NE(f12.find("本科,1,24.0,1,18.0,-25.00,"), std::string::npos) << f12;
+  // Skills in 2024H1: all 3 AI postings say 负责 and 深度学习; 1 of 3 (the
+  // researcher, whose description also says 五险) has the benefit.
+  EXPECT_NE(ReadFile(d.File("out/tables/F13.csv")).find("技术技能,深度学习框架,3,100.00,"), std::string::npos);
+  EXPECT_NE(ReadFile(d.File("out/tables/F14.csv")).find("负责,3,100.00,"), std::string::npos);
+  EXPECT_NE(ReadFile(d.File("out/tables/F15.csv")).find("五险,1,33.33,"), std::string::npos);
+  // F16: the 计算机互联网 industry's 3 AI postings all name a 技术技能 group.
+  EXPECT_NE(ReadFile(d.File("out/tables/F16.csv")).find("计算机互联网,技术技能,3,100.00,"), std::string::npos);
+  // F0-1: 深度学习 in all 3; 研究员 (title-only term) in 1.
+  std::string f01 = ReadFile(d.File("out/tables/F0-1.csv"));
+  EXPECT_NE(f01.find("深度学习,3,100.00,"), std::string::npos) << f01;
+  EXPECT_NE(f01.find("研究员,1,33.33,"), std::string::npos) << f01;
+  // F0-2 with min n 2: no pair co-occurs twice.
+  std::string f02 = ReadFile(d.File("out/tables/F0-2.csv"));
+  EXPECT_EQ(std::count(f02.begin(), f02.end(), '\n'), 1) << f02;
+  // F20–24: the 3 AI postings want 3-5年, 1-3年 and 5-10年.
+  std::string f20 = ReadFile(d.File("out/tables/F20-24.csv"));
+  EXPECT_NE(f20.find("(all AI),3-5年,1,33.33,"), std::string::npos) << f20;
+  EXPECT_NE(f20.find("计算机互联网,5-10年,1,33.33,"), std::string::npos) << f20;
+  // F25–34: 计算机互联网's AI postings: 北京 2 of 3, 上海 1 of 3.
+  std::string f25 = ReadFile(d.File("out/tables/F25-34.csv"));
+  EXPECT_NE(f25.find("计算机互联网,北京,2,66.67,"), std::string::npos) << f25;
+  // F35–44: 上海's 1 AI posting is in 计算机互联网.
+  EXPECT_NE(ReadFile(d.File("out/tables/F35-44.csv")).find("上海,计算机互联网,1,100.00,"), std::string::npos);
   // summary: one duplicate removed in 2024H1, the undated posting counted.
   std::string summary = ReadFile(d.File("out/summary.json"));
   EXPECT_NE(summary.find("\"duplicates_removed\":1"), std::string::npos) << summary;

@@ -1,5 +1,7 @@
 #include "aggregate/cube.h"
 
+#include <algorithm>
+
 namespace jobsift {
 
 uint32_t Dictionary::Id(std::string_view name) {
@@ -47,6 +49,21 @@ bool Cube::Add(const CubeRecord& r) {
   if (r.has_salary) {
     ++c.salary_n;
     c.salary_sum += r.annual_salary;
+  }
+  if (r.ai) {
+    uint32_t q = key[static_cast<size_t>(Dim::kQuarter)];
+    uint32_t ind = key[static_cast<size_t>(Dim::kIndustry)];
+    uint32_t city = key[static_cast<size_t>(Dim::kCity)];
+    for (std::string_view g : r.groups) ++skills_[{q, ind, city, groups_.Id(g)}];
+    std::vector<uint32_t> ids;
+    ids.reserve(r.ai_terms.size());
+    for (std::string_view t : r.ai_terms) ids.push_back(term_names_.Id(t));
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    for (size_t i = 0; i < ids.size(); ++i) {
+      ++terms_[{q, ids[i]}];
+      for (size_t j = i + 1; j < ids.size(); ++j) ++pairs_[{q, ids[i], ids[j]}];
+    }
   }
   return true;
 }

@@ -46,6 +46,11 @@ struct CubeRecord {
   bool has_salary = false;
   uint64_t annual_salary = 0;
   uint64_t fingerprint = 0;  // 0: do not deduplicate
+  // AI postings only: the skill/benefit groups mentioned, as
+  // "domain|category|group" (and "domain|category|" for a hard category),
+  // and the distinct AI terms, each once.
+  std::vector<std::string_view> groups;
+  std::vector<std::string_view> ai_terms;
 };
 
 struct CubeCell {
@@ -67,6 +72,16 @@ class Cube {
   // Duplicates removed, by half-year label ("" = unknown date).
   const std::map<std::string, uint64_t>& duplicates_removed() const { return duplicates_; }
 
+  // AI postings by (quarter, industry, city, group) ids; group names in
+  // dict_groups().
+  using SkillKey = std::array<uint32_t, 4>;
+  const std::map<SkillKey, uint64_t>& skills() const { return skills_; }
+  const Dictionary& dict_groups() const { return groups_; }
+  // AI postings by (quarter, term) and by (quarter, term a, term b), a < b.
+  const std::map<std::array<uint32_t, 2>, uint64_t>& terms() const { return terms_; }
+  const std::map<std::array<uint32_t, 3>, uint64_t>& pairs() const { return pairs_; }
+  const Dictionary& dict_terms() const { return term_names_; }
+
   // Sums cells over the dimensions not kept. `keep` lists the dimensions of
   // the result (in order); the AI flag is always kept as the last key part.
   struct Marginal {
@@ -81,6 +96,11 @@ class Cube {
   std::map<Key, CubeCell> cells_;
   std::unordered_map<std::string, std::unordered_set<uint64_t>> seen_;  // half-year -> fingerprints
   std::map<std::string, uint64_t> duplicates_;
+  Dictionary groups_;
+  std::map<SkillKey, uint64_t> skills_;
+  Dictionary term_names_;
+  std::map<std::array<uint32_t, 2>, uint64_t> terms_;
+  std::map<std::array<uint32_t, 3>, uint64_t> pairs_;
 };
 
 // Half-year label of a quarter label: "2024Q3" -> "2024H2"; "" for "".

@@ -1,5 +1,6 @@
 #include "pipeline/report_job.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -18,6 +19,8 @@ struct Contribution {
   uint64_t annual = 0;
   uint64_t fingerprint = 0;
   std::array<Unknown, kDerivedFieldCount> reasons{};
+  std::vector<std::string> groups;    // AI postings only
+  std::vector<std::string> ai_terms;  // AI postings only
 };
 
 class ReportTask : public PostingTask {
@@ -46,6 +49,23 @@ class ReportTask : public PostingTask {
       c.fingerprint = Fingerprint({p[Field::kCompanyName], p[Field::kPosition],
                                    d.city.ok() ? d.city.value.city : p[Field::kCity], p[Field::kDescription]});
     for (size_t i = 0; i < kDerivedFieldCount; ++i) c.reasons[i] = d.ReasonOf(static_cast<DerivedField>(i));
+    if (an_.ai) {
+      const Lexicon& lex = annotator_->lexicon();
+      for (size_t dom = 0; dom < kDomainCount; ++dom) {
+        if (static_cast<Domain>(dom) == Domain::kAi) continue;
+        std::string_view domain = DomainName(static_cast<Domain>(dom));
+        for (uint32_t g : an_.groups[dom]) {
+          const Group& group = lex.groups()[g];
+          c.groups.push_back(std::string(domain) + "|" + group.category + "|" + group.name);
+          if (static_cast<Domain>(dom) == Domain::kHard) {
+            std::string category = std::string(domain) + "|" + group.category + "|";
+            if (std::find(c.groups.begin(), c.groups.end(), category) == c.groups.end()) c.groups.push_back(category);
+          }
+        }
+      }
+      for (const TermHit& h : an_.ai_terms)
+        if (h.section != Section::kCompany) c.ai_terms.push_back(lex.terms()[h.term].text);
+    }
     out.push_back(std::move(c));
   }
   std::vector<Contribution> out;
@@ -70,6 +90,8 @@ void ReportJob::Finish(std::unique_ptr<PostingTask> task) {
     r.has_salary = c.has_salary;
     r.annual_salary = c.annual;
     r.fingerprint = c.fingerprint;
+    r.groups.assign(c.groups.begin(), c.groups.end());
+    r.ai_terms.assign(c.ai_terms.begin(), c.ai_terms.end());
     if (!cube_.Add(r)) {
       ++duplicates_;
       continue;

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "base/text.h"
 
@@ -157,6 +158,50 @@ Table ByDimension(const Cube& cube, const TableOptions& o, const Periods& p, con
   return t;
 }
 
+// AI postings by group name within one half-year, optionally restricted to
+// one industry or one city (name, or "" for all).
+std::map<std::string, uint64_t> SkillCounts(const Cube& cube, const std::string& half, const std::string& industry) {
+  std::map<std::string, uint64_t> out;
+  for (const auto& [key, n] : cube.skills()) {
+    if (HalfOfQuarter(cube.dict(Dim::kQuarter).Name(key[0])) != half) continue;
+    if (!industry.empty() && cube.dict(Dim::kIndustry).Name(key[1]) != industry) continue;
+    out[cube.dict_groups().Name(key[3])] += n;
+  }
+  return out;
+}
+
+// "domain|category|group" parts.
+std::array<std::string, 3> SplitGroup(const std::string& g) {
+  size_t a = g.find('|'), b = g.find('|', a + 1);
+  return {g.substr(0, a), g.substr(a + 1, b - a - 1), g.substr(b + 1)};
+}
+
+// The top n groups of a domain (and category), by AI postings, ties by name.
+std::vector<std::string> TopGroups(const std::map<std::string, uint64_t>& counts, const std::string& domain,
+                                   const std::string& category, size_t n) {
+  std::vector<std::pair<uint64_t, std::string>> v;
+  for (const auto& [g, c] : counts) {
+    auto parts = SplitGroup(g);
+    if (parts[0] != domain || parts[2].empty()) continue;
+    if (!category.empty() && parts[1] != category) continue;
+    v.emplace_back(c, g);
+  }
+  std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  std::vector<std::string> out;
+  for (size_t i = 0; i < v.size() && i < n; ++i) out.push_back(v[i].second);
+  return out;
+}
+
+std::vector<std::string> ShareCells(uint64_t x, uint64_t n, uint64_t min_n) {
+  std::vector<std::string> row{Num(x)};
+  AppendShare(row, x, n);
+  row.push_back(Num(n));
+  row.push_back(n < min_n ? "1" : "0");
+  return row;
+}
+
 }  // namespace
 
 void WilsonInterval(uint64_t x, uint64_t n, double* low, double* high) {
@@ -279,6 +324,200 @@ std::vector<Table> BuildTables(const Cube& cube, const TableOptions& o) {
                         b.salary_n_ai < o.min_n || c.salary_n_ai < o.min_n ? "1" : "0"});
     }
     tables.push_back(std::move(t));
+  }
+  // Skills and benefits (F13–F18): share of AI postings mentioning a group.
+  const std::vector<std::string> kShareOf = {"ai_postings_with", "share_pct", "ci_low", "ci_high", "ai_postings", "small_n"};
+  auto ai_in_half = CountInHalf(cube, Dim::kIndustry, p.current);
+  uint64_t ai_total = TotalAi(ai_in_half);
+  auto skills_all = SkillCounts(cube, p.current, "");
+  std::vector<std::string> top_industries10 = TopByAi(ai_in_half, 10);
+  {
+    Table t;
+    t.id = "F13";
+    t.title = "人工智能岗位硬技能需求（各类别前五）";
+    t.period = p.current;
+    t.formula = "share of AI postings = AI postings mentioning the sub-group / all AI postings; top 5 per category";
+    t.columns = {"category", "group"};
+    t.columns.insert(t.columns.end(), kShareOf.begin(), kShareOf.end());
+    for (const char* cat : {"专业知识", "技术技能", "工程实践"}) {
+      for (const auto& g : TopGroups(skills_all, "hard", cat, 5)) {
+        std::vector<std::string> row{cat, SplitGroup(g)[2]};
+        auto cells = ShareCells(skills_all[g], ai_total, o.min_n);
+        row.insert(row.end(), cells.begin(), cells.end());
+        t.rows.push_back(std::move(row));
+      }
+    }
+    tables.push_back(std::move(t));
+  }
+  for (auto [id, domain, title] : {std::make_tuple("F14", "soft", "人工智能岗位软技能需求（前十）"),
+                                   std::make_tuple("F15", "benefit", "人工智能岗位福利（前十）")}) {
+    Table t;
+    t.id = id;
+    t.title = title;
+    t.period = p.current;
+    t.formula = "share of AI postings = AI postings mentioning the group / all AI postings; top 10";
+    t.columns = {"group"};
+    t.columns.insert(t.columns.end(), kShareOf.begin(), kShareOf.end());
+    for (const auto& g : TopGroups(skills_all, domain, "", 10)) {
+      std::vector<std::string> row{SplitGroup(g)[2]};
+      auto cells = ShareCells(skills_all[g], ai_total, o.min_n);
+      row.insert(row.end(), cells.begin(), cells.end());
+      t.rows.push_back(std::move(row));
+    }
+    tables.push_back(std::move(t));
+  }
+  for (auto [id, domain, title] : {std::make_tuple("F16", "hard", "各行业硬技能类别需求"),
+                                   std::make_tuple("F17", "soft", "各行业软技能需求（前十）"),
+                                   std::make_tuple("F18", "benefit", "各行业福利（前十）")}) {
+    Table t;
+    t.id = id;
+    t.title = title;
+    t.period = p.current;
+    t.formula = std::string("share of the industry's AI postings = the industry's AI postings mentioning the ") +
+                (std::string(domain) == "hard" ? "category" : "group") +
+                " / the industry's AI postings; the top 10 industries by AI postings";
+    t.columns = {"industry", std::string(domain) == "hard" ? "category" : "group"};
+    t.columns.insert(t.columns.end(), kShareOf.begin(), kShareOf.end());
+    std::vector<std::string> groups;
+    if (std::string(domain) == "hard") {
+      for (const char* cat : {"专业知识", "技术技能", "工程实践"}) groups.push_back(std::string("hard|") + cat + "|");
+    } else {
+      groups = TopGroups(skills_all, domain, "", 10);
+    }
+    for (const auto& ind : top_industries10) {
+      auto counts = SkillCounts(cube, p.current, ind);
+      for (const auto& g : groups) {
+        auto parts = SplitGroup(g);
+        std::vector<std::string> row{ind, parts[2].empty() ? parts[1] : parts[2]};
+        auto cells = ShareCells(counts[g], ai_in_half[ind].ai, o.min_n);
+        row.insert(row.end(), cells.begin(), cells.end());
+        t.rows.push_back(std::move(row));
+      }
+    }
+    tables.push_back(std::move(t));
+  }
+  {  // F0-1: the top 50 AI terms; F0-2: their co-occurrence graph.
+    std::map<uint32_t, uint64_t> term_n;
+    for (const auto& [key, n] : cube.terms())
+      if (HalfOfQuarter(cube.dict(Dim::kQuarter).Name(key[0])) == p.current) term_n[key[1]] += n;
+    std::vector<std::pair<uint64_t, std::string>> ranked;
+    for (const auto& [id, n] : term_n) ranked.emplace_back(n, cube.dict_terms().Name(id));
+    std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    Table t;
+    t.id = "F0-1";
+    t.title = "人工智能岗位技能词云（前五十）";
+    t.period = p.current;
+    t.formula = "AI postings mentioning the AI term (outside the company blurb) / all AI postings; top 50";
+    t.columns = {"term"};
+    t.columns.insert(t.columns.end(), kShareOf.begin(), kShareOf.end());
+    std::map<std::string, uint64_t> by_name;
+    for (size_t i = 0; i < ranked.size(); ++i) {
+      by_name[ranked[i].second] = ranked[i].first;
+      if (i >= 50) continue;
+      std::vector<std::string> row{ranked[i].second};
+      auto cells = ShareCells(ranked[i].first, ai_total, o.min_n);
+      row.insert(row.end(), cells.begin(), cells.end());
+      t.rows.push_back(std::move(row));
+    }
+    tables.push_back(std::move(t));
+
+    Table g;
+    g.id = "F0-2";
+    g.title = "人工智能岗位技能关系网络";
+    g.period = p.current;
+    g.formula = "edges between AI terms co-occurring in at least " + std::to_string(o.min_n) +
+                " AI postings; lift = P(a,b) / (P(a) P(b)) and PMI = log2(lift) over AI postings; the 200 edges with "
+                "the most co-occurrences";
+    g.columns = {"term_a", "term_b", "co_postings", "postings_a", "postings_b", "lift", "pmi"};
+    std::map<std::pair<uint32_t, uint32_t>, uint64_t> pair_n;
+    for (const auto& [key, n] : cube.pairs())
+      if (HalfOfQuarter(cube.dict(Dim::kQuarter).Name(key[0])) == p.current) pair_n[{key[1], key[2]}] += n;
+    std::vector<std::tuple<uint64_t, std::string, std::string>> edges;
+    for (const auto& [ab, n] : pair_n) {
+      if (n < o.min_n) continue;
+      std::string a = cube.dict_terms().Name(ab.first), b = cube.dict_terms().Name(ab.second);
+      if (b < a) std::swap(a, b);
+      edges.emplace_back(n, a, b);
+    }
+    std::sort(edges.begin(), edges.end(), [](const auto& x, const auto& y) {
+      if (std::get<0>(x) != std::get<0>(y)) return std::get<0>(x) > std::get<0>(y);
+      return std::tie(std::get<1>(x), std::get<2>(x)) < std::tie(std::get<1>(y), std::get<2>(y));
+    });
+    for (size_t i = 0; i < edges.size() && i < 200; ++i) {
+      auto& [n, a, b] = edges[i];
+      double total = static_cast<double>(ai_total);
+      double lift = total * static_cast<double>(n) / (static_cast<double>(by_name[a]) * static_cast<double>(by_name[b]));
+      char lb[32], pb[32];
+      std::snprintf(lb, sizeof lb, "%.3f", lift);
+      std::snprintf(pb, sizeof pb, "%.3f", std::log2(lift));
+      g.rows.push_back({a, b, Num(n), Num(by_name[a]), Num(by_name[b]), lb, pb});
+    }
+    tables.push_back(std::move(g));
+  }
+  {  // F20–24: experience bands within the top 5 industries, beside all AI postings.
+    Table t;
+    t.id = "F20-24";
+    t.title = "各行业人工智能岗位经验分布";
+    t.period = p.current;
+    t.formula = "share = the industry's AI postings in the band / the industry's AI postings; industry \"(all AI)\" is "
+                "every AI posting; the top 5 industries by AI postings";
+    t.columns = {"industry", "experience"};
+    t.columns.insert(t.columns.end(), kShareOf.begin(), kShareOf.end());
+    std::map<std::pair<std::string, std::string>, uint64_t> band;
+    for (const auto& [names, c] : CountBy(cube, {Dim::kQuarter, Dim::kIndustry, Dim::kExperience})) {
+      if (HalfOfQuarter(names[0]) != p.current) continue;
+      band[{names[1], names[2]}] += c.ai;
+      band[{"(all AI)", names[2]}] += c.ai;
+    }
+    std::vector<std::string> industries{"(all AI)"};
+    for (const auto& ind : TopByAi(ai_in_half, 5)) industries.push_back(ind);
+    for (const auto& ind : industries) {
+      uint64_t total = ind == "(all AI)" ? ai_total : ai_in_half[ind].ai;
+      for (const char* b : {"1年以下", "1-3年", "3-5年", "5-10年", "10年以上", "不限", ""}) {
+        std::vector<std::string> row{ind, *b ? b : "(unknown)"};
+        auto cells = ShareCells(band[{ind, b}], total, o.min_n);
+        row.insert(row.end(), cells.begin(), cells.end());
+        t.rows.push_back(std::move(row));
+      }
+    }
+    tables.push_back(std::move(t));
+  }
+  {  // F25–34: industry → top 10 cities; F35–44: city → top 10 industries.
+    std::map<std::pair<std::string, std::string>, uint64_t> ic;  // (industry, city) -> AI postings
+    for (const auto& [names, c] : CountBy(cube, {Dim::kQuarter, Dim::kIndustry, Dim::kCity}))
+      if (HalfOfQuarter(names[0]) == p.current) ic[{names[1], names[2]}] += c.ai;
+    auto ai_by_city = CountInHalf(cube, Dim::kCity, p.current);
+    for (int pass = 0; pass < 2; ++pass) {
+      Table t;
+      t.id = pass == 0 ? "F25-34" : "F35-44";
+      t.title = pass == 0 ? "各行业人工智能岗位城市分布" : "各城市人工智能岗位行业分布";
+      t.period = p.current;
+      t.formula = pass == 0 ? "for each of the top 10 industries: the city's share of the industry's AI postings; top 10 "
+                              "cities"
+                            : "for each of the top 10 cities: the industry's share of the city's AI postings; top 10 "
+                              "industries";
+      t.columns = {pass == 0 ? "industry" : "city", pass == 0 ? "city" : "industry"};
+      t.columns.insert(t.columns.end(), kShareOf.begin(), kShareOf.end());
+      std::vector<std::string> outer = pass == 0 ? top_industries10 : TopByAi(ai_by_city, 10);
+      for (const auto& a : outer) {
+        std::map<std::string, Counts> inner;
+        for (const auto& [k, n] : ic) {
+          const std::string& mine = pass == 0 ? k.first : k.second;
+          const std::string& other = pass == 0 ? k.second : k.first;
+          if (mine == a) inner[other].ai += n;
+        }
+        uint64_t total = pass == 0 ? ai_in_half[a].ai : ai_by_city[a].ai;
+        for (const auto& b : TopByAi(inner, 10)) {
+          std::vector<std::string> row{a, b};
+          auto cells = ShareCells(inner[b].ai, total, o.min_n);
+          row.insert(row.end(), cells.begin(), cells.end());
+          t.rows.push_back(std::move(row));
+        }
+      }
+      tables.push_back(std::move(t));
+    }
   }
   tables.push_back(ByDimension(cube, o, p, "F19", Dim::kExperience, "人工智能岗位经验分布", "experience", all));
   return tables;

@@ -2,9 +2,8 @@
 // its formula and period; every share cell carries its n, the Wilson 95%
 // interval, and a flag when n is under the minimum (shown, not hidden).
 //
-// This first cut covers the count and mean-salary analyses: F1, F2, F4, F5,
-// F6, F8, F9, F10, F11, F12, F19. Skills (F13–F18), the term cloud and graph
-// (F0-1, F0-2), salary medians and the cross tables (F20–F44) are to come.
+// Every analysis id of SPEC §3 has a table (F0-1 … F35-44); salary medians
+// and the per-period filters of every table are still to come.
 #ifndef JOBSIFT_REPORT_TABLES_H_
 #define JOBSIFT_REPORT_TABLES_H_
 
