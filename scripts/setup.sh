@@ -11,7 +11,7 @@ packages=(
   libzip-dev libexpat1-dev
   zlib1g-dev libzstd-dev zstd
   libtomlplusplus-dev libcli11-dev
-  libvectorscan-dev libopencc-dev ripgrep
+  libvectorscan-dev libopencc-dev ripgrep libxlsxwriter-dev
   python3 time
 )
 

@@ -1,6 +1,7 @@
 // jobsift report on a small fixture computed by hand, and its invariants.
 #include <gtest/gtest.h>
 
+#include "io/xlsx.h"
 #include "report/tables.h"
 
 #include <algorithm>
@@ -116,6 +117,31 @@ TEST(Report, TablesMatchTheHandCountedFixture) {
   EXPECT_NE(summary.find("\"2024H1\":1"), std::string::npos) << summary;
   EXPECT_NE(summary.find("\"unknown\":{\"all\":1,\"ai\":0}"), std::string::npos) << summary;
   EXPECT_NE(summary.find("\"postings\":11"), std::string::npos) << summary;
+}
+
+TEST(Report, WorkbookHoldsEveryTableAsASheet) {
+  TempDir d;
+  WriteLexicon(d);
+  WriteFile(d.File("p.csv"), kFixture);
+  RunReport(d, "--min-n 2 -o " + d.File("out") + " " + d.File("p.csv"));
+  auto zip = ZipArchive::OpenFile(d.File("out/tables.xlsx"));
+  ASSERT_TRUE(zip.ok()) << zip.status().message();
+  // One sheet per table of tables.json.
+  std::string json = ReadFile(d.File("out/tables.json"));
+  size_t tables = 0;
+  for (size_t at = json.find("\"title\":"); at != std::string::npos; at = json.find("\"title\":", at + 1)) ++tables;
+  size_t sheets = 0;
+  for (const auto& name : (*zip)->Names()) sheets += name.rfind("xl/worksheets/sheet", 0) == 0;
+  EXPECT_EQ(sheets, tables);
+  // The first sheet is F1; its first data row is 2023Q4 with 1 AI posting.
+  auto reader = XlsxReader::Open(**zip);
+  ASSERT_TRUE(reader.ok()) << reader.status().message();
+  std::vector<std::string> row;
+  uint64_t n = 0;
+  while (n < 6) ASSERT_TRUE(*(*reader)->NextRow(row, n));  // sheet row 6: the first data row
+  ASSERT_GE(row.size(), 2u);
+  EXPECT_EQ(row[0], "2023Q4");
+  EXPECT_EQ(row[1], "1");
 }
 
 TEST(Report, DedupNoneKeepsEveryPosting) {

@@ -315,12 +315,16 @@ int RunReport(const CommonFlags& f, const std::string& out_dir, const std::strin
   }
   Status st = WriteFileAtomic(out_dir + "/tables.json", TablesJson(tables));
   if (!st.ok()) return Fail(st);
+  std::string xlsx = out_dir + "/tables.xlsx";
+  st = WriteTablesXlsx(tables, xlsx + ".tmp");
+  if (!st.ok()) return Fail(st);
+  if (std::rename((xlsx + ".tmp").c_str(), xlsx.c_str()) != 0) return Fail(IoError(xlsx + ": cannot rename into place"));
   // summary.json last: its presence says the report is complete.
   st = WriteFileAtomic(out_dir + "/summary.json",
                        ReportSummaryJson(*summary, job, (*annotator)->lexicon(), table_options, dedup,
                                          config.annotate.ai_rule));
   if (!st.ok()) return Fail(st);
-  std::fprintf(stderr, "jobsift: %llu postings (%llu duplicates removed) -> %s/tables, tables.json, summary.json\n",
+  std::fprintf(stderr, "jobsift: %llu postings (%llu duplicates removed) -> %s/tables, tables.json, tables.xlsx, summary.json\n",
                static_cast<unsigned long long>(job.postings()), static_cast<unsigned long long>(job.duplicates()),
                out_dir.c_str());
   return ExitCodeFor(*summary);

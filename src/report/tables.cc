@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <cstdio>
 #include <map>
 #include <set>
 #include <tuple>
+
+#include <xlsxwriter.h>
 
 #include "base/text.h"
 
@@ -550,6 +553,42 @@ std::string TableCsv(const Table& t) {
     out += "\r\n";
   }
   return out;
+}
+
+Status WriteTablesXlsx(const std::vector<Table>& tables, const std::string& path) {
+  lxw_workbook* wb = workbook_new(path.c_str());
+  if (wb == nullptr) return IoError(path + ": cannot create workbook");
+  lxw_format* bold = workbook_add_format(wb);
+  format_set_bold(bold);
+  for (const Table& t : tables) {
+    lxw_worksheet* ws = workbook_add_worksheet(wb, t.id.c_str());
+    if (ws == nullptr) {
+      workbook_close(wb);
+      return IoError(path + ": cannot add sheet " + t.id);
+    }
+    worksheet_write_string(ws, 0, 0, (t.id + " " + t.title).c_str(), bold);
+    worksheet_write_string(ws, 1, 0, t.formula.c_str(), nullptr);
+    worksheet_write_string(ws, 2, 0, ("period: " + t.period).c_str(), nullptr);
+    for (size_t c = 0; c < t.columns.size(); ++c)
+      worksheet_write_string(ws, 4, static_cast<lxw_col_t>(c), t.columns[c].c_str(), bold);
+    for (size_t r = 0; r < t.rows.size(); ++r) {
+      for (size_t c = 0; c < t.rows[r].size(); ++c) {
+        const std::string& v = t.rows[r][c];
+        auto row = static_cast<lxw_row_t>(r + 5);
+        auto col = static_cast<lxw_col_t>(c);
+        char* end = nullptr;
+        double x = v.empty() ? 0 : std::strtod(v.c_str(), &end);
+        if (!v.empty() && end != nullptr && *end == '\0') {
+          worksheet_write_number(ws, row, col, x, nullptr);
+        } else {
+          worksheet_write_string(ws, row, col, v.c_str(), nullptr);
+        }
+      }
+    }
+  }
+  lxw_error err = workbook_close(wb);
+  if (err != LXW_NO_ERROR) return IoError(path + ": " + lxw_strerror(err));
+  return Status::Ok();
 }
 
 std::string TablesJson(const std::vector<Table>& tables) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "aggregate/cube.h"
+#include "jobsift/status.h"
 
 namespace jobsift {
 
@@ -37,6 +38,10 @@ std::vector<Table> BuildTables(const Cube& cube, const TableOptions& options);
 // CSV (UTF-8 with BOM, CRLF) and JSON forms.
 std::string TableCsv(const Table& t);
 std::string TablesJson(const std::vector<Table>& tables);
+
+// One Excel workbook with a sheet per table (title, formula and period on
+// top, then the table; numeric cells as numbers). Written to `path`.
+Status WriteTablesXlsx(const std::vector<Table>& tables, const std::string& path);
 
 }  // namespace jobsift
 
