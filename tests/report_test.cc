@@ -83,7 +83,9 @@ TEST(Report, TablesMatchTheHandCountedFixture) {
   // AI: 25,000×12=300,000; 15,000×12=180,000; 40,000×12=480,000 → 32.0万;
   // all 互联网: those and 6,000×12=72,000 → 25.8万.
   std::string f9 = ReadFile(d.File("out/tables/F9.csv"));
-  EXPECT_NE(f9.find("计算机互联网,3,32.0,4,25.8,"), std::string::npos) << f9;
+  // Medians from 1% bins: AI 300,000 → 30.1万 (within 0.5%); all: the lower
+  // middle of four, 180,000 → 17.9万.
+  EXPECT_NE(f9.find("计算机互联网,3,32.0,4,25.8,24.03,30.1,17.9,"), std::string::npos) << f9;
   // F12: AI salary by degree, 2024H1 against 2023: 本科 180,000 (2024) vs
   // 240,000 (the 2023Q4 posting) → −25%.
   std::string f12 = ReadFile(d.File("out/tables/F12.csv"));

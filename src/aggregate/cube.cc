@@ -1,6 +1,7 @@
 #include "aggregate/cube.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace jobsift {
 
@@ -13,6 +14,16 @@ uint32_t Dictionary::Id(std::string_view name) {
   ids_.emplace(std::string(name), id);
   return id;
 }
+
+// Bin b covers [1000 × 1.01^b, 1000 × 1.01^(b+1)) yuan a year; bin 0 also
+// holds anything lower.
+uint16_t Cube::SalaryBin(uint64_t annual_yuan) {
+  if (annual_yuan <= 1000) return 0;
+  double b = std::log(static_cast<double>(annual_yuan) / 1000.0) / std::log(1.01);
+  return static_cast<uint16_t>(std::min(b, 65000.0));
+}
+
+double Cube::SalaryBinMid(uint16_t bin) { return 1000.0 * std::pow(1.01, static_cast<double>(bin) + 0.5); }
 
 std::string HalfOfQuarter(std::string_view quarter) {
   if (quarter.size() != 6 || quarter[4] != 'Q') return "";
@@ -49,6 +60,12 @@ bool Cube::Add(const CubeRecord& r) {
   if (r.has_salary) {
     ++c.salary_n;
     c.salary_sum += r.annual_salary;
+    uint16_t bin = SalaryBin(r.annual_salary);
+    uint32_t ai = r.ai ? 1 : 0;
+    uint32_t q = key[static_cast<size_t>(Dim::kQuarter)];
+    ++salary_bins_[{q, static_cast<uint32_t>(Dim::kCount), 0, ai}][bin];
+    for (Dim d : {Dim::kIndustry, Dim::kCity, Dim::kDegree})
+      ++salary_bins_[{q, static_cast<uint32_t>(d), key[static_cast<size_t>(d)], ai}][bin];
   }
   if (r.ai) {
     uint32_t q = key[static_cast<size_t>(Dim::kQuarter)];

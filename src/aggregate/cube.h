@@ -82,6 +82,15 @@ class Cube {
   const std::map<std::array<uint32_t, 3>, uint64_t>& pairs() const { return pairs_; }
   const Dictionary& dict_terms() const { return term_names_; }
 
+  // Annual salaries in bins 1% wide (log scale) by (quarter, dimension,
+  // value, AI), where the dimension is kIndustry, kCity or kDegree, or
+  // kCount for all postings: what medians need, bounded by the number of
+  // bins, not of postings.
+  using SalaryKey = std::array<uint32_t, 4>;
+  const std::map<SalaryKey, std::map<uint16_t, uint64_t>>& salary_bins() const { return salary_bins_; }
+  static uint16_t SalaryBin(uint64_t annual_yuan);
+  static double SalaryBinMid(uint16_t bin);
+
   // Sums cells over the dimensions not kept. `keep` lists the dimensions of
   // the result (in order); the AI flag is always kept as the last key part.
   struct Marginal {
@@ -101,6 +110,7 @@ class Cube {
   Dictionary term_names_;
   std::map<std::array<uint32_t, 2>, uint64_t> terms_;
   std::map<std::array<uint32_t, 3>, uint64_t> pairs_;
+  std::map<SalaryKey, std::map<uint16_t, uint64_t>> salary_bins_;
 };
 
 // Half-year label of a quarter label: "2024Q3" -> "2024H2"; "" for "".

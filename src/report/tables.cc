@@ -173,6 +173,51 @@ std::map<std::string, uint64_t> SkillCounts(const Cube& cube, const std::string&
   return out;
 }
 
+// Median annual salary in one half-year for (dimension, value, AI), from
+// the 1% bins: the middle of the bin holding the middle posting, so within
+// 0.5% of the exact median. 0 when there is no salary.
+double MedianSalary(const Cube& cube, const std::string& half, Dim dim, const std::string& value, bool ai) {
+  std::map<uint16_t, uint64_t> bins;
+  uint64_t n = 0;
+  for (const auto& [key, b] : cube.salary_bins()) {
+    if (key[1] != static_cast<uint32_t>(dim) || key[3] != (ai ? 1u : 0u)) continue;
+    if (HalfOfQuarter(cube.dict(Dim::kQuarter).Name(key[0])) != half) continue;
+    if (dim != Dim::kCount && cube.dict(dim).Name(key[2]) != value) continue;
+    for (const auto& [bin, c] : b) {
+      bins[bin] += c;
+      n += c;
+    }
+  }
+  if (n == 0) return 0;
+  uint64_t seen = 0;
+  for (const auto& [bin, c] : bins) {
+    seen += c;
+    if (2 * seen >= n) return Cube::SalaryBinMid(bin);
+  }
+  return 0;
+}
+
+// Median over AI and non-AI postings together.
+double MedianSalaryAll(const Cube& cube, const std::string& half, Dim dim, const std::string& value) {
+  std::map<uint16_t, uint64_t> bins;
+  uint64_t n = 0;
+  for (const auto& [key, b] : cube.salary_bins()) {
+    if (key[1] != static_cast<uint32_t>(dim)) continue;
+    if (HalfOfQuarter(cube.dict(Dim::kQuarter).Name(key[0])) != half) continue;
+    if (dim != Dim::kCount && cube.dict(dim).Name(key[2]) != value) continue;
+    for (const auto& [bin, c] : b) {
+      bins[bin] += c;
+      n += c;
+    }
+  }
+  uint64_t seen = 0;
+  for (const auto& [bin, c] : bins) {
+    seen += c;
+    if (2 * seen >= n) return Cube::SalaryBinMid(bin);
+  }
+  return 0;
+}
+
 // "domain|category|group" parts.
 std::array<std::string, 3> SplitGroup(const std::string& g) {
   size_t a = g.find('|'), b = g.find('|', a + 1);
@@ -281,9 +326,10 @@ std::vector<Table> BuildTables(const Cube& cube, const TableOptions& o) {
     t.title = title;
     t.period = p.current;
     t.formula = std::string("mean annual salary (万元) over postings with a known salary, AI and all, and the "
-                            "difference (AI / all − 1); rows: the top ") +
+                            "difference (AI / all − 1); medians from 1% salary bins (within 0.5%); rows: the top ") +
                 std::to_string(top) + " " + label + " by AI postings";
-    t.columns = {label, "ai_salary_n", "ai_mean_annual_wan", "all_salary_n", "all_mean_annual_wan", "diff_pct", "small_n"};
+    t.columns = {label, "ai_salary_n", "ai_mean_annual_wan", "all_salary_n", "all_mean_annual_wan", "diff_pct",
+                 "ai_median_annual_wan", "all_median_annual_wan", "small_n"};
     auto counts = CountInHalf(cube, dim, p.current);
     for (const auto& name : TopByAi(counts, top)) {
       const Counts& c = counts[name];
@@ -292,6 +338,8 @@ std::vector<Table> BuildTables(const Cube& cube, const TableOptions& o) {
       t.rows.push_back({name, Num(c.salary_n_ai), c.salary_n_ai ? Wan(ai_mean) : "", Num(c.salary_n_all),
                         c.salary_n_all ? Wan(all_mean) : "",
                         c.salary_n_ai && c.salary_n_all ? Pct(ai_mean / all_mean - 1) : "",
+                        c.salary_n_ai ? Wan(MedianSalary(cube, p.current, dim, name, true)) : "",
+                        c.salary_n_all ? Wan(MedianSalaryAll(cube, p.current, dim, name)) : "",
                         c.salary_n_ai < o.min_n ? "1" : "0"});
     }
     tables.push_back(std::move(t));
