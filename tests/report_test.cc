@@ -146,6 +146,19 @@ TEST(Report, WorkbookHoldsEveryTableAsASheet) {
   EXPECT_EQ(row[1], "1");
 }
 
+TEST(Report, HalfYearCanBeChosen) {
+  TempDir d;
+  WriteLexicon(d);
+  WriteFile(d.File("p.csv"), kFixture);
+  RunReport(d, "--half 2023H2 --min-n 2 -o " + d.File("out") + " " + d.File("p.csv"));
+  // In 2023H2 深圳 has the one AI posting of 3.
+  std::string f2 = ReadFile(d.File("out/tables/F2.csv"));
+  EXPECT_NE(f2.find("深圳,1,100.00,"), std::string::npos) << f2;
+  EXPECT_NE(ReadFile(d.File("out/summary.json")).find("\"half\":\"2023H2\""), std::string::npos);
+  std::string out;
+  EXPECT_EQ(RunCommand(kBin + " report -q --half 2023 -o " + d.File("x") + " " + d.File("p.csv") + " 2>&1", &out), 2);
+}
+
 TEST(Report, DedupNoneKeepsEveryPosting) {
   TempDir d;
   WriteLexicon(d);

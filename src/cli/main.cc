@@ -426,6 +426,11 @@ int main(int argc, char** argv) {
   AddLexiconFlags(report, report_flags);
   report->add_option("-o,--output", report_out, "Output folder")->required();
   report->add_option("--dedup", report_dedup, "Duplicates: exact (same company, title, city, description in a half-year) or none");
+  report->add_option("--half", table_options.current_half,
+                     "Half-year of the single-period tables, e.g. 2024H1 (default: the latest with data)")
+      ->check([](const std::string& v) {
+        return v.size() == 6 && v[4] == 'H' && (v[5] == '1' || v[5] == '2') ? std::string() : "use the form 2024H1";
+      });
   report->add_option("--min-n", table_options.min_n, "Cells with fewer postings are flagged small_n (default 30)");
   report->add_option("--top-cities", table_options.top_cities, "Cities in city tables (default 10)");
   report->add_option("--top-industries", table_options.top_industries, "Industries in industry tables (default 20)");

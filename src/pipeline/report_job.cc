@@ -159,6 +159,8 @@ std::string ReportSummaryJson(const ReadSummary& read, const ReportJob& job, con
   AppendJsonString(AiRuleName(rule), o);
   o += ",\"dedup\":";
   AppendJsonString(dedup == Dedup::kExact ? "exact" : "none", o);
+  o += ",\"half\":";
+  AppendJsonString(options.current_half.empty() ? "latest" : options.current_half, o);
   o += ",\"min_n\":" + std::to_string(options.min_n);
   o += ",\"top_cities\":" + std::to_string(options.top_cities);
   o += ",\"top_industries\":" + std::to_string(options.top_industries);

@@ -67,10 +67,10 @@ std::map<std::vector<std::string>, Counts> CountBy(const Cube& cube, const std::
 struct Periods {
   std::vector<std::string> quarters;  // with data, sorted
   std::vector<std::string> halves;    // with data, sorted
-  std::string current, previous;      // latest half and the one before
+  std::string current;                // the half-year of single-period tables
 };
 
-Periods FindPeriods(const Cube& cube) {
+Periods FindPeriods(const Cube& cube, const std::string& chosen) {
   Periods p;
   std::set<std::string> q, h;
   for (const auto& [names, c] : CountBy(cube, {Dim::kQuarter})) {
@@ -81,7 +81,7 @@ Periods FindPeriods(const Cube& cube) {
   p.quarters.assign(q.begin(), q.end());
   p.halves.assign(h.begin(), h.end());
   if (!p.halves.empty()) p.current = p.halves.back();
-  if (p.halves.size() >= 2) p.previous = p.halves[p.halves.size() - 2];
+  if (!chosen.empty()) p.current = chosen;
   return p;
 }
 
@@ -269,7 +269,7 @@ void WilsonInterval(uint64_t x, uint64_t n, double* low, double* high) {
 
 std::vector<Table> BuildTables(const Cube& cube, const TableOptions& o) {
   std::vector<Table> tables;
-  Periods p = FindPeriods(cube);
+  Periods p = FindPeriods(cube, o.current_half);
   const size_t all = static_cast<size_t>(-1);
 
   {  // F1: AI postings by quarter.

@@ -25,6 +25,9 @@ struct Table {
 };
 
 struct TableOptions {
+  // The half-year the single-period tables describe, "2024H1"; "" = the
+  // latest half-year with data.
+  std::string current_half;
   uint64_t min_n = 30;
   size_t top_cities = 10;
   size_t top_industries = 20;
