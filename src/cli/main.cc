@@ -1,6 +1,9 @@
 // jobsift command line: a thin shell over the library. Flags are defined
 // here once (CLI11 generates --help); every command's logic lives in src/.
+#include <signal.h>
 #include <unistd.h>
+
+#include <atomic>
 
 #include <CLI/CLI.hpp>
 #include <cerrno>
@@ -22,6 +25,12 @@
 
 namespace jobsift {
 namespace {
+
+// Set by SIGINT / SIGTERM: the reader stops at the next chunk and the
+// command fails without leaving outputs that look complete.
+std::atomic<bool> g_interrupted{false};
+
+extern "C" void OnSignal(int) { g_interrupted.store(true); }
 
 struct CommonFlags {
   std::vector<std::string> inputs;
@@ -92,6 +101,7 @@ bool MakeConfig(const CommonFlags& f, Config* config) {
   if (f.max_record_bytes > 0) o.max_record_bytes = f.max_record_bytes;
   if (!f.rejects_path.empty()) o.rejects_path = f.rejects_path;
   o.progress = !f.quiet && isatty(2);
+  o.cancel = &g_interrupted;
   if (!f.data_dir.empty()) config->fields.data_dir = f.data_dir;
   if (!f.lexicon_dir.empty()) config->lexicon_dir = f.lexicon_dir;
   if (!f.ai_rule.empty() && !AiRuleFromName(f.ai_rule, &config->annotate.ai_rule)) {
@@ -378,6 +388,10 @@ int RunEval(const std::string& labels_path, const std::string& data_root, const 
 
 int main(int argc, char** argv) {
   using namespace jobsift;
+  struct sigaction sa {};
+  sa.sa_handler = OnSignal;
+  sigaction(SIGINT, &sa, nullptr);
+  sigaction(SIGTERM, &sa, nullptr);
   CLI::App app{"jobsift: labour-market intelligence from job postings"};
   app.set_version_flag("--version", std::string("jobsift ") + JOBSIFT_VERSION);
   app.require_subcommand(1);

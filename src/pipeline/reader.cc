@@ -246,6 +246,7 @@ class Engine {
                 std::unique_ptr<PeekableSource> src, Compression comp, const std::string& encoding,
                 uint64_t* invalid_bytes, bool named);
   void Fail(const std::string& message);
+  bool Cancelled() const { return opt_.cancel != nullptr && opt_.cancel->load(std::memory_order_relaxed); }
   bool MapOrReport(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& sample,
                    const std::string& name, bool named, ColumnMap* out);
   size_t AddReport(FileReport report);
@@ -797,6 +798,7 @@ void Engine::ReadXlsx(ZipArchive& zip, bool named) {
   std::vector<std::string> row;
   uint64_t rn = 0;
   for (;;) {
+    if (Cancelled()) break;
     auto more = (*reader)->NextRow(row, rn);
     if (!more.ok()) {
       flush();
@@ -1035,6 +1037,7 @@ void Engine::ReadText(const std::string& name, std::shared_ptr<const Mapping> ma
 
   uint64_t last_tick = 0;
   for (;;) {
+    if (Cancelled()) break;
     tw.Ensure(std::max(opt_.chunk_bytes, tw.window().size()));
     if (opt_.progress && tw.offset() - last_tick > (8u << 20)) {
       last_tick = tw.offset();
@@ -1145,6 +1148,7 @@ StatusOr<ReadSummary> Engine::Run(const std::vector<std::string>& inputs) {
   progress_.Start(opt_.progress, total_bytes);
   for (int i = 0; i < threads; ++i) threads_.emplace_back([this] { WorkerLoop(); });
   for (const InputFile& f : files) {
+    if (Cancelled()) break;
     ReadPath(f.path, f.named);
     raw_done_before_ += f.size;
     progress_.SetBytes(raw_done_before_);
@@ -1158,6 +1162,7 @@ StatusOr<ReadSummary> Engine::Run(const std::vector<std::string>& inputs) {
   for (auto& t : threads_) t.join();
   progress_.Finish();
   summary_.raw_bytes = total_bytes;
+  if (Cancelled()) summary_.errors.push_back("interrupted: stopped before reading all input");
   summary_.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   if (rejects_ != nullptr) {
     bool bad = std::ferror(rejects_) != 0;

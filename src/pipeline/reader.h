@@ -16,6 +16,7 @@
 #ifndef JOBSIFT_PIPELINE_READER_H_
 #define JOBSIFT_PIPELINE_READER_H_
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -43,6 +44,9 @@ struct ReadOptions {
   bool progress = false;        // draw progress on stderr
   std::string rejects_path;     // "" = keep counts and samples only
   size_t reject_samples = 10;
+  // When set and it becomes true (a signal handler's flag), reading stops at
+  // the next chunk and the summary carries an "interrupted" error.
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 // What happened to one input (a file, or one member of a zip).

@@ -284,6 +284,19 @@ TEST(Reader, ResultsDoNotDependOnThreadsOrChunking) {
   }
 }
 
+TEST(Reader, CancelStopsTheRunWithAnError) {
+  TempDir d;
+  WriteFile(d.File("a.csv"), kCsv);
+  std::atomic<bool> cancel{true};  // as a SIGINT handler leaves it
+  ReadOptions opt;
+  opt.cancel = &cancel;
+  CollectJob job;
+  ReadSummary s = Read({d.File("a.csv")}, opt, &job);
+  ASSERT_EQ(s.errors.size(), 1u);
+  EXPECT_NE(s.errors[0].find("interrupted"), std::string::npos);
+  EXPECT_TRUE(job.rows.empty());
+}
+
 TEST(EncodingDetection, Utf8Gb18030AndCutSequences) {
   EXPECT_EQ(DetectEncoding("职位,城市\n"), "UTF-8");
   EXPECT_EQ(DetectEncoding(std::string("职位") + "\xE5\x9F"), "UTF-8");  // cut at the end
