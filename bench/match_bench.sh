@@ -11,36 +11,21 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mb=${1:-1024}
 runs=${2:-3}
-bin=build/bin/jobsift
-dir=${BENCH_DIR:-/tmp/jobsift-bench}
-mkdir -p "$dir"
-file="$dir/postings_${mb}mb.csv"
-[ -x "$bin" ] || bash scripts/build.sh
-[ -f "$file" ] || python3 bench/make_postings.py "$file" --mb "$mb" --seed 1
-bytes=$(stat -c %s "$file")
+source bench/common.sh
 "$bin" lexicon terms data/lexicons/ai > "$dir/ai_terms.txt"
 "$bin" lexicon terms data/lexicons > "$dir/all_terms.txt"
-cat "$file" > /dev/null
 
-best() {
-  local b=""
-  for _ in $(seq "$runs"); do
-    s=$( { /usr/bin/time -f "%e" "$@" > /dev/null; } 2>&1 | tail -1)
-    if [ -z "$b" ] || awk -v a="$s" -v c="$b" 'BEGIN{exit !(a<c)}'; then b=$s; fi
-  done
-  echo "$b"
-}
 row() { awk -v n="$1" -v s="$2" -v b="$bytes" -v r="$3" 'BEGIN{ if (s<=0) s=0.001;
   printf "%-48s %8.2f %9.0f %9s\n", n, s, b/1e6/s, (r=="" ? "" : sprintf("%.2f", r/s)) }'; }
 
 printf '%s, %s, %d MB, best of %d\n' "$(date -u +%Y-%m-%d)" "$(nproc) cores $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" $((bytes / 1000000)) "$runs"
 printf '%-48s %8s %9s %9s\n' command wall_s MB/s vs_rg
-rg_ai=$(best rg -c -F -f "$dir/ai_terms.txt" "$file")
+read -r rg_ai _ < <(best rg -c -F -f "$dir/ai_terms.txt" "$file")
 row "rg -c -F -f ai_terms ($(wc -l < "$dir/ai_terms.txt") terms)" "$rg_ai" ""
-s=$(best "$bin" classify -q --threads 2 "$file")
+read -r s _ < <(best "$bin" classify -q --threads 2 "$file")
 row "jobsift classify --threads 2 (AI flag)" "$s" "$rg_ai"
-rg_all=$(best rg --count-matches -F -f "$dir/all_terms.txt" "$file")
+read -r rg_all _ < <(best rg --count-matches -F -f "$dir/all_terms.txt" "$file")
 row "rg --count-matches -F -f all_terms ($(wc -l < "$dir/all_terms.txt"))" "$rg_all" ""
-s=$(best "$bin" classify -q --threads 2 --all-domains "$file")
+read -r s _ < <(best "$bin" classify -q --threads 2 --all-domains "$file")
 row "jobsift classify --all-domains --threads 2" "$s" "$rg_all"
 echo "(vs_rg = rg wall / jobsift wall; bars: 2.5 for the AI flag, 1.5 for all lexicons)"

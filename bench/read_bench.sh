@@ -8,25 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mb=${1:-1024}
 runs=${2:-3}
-bin=build/bin/jobsift
-dir=${BENCH_DIR:-/tmp/jobsift-bench}
-mkdir -p "$dir"
-file="$dir/postings_${mb}mb.csv"
-[ -x "$bin" ] || bash scripts/build.sh
-[ -f "$file" ] || python3 bench/make_postings.py "$file" --mb "$mb" --seed 1
-bytes=$(stat -c %s "$file")
+source bench/common.sh
 rows=$("$bin" scan -q --json "$file" | python3 -c 'import json,sys; print(json.load(sys.stdin)["rows_read"])')
-cat "$file" > /dev/null  # warm the page cache
-
-# best wall time and the peak RSS of that run: "seconds kb"
-best() {
-  local best_s="" best_kb=""
-  for _ in $(seq "$runs"); do
-    read -r s kb < <( { /usr/bin/time -f "%e %M" "$@" > /dev/null; } 2>&1 | tail -1)
-    if [ -z "$best_s" ] || awk -v a="$s" -v b="$best_s" 'BEGIN{exit !(a<b)}'; then best_s=$s; best_kb=$kb; fi
-  done
-  echo "$best_s $best_kb"
-}
 
 read -r wc_s wc_kb < <(best wc -l "$file")
 printf '%s, %s, %d MB, %d rows, best of %d\n' "$(date -u +%Y-%m-%d)" "$(nproc) cores $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" \

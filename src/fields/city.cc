@@ -1,5 +1,7 @@
 #include "fields/city.h"
 
+#include "base/text.h"
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -165,20 +167,6 @@ inline bool HasAsciiUpper(std::string_view s) {
                      [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
-// Splits `s` at `sep`; keeps empty fields.
-std::vector<std::string_view> Split(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  while (true) {
-    size_t end = s.find(sep, start);
-    if (end == std::string_view::npos) {
-      out.push_back(s.substr(start));
-      return out;
-    }
-    out.push_back(s.substr(start, end - start));
-    start = end + 1;
-  }
-}
 
 // Part separators of a multi-city list: , / | ; (ASCII after folding) and
 // 、 (E3 80 81). kPartSeparatorLead marks their first bytes.
@@ -664,7 +652,7 @@ StatusOr<CityTable> CityTable::FromText(std::string text,
 
   bool seen_header = false;
   size_t line_no = 0;
-  for (std::string_view line : Split(d.text, '\n')) {
+  for (std::string_view line : SplitOn(d.text, '\n')) {
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty() || line.front() == '#') continue;
@@ -676,7 +664,7 @@ StatusOr<CityTable> CityTable::FromText(std::string text,
       seen_header = true;
       continue;
     }
-    std::vector<std::string_view> cols = Split(line, '\t');
+    std::vector<std::string_view> cols = SplitOn(line, '\t');
     if (cols.size() != 6) {
       return error(line_no, "expected 6 tab-separated columns, found " +
                                 std::to_string(cols.size()));
@@ -718,7 +706,7 @@ StatusOr<CityTable> CityTable::FromText(std::string text,
       list.push_back({row_idx, Kind::kRowName, false, line_no});
     }
     if (cols[5].empty()) continue;
-    for (std::string_view alias : Split(cols[5], '|')) {
+    for (std::string_view alias : SplitOn(cols[5], '|')) {
       const bool marked = !alias.empty() && alias.front() == '?';
       if (marked) alias.remove_prefix(1);
       if (alias.empty()) return error(line_no, "empty alias");

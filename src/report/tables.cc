@@ -173,36 +173,15 @@ std::map<std::string, uint64_t> SkillCounts(const Cube& cube, const std::string&
   return out;
 }
 
-// Median annual salary in one half-year for (dimension, value, AI), from
-// the 1% bins: the middle of the bin holding the middle posting, so within
-// 0.5% of the exact median. 0 when there is no salary.
-double MedianSalary(const Cube& cube, const std::string& half, Dim dim, const std::string& value, bool ai) {
+// Median annual salary in one half-year for (dimension, value), over AI
+// postings (ai = 1), the others (0) or all (-1), from the 1% bins: the middle
+// of the bin holding the middle posting (the lower middle for an even
+// count), so within 0.5% of the exact median. 0 when there is no salary.
+double MedianSalary(const Cube& cube, const std::string& half, Dim dim, const std::string& value, int ai) {
   std::map<uint16_t, uint64_t> bins;
   uint64_t n = 0;
   for (const auto& [key, b] : cube.salary_bins()) {
-    if (key[1] != static_cast<uint32_t>(dim) || key[3] != (ai ? 1u : 0u)) continue;
-    if (HalfOfQuarter(cube.dict(Dim::kQuarter).Name(key[0])) != half) continue;
-    if (dim != Dim::kCount && cube.dict(dim).Name(key[2]) != value) continue;
-    for (const auto& [bin, c] : b) {
-      bins[bin] += c;
-      n += c;
-    }
-  }
-  if (n == 0) return 0;
-  uint64_t seen = 0;
-  for (const auto& [bin, c] : bins) {
-    seen += c;
-    if (2 * seen >= n) return Cube::SalaryBinMid(bin);
-  }
-  return 0;
-}
-
-// Median over AI and non-AI postings together.
-double MedianSalaryAll(const Cube& cube, const std::string& half, Dim dim, const std::string& value) {
-  std::map<uint16_t, uint64_t> bins;
-  uint64_t n = 0;
-  for (const auto& [key, b] : cube.salary_bins()) {
-    if (key[1] != static_cast<uint32_t>(dim)) continue;
+    if (key[1] != static_cast<uint32_t>(dim) || (ai >= 0 && key[3] != static_cast<uint32_t>(ai))) continue;
     if (HalfOfQuarter(cube.dict(Dim::kQuarter).Name(key[0])) != half) continue;
     if (dim != Dim::kCount && cube.dict(dim).Name(key[2]) != value) continue;
     for (const auto& [bin, c] : b) {
@@ -338,8 +317,8 @@ std::vector<Table> BuildTables(const Cube& cube, const TableOptions& o) {
       t.rows.push_back({name, Num(c.salary_n_ai), c.salary_n_ai ? Wan(ai_mean) : "", Num(c.salary_n_all),
                         c.salary_n_all ? Wan(all_mean) : "",
                         c.salary_n_ai && c.salary_n_all ? Pct(ai_mean / all_mean - 1) : "",
-                        c.salary_n_ai ? Wan(MedianSalary(cube, p.current, dim, name, true)) : "",
-                        c.salary_n_all ? Wan(MedianSalaryAll(cube, p.current, dim, name)) : "",
+                        c.salary_n_ai ? Wan(MedianSalary(cube, p.current, dim, name, 1)) : "",
+                        c.salary_n_all ? Wan(MedianSalary(cube, p.current, dim, name, -1)) : "",
                         c.salary_n_ai < o.min_n ? "1" : "0"});
     }
     tables.push_back(std::move(t));
