@@ -1,6 +1,8 @@
 // jobsift report on a small fixture computed by hand, and its invariants.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "io/xlsx.h"
 #include "report/tables.h"
 
@@ -157,6 +159,66 @@ TEST(Report, HalfYearCanBeChosen) {
   EXPECT_NE(ReadFile(d.File("out/summary.json")).find("\"half\":\"2023H2\""), std::string::npos);
   std::string out;
   EXPECT_EQ(RunCommand(kBin + " report -q --half 2023 -o " + d.File("x") + " " + d.File("p.csv") + " 2>&1", &out), 2);
+}
+
+TEST(Report, SplitAndMergeEqualsOneRun) {
+  TempDir d;
+  WriteLexicon(d);
+  // The fixture in three parts; the duplicate pair straddles parts 1 and 2.
+  std::string all = kFixture;
+  std::vector<std::string> lines;
+  for (size_t pos = 0; pos < all.size();) {
+    size_t nl = all.find('\n', pos);
+    lines.push_back(all.substr(pos, nl + 1 - pos));
+    pos = nl + 1;
+  }
+  std::string header = lines[0];
+  WriteFile(d.File("p1.csv"), header + lines[1] + lines[2] + lines[3]);
+  WriteFile(d.File("p2.csv"), header + lines[4] + lines[5] + lines[6] + lines[7]);
+  std::string rest = header;
+  for (size_t i = 8; i < lines.size(); ++i) rest += lines[i];
+  WriteFile(d.File("p3.csv"), rest);
+  std::string parts = d.File("p1.csv") + " " + d.File("p2.csv") + " " + d.File("p3.csv");
+  RunReport(d, "--min-n 2 -o " + d.File("one") + " " + parts);
+  for (int i = 1; i <= 3; ++i)
+    RunReport(d, "--min-n 2 --state " + d.File("s" + std::to_string(i)) + " -o " + d.File("part" + std::to_string(i)) +
+                     " " + d.File("p" + std::to_string(i) + ".csv"));
+  std::string out;
+  ASSERT_EQ(RunCommand(kBin + " merge --min-n 2 --lexicons " + d.File("lex") + " -o " + d.File("merged") + " " +
+                           d.File("s1") + " " + d.File("s2") + " " + d.File("s3") + " 2>&1",
+                       &out),
+            0)
+      << out;
+  for (const char* f : {"tables.json", "summary.json", "tables.xlsx", "tables/F1.csv", "tables/F13.csv", "tables/F0-1.csv"})
+    EXPECT_EQ(ReadFile(d.File(std::string("one/") + f)), ReadFile(d.File(std::string("merged/") + f))) << f;
+  EXPECT_NE(ReadFile(d.File("merged/summary.json")).find("\"duplicates_removed\":1"), std::string::npos);
+}
+
+TEST(Report, DamagedOrForeignStateIsAnErrorNeverNumbers) {
+  TempDir d;
+  WriteLexicon(d);
+  WriteFile(d.File("p.csv"), kFixture);
+  RunReport(d, "--state " + d.File("s") + " -o " + d.File("out") + " " + d.File("p.csv"));
+  std::string good = ReadFile(d.File("s"));
+  ASSERT_GT(good.size(), 100u);
+  std::string merge = kBin + " merge --lexicons " + d.File("lex") + " -o " + d.File("m") + " ";
+  std::string out;
+  WriteFile(d.File("cut"), good.substr(0, good.size() / 2));
+  EXPECT_EQ(RunCommand(merge + d.File("cut") + " 2>&1", &out), 2);
+  EXPECT_NE(out.find("truncated"), std::string::npos) << out;
+  std::string flipped = good;
+  flipped[flipped.size() / 2] ^= 0x01;
+  WriteFile(d.File("flip"), flipped);
+  EXPECT_EQ(RunCommand(merge + d.File("flip") + " 2>&1", &out), 2);
+  EXPECT_FALSE(std::filesystem::exists(d.File("m/summary.json")));
+  std::string old = good;
+  old[14] = 9;  // the version number
+  WriteFile(d.File("old"), old);
+  EXPECT_EQ(RunCommand(merge + d.File("old") + " 2>&1", &out), 2);
+  EXPECT_NE(out.find("version 9"), std::string::npos) << out;
+  WriteFile(d.File("lex2/ai/core.tsv"), "# group: 其他\n# category: ai\n# belongs: x\n# left out: y\n机器学习\n");
+  EXPECT_EQ(RunCommand(kBin + " merge --lexicons " + d.File("lex2") + " -o " + d.File("m") + " " + d.File("s") + " 2>&1", &out), 2);
+  EXPECT_NE(out.find("other lexicons"), std::string::npos) << out;
 }
 
 TEST(Report, DedupNoneKeepsEveryPosting) {

@@ -290,34 +290,9 @@ Status WriteFileAtomic(const std::string& path, const std::string& bytes) {
   return Status::Ok();
 }
 
-int RunReport(const CommonFlags& f, const std::string& out_dir, const std::string& dedup_name,
-              const TableOptions& table_options) {
-  Config config;
-  if (!MakeConfig(f, &config)) return kExitFailure;
-  Dedup dedup;
-  if (dedup_name == "exact") {
-    dedup = Dedup::kExact;
-  } else if (dedup_name == "none") {
-    dedup = Dedup::kNone;
-  } else {
-    return Fail(InvalidArgument("--dedup must be none or exact"));
-  }
-  auto normalizer = FieldNormalizer::Load(config.fields);
-  if (!normalizer.ok()) return Fail(normalizer.status());
-  auto annotator = MakeAnnotator(config);
-  if (!annotator.ok()) return Fail(annotator.status());
-  std::error_code ec;
-  std::filesystem::create_directories(out_dir + "/tables", ec);
-  if (ec) return Fail(IoError(out_dir + ": cannot create: " + ec.message()));
-  config.read.rejects_path = out_dir + "/rejects.tsv";
-  ReportJob job(normalizer->get(), annotator->get(), dedup);
-  auto summary = ReadPostings(f.inputs, config.read, &job);
-  if (!summary.ok()) return Fail(summary.status());
-  if (!summary->errors.empty()) {
-    for (const auto& e : summary->errors) std::fprintf(stderr, "jobsift: %s\n", e.c_str());
-    std::fprintf(stderr, "jobsift: no report written\n");
-    return kExitFailure;
-  }
+// Writes the tables, the workbook and summary.json (last) of a finished job.
+int WriteReport(const std::string& out_dir, const ReportJob& job, const ReadSummary& read, const Lexicon& lexicon,
+                const TableOptions& table_options, Dedup dedup, AiRule rule) {
   std::vector<Table> tables = BuildTables(job.cube(), table_options);
   for (const Table& t : tables) {
     Status st = WriteFileAtomic(out_dir + "/tables/" + t.id + ".csv", TableCsv(t));
@@ -330,14 +305,105 @@ int RunReport(const CommonFlags& f, const std::string& out_dir, const std::strin
   if (!st.ok()) return Fail(st);
   if (std::rename((xlsx + ".tmp").c_str(), xlsx.c_str()) != 0) return Fail(IoError(xlsx + ": cannot rename into place"));
   // summary.json last: its presence says the report is complete.
-  st = WriteFileAtomic(out_dir + "/summary.json",
-                       ReportSummaryJson(*summary, job, (*annotator)->lexicon(), table_options, dedup,
-                                         config.annotate.ai_rule));
+  st = WriteFileAtomic(out_dir + "/summary.json", ReportSummaryJson(read, job, lexicon, table_options, dedup, rule));
   if (!st.ok()) return Fail(st);
   std::fprintf(stderr, "jobsift: %llu postings (%llu duplicates removed) -> %s/tables, tables.json, tables.xlsx, summary.json\n",
                static_cast<unsigned long long>(job.postings()), static_cast<unsigned long long>(job.duplicates()),
                out_dir.c_str());
-  return ExitCodeFor(*summary);
+  return ExitCodeFor(read);
+}
+
+bool ParseDedup(const std::string& name, Dedup* out) {
+  if (name == "exact") {
+    *out = Dedup::kExact;
+  } else if (name == "none") {
+    *out = Dedup::kNone;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+int RunReport(const CommonFlags& f, const std::string& out_dir, const std::string& dedup_name,
+              const TableOptions& table_options, const std::string& state_path) {
+  Config config;
+  if (!MakeConfig(f, &config)) return kExitFailure;
+  Dedup dedup;
+  if (!ParseDedup(dedup_name, &dedup)) return Fail(InvalidArgument("--dedup must be none or exact"));
+  auto normalizer = FieldNormalizer::Load(config.fields);
+  if (!normalizer.ok()) return Fail(normalizer.status());
+  auto annotator = MakeAnnotator(config);
+  if (!annotator.ok()) return Fail(annotator.status());
+  std::error_code ec;
+  std::filesystem::create_directories(out_dir + "/tables", ec);
+  if (ec) return Fail(IoError(out_dir + ": cannot create: " + ec.message()));
+  config.read.rejects_path = out_dir + "/rejects.tsv";
+  ReportJob job(normalizer->get(), annotator->get(), dedup);
+  std::unique_ptr<StateWriter> state;
+  if (!state_path.empty()) {
+    auto w = StateWriter::Open(state_path);
+    if (!w.ok()) return Fail(w.status());
+    state = std::move(*w);
+    job.set_state(state.get());
+  }
+  auto summary = ReadPostings(f.inputs, config.read, &job);
+  if (!summary.ok()) return Fail(summary.status());
+  if (!summary->errors.empty()) {
+    for (const auto& e : summary->errors) std::fprintf(stderr, "jobsift: %s\n", e.c_str());
+    std::fprintf(stderr, "jobsift: no report written\n");
+    return kExitFailure;
+  }
+  if (state) {
+    StateInfo info;
+    info.read = summary->total;
+    info.lexicon_checksum = (*annotator)->lexicon().Checksum();
+    info.ai_rule = std::string(AiRuleName(config.annotate.ai_rule));
+    info.dedup = dedup_name;
+    Status st = state->Finish(info);
+    if (!st.ok()) return Fail(st);
+  }
+  return WriteReport(out_dir, job, *summary, (*annotator)->lexicon(), table_options, dedup, config.annotate.ai_rule);
+}
+
+int RunMerge(const std::vector<std::string>& states, const std::string& out_dir, const CommonFlags& f,
+             const TableOptions& table_options) {
+  Config config;
+  if (!MakeConfig(f, &config)) return kExitFailure;
+  auto lex = Lexicon::LoadDir(config.LexiconDir());
+  if (!lex.ok()) return Fail(lex.status());
+  std::error_code ec;
+  std::filesystem::create_directories(out_dir + "/tables", ec);
+  if (ec) return Fail(IoError(out_dir + ": cannot create: " + ec.message()));
+  ReadSummary read;
+  std::unique_ptr<ReportJob> job;
+  std::string rule, dedup_name;
+  for (const std::string& path : states) {
+    auto info = CheckState(path);
+    if (!info.ok()) return Fail(info.status());
+    // The first state fixes the rule and dedup; every state must agree on
+    // them and on the lexicon, or the merged numbers would mean nothing.
+    if (!job) {
+      rule = info->ai_rule;
+      dedup_name = info->dedup;
+      Dedup dedup;
+      if (!ParseDedup(dedup_name, &dedup)) return Fail(DataError(path + ": unknown dedup '" + dedup_name + "'"));
+      job = std::make_unique<ReportJob>(nullptr, nullptr, dedup);
+    }
+    if (info->lexicon_checksum != lex->Checksum())
+      return Fail(DataError(path + ": made with other lexicons (checksum " + info->lexicon_checksum + ", these are " +
+                            lex->Checksum() + ")"));
+    if (info->ai_rule != rule || info->dedup != dedup_name)
+      return Fail(DataError(path + ": made with AI rule '" + info->ai_rule + "' and dedup '" + info->dedup +
+                            "', unlike the first state ('" + rule + "', '" + dedup_name + "')"));
+    Status st = ReplayState(path, [&](const Contribution& c) { job->AddContribution(c); });
+    if (!st.ok()) return Fail(st);
+    read.total.Add(info->read);
+  }
+  AiRule ai_rule;
+  AiRuleFromName(rule, &ai_rule);
+  Dedup dedup;
+  ParseDedup(dedup_name, &dedup);
+  return WriteReport(out_dir, *job, read, *lex, table_options, dedup, ai_rule);
 }
 
 int RunLexiconTerms(const std::vector<std::string>& paths) {
@@ -440,6 +506,8 @@ int main(int argc, char** argv) {
   AddLexiconFlags(report, report_flags);
   report->add_option("-o,--output", report_out, "Output folder")->required();
   report->add_option("--dedup", report_dedup, "Duplicates: exact (same company, title, city, description in a half-year) or none");
+  std::string report_state;
+  report->add_option("--state", report_state, "Also save the run's state here, for jobsift merge (docs/state-format.md)");
   report->add_option("--half", table_options.current_half,
                      "Half-year of the single-period tables, e.g. 2024H1 (default: the latest with data)")
       ->check([](const std::string& v) {
@@ -448,6 +516,19 @@ int main(int argc, char** argv) {
   report->add_option("--min-n", table_options.min_n, "Cells with fewer postings are flagged small_n (default 30)");
   report->add_option("--top-cities", table_options.top_cities, "Cities in city tables (default 10)");
   report->add_option("--top-industries", table_options.top_industries, "Industries in industry tables (default 20)");
+
+  std::vector<std::string> merge_states;
+  std::string merge_out;
+  CommonFlags merge_flags;
+  TableOptions merge_options;
+  CLI::App* merge = app.add_subcommand("merge", "Merge report state files into the report one run over all inputs gives");
+  merge->add_option("states", merge_states, "State files from jobsift report --state, in input order")->required();
+  merge->add_option("-o,--output", merge_out, "Output folder")->required();
+  merge->add_option("--lexicons", merge_flags.lexicon_dir, "Lexicon folder the states were made with");
+  merge->add_option("--half", merge_options.current_half, "Half-year of the single-period tables");
+  merge->add_option("--min-n", merge_options.min_n, "Cells with fewer postings are flagged small_n (default 30)");
+  merge->add_option("--top-cities", merge_options.top_cities, "Cities in city tables (default 10)");
+  merge->add_option("--top-industries", merge_options.top_industries, "Industries in industry tables (default 20)");
 
   CommonFlags classify_flags;
   bool classify_all = false;
@@ -475,7 +556,8 @@ int main(int argc, char** argv) {
   if (*scan) return RunScan(scan_flags, scan_json);
   if (*profile) return RunProfile(profile_flags, profile_json, profile_top);
   if (*annotate) return RunAnnotate(annotate_flags, annotate_out);
-  if (*report) return RunReport(report_flags, report_out, report_dedup, table_options);
+  if (*report) return RunReport(report_flags, report_out, report_dedup, table_options, report_state);
+  if (*merge) return RunMerge(merge_states, merge_out, merge_flags, merge_options);
   if (*check) return RunLexiconCheck(check_paths);
   if (*terms) return RunLexiconTerms(terms_paths);
   if (*classify) return RunClassify(classify_flags, classify_all);

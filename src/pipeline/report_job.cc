@@ -10,19 +10,6 @@
 namespace jobsift {
 namespace {
 
-// What a posting adds to the cube, kept as owned strings until the
-// collector adds it in input order.
-struct Contribution {
-  std::array<std::string, kDimCount> dim;
-  bool ai = false;
-  bool has_salary = false;
-  uint64_t annual = 0;
-  uint64_t fingerprint = 0;
-  std::array<Unknown, kDerivedFieldCount> reasons{};
-  std::vector<std::string> groups;    // AI postings only
-  std::vector<std::string> ai_terms;  // AI postings only
-};
-
 class ReportTask : public PostingTask {
  public:
   ReportTask(const FieldNormalizer* f, const Annotator* a, Dedup dedup)
@@ -83,22 +70,17 @@ class ReportTask : public PostingTask {
 std::unique_ptr<PostingTask> ReportJob::NewTask() { return std::make_unique<ReportTask>(fields_, annotator_, dedup_); }
 
 void ReportJob::Finish(std::unique_ptr<PostingTask> task) {
-  for (Contribution& c : static_cast<ReportTask*>(task.get())->out) {
-    CubeRecord r;
-    for (size_t d = 0; d < kDimCount; ++d) r.dim[d] = c.dim[d];
-    r.ai = c.ai;
-    r.has_salary = c.has_salary;
-    r.annual_salary = c.annual;
-    r.fingerprint = c.fingerprint;
-    r.groups.assign(c.groups.begin(), c.groups.end());
-    r.ai_terms.assign(c.ai_terms.begin(), c.ai_terms.end());
-    if (!cube_.Add(r)) {
-      ++duplicates_;
-      continue;
-    }
-    ++postings_;
-    for (size_t i = 0; i < kDerivedFieldCount; ++i) ++unknown_[i][static_cast<size_t>(c.reasons[i])];
+  for (const Contribution& c : static_cast<ReportTask*>(task.get())->out) AddContribution(c);
+}
+
+void ReportJob::AddContribution(const Contribution& c) {
+  if (state_ != nullptr) state_->Add(c);
+  if (!cube_.Add(c.View())) {
+    ++duplicates_;
+    return;
   }
+  ++postings_;
+  for (size_t i = 0; i < kDerivedFieldCount; ++i) ++unknown_[i][static_cast<size_t>(c.reasons[i])];
 }
 
 std::string ReportSummaryJson(const ReadSummary& read, const ReportJob& job, const Lexicon& lexicon,

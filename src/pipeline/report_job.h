@@ -8,7 +8,9 @@
 #include <memory>
 #include <string>
 
+#include "aggregate/contribution.h"
 #include "aggregate/cube.h"
+#include "aggregate/state.h"
 #include "fields/normalize.h"
 #include "lexicon/annotator.h"
 #include "pipeline/reader.h"
@@ -22,8 +24,15 @@ class ReportJob : public PostingJob {
  public:
   static constexpr size_t kUnknownReasons = static_cast<size_t>(Unknown::kAmbiguous) + 1;
 
+  // `fields` and `annotator` may be null when the job is fed from state
+  // files only (jobsift merge).
   ReportJob(const FieldNormalizer* fields, const Annotator* annotator, Dedup dedup)
       : fields_(fields), annotator_(annotator), dedup_(dedup) {}
+  // Every contribution is also written to `state` (not owned), in order.
+  void set_state(StateWriter* state) { state_ = state; }
+  // Adds one posting's contribution to the cube (deduplicating); in input
+  // order. Used by Finish, and by merge to replay state files.
+  void AddContribution(const Contribution& c);
   std::unique_ptr<PostingTask> NewTask() override;
   void Finish(std::unique_ptr<PostingTask> task) override;
 
@@ -37,6 +46,7 @@ class ReportJob : public PostingJob {
   const FieldNormalizer* fields_;
   const Annotator* annotator_;
   Dedup dedup_;
+  StateWriter* state_ = nullptr;
   Cube cube_;
   std::array<std::array<uint64_t, kUnknownReasons>, kDerivedFieldCount> unknown_{};
   uint64_t postings_ = 0;

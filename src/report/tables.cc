@@ -585,6 +585,12 @@ std::string TableCsv(const Table& t) {
 Status WriteTablesXlsx(const std::vector<Table>& tables, const std::string& path) {
   lxw_workbook* wb = workbook_new(path.c_str());
   if (wb == nullptr) return IoError(path + ": cannot create workbook");
+  // A fixed creation date (2000-01-01): the same input gives the same bytes.
+  lxw_doc_properties props{};
+  char title[] = "jobsift tables";
+  props.title = title;
+  props.created = 946684800;
+  workbook_set_properties(wb, &props);
   lxw_format* bold = workbook_add_format(wb);
   format_set_bold(bold);
   for (const Table& t : tables) {

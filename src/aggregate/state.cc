@@ -1,0 +1,211 @@
+#include "aggregate/state.h"
+
+#include <cerrno>
+#include <cstring>
+#include <memory>
+
+namespace jobsift {
+namespace {
+
+constexpr char kMagic[] = "JOBSIFT-STATE\n";
+constexpr size_t kMagicLen = sizeof(kMagic) - 1;
+constexpr uint8_t kRecord = 'R';
+constexpr uint8_t kEnd = 'E';
+
+void Mix(uint64_t& h, const void* p, size_t n) {
+  const unsigned char* b = static_cast<const unsigned char*>(p);
+  for (size_t i = 0; i < n; ++i) {
+    h ^= b[i];
+    h *= 1099511628211ull;
+  }
+}
+
+// Reads through a FILE, hashing what it reads; any short read is an error.
+class Reader {
+ public:
+  Reader(std::FILE* f, std::string path) : f_(f), path_(std::move(path)) {}
+  bool Bytes(void* p, size_t n) {
+    if (std::fread(p, 1, n, f_) != n) return false;
+    Mix(hash_, p, n);
+    return true;
+  }
+  bool U64(uint64_t* v) {
+    unsigned char b[8];
+    if (!Bytes(b, 8)) return false;
+    *v = 0;
+    for (int i = 7; i >= 0; --i) *v = (*v << 8) | b[i];
+    return true;
+  }
+  bool Str(std::string* s, uint64_t limit = 1 << 20) {
+    uint64_t n;
+    if (!U64(&n) || n > limit) return false;
+    s->resize(n);
+    return n == 0 || Bytes(s->data(), n);
+  }
+  uint64_t hash() const { return hash_; }
+
+ private:
+  std::FILE* f_;
+  std::string path_;
+  uint64_t hash_ = 1469598103934665603ull;
+};
+
+}  // namespace
+
+StatusOr<std::unique_ptr<StateWriter>> StateWriter::Open(const std::string& path) {
+  std::FILE* f = std::fopen((path + ".tmp").c_str(), "wb");
+  if (f == nullptr) return IoError(path + ".tmp: cannot write: " + std::strerror(errno));
+  std::unique_ptr<StateWriter> w(new StateWriter(f, path));
+  w->Bytes(kMagic, kMagicLen);
+  w->U64(kStateVersion);
+  return w;
+}
+
+StateWriter::~StateWriter() {
+  if (f_ != nullptr) {
+    std::fclose(f_);
+    std::remove((path_ + ".tmp").c_str());
+  }
+}
+
+void StateWriter::Bytes(const void* p, size_t n) {
+  if (n > 0 && std::fwrite(p, 1, n, f_) != n) failed_ = true;
+  Mix(hash_, p, n);
+}
+
+void StateWriter::U64(uint64_t v) {
+  unsigned char b[8];
+  for (int i = 0; i < 8; ++i) b[i] = static_cast<unsigned char>(v >> (8 * i));
+  Bytes(b, 8);
+}
+
+void StateWriter::Str(const std::string& s) {
+  U64(s.size());
+  Bytes(s.data(), s.size());
+}
+
+void StateWriter::Add(const Contribution& c) {
+  Bytes(&kRecord, 1);
+  for (const std::string& d : c.dim) Str(d);
+  uint8_t flags = static_cast<uint8_t>((c.ai ? 1 : 0) | (c.has_salary ? 2 : 0));
+  Bytes(&flags, 1);
+  U64(c.annual);
+  U64(c.fingerprint);
+  for (Unknown u : c.reasons) {
+    uint8_t b = static_cast<uint8_t>(u);
+    Bytes(&b, 1);
+  }
+  U64(c.groups.size());
+  for (const auto& g : c.groups) Str(g);
+  U64(c.ai_terms.size());
+  for (const auto& t : c.ai_terms) Str(t);
+  ++records_;
+}
+
+Status StateWriter::Finish(const StateInfo& info) {
+  Bytes(&kEnd, 1);
+  U64(records_);
+  const ReadStats& r = info.read;
+  U64(r.rows_read);
+  U64(r.rows_accepted);
+  U64(kRejectReasonCount);
+  for (uint64_t v : r.rejected) U64(v);
+  U64(r.rows_utf8_repaired);
+  U64(kFieldCount);
+  for (uint64_t v : r.non_empty) U64(v);
+  Str(info.lexicon_checksum);
+  Str(info.ai_rule);
+  Str(info.dedup);
+  uint64_t sum = hash_;
+  U64(sum);
+  bool bad = failed_ || std::fflush(f_) != 0;
+  bad |= std::fclose(f_) != 0;
+  f_ = nullptr;
+  if (bad) {
+    std::remove((path_ + ".tmp").c_str());
+    return IoError(path_ + ": write failed");
+  }
+  if (std::rename((path_ + ".tmp").c_str(), path_.c_str()) != 0) return IoError(path_ + ": cannot rename into place");
+  return Status::Ok();
+}
+
+namespace {
+
+// One pass over a state file; calls `on_record` (when given) per record.
+StatusOr<StateInfo> ParseState(const std::string& path, const std::function<void(const Contribution&)>* on_record) {
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!f) return NotFound(path + ": cannot open state file");
+  Reader in(f.get(), path);
+  auto corrupt = [&](const std::string& what) {
+    return DataError(path + ": not a usable state file (" + what + ")");
+  };
+  char magic[kMagicLen];
+  if (!in.Bytes(magic, kMagicLen) || std::memcmp(magic, kMagic, kMagicLen) != 0) return corrupt("no jobsift state header");
+  uint64_t version;
+  if (!in.U64(&version)) return corrupt("truncated");
+  if (version != kStateVersion)
+    return DataError(path + ": state file version " + std::to_string(version) + ", this jobsift reads version " +
+                     std::to_string(kStateVersion) + "; rerun report with this version");
+  uint64_t seen = 0;
+  Contribution c;
+  for (;;) {
+    uint8_t tag;
+    if (!in.Bytes(&tag, 1)) return corrupt("truncated");
+    if (tag == kEnd) break;
+    if (tag != kRecord) return corrupt("bad record tag");
+    for (std::string& d : c.dim)
+      if (!in.Str(&d)) return corrupt("truncated record");
+    uint8_t flags;
+    if (!in.Bytes(&flags, 1) || !in.U64(&c.annual) || !in.U64(&c.fingerprint)) return corrupt("truncated record");
+    c.ai = flags & 1;
+    c.has_salary = flags & 2;
+    for (Unknown& u : c.reasons) {
+      uint8_t b;
+      if (!in.Bytes(&b, 1) || b > static_cast<uint8_t>(Unknown::kAmbiguous)) return corrupt("bad record");
+      u = static_cast<Unknown>(b);
+    }
+    uint64_t n;
+    if (!in.U64(&n) || n > 100000) return corrupt("bad record");
+    c.groups.resize(n);
+    for (auto& g : c.groups)
+      if (!in.Str(&g)) return corrupt("truncated record");
+    if (!in.U64(&n) || n > 100000) return corrupt("bad record");
+    c.ai_terms.resize(n);
+    for (auto& t : c.ai_terms)
+      if (!in.Str(&t)) return corrupt("truncated record");
+    ++seen;
+    if (on_record != nullptr) (*on_record)(c);
+  }
+  StateInfo info;
+  uint64_t count, reasons, fields;
+  if (!in.U64(&count) || count != seen) return corrupt("record count");
+  ReadStats& r = info.read;
+  if (!in.U64(&r.rows_read) || !in.U64(&r.rows_accepted) || !in.U64(&reasons) || reasons != kRejectReasonCount)
+    return corrupt("bad statistics");
+  for (uint64_t& v : r.rejected)
+    if (!in.U64(&v)) return corrupt("truncated");
+  if (!in.U64(&r.rows_utf8_repaired) || !in.U64(&fields) || fields != kFieldCount) return corrupt("bad statistics");
+  for (uint64_t& v : r.non_empty)
+    if (!in.U64(&v)) return corrupt("truncated");
+  if (!in.Str(&info.lexicon_checksum, 64) || !in.Str(&info.ai_rule, 64) || !in.Str(&info.dedup, 64))
+    return corrupt("truncated");
+  uint64_t expected = in.hash();
+  uint64_t stored;
+  if (!in.U64(&stored)) return corrupt("truncated");
+  if (stored != expected) return corrupt("checksum mismatch");
+  char extra;
+  if (std::fread(&extra, 1, 1, f.get()) == 1) return corrupt("trailing bytes");
+  info.records = count;
+  return info;
+}
+
+}  // namespace
+
+StatusOr<StateInfo> CheckState(const std::string& path) { return ParseState(path, nullptr); }
+
+Status ReplayState(const std::string& path, const std::function<void(const Contribution&)>& on_record) {
+  auto r = ParseState(path, &on_record);
+  return r.ok() ? Status::Ok() : r.status();
+}
+
+}  // namespace jobsift

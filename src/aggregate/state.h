@@ -1,0 +1,61 @@
+// State files: what `jobsift report --state FILE` saved, so that `jobsift
+// merge STATE... -o OUTDIR` produces exactly what one run over all the inputs
+// would have: the posting contributions in input order (replayed, so exact
+// deduplication works across splits) and the reading statistics. Format:
+// docs/state-format.md. A file from another version, truncated or corrupted
+// is an error, never numbers.
+#ifndef JOBSIFT_AGGREGATE_STATE_H_
+#define JOBSIFT_AGGREGATE_STATE_H_
+
+#include <cstdio>
+#include <functional>
+#include <string>
+
+#include "aggregate/contribution.h"
+#include "jobsift/status.h"
+#include "pipeline/diagnostics.h"
+
+namespace jobsift {
+
+inline constexpr uint32_t kStateVersion = 1;
+
+// What a state says about the run that made it.
+struct StateInfo {
+  ReadStats read;
+  std::string lexicon_checksum;
+  std::string ai_rule;
+  std::string dedup;
+  uint64_t records = 0;
+};
+
+class StateWriter {
+ public:
+  // Writes to `path`.tmp; Finish renames it to `path`.
+  static StatusOr<std::unique_ptr<StateWriter>> Open(const std::string& path);
+  ~StateWriter();
+  void Add(const Contribution& c);
+  Status Finish(const StateInfo& info);
+
+ private:
+  StateWriter(std::FILE* f, std::string path) : f_(f), path_(std::move(path)) {}
+  void Bytes(const void* p, size_t n);
+  void U64(uint64_t v);
+  void Str(const std::string& s);
+  std::FILE* f_;
+  std::string path_;
+  uint64_t hash_ = 1469598103934665603ull;
+  uint64_t records_ = 0;
+  bool failed_ = false;
+};
+
+// Reads a whole state file and verifies its version, structure and
+// checksum; returns what it says about its run. Nothing is kept in memory.
+StatusOr<StateInfo> CheckState(const std::string& path);
+
+// Calls `on_record` for every contribution, in order. Call CheckState first:
+// a file that changed in between is still caught, but only at its end.
+Status ReplayState(const std::string& path, const std::function<void(const Contribution&)>& on_record);
+
+}  // namespace jobsift
+
+#endif  // JOBSIFT_AGGREGATE_STATE_H_
