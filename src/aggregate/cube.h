@@ -17,8 +17,9 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
+
+#include "aggregate/fingerprint_set.h"
 
 namespace jobsift {
 
@@ -103,7 +104,7 @@ class Cube {
  private:
   std::array<Dictionary, kDimCount> dicts_;
   std::map<Key, CubeCell> cells_;
-  std::unordered_map<std::string, std::unordered_set<uint64_t>> seen_;  // half-year -> fingerprints
+  std::map<std::string, FingerprintSet> seen_;  // half-year -> fingerprints
   std::map<std::string, uint64_t> duplicates_;
   Dictionary groups_;
   std::map<SkillKey, uint64_t> skills_;
