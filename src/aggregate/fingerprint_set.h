@@ -5,6 +5,7 @@
 #ifndef JOBSIFT_AGGREGATE_FINGERPRINT_SET_H_
 #define JOBSIFT_AGGREGATE_FINGERPRINT_SET_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
