@@ -1,5 +1,5 @@
 // A set of 64-bit fingerprints (never 0) with open addressing: 8 bytes a
-// slot at a load of at most 1/2, against about 40 bytes an entry for
+// slot at a load of at most 3/4, against about 40 bytes an entry for
 // std::unordered_set — the duplicate fingerprints are the only memory that
 // grows with the number of postings.
 #ifndef JOBSIFT_AGGREGATE_FINGERPRINT_SET_H_
@@ -15,7 +15,7 @@ class FingerprintSet {
  public:
   // Inserts `fp` (non-zero); returns false when it was already there.
   bool Insert(uint64_t fp) {
-    if ((size_ + 1) * 2 > slots_.size()) Grow();
+    if ((size_ + 1) * 4 > slots_.size() * 3) Grow();  // load at most 3/4
     size_t mask = slots_.size() - 1;
     for (size_t i = Mix(fp) & mask;; i = (i + 1) & mask) {
       if (slots_[i] == fp) return false;
