@@ -342,7 +342,12 @@ StatusOr<ColumnMap> MapColumns(const std::vector<std::string>& header,
     std::string seen;
     for (size_t i = 0; i < header.size() && i < 40; ++i) {
       if (i) seen += ", ";
-      seen += "'" + std::string(TrimCell(header[i]).substr(0, 60)) + "'";
+      // Headers of a file that is not text may be any bytes: show them
+      // repaired and escaped, cut at 60 bytes.
+      std::string repaired, shown;
+      AppendRepairedUtf8(TrimCell(header[i]).substr(0, 60), repaired);
+      AppendTsvEscaped(repaired, shown);
+      seen += "'" + shown + "'";
     }
     return DataError(source + ": no recognisable posting columns (need at least a title or a description); "
                      "headers seen: [" + seen + "]; map them with a [columns] table in --config");
