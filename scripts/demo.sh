@@ -9,4 +9,4 @@ mkdir -p out
 python3 bench/make_postings.py out/sample.csv --mb 50 --seed 1
 build/bin/jobsift scan out/sample.csv --rejects out/rejects.tsv
 build/bin/jobsift report out/sample.csv -o out/report
-echo "report: out/report/tables/*.csv, out/report/tables.json, out/report/summary.json"
+echo "report: out/report/tables/*.csv, out/report/tables.json, out/report/tables.xlsx, out/report/summary.json"
