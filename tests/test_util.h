@@ -115,7 +115,9 @@ inline std::string XmlEscape(const std::string& s) {
 // A minimal XLSX workbook whose first sheet holds `rows`. Text goes into the
 // shared-string table, except cells that start with '=' which are written
 // as numbers (without the '=').
-inline std::string Xlsx(const std::vector<std::vector<std::string>>& rows) {
+// `keep_strings` < 0 keeps every shared string; otherwise the table is cut to
+// that many (a corrupt workbook whose cells point past it).
+inline std::string Xlsx(const std::vector<std::vector<std::string>>& rows, int keep_strings = -1) {
   std::string sheet =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet "
       "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>";
@@ -130,8 +132,9 @@ inline std::string Xlsx(const std::vector<std::vector<std::string>>& rows) {
       if (v[0] == '=') {
         sheet += "<c r=\"" + ref + "\"><v>" + v.substr(1) + "</v></c>";
       } else {
+        if (keep_strings < 0 || count < keep_strings)
+          strings += "<si><t xml:space=\"preserve\">" + XmlEscape(v) + "</t></si>";
         sheet += "<c r=\"" + ref + "\" t=\"s\"><v>" + std::to_string(count++) + "</v></c>";
-        strings += "<si><t xml:space=\"preserve\">" + XmlEscape(v) + "</t></si>";
       }
     }
     sheet += "</row>";

@@ -232,7 +232,7 @@ struct XlsxReader::State {
   std::string type;
   std::string value;
   bool in_value = false;  // inside <v> or an inline <t>
-  bool bad_index = false;
+  std::string bad_index;  // the first cell whose shared-string index does not exist
 
   ~State() {
     if (parser) XML_ParserFree(parser);
@@ -266,8 +266,8 @@ struct XlsxReader::State {
         unsigned long idx = std::strtoul(value.c_str(), &end, 10);
         if (end != value.c_str() && idx < shared->size()) {
           text = (*shared)[idx];
-        } else {
-          bad_index = true;
+        } else if (bad_index.empty()) {
+          bad_index = "row " + std::to_string(row_number) + ": shared string '" + value + "' does not exist";
         }
       } else if (type == "b") {
         text = value == "1" ? "TRUE" : "FALSE";
@@ -354,6 +354,7 @@ StatusOr<bool> XlsxReader::NextRow(std::vector<std::string>& cells, uint64_t& ro
                        XML_ErrorString(XML_GetErrorCode(st.parser)));
     }
     if (final) sheet_.reset();
+    if (!st.bad_index.empty()) return DataError(name_ + ": the sheet is corrupt (" + st.bad_index + ")");
   }
   row_number = st.ready.front().first;
   cells = std::move(st.ready.front().second);

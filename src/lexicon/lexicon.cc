@@ -189,11 +189,10 @@ Status Lexicon::LoadFile(const std::string& path, Domain domain) {
 
 Status Lexicon::Finish() {
   // A term may appear once per domain (after folding; case-sensitive terms
-  // compare as written).
+  // are folded for width only, so they compare as written).
   std::map<std::pair<Domain, std::string>, const Term*> seen;
   for (const Term& t : terms_) {
-    std::string key = t.case_sensitive ? t.folded : t.folded;
-    auto [it, inserted] = seen.emplace(std::make_pair(t.domain, key), &t);
+    auto [it, inserted] = seen.emplace(std::make_pair(t.domain, t.folded), &t);
     if (!inserted)
       return InvalidArgument(t.origin + ": duplicate " + std::string(DomainName(t.domain)) + " term '" + t.text +
                              "' (first at " + it->second->origin + ")");

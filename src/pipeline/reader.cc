@@ -852,6 +852,9 @@ class TextWindow {
   const Status& error() const { return error_; }
   uint64_t offset() const { return offset_; }
   uint64_t line() const { return line_; }
+  // Bytes taken from the file (for progress, whose total is file sizes):
+  // decoded offsets differ from them for gzip, zstd and GB18030.
+  uint64_t raw_consumed() const { return map_ ? map_pos_ : src_->RawBytesConsumed(); }
 
   // Hands the first `n` bytes of the window on as the text of `c`.
   void Take(size_t n, Chunk* c) {
@@ -1039,8 +1042,8 @@ void Engine::ReadText(const std::string& name, std::shared_ptr<const Mapping> ma
   for (;;) {
     if (Cancelled()) break;
     tw.Ensure(std::max(opt_.chunk_bytes, tw.window().size()));
-    if (opt_.progress && tw.offset() - last_tick > (8u << 20)) {
-      last_tick = tw.offset();
+    if (opt_.progress && tw.raw_consumed() - last_tick > (8u << 20)) {
+      last_tick = tw.raw_consumed();
       TickProgress(last_tick);
     }
     std::string_view v = tw.window();

@@ -116,6 +116,15 @@ TEST(Reader, XlsxInsideZip) {
   EXPECT_EQ(s.total.non_empty[static_cast<size_t>(Field::kSalaryMax)], 2u);
 }
 
+TEST(Reader, XlsxCellPointingPastTheStringTableIsAnError) {
+  TempDir d;
+  // Three shared strings referenced, one kept: the data cells point past it.
+  WriteFile(d.File("bad.xlsx"), testing::Xlsx({{"职位"}, {"工程师"}, {"会计"}}, 1));
+  ReadSummary s = Read({d.File("bad.xlsx")}, {});
+  ASSERT_EQ(s.errors.size(), 1u);
+  EXPECT_NE(s.errors[0].find("shared string '1' does not exist"), std::string::npos) << s.errors[0];
+}
+
 TEST(Reader, JsonLinesWithBadLinesCountsEachReason) {
   TempDir d;
   WriteFile(d.File("p.jsonl"),

@@ -45,6 +45,20 @@ void AppendShare(std::vector<std::string>& row, uint64_t x, uint64_t n) {
 struct Counts {
   uint64_t all = 0, ai = 0;
   uint64_t salary_n_all = 0, salary_sum_all = 0, salary_n_ai = 0, salary_sum_ai = 0;
+
+  void Add(const Counts& o) {
+    all += o.all;
+    ai += o.ai;
+    salary_n_all += o.salary_n_all;
+    salary_sum_all += o.salary_sum_all;
+    salary_n_ai += o.salary_n_ai;
+    salary_sum_ai += o.salary_sum_ai;
+  }
+  double MeanAi() const { return Mean(salary_sum_ai, salary_n_ai); }
+  double MeanAll() const { return Mean(salary_sum_all, salary_n_all); }
+  static double Mean(uint64_t sum, uint64_t n) {
+    return n ? static_cast<double>(sum) / static_cast<double>(n) : 0;
+  }
 };
 
 // Postings by the kept dimensions (names), AI and all.
@@ -90,13 +104,7 @@ std::map<std::string, Counts> CountInHalf(const Cube& cube, Dim dim, const std::
   std::map<std::string, Counts> out;
   for (const auto& [names, c] : CountBy(cube, {Dim::kQuarter, dim})) {
     if (HalfOfQuarter(names[0]) != half) continue;
-    Counts& o = out[names[1]];
-    o.all += c.all;
-    o.ai += c.ai;
-    o.salary_n_all += c.salary_n_all;
-    o.salary_sum_all += c.salary_sum_all;
-    o.salary_n_ai += c.salary_n_ai;
-    o.salary_sum_ai += c.salary_sum_ai;
+    out[names[1]].Add(c);
   }
   return out;
 }
@@ -312,8 +320,7 @@ std::vector<Table> BuildTables(const Cube& cube, const TableOptions& o) {
     auto counts = CountInHalf(cube, dim, p.current);
     for (const auto& name : TopByAi(counts, top)) {
       const Counts& c = counts[name];
-      double ai_mean = c.salary_n_ai ? static_cast<double>(c.salary_sum_ai) / static_cast<double>(c.salary_n_ai) : 0;
-      double all_mean = c.salary_n_all ? static_cast<double>(c.salary_sum_all) / static_cast<double>(c.salary_n_all) : 0;
+      double ai_mean = c.MeanAi(), all_mean = c.MeanAll();
       t.rows.push_back({name, Num(c.salary_n_ai), c.salary_n_ai ? Wan(ai_mean) : "", Num(c.salary_n_all),
                         c.salary_n_all ? Wan(all_mean) : "",
                         c.salary_n_ai && c.salary_n_all ? Pct(ai_mean / all_mean - 1) : "",
@@ -347,8 +354,7 @@ std::vector<Table> BuildTables(const Cube& cube, const TableOptions& o) {
     for (const auto& name : TopByAi(now, top)) {
       const Counts& b = before[name];
       const Counts& c = now[name];
-      double pm = b.salary_n_ai ? static_cast<double>(b.salary_sum_ai) / static_cast<double>(b.salary_n_ai) : 0;
-      double cm = c.salary_n_ai ? static_cast<double>(c.salary_sum_ai) / static_cast<double>(c.salary_n_ai) : 0;
+      double pm = b.MeanAi(), cm = c.MeanAi();
       t.rows.push_back({name, Num(b.salary_n_ai), b.salary_n_ai ? Wan(pm) : "", Num(c.salary_n_ai),
                         c.salary_n_ai ? Wan(cm) : "", b.salary_n_ai && c.salary_n_ai ? Pct(cm / pm - 1) : "",
                         b.salary_n_ai < o.min_n || c.salary_n_ai < o.min_n ? "1" : "0"});
