@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "base/text.h"
+#include "gen/generator.h"
 #include "jobsift/version.h"
 #include "pipeline/config.h"
 #include "pipeline/annotate.h"
@@ -449,6 +451,49 @@ int RunEval(const std::string& labels_path, const std::string& data_root, const 
   return WriteStdout(EvalText(*r, list_misses)) ? kExitOk : kExitFailure;
 }
 
+struct GenFlags {
+  uint64_t rows = 200000;
+  uint64_t seed = 1;
+  std::string output, format, truth;
+};
+
+// jobsift gen: synthetic postings with planted truth (src/gen/generator.h).
+// The generator is built on the lexicons and tables the report will use,
+// always with the default AI rule (its traps are traps for that rule).
+int RunGen(const CommonFlags& f, const GenFlags& g, const TableOptions& table_options) {
+  Config config;
+  if (!MakeConfig(f, &config)) return kExitFailure;
+  config.annotate.ai_rule = AiRule::kDefault;
+  config.annotate.skip_company_for_ai = true;
+  GenOptions options;
+  options.rows = g.rows;
+  options.threads = f.threads;
+  std::string format = g.format;
+  if (format.empty()) format = EndsWith(g.output, ".jsonl") ? "jsonl" : "csv";
+  if (format == "jsonl") {
+    options.format = GenFormat::kJsonl;
+  } else if (format != "csv") {
+    return Fail(InvalidArgument("--format must be csv or jsonl"));
+  }
+  auto normalizer = FieldNormalizer::Load(config.fields);
+  if (!normalizer.ok()) return Fail(normalizer.status());
+  auto annotator = MakeAnnotator(config);
+  if (!annotator.ok()) return Fail(annotator.status());
+  auto gen = Generator::Create(annotator->get(), normalizer->get(), g.seed, g.rows);
+  if (!gen.ok()) return Fail(gen.status());
+  GenTruth truth;
+  Status st = GenerateFile(**gen, options, g.output, g.truth.empty() ? nullptr : &truth, &g_interrupted);
+  if (!st.ok()) return Fail(st);
+  if (!g.truth.empty()) {
+    st = WriteFileAtomic(g.truth, GenTruthJson(truth, table_options, g.seed));
+    if (!st.ok()) return Fail(st);
+  }
+  if (!f.quiet)
+    std::fprintf(stderr, "jobsift: %llu rows -> %s%s%s\n", static_cast<unsigned long long>(g.rows), g.output.c_str(),
+                 g.truth.empty() ? "" : ", truth -> ", g.truth.c_str());
+  return kExitOk;
+}
+
 }  // namespace
 }  // namespace jobsift
 
@@ -547,6 +592,23 @@ int main(int argc, char** argv) {
   eval->add_option("--lexicons", eval_lexicons, "Lexicon folder (default: data/lexicons)");
   eval->add_flag("--misses", eval_misses, "List every misclassified posting with its terms");
 
+  CommonFlags gen_flags;
+  GenFlags gen;
+  TableOptions gen_table_options;
+  CLI::App* gen_cmd = app.add_subcommand("gen", "Generate synthetic postings with planted truth (docs/gen.md)");
+  gen_cmd->add_option("--rows,-n", gen.rows, "Rows to write (default 200000)");
+  gen_cmd->add_option("--seed", gen.seed, "Seed: the same seed gives the same bytes (default 1)");
+  gen_cmd->add_option("-o,--output", gen.output, "Output file (.csv or .jsonl), or - for stdout")->required();
+  gen_cmd->add_option("--format", gen.format, "csv or jsonl (default: from the output's extension, else csv)");
+  gen_cmd->add_option("--truth", gen.truth, "Also write the planted truth here: counts and every table (JSON)");
+  gen_cmd->add_option("--threads,-j", gen_flags.threads, "Worker threads (default: all cores)")->check(CLI::Range(1, 256));
+  gen_cmd->add_option("--config", gen_flags.config_path, "TOML config (lexicons and data tables, see docs/config.md)");
+  gen_cmd->add_option("--half", gen_table_options.current_half, "Half-year of the truth's single-period tables");
+  gen_cmd->add_option("--min-n", gen_table_options.min_n, "small_n threshold of the truth's tables (default 30)");
+  gen_cmd->add_flag("--quiet,-q", gen_flags.quiet, "No message on stderr");
+  AddFieldFlags(gen_cmd, gen_flags);
+  gen_cmd->add_option("--lexicons", gen_flags.lexicon_dir, "Lexicon folder (default: data/lexicons)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -561,6 +623,7 @@ int main(int argc, char** argv) {
   if (*check) return RunLexiconCheck(check_paths);
   if (*terms) return RunLexiconTerms(terms_paths);
   if (*classify) return RunClassify(classify_flags, classify_all);
+  if (*gen_cmd) return RunGen(gen_flags, gen, gen_table_options);
   if (*eval) return RunEval(eval_labels, eval_root, eval_lexicons, eval_misses);
   return kExitFailure;
 }
