@@ -63,9 +63,9 @@ bool Cube::Add(const CubeRecord& r) {
     uint16_t bin = SalaryBin(r.annual_salary);
     uint32_t ai = r.ai ? 1 : 0;
     uint32_t q = key[static_cast<size_t>(Dim::kQuarter)];
-    ++salary_bins_[{q, static_cast<uint32_t>(Dim::kCount), 0, ai}][bin];
+    ++salary_bins_[{q, static_cast<uint32_t>(Dim::kCount), 0, ai, bin}];
     for (Dim d : {Dim::kIndustry, Dim::kCity, Dim::kDegree})
-      ++salary_bins_[{q, static_cast<uint32_t>(d), key[static_cast<size_t>(d)], ai}][bin];
+      ++salary_bins_[{q, static_cast<uint32_t>(d), key[static_cast<size_t>(d)], ai, bin}];
   }
   if (r.ai) {
     uint32_t q = key[static_cast<size_t>(Dim::kQuarter)];
@@ -86,12 +86,23 @@ bool Cube::Add(const CubeRecord& r) {
 }
 
 std::vector<Cube::Marginal> Cube::Collapse(const std::vector<Dim>& keep) const {
-  std::map<std::pair<std::vector<std::string>, bool>, CubeCell> sums;
+  // Summed by ids first (cheap), then named and ordered.
+  IdArrayMap<kDimCount + 1, CubeCell> by_id;
   for (const auto& [key, cell] : cells_) {
+    Key k{};
+    for (size_t i = 0; i < keep.size(); ++i) k[i] = key[static_cast<size_t>(keep[i])];
+    k[kDimCount] = key[kDimCount];
+    CubeCell& s = by_id[k];
+    s.postings += cell.postings;
+    s.salary_n += cell.salary_n;
+    s.salary_sum += cell.salary_sum;
+  }
+  std::map<std::pair<std::vector<std::string>, bool>, CubeCell> sums;
+  for (const auto& [k, cell] : by_id) {
     std::vector<std::string> names;
     names.reserve(keep.size());
-    for (Dim d : keep) names.push_back(dicts_[static_cast<size_t>(d)].Name(key[static_cast<size_t>(d)]));
-    CubeCell& s = sums[{std::move(names), key[kDimCount] == 1}];
+    for (size_t i = 0; i < keep.size(); ++i) names.push_back(dicts_[static_cast<size_t>(keep[i])].Name(k[i]));
+    CubeCell& s = sums[{std::move(names), k[kDimCount] == 1}];
     s.postings += cell.postings;
     s.salary_n += cell.salary_n;
     s.salary_sum += cell.salary_sum;

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "aggregate/fingerprint_set.h"
+#include "base/id_array_map.h"
 
 namespace jobsift {
 
@@ -69,26 +70,25 @@ class Cube {
   const Dictionary& dict(Dim d) const { return dicts_[static_cast<size_t>(d)]; }
   // Key: ids of every dimension plus the AI flag.
   using Key = std::array<uint32_t, kDimCount + 1>;
-  const std::map<Key, CubeCell>& cells() const { return cells_; }
+  const IdArrayMap<kDimCount + 1, CubeCell>& cells() const { return cells_; }
   // Duplicates removed, by half-year label ("" = unknown date).
   const std::map<std::string, uint64_t>& duplicates_removed() const { return duplicates_; }
 
   // AI postings by (quarter, industry, city, group) ids; group names in
   // dict_groups().
   using SkillKey = std::array<uint32_t, 4>;
-  const std::map<SkillKey, uint64_t>& skills() const { return skills_; }
+  const IdArrayMap<4, uint64_t>& skills() const { return skills_; }
   const Dictionary& dict_groups() const { return groups_; }
   // AI postings by (quarter, term) and by (quarter, term a, term b), a < b.
-  const std::map<std::array<uint32_t, 2>, uint64_t>& terms() const { return terms_; }
-  const std::map<std::array<uint32_t, 3>, uint64_t>& pairs() const { return pairs_; }
+  const IdArrayMap<2, uint64_t>& terms() const { return terms_; }
+  const IdArrayMap<3, uint64_t>& pairs() const { return pairs_; }
   const Dictionary& dict_terms() const { return term_names_; }
 
-  // Annual salaries in bins 1% wide (log scale) by (quarter, dimension,
-  // value, AI), where the dimension is kIndustry, kCity or kDegree, or
-  // kCount for all postings: what medians need, bounded by the number of
-  // bins, not of postings.
-  using SalaryKey = std::array<uint32_t, 4>;
-  const std::map<SalaryKey, std::map<uint16_t, uint64_t>>& salary_bins() const { return salary_bins_; }
+  // Postings by annual salary in bins 1% wide (log scale), keyed by
+  // (quarter, dimension, value, AI, bin), where the dimension is kIndustry,
+  // kCity or kDegree, or kCount for all postings: what medians need, bounded
+  // by the number of bins, not of postings.
+  const IdArrayMap<5, uint64_t>& salary_bins() const { return salary_bins_; }
   static uint16_t SalaryBin(uint64_t annual_yuan);
   static double SalaryBinMid(uint16_t bin);
 
@@ -103,15 +103,15 @@ class Cube {
 
  private:
   std::array<Dictionary, kDimCount> dicts_;
-  std::map<Key, CubeCell> cells_;
+  IdArrayMap<kDimCount + 1, CubeCell> cells_;
   std::map<std::string, FingerprintSet> seen_;  // half-year -> fingerprints
   std::map<std::string, uint64_t> duplicates_;
   Dictionary groups_;
-  std::map<SkillKey, uint64_t> skills_;
+  IdArrayMap<4, uint64_t> skills_;
   Dictionary term_names_;
-  std::map<std::array<uint32_t, 2>, uint64_t> terms_;
-  std::map<std::array<uint32_t, 3>, uint64_t> pairs_;
-  std::map<SalaryKey, std::map<uint16_t, uint64_t>> salary_bins_;
+  IdArrayMap<2, uint64_t> terms_;
+  IdArrayMap<3, uint64_t> pairs_;
+  IdArrayMap<5, uint64_t> salary_bins_;
 };
 
 // Half-year label of a quarter label: "2024Q3" -> "2024H2"; "" for "".

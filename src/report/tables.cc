@@ -169,41 +169,64 @@ Table ByDimension(const Cube& cube, const TableOptions& o, const Periods& p, con
   return t;
 }
 
-// AI postings by group name within one half-year, optionally restricted to
-// one industry or one city (name, or "" for all).
-std::map<std::string, uint64_t> SkillCounts(const Cube& cube, const std::string& half, const std::string& industry) {
-  std::map<std::string, uint64_t> out;
-  for (const auto& [key, n] : cube.skills()) {
-    if (HalfOfQuarter(cube.dict(Dim::kQuarter).Name(key[0])) != half) continue;
-    if (!industry.empty() && cube.dict(Dim::kIndustry).Name(key[1]) != industry) continue;
-    out[cube.dict_groups().Name(key[3])] += n;
+// AI postings by group name within one half-year, by industry.
+// Keyed by industry name ("" for all industries).
+std::map<std::string, std::map<std::string, uint64_t>> SkillCounts(const Cube& cube, const std::string& half) {
+  std::vector<bool> in_half(cube.dict(Dim::kQuarter).size());
+  for (uint32_t q = 0; q < in_half.size(); ++q) in_half[q] = HalfOfQuarter(cube.dict(Dim::kQuarter).Name(q)) == half;
+  IdArrayMap<2, uint64_t> by_id;  // (industry, group)
+  for (const auto& [key, n] : cube.skills())
+    if (in_half[key[0]]) by_id[{key[1], key[3]}] += n;
+  std::map<std::string, std::map<std::string, uint64_t>> out;
+  for (const auto& [key, n] : by_id) {
+    const std::string& group = cube.dict_groups().Name(key[1]);
+    out[cube.dict(Dim::kIndustry).Name(key[0])][group] += n;
+    out[""][group] += n;
   }
   return out;
 }
 
-// Median annual salary in one half-year for (dimension, value), over AI
-// postings (ai = 1), the others (0) or all (-1), from the 1% bins: the middle
-// of the bin holding the middle posting (the lower middle for an even
-// count), so within 0.5% of the exact median. 0 when there is no salary.
-double MedianSalary(const Cube& cube, const std::string& half, Dim dim, const std::string& value, int ai) {
-  std::map<uint16_t, uint64_t> bins;
-  uint64_t n = 0;
-  for (const auto& [key, b] : cube.salary_bins()) {
-    if (key[1] != static_cast<uint32_t>(dim) || (ai >= 0 && key[3] != static_cast<uint32_t>(ai))) continue;
-    if (HalfOfQuarter(cube.dict(Dim::kQuarter).Name(key[0])) != half) continue;
-    if (dim != Dim::kCount && cube.dict(dim).Name(key[2]) != value) continue;
-    for (const auto& [bin, c] : b) {
-      bins[bin] += c;
-      n += c;
+// Median annual salaries in one half-year from the 1% bins: the middle of
+// the bin holding the middle posting (the lower middle for an even count),
+// so within 0.5% of the exact median. The half's bins are gathered once, by
+// (dimension, value id, AI).
+class SalaryMedians {
+ public:
+  SalaryMedians(const Cube& cube, const std::string& half) : cube_(cube) {
+    std::vector<bool> in_half(cube.dict(Dim::kQuarter).size());
+    for (uint32_t q = 0; q < in_half.size(); ++q) in_half[q] = HalfOfQuarter(cube.dict(Dim::kQuarter).Name(q)) == half;
+    for (const auto& [key, c] : cube.salary_bins())
+      if (in_half[key[0]]) bins_[{key[1], key[2], key[3]}][static_cast<uint16_t>(key[4])] += c;
+  }
+  // Over AI postings (ai = 1), the others (0) or all (-1) of (dim, value);
+  // 0 when none has a salary.
+  double Median(Dim dim, const std::string& value, int ai) const {
+    const Dictionary& dict = cube_.dict(dim);
+    uint32_t id = 0;
+    while (id < dict.size() && dict.Name(id) != value) ++id;
+    std::map<uint16_t, uint64_t> bins;
+    uint64_t n = 0;
+    for (uint32_t a : {0u, 1u}) {
+      if (ai >= 0 && a != static_cast<uint32_t>(ai)) continue;
+      auto it = bins_.find({static_cast<uint32_t>(dim), id, a});
+      if (it == bins_.end()) continue;
+      for (const auto& [bin, c] : it->second) {
+        bins[bin] += c;
+        n += c;
+      }
     }
+    uint64_t seen = 0;
+    for (const auto& [bin, c] : bins) {
+      seen += c;
+      if (2 * seen >= n) return Cube::SalaryBinMid(bin);
+    }
+    return 0;
   }
-  uint64_t seen = 0;
-  for (const auto& [bin, c] : bins) {
-    seen += c;
-    if (2 * seen >= n) return Cube::SalaryBinMid(bin);
-  }
-  return 0;
-}
+
+ private:
+  const Cube& cube_;
+  std::map<std::array<uint32_t, 3>, std::map<uint16_t, uint64_t>> bins_;
+};
 
 // "domain|category|group" parts.
 std::array<std::string, 3> SplitGroup(const std::string& g) {
@@ -318,14 +341,15 @@ std::vector<Table> BuildTables(const Cube& cube, const TableOptions& o) {
     t.columns = {label, "ai_salary_n", "ai_mean_annual_wan", "all_salary_n", "all_mean_annual_wan", "diff_pct",
                  "ai_median_annual_wan", "all_median_annual_wan", "small_n"};
     auto counts = CountInHalf(cube, dim, p.current);
+    SalaryMedians medians(cube, p.current);
     for (const auto& name : TopByAi(counts, top)) {
       const Counts& c = counts[name];
       double ai_mean = c.MeanAi(), all_mean = c.MeanAll();
       t.rows.push_back({name, Num(c.salary_n_ai), c.salary_n_ai ? Wan(ai_mean) : "", Num(c.salary_n_all),
                         c.salary_n_all ? Wan(all_mean) : "",
                         c.salary_n_ai && c.salary_n_all ? Pct(ai_mean / all_mean - 1) : "",
-                        c.salary_n_ai ? Wan(MedianSalary(cube, p.current, dim, name, 1)) : "",
-                        c.salary_n_all ? Wan(MedianSalary(cube, p.current, dim, name, -1)) : "",
+                        c.salary_n_ai ? Wan(medians.Median(dim, name, 1)) : "",
+                        c.salary_n_all ? Wan(medians.Median(dim, name, -1)) : "",
                         c.salary_n_ai < o.min_n ? "1" : "0"});
     }
     tables.push_back(std::move(t));
@@ -365,7 +389,8 @@ std::vector<Table> BuildTables(const Cube& cube, const TableOptions& o) {
   const std::vector<std::string> kShareOf = {"ai_postings_with", "share_pct", "ci_low", "ci_high", "ai_postings", "small_n"};
   auto ai_in_half = CountInHalf(cube, Dim::kIndustry, p.current);
   uint64_t ai_total = TotalAi(ai_in_half);
-  auto skills_all = SkillCounts(cube, p.current, "");
+  auto skills_by_industry = SkillCounts(cube, p.current);
+  auto& skills_all = skills_by_industry[""];
   std::vector<std::string> top_industries10 = TopByAi(ai_in_half, 10);
   {
     Table t;
@@ -421,7 +446,7 @@ std::vector<Table> BuildTables(const Cube& cube, const TableOptions& o) {
       groups = TopGroups(skills_all, domain, "", 10);
     }
     for (const auto& ind : top_industries10) {
-      auto counts = SkillCounts(cube, p.current, ind);
+      auto& counts = skills_by_industry[ind];
       for (const auto& g : groups) {
         auto parts = SplitGroup(g);
         std::vector<std::string> row{ind, parts[2].empty() ? parts[1] : parts[2]};

@@ -1,0 +1,90 @@
+// IdArrayMap: a hash map from fixed-size arrays of 32-bit ids to values,
+// for the aggregation cube's counters. One contiguous table with linear
+// probing (grown at half load), so adding is one probe in the common case
+// and a full scan reads memory in order. The all-0xFFFFFFFF key marks an
+// empty slot and cannot be stored (ids are dictionary indexes, far below).
+// Iteration order is unspecified: readers must sum into ordered containers.
+#ifndef JOBSIFT_BASE_ID_ARRAY_MAP_H_
+#define JOBSIFT_BASE_ID_ARRAY_MAP_H_
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+namespace jobsift {
+
+template <size_t N, typename V>
+class IdArrayMap {
+ public:
+  using Key = std::array<uint32_t, N>;
+  using Slot = std::pair<Key, V>;
+
+  V& operator[](const Key& key) {
+    if (2 * (size_ + 1) > slots_.size()) Grow();
+    size_t mask = slots_.size() - 1;
+    for (size_t i = Hash(key) & mask;; i = (i + 1) & mask) {
+      Slot& s = slots_[i];
+      if (s.first == key) return s.second;
+      if (s.first == Empty()) {
+        s.first = key;
+        ++size_;
+        return s.second;
+      }
+    }
+  }
+  size_t size() const { return size_; }
+
+  class const_iterator {
+   public:
+    const_iterator(const Slot* p, const Slot* end) : p_(p), end_(end) { Skip(); }
+    const Slot& operator*() const { return *p_; }
+    const Slot* operator->() const { return p_; }
+    const_iterator& operator++() {
+      ++p_;
+      Skip();
+      return *this;
+    }
+    bool operator!=(const const_iterator& o) const { return p_ != o.p_; }
+    bool operator==(const const_iterator& o) const { return p_ == o.p_; }
+
+   private:
+    void Skip() {
+      while (p_ != end_ && p_->first == Empty()) ++p_;
+    }
+    const Slot* p_;
+    const Slot* end_;
+  };
+  const_iterator begin() const { return {slots_.data(), slots_.data() + slots_.size()}; }
+  const_iterator end() const { return {slots_.data() + slots_.size(), slots_.data() + slots_.size()}; }
+
+ private:
+  static Key Empty() {
+    Key k;
+    k.fill(0xFFFFFFFFu);
+    return k;
+  }
+  static size_t Hash(const Key& a) {
+    uint64_t h = 0x9E3779B97F4A7C15ull;
+    for (uint32_t x : a) {
+      h = (h ^ x) * 0xFF51AFD7ED558CCDull;
+      h ^= h >> 32;
+    }
+    return static_cast<size_t>(h);
+  }
+  void Grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{Empty(), V{}});
+    size_ = 0;
+    for (Slot& s : old)
+      if (!(s.first == Empty())) (*this)[s.first] = std::move(s.second);
+  }
+
+  std::vector<Slot> slots_;
+  size_t size_ = 0;
+};
+
+}  // namespace jobsift
+
+#endif  // JOBSIFT_BASE_ID_ARRAY_MAP_H_
