@@ -159,17 +159,23 @@ bool EndsWithAny(std::string_view s, std::initializer_list<std::string_view> end
   return false;
 }
 
+// Columns that name a row (a dimension value, a group, a term); the others
+// hold numbers.
+bool IsLabelColumn(const std::string& column) {
+  static const std::set<std::string> labels = {"quarter", "half",     "city",  "industry", "degree", "company_size",
+                                               "experience", "category", "group", "term",     "term_a", "term_b"};
+  return labels.count(column) > 0;
+}
+
 // One cell of a toggled table, formatted by its column.
 std::string FormatCell(const std::string& column, const std::string& cell) {
   if (column == "small_n") return cell == "1" ? "样本不足" : "";
   if (EndsWithAny(column, {"_pct", "ci_low", "ci_high"})) return FormatPercent(cell);
   if (EndsWith(column, "_wan")) return FormatWan(cell);
+  if (IsLabelColumn(column)) return Label(cell);
   if (column == "lift" || column == "pmi") return cell.empty() ? "—" : cell;
-  if (EndsWithAny(column, {"postings", "_n", "postings_with", "postings_a", "postings_b"})) {
-    double v;
-    return ParseCell(cell, &v) ? FormatCount(static_cast<uint64_t>(std::llround(v))) : "—";
-  }
-  return Label(cell);
+  double v;  // counts
+  return ParseCell(cell, &v) ? FormatCount(static_cast<uint64_t>(std::llround(v))) : "—";
 }
 
 // Natural orders of the banded dimensions; other values keep table order
@@ -380,7 +386,7 @@ uint64_t SumColumn(const View& v, const std::vector<size_t>& rows, std::string_v
 }
 
 // A share-of-dimension figure (F2, F4, F5, F19): one bar per row.
-Figure DimensionFigure(const Context& c, const Table& t, const std::string& title, const std::string& formula,
+Figure DimensionFigure(const Table& t, const std::string& title, const std::string& formula,
                        const std::string& column, const std::string& series_name, const std::string& dim,
                        const std::vector<std::string>* order, bool horizontal) {
   View v(t);
@@ -405,7 +411,6 @@ Figure DimensionFigure(const Context& c, const Table& t, const std::string& titl
   f.n = "AI岗位 " + FormatCount(ai) + " 个，全部岗位 " + FormatCount(all) + " 个（图中各项合计）";
   std::string top = TopValues(b.categories, b.series[0], "pct", 3);
   if (!top.empty()) f.reading = series_name + "最高的三项：" + top + "。";
-  (void)c;
   return f;
 }
 
@@ -485,7 +490,7 @@ Figure SalaryFigure(const Table& t, const std::string& title, const std::string&
 }
 
 // AI mean annual salary, the year before against the current half (F10, F12).
-Figure SalaryChangeFigure(const Context& c, const Table& t, const std::string& title, const std::string& formula,
+Figure SalaryChangeFigure(const Table& t, const std::string& title, const std::string& formula,
                           const std::string& dim, const std::vector<std::string>* order) {
   View v(t);
   Figure f = BaseFigure(t, title, formula);
@@ -513,7 +518,6 @@ Figure SalaryChangeFigure(const Context& c, const Table& t, const std::string& t
         FormatPeriod(cur) + " " + FormatCount(SumColumn(v, rows, "current_n")) + " 个";
   std::string top = TopValues(b.categories, *b.line, "pct", 3);
   if (!top.empty()) f.reading = "涨幅最大的三项：" + top + "。";
-  (void)c;
   return f;
 }
 
@@ -566,12 +570,8 @@ std::string FigureHtml(const Figure& f, uint64_t min_n) {
       o += v.Small(r) ? "<tr class=\"small\">" : "<tr>";
       for (size_t i = 0; i < t.columns.size(); ++i) {
         const std::string& cell = i < t.rows[r].size() ? t.rows[r][i] : "";
-        std::string text = FormatCell(t.columns[i], cell);
-        bool numeric = t.columns[i] != "small_n" && ColumnNames().count(t.columns[i]) &&
-                       (EndsWithAny(t.columns[i], {"_pct", "_wan", "_n", "postings", "ci_low", "ci_high", "with",
-                                                    "_a", "_b", "lift", "pmi"}));
-        o += numeric ? "<td class=\"num\">" : "<td>";
-        o += Html(text) + "</td>";
+        o += IsLabelColumn(t.columns[i]) || t.columns[i] == "small_n" ? "<td>" : "<td class=\"num\">";
+        o += Html(FormatCell(t.columns[i], cell)) + "</td>";
       }
       o += "</tr>\n";
     }
@@ -584,7 +584,6 @@ std::string FigureHtml(const Figure& f, uint64_t min_n) {
 struct Section {
   std::string id;
   std::string title;
-  std::string intro;  // plain text, may be ""
   std::vector<Figure> figures;
 };
 
@@ -939,7 +938,7 @@ std::vector<Chapter> BuildChapters(const Context& c) {
 
   {
     Chapter ch{"ch1", "1 数据与技能图谱", {}, ""};
-    Section s{"s1-1", "1.1 人工智能岗位的技能", "", {}};
+    Section s{"s1-1", "1.1 人工智能岗位的技能", {}};
     if (const Table* t = find("F0-1")) {
       View v(*t);
       Figure f = BaseFigure(*t, "人工智能岗位高频技能词（前50）",
@@ -990,7 +989,7 @@ std::vector<Chapter> BuildChapters(const Context& c) {
   }
   {
     Chapter ch{"ch2", "2 人工智能岗位招聘特征", {}, ""};
-    Section q{"s2-1", "2.1 季度分布", "", {}};
+    Section q{"s2-1", "2.1 季度分布", {}};
     if (const Table* t = find("F1")) {
       View v(*t);
       Figure f = BaseFigure(*t, "人工智能岗位季度分布",
@@ -1012,21 +1011,21 @@ std::vector<Chapter> BuildChapters(const Context& c) {
       figure(q, f);
     }
     ch.sections.push_back(std::move(q));
-    Section city{"s2-2", "2.2 地域分布", "", {}};
+    Section city{"s2-2", "2.2 地域分布", {}};
     if (const Table* t = find("F2"))
-      figure(city, DimensionFigure(c, *t, "各城市人工智能岗位强度（AI岗位数前 " + std::to_string(t->rows.size()) + " 的城市）",
+      figure(city, DimensionFigure(*t, "各城市人工智能岗位强度（AI岗位数前 " + std::to_string(t->rows.size()) + " 的城市）",
                                    "AI强度 = 该城市AI岗位数 / 该城市全部岗位数；城市按AI岗位数选取，按AI强度排序",
                                    "ai_intensity_pct", "AI强度", "city", nullptr, true));
     ch.sections.push_back(std::move(city));
-    Section degree{"s2-3", "2.3 学历分布", "", {}};
+    Section degree{"s2-3", "2.3 学历分布", {}};
     if (const Table* t = find("F4"))
-      figure(degree, DimensionFigure(c, *t, "各学历人工智能岗位强度", "AI强度 = 要求该学历的AI岗位数 / 要求该学历的全部岗位数",
+      figure(degree, DimensionFigure(*t, "各学历人工智能岗位强度", "AI强度 = 要求该学历的AI岗位数 / 要求该学历的全部岗位数",
                                      "ai_intensity_pct", "AI强度", "degree", &kDegreeOrder, false));
     if (const Table* t = find("F5"))
-      figure(degree, DimensionFigure(c, *t, "人工智能岗位的学历要求构成", "占比 = 要求该学历的AI岗位数 / 全部AI岗位数",
+      figure(degree, DimensionFigure(*t, "人工智能岗位的学历要求构成", "占比 = 要求该学历的AI岗位数 / 全部AI岗位数",
                                      "share_of_ai_pct", "占AI岗位比例", "degree", &kDegreeOrder, false));
     ch.sections.push_back(std::move(degree));
-    Section industry{"s2-4", "2.4 行业分布", "", {}};
+    Section industry{"s2-4", "2.4 行业分布", {}};
     if (const Table* t = find("F6"))
       figure(industry,
              HalfYearFigure(c, *t, "各行业人工智能岗位占比（各半年度）",
@@ -1034,25 +1033,25 @@ std::vector<Chapter> BuildChapters(const Context& c) {
                                 "AI岗位数取前 " + std::to_string(c.summary.top_industries),
                             "industry", nullptr, true));
     ch.sections.push_back(std::move(industry));
-    Section size{"s2-5", "2.5 企业规模分布", "", {}};
+    Section size{"s2-5", "2.5 企业规模分布", {}};
     if (const Table* t = find("F8"))
       figure(size, HalfYearFigure(c, *t, "各规模企业人工智能岗位占比（各半年度）",
                                   "招聘占比 = 该规模企业的AI岗位数 / 同一半年度全部AI岗位数（规模未知者不计入分项）",
                                   "company_size", &kSizeOrder, false));
     ch.sections.push_back(std::move(size));
-    Section pay{"s2-6", "2.6 薪资分布", "", {}};
+    Section pay{"s2-6", "2.6 薪资分布", {}};
     const std::string salary_formula =
         "平均年薪（万元）= 有明确薪资岗位的年薪均值（年薪 = 月薪中点 × 发薪月数）；差异 = AI岗位平均年薪 / 全部岗位平均年薪 − 1";
     if (const Table* t = find("F9"))
       figure(pay, SalaryFigure(*t, "各行业人工智能岗位与全部岗位平均年薪", salary_formula + "；行业按AI岗位数选取", "industry"));
     if (const Table* t = find("F10"))
-      figure(pay, SalaryChangeFigure(c, *t, "各行业人工智能岗位平均年薪变化",
+      figure(pay, SalaryChangeFigure(*t, "各行业人工智能岗位平均年薪变化",
                                      "变化 = 本期AI岗位平均年薪 / 上一年AI岗位平均年薪 − 1（有明确薪资的AI岗位）", "industry",
                                      nullptr));
     if (const Table* t = find("F11"))
       figure(pay, SalaryFigure(*t, "各城市人工智能岗位与全部岗位平均年薪", salary_formula + "；城市按AI岗位数选取", "city"));
     if (const Table* t = find("F12"))
-      figure(pay, SalaryChangeFigure(c, *t, "各学历人工智能岗位平均年薪变化",
+      figure(pay, SalaryChangeFigure(*t, "各学历人工智能岗位平均年薪变化",
                                      "变化 = 本期AI岗位平均年薪 / 上一年AI岗位平均年薪 − 1（有明确薪资的AI岗位）", "degree",
                                      &kDegreeOrder));
     ch.sections.push_back(std::move(pay));
@@ -1060,7 +1059,7 @@ std::vector<Chapter> BuildChapters(const Context& c) {
   }
   {
     Chapter ch{"ch3", "3 技能需求与福利特征", {}, ""};
-    Section all{"s3-1", "3.1 硬技能、软技能与福利", "", {}};
+    Section all{"s3-1", "3.1 硬技能、软技能与福利", {}};
     if (const Table* t = find("F13")) {
       View v(*t);
       Figure f = BaseFigure(*t, "人工智能岗位硬技能需求（各类别前五）",
@@ -1100,7 +1099,7 @@ std::vector<Chapter> BuildChapters(const Context& c) {
     if (const Table* t = find("F15"))
       figure(all, GroupFigure(*t, "人工智能岗位福利（前十）", "占比 = 提及该福利的AI岗位数 / 全部AI岗位数；取前 10", "group"));
     ch.sections.push_back(std::move(all));
-    Section by{"s3-2", "3.2 各行业的技能与福利", "", {}};
+    Section by{"s3-2", "3.2 各行业的技能与福利", {}};
     if (const Table* t = find("F16")) {
       View v(*t);
       Figure f = BaseFigure(*t, "各行业硬技能类别需求",
@@ -1168,12 +1167,12 @@ std::vector<Chapter> BuildChapters(const Context& c) {
   }
   {
     Chapter ch{"ch4", "4 经验要求", {}, ""};
-    Section all{"s4-1", "4.1 人工智能岗位的经验要求", "", {}};
+    Section all{"s4-1", "4.1 人工智能岗位的经验要求", {}};
     if (const Table* t = find("F19"))
-      figure(all, DimensionFigure(c, *t, "人工智能岗位经验要求分布", "占比 = 要求该经验的AI岗位数 / 全部AI岗位数",
+      figure(all, DimensionFigure(*t, "人工智能岗位经验要求分布", "占比 = 要求该经验的AI岗位数 / 全部AI岗位数",
                                   "share_of_ai_pct", "占AI岗位比例", "experience", &kExperienceOrder, false));
     ch.sections.push_back(std::move(all));
-    Section by{"s4-2", "4.2 各行业的经验要求", "", {}};
+    Section by{"s4-2", "4.2 各行业的经验要求", {}};
     if (const Table* t = find("F20-24")) {
       View v(*t);
       std::vector<size_t> base = v.RowsWhere("industry", "(all AI)");
@@ -1225,7 +1224,7 @@ std::vector<Chapter> BuildChapters(const Context& c) {
                           "占比 = 该城市该行业的AI岗位数 / 该行业AI岗位数；取前 10 个城市"),
           std::make_tuple("F35-44", "s5-2", "5.2 各城市的行业分布", "city", "industry", 35, "人工智能岗位的行业分布",
                           "占比 = 该城市该行业的AI岗位数 / 该城市AI岗位数；取前 10 个行业")}) {
-      Section s{sid, stitle, "", {}};
+      Section s{sid, stitle, {}};
       const Table* t = find(id);
       if (t) {
         View v(*t);
@@ -1377,7 +1376,6 @@ std::string ReportHtml(const std::vector<Table>& tables, const ReportSummary& su
     o += "<section class=\"chapter\" id=\"" + ch.id + "\"><h2>" + Html(ch.title) + "</h2>\n";
     for (const Section& s : ch.sections) {
       o += "<section class=\"section\" id=\"" + s.id + "\"><h3>" + Html(s.title) + "</h3>\n";
-      if (!s.intro.empty()) o += "<p>" + Html(s.intro) + "</p>\n";
       if (s.figures.empty()) o += "<p class=\"empty\">没有此项数据。</p>\n";
       for (const Figure& f : s.figures) {
         o += FigureHtml(f, summary.min_n);

@@ -169,7 +169,7 @@
           value: [c[0], c[1], c[2] === null ? '-' : c[2]],
           label: {
             show: true, fontSize: 11, fontFamily: FONT,
-            color: c[2] !== null && c[2] > max * 0.55 ? '#fff' : INK,
+            color: !c[3] && c[2] !== null && c[2] > max * 0.55 ? '#fff' : INK,
             formatter: function () { return fmt(c[2], 'pct') + (c[3] ? '*' : ''); }
           }
         };
