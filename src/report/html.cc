@@ -410,7 +410,7 @@ Figure DimensionFigure(const Table& t, const std::string& title, const std::stri
   uint64_t ai = SumColumn(v, rows, "ai_postings"), all = SumColumn(v, rows, "all_postings");
   f.n = "AI岗位 " + FormatCount(ai) + " 个，全部岗位 " + FormatCount(all) + " 个（图中各项合计）";
   std::string top = TopValues(b.categories, b.series[0], "pct", 3);
-  if (!top.empty()) f.reading = series_name + "最高的三项：" + top + "。";
+  if (!top.empty()) f.reading = series_name + "从高到低：" + top + "。";
   return f;
 }
 
@@ -460,7 +460,7 @@ Figure HalfYearFigure(const Context& c, const Table& t, const std::string& title
   f.n = "各半年度AI岗位总数：" + n;
   if (!b.series.empty()) {
     std::string top = TopValues(b.categories, b.series[0], "pct", 3);
-    if (!top.empty()) f.reading = b.series[0].name + "占比最高的三项：" + top + "。";
+    if (!top.empty()) f.reading = b.series[0].name + "占比从高到低：" + top + "。";
   }
   return f;
 }
@@ -485,7 +485,7 @@ Figure SalaryFigure(const Table& t, const std::string& title, const std::string&
   f.n = "有明确薪资的AI岗位 " + FormatCount(SumColumn(v, rows, "ai_salary_n")) + " 个，全部岗位 " +
         FormatCount(SumColumn(v, rows, "all_salary_n")) + " 个";
   std::string top = TopValues(b.categories, b.series[0], "wan", 3);
-  if (!top.empty()) f.reading = "AI岗位平均年薪最高的三项：" + top + "。";
+  if (!top.empty()) f.reading = "AI岗位平均年薪从高到低：" + top + "。";
   return f;
 }
 
@@ -517,7 +517,7 @@ Figure SalaryChangeFigure(const Table& t, const std::string& title, const std::s
   f.n = "有明确薪资的AI岗位：" + FormatPeriod(prev) + " " + FormatCount(SumColumn(v, rows, "previous_n")) + " 个，" +
         FormatPeriod(cur) + " " + FormatCount(SumColumn(v, rows, "current_n")) + " 个";
   std::string top = TopValues(b.categories, *b.line, "pct", 3);
-  if (!top.empty()) f.reading = "涨幅最大的三项：" + top + "。";
+  if (!top.empty()) f.reading = "变化从高到低：" + top + "。";
   return f;
 }
 
@@ -536,7 +536,7 @@ Figure GroupFigure(const Table& t, const std::string& title, const std::string& 
   f.small = AnySmall(b);
   f.n = "AI岗位 " + FormatCount(v.rows() ? CellCount(v.Cell(0, "ai_postings")) : 0) + " 个";
   std::string top = TopValues(b.categories, b.series[0], "pct", 3);
-  if (!top.empty()) f.reading = "最常见的三项：" + top + "。";
+  if (!top.empty()) f.reading = "最常见：" + top + "。";
   return f;
 }
 
@@ -955,7 +955,7 @@ std::vector<Chapter> BuildChapters(const Context& c) {
       std::vector<std::string> terms;
       for (size_t r = 0; r < v.rows(); ++r) terms.push_back(v.Cell(r, "term"));
       std::string best = TopValues(terms, top, "pct", 5);
-      if (!best.empty()) f.reading = "提及最多的五个词：" + best + "。";
+      if (!best.empty()) f.reading = "提及最多：" + best + "。";
       figure(s, f);
     }
     if (const Table* t = find("F0-2")) {
@@ -1202,7 +1202,7 @@ std::vector<Chapter> BuildChapters(const Context& c) {
         f.n = Label(ind) + " AI岗位 " + FormatCount(rows.empty() ? 0 : CellCount(v.Cell(rows[0], "ai_postings"))) +
               " 个；全部AI岗位 " + FormatCount(base.empty() ? 0 : CellCount(v.Cell(base[0], "ai_postings"))) + " 个";
         std::string top = TopValues(b.categories, b.series[0], "pct", 2);
-        if (!top.empty()) f.reading = "占比最高的两档：" + top + "。";
+        if (!top.empty()) f.reading = "占比最高：" + top + "。";
         figure(by, f);
       }
       if (number == 20) {  // no industry known: the analysis still has its place
@@ -1246,7 +1246,7 @@ std::vector<Chapter> BuildChapters(const Context& c) {
           f.rows = rows;
           f.n = Label(name) + " AI岗位 " + FormatCount(rows.empty() ? 0 : CellCount(v.Cell(rows[0], "ai_postings"))) + " 个";
           std::string top = TopValues(b.categories, b.series[0], "pct", 3);
-          if (!top.empty()) f.reading = "前三：" + top + "。";
+          if (!top.empty()) f.reading = "占比从高到低：" + top + "。";
           figure(s, f);
         }
         if (number == first) {  // none to show: the analysis still has its place
