@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Installs what jobsift needs to build and test, from Debian's packages.
-# Idempotent: packages already present are skipped, and apt-get runs only
-# when something is missing.
+# Installs what jobsift needs to build and test: Debian's packages, then the
+# npm packages of web/ (Apache ECharts, embedded in report.html at build
+# time, and playwright-core, which drives Chromium in the browser test).
+# Idempotent: packages already present are skipped, apt-get runs only when
+# something is missing, and npm ci only when web/package-lock.json changed.
 set -euo pipefail
 
 packages=(
@@ -13,7 +15,12 @@ packages=(
   libtomlplusplus-dev libcli11-dev
   libvectorscan-dev libopencc-dev ripgrep libxlsxwriter-dev
   python3 time
+  chromium fonts-noto-cjk
 )
+# Node and npm: Debian's, unless a node is already there (e.g. NodeSource's,
+# which brings its own npm and conflicts with Debian's npm package).
+if ! command -v node > /dev/null; then packages+=(nodejs); fi
+if ! command -v npm > /dev/null; then packages+=(npm); fi
 
 missing=()
 for p in "${packages[@]}"; do
@@ -24,12 +31,25 @@ done
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "setup: all ${#packages[@]} packages present"
-  exit 0
+else
+  echo "setup: installing ${missing[*]}"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-echo "setup: installing ${missing[*]}"
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# npm packages, exactly as web/package-lock.json pins them. The stamp holds
+# the lock file's checksum: a changed lock installs again. Never
+# `npx playwright install`: the browser is Debian's chromium.
+web="$(cd "$(dirname "$0")/.." && pwd)/web"
+stamp="$web/node_modules/.jobsift-lock-sha256"
+want="$(sha256sum "$web/package-lock.json" | cut -d' ' -f1)"
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+  echo "setup: web/node_modules up to date"
+else
+  echo "setup: npm ci in web/"
+  (cd "$web" && npm ci --no-audit --no-fund --loglevel=error)
+  echo "$want" > "$stamp"
+fi

@@ -189,7 +189,8 @@ TEST(Report, SplitAndMergeEqualsOneRun) {
                        &out),
             0)
       << out;
-  for (const char* f : {"tables.json", "summary.json", "tables.xlsx", "tables/F1.csv", "tables/F13.csv", "tables/F0-1.csv"})
+  for (const char* f :
+       {"tables.json", "summary.json", "tables.xlsx", "report.html", "tables/F1.csv", "tables/F13.csv", "tables/F0-1.csv"})
     EXPECT_EQ(ReadFile(d.File(std::string("one/") + f)), ReadFile(d.File(std::string("merged/") + f))) << f;
   EXPECT_NE(ReadFile(d.File("merged/summary.json")).find("\"duplicates_removed\":1"), std::string::npos);
 }
@@ -240,9 +241,65 @@ TEST(Report, OutputsAreIdenticalForAnyThreadCount) {
   WriteFile(d.File("p.csv"), csv);
   RunReport(d, "--threads 1 -o " + d.File("one") + " " + d.File("p.csv"));
   RunReport(d, "--threads 2 --max-record-bytes 4096 -o " + d.File("two") + " " + d.File("p.csv"));
-  for (const char* f : {"tables.json", "summary.json", "tables/F1.csv", "tables/F6.csv"})
+  for (const char* f : {"tables.json", "summary.json", "report.html", "tables/F1.csv", "tables/F6.csv"})
     EXPECT_EQ(ReadFile(d.File(std::string("one/") + f)), ReadFile(d.File(std::string("two/") + f))) << f;
   EXPECT_FALSE(ReadFile(d.File("one/tables.json")).empty());
+}
+
+TEST(ReportHtml, EveryAnalysisHasItsFigureInTheReferenceOrder) {
+  TempDir d;
+  WriteLexicon(d);
+  WriteFile(d.File("p.csv"), kFixture);
+  int rc;
+  std::string log = RunReport(d, "--min-n 2 -o " + d.File("out") + " " + d.File("p.csv"), &rc);
+  ASSERT_EQ(rc, 0) << log;
+  std::string html = ReadFile(d.File("out/report.html"));
+  ASSERT_FALSE(html.empty());
+  // Findings, the five chapters, data quality, methodology; the figures of
+  // F0-1 … F44 inside them in the reference's order.
+  size_t at = 0;
+  for (const char* id : {"id=\"findings\"", "id=\"ch1\"", "id=\"F0-1\"", "id=\"F0-2\"", "id=\"ch2\"", "id=\"F1\"",
+                         "id=\"F2\"", "id=\"F4\"", "id=\"F5\"", "id=\"F6\"", "id=\"F8\"", "id=\"F9\"", "id=\"F10\"",
+                         "id=\"F11\"", "id=\"F12\"", "id=\"ch3\"", "id=\"F13\"", "id=\"F14\"", "id=\"F15\"", "id=\"F16\"",
+                         "id=\"F17\"", "id=\"F18\"", "id=\"ch4\"", "id=\"F19\"", "id=\"F20\"", "id=\"ch5\"", "id=\"F25\"",
+                         "id=\"F35\"", "id=\"quality\"", "id=\"method\""}) {
+    size_t next = html.find(id, at);
+    ASSERT_NE(next, std::string::npos) << id << " missing or out of order";
+    at = next;
+  }
+  // Every chart container has its data.
+  size_t containers = 0;
+  for (size_t c = html.find("data-chart=\""); c != std::string::npos; c = html.find("data-chart=\"", c + 1)) {
+    ++containers;
+    std::string id = html.substr(c + 12, html.find('"', c + 12) - c - 12);
+    EXPECT_NE(html.find("\"" + id + "\":{\"kind\":"), std::string::npos) << id;
+  }
+  EXPECT_GE(containers, 20u);
+  // The findings come from this fixture's numbers: 4 AI postings with a date, of 10.
+  EXPECT_NE(html.find("其中人工智能岗位 4 条，占 40.00%"), std::string::npos);
+  EXPECT_NE(html.find("读取行数</th><td class=\"num\">12</td>"), std::string::npos);
+}
+
+TEST(ReportHtml, PdfWithoutChromiumIsAClearErrorAndTheRestIsWritten) {
+  TempDir d;
+  WriteLexicon(d);
+  WriteFile(d.File("p.csv"), kFixture);
+  std::filesystem::create_directories(d.File("empty"));
+  std::string out;
+  int rc = RunCommand("env -u JOBSIFT_CHROMIUM PATH=" + d.File("empty") + " " + kBin + " report -q --lexicons " +
+                          d.File("lex") + " --pdf -o " + d.File("out") + " " + d.File("p.csv") + " 2>&1",
+                      &out);
+  EXPECT_EQ(rc, 2) << out;
+  EXPECT_NE(out.find("report.pdf not written"), std::string::npos) << out;
+  EXPECT_NE(out.find("apt install chromium"), std::string::npos) << out;
+  EXPECT_TRUE(std::filesystem::exists(d.File("out/report.html")));
+  EXPECT_TRUE(std::filesystem::exists(d.File("out/summary.json")));
+  EXPECT_FALSE(std::filesystem::exists(d.File("out/report.pdf")));
+  rc = RunCommand("JOBSIFT_CHROMIUM=/nonexistent/chromium " + kBin + " report -q --lexicons " + d.File("lex") +
+                      " --pdf -o " + d.File("out2") + " " + d.File("p.csv") + " 2>&1",
+                  &out);
+  EXPECT_EQ(rc, 2) << out;
+  EXPECT_NE(out.find("JOBSIFT_CHROMIUM=/nonexistent/chromium is not an executable file"), std::string::npos) << out;
 }
 
 }  // namespace

@@ -188,6 +188,19 @@ void AppendJsonString(std::string_view s, std::string& out) {
   out.push_back('"');
 }
 
+void AppendHtmlEscaped(std::string_view s, std::string& out) {
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out.push_back(c);
+    }
+  }
+}
+
 std::string AsciiLower(std::string_view s) {
   std::string r(s);
   for (char& c : r)

@@ -1,7 +1,7 @@
 // Small string utilities shared by every stage: trimming what real job sites
 // pad cells with (ASCII space, NBSP U+00A0, ideographic space U+3000),
 // unwrapping Python list literals (`['1-1.5万/月']`), UTF-8 validation and
-// repair, and escaping for one-line TSV output.
+// repair, and escaping for one-line TSV output, JSON and HTML.
 //
 // Not for: field semantics (see fields/) or HTML (see text normalisation).
 #ifndef JOBSIFT_BASE_TEXT_H_
@@ -37,6 +37,10 @@ void AppendTsvEscaped(std::string_view s, std::string& out);
 
 // Appends `s` as a JSON string literal (with quotes).
 void AppendJsonString(std::string_view s, std::string& out);
+
+// Appends `s` with & < > " ' as character references: safe as HTML text
+// and inside a quoted attribute value.
+void AppendHtmlEscaped(std::string_view s, std::string& out);
 
 // ASCII lower-case copy.
 std::string AsciiLower(std::string_view s);

@@ -61,5 +61,11 @@ TEST(Escaping, TsvAndJsonStayOnOneLine) {
   EXPECT_EQ(json, "\"引号\\\"\\n\"");
 }
 
+TEST(Escaping, HtmlEscapesMarkupAndQuotes) {
+  std::string html;
+  AppendHtmlEscaped("</script><b a=\"x\" b='y'>&amp;北京", html);
+  EXPECT_EQ(html, "&lt;/script&gt;&lt;b a=&quot;x&quot; b=&#39;y&#39;&gt;&amp;amp;北京");
+}
+
 }  // namespace
 }  // namespace jobsift

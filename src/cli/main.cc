@@ -24,6 +24,8 @@
 #include "pipeline/report_job.h"
 #include "pipeline/reader.h"
 #include "pipeline/scan_report.h"
+#include "report/html.h"
+#include "report/pdf.h"
 
 namespace jobsift {
 namespace {
@@ -292,9 +294,12 @@ Status WriteFileAtomic(const std::string& path, const std::string& bytes) {
   return Status::Ok();
 }
 
-// Writes the tables, the workbook and summary.json (last) of a finished job.
+// Writes the tables, the workbook, report.html and summary.json (last) of a
+// finished job; with `pdf`, then prints report.html to report.pdf (a failure
+// there fails the command, the other outputs stay).
 int WriteReport(const std::string& out_dir, const ReportJob& job, const ReadSummary& read, const Lexicon& lexicon,
-                const TableOptions& table_options, Dedup dedup, AiRule rule) {
+                const TableOptions& table_options, Dedup dedup, AiRule rule, const SalaryConventions& salary,
+                bool pdf) {
   std::vector<Table> tables = BuildTables(job.cube(), table_options);
   for (const Table& t : tables) {
     Status st = WriteFileAtomic(out_dir + "/tables/" + t.id + ".csv", TableCsv(t));
@@ -306,12 +311,25 @@ int WriteReport(const std::string& out_dir, const ReportJob& job, const ReadSumm
   st = WriteTablesXlsx(tables, xlsx + ".tmp");
   if (!st.ok()) return Fail(st);
   if (std::rename((xlsx + ".tmp").c_str(), xlsx.c_str()) != 0) return Fail(IoError(xlsx + ": cannot rename into place"));
-  // summary.json last: its presence says the report is complete.
-  st = WriteFileAtomic(out_dir + "/summary.json", ReportSummaryJson(read, job, lexicon, table_options, dedup, rule));
+  ReportSummary summary = SummarizeReport(read, job, lexicon, table_options, dedup, rule, salary);
+  st = WriteFileAtomic(out_dir + "/report.html", ReportHtml(tables, summary));
   if (!st.ok()) return Fail(st);
-  std::fprintf(stderr, "jobsift: %llu postings (%llu duplicates removed) -> %s/tables, tables.json, tables.xlsx, summary.json\n",
+  // summary.json last: its presence says the report is complete.
+  st = WriteFileAtomic(out_dir + "/summary.json", ReportSummaryJson(summary));
+  if (!st.ok()) return Fail(st);
+  std::fprintf(stderr,
+               "jobsift: %llu postings (%llu duplicates removed) -> %s/tables, tables.json, tables.xlsx, report.html, "
+               "summary.json\n",
                static_cast<unsigned long long>(job.postings()), static_cast<unsigned long long>(job.duplicates()),
                out_dir.c_str());
+  if (pdf) {
+    st = PrintToPdf(out_dir + "/report.html", out_dir + "/report.pdf");
+    if (!st.ok()) {
+      std::fprintf(stderr, "jobsift: report.pdf not written: %s\n", st.message().c_str());
+      return kExitFailure;
+    }
+    std::fprintf(stderr, "jobsift: -> %s/report.pdf\n", out_dir.c_str());
+  }
   return ExitCodeFor(read);
 }
 
@@ -327,7 +345,7 @@ bool ParseDedup(const std::string& name, Dedup* out) {
 }
 
 int RunReport(const CommonFlags& f, const std::string& out_dir, const std::string& dedup_name,
-              const TableOptions& table_options, const std::string& state_path) {
+              const TableOptions& table_options, const std::string& state_path, bool pdf) {
   Config config;
   if (!MakeConfig(f, &config)) return kExitFailure;
   Dedup dedup;
@@ -364,11 +382,12 @@ int RunReport(const CommonFlags& f, const std::string& out_dir, const std::strin
     Status st = state->Finish(info);
     if (!st.ok()) return Fail(st);
   }
-  return WriteReport(out_dir, job, *summary, (*annotator)->lexicon(), table_options, dedup, config.annotate.ai_rule);
+  return WriteReport(out_dir, job, *summary, (*annotator)->lexicon(), table_options, dedup, config.annotate.ai_rule,
+                     config.fields.salary, pdf);
 }
 
 int RunMerge(const std::vector<std::string>& states, const std::string& out_dir, const CommonFlags& f,
-             const TableOptions& table_options) {
+             const TableOptions& table_options, bool pdf) {
   Config config;
   if (!MakeConfig(f, &config)) return kExitFailure;
   auto lex = Lexicon::LoadDir(config.LexiconDir());
@@ -405,7 +424,7 @@ int RunMerge(const std::vector<std::string>& states, const std::string& out_dir,
   AiRuleFromName(rule, &ai_rule);
   Dedup dedup;
   ParseDedup(dedup_name, &dedup);
-  return WriteReport(out_dir, *job, read, *lex, table_options, dedup, ai_rule);
+  return WriteReport(out_dir, *job, read, *lex, table_options, dedup, ai_rule, config.fields.salary, pdf);
 }
 
 int RunLexiconTerms(const std::vector<std::string>& paths) {
@@ -545,7 +564,7 @@ int main(int argc, char** argv) {
   CommonFlags report_flags;
   std::string report_out, report_dedup = "exact";
   TableOptions table_options;
-  CLI::App* report = app.add_subcommand("report", "Aggregate postings into the analysis tables (CSV, JSON) and summary.json");
+  CLI::App* report = app.add_subcommand("report", "Aggregate postings into the analysis tables (CSV, JSON, Excel), report.html and summary.json");
   AddReadFlags(report, report_flags);
   AddFieldFlags(report, report_flags);
   AddLexiconFlags(report, report_flags);
@@ -561,6 +580,8 @@ int main(int argc, char** argv) {
   report->add_option("--min-n", table_options.min_n, "Cells with fewer postings are flagged small_n (default 30)");
   report->add_option("--top-cities", table_options.top_cities, "Cities in city tables (default 10)");
   report->add_option("--top-industries", table_options.top_industries, "Industries in industry tables (default 20)");
+  bool report_pdf = false;
+  report->add_flag("--pdf", report_pdf, "Also print report.html to report.pdf with headless Chromium");
 
   std::vector<std::string> merge_states;
   std::string merge_out;
@@ -574,6 +595,8 @@ int main(int argc, char** argv) {
   merge->add_option("--min-n", merge_options.min_n, "Cells with fewer postings are flagged small_n (default 30)");
   merge->add_option("--top-cities", merge_options.top_cities, "Cities in city tables (default 10)");
   merge->add_option("--top-industries", merge_options.top_industries, "Industries in industry tables (default 20)");
+  bool merge_pdf = false;
+  merge->add_flag("--pdf", merge_pdf, "Also print report.html to report.pdf with headless Chromium");
 
   CommonFlags classify_flags;
   bool classify_all = false;
@@ -618,8 +641,8 @@ int main(int argc, char** argv) {
   if (*scan) return RunScan(scan_flags, scan_json);
   if (*profile) return RunProfile(profile_flags, profile_json, profile_top);
   if (*annotate) return RunAnnotate(annotate_flags, annotate_out);
-  if (*report) return RunReport(report_flags, report_out, report_dedup, table_options, report_state);
-  if (*merge) return RunMerge(merge_states, merge_out, merge_flags, merge_options);
+  if (*report) return RunReport(report_flags, report_out, report_dedup, table_options, report_state, report_pdf);
+  if (*merge) return RunMerge(merge_states, merge_out, merge_flags, merge_options, merge_pdf);
   if (*check) return RunLexiconCheck(check_paths);
   if (*terms) return RunLexiconTerms(terms_paths);
   if (*classify) return RunClassify(classify_flags, classify_all);

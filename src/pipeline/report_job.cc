@@ -4,7 +4,6 @@
 #include <cmath>
 #include <map>
 
-#include "base/text.h"
 #include "jobsift/version.h"
 
 namespace jobsift {
@@ -83,80 +82,47 @@ void ReportJob::AddContribution(const Contribution& c) {
   for (size_t i = 0; i < kDerivedFieldCount; ++i) ++unknown_[i][static_cast<size_t>(c.reasons[i])];
 }
 
-std::string ReportSummaryJson(const ReadSummary& read, const ReportJob& job, const Lexicon& lexicon,
-                              const TableOptions& options, Dedup dedup, AiRule rule) {
-  std::string o = "{\"jobsift_version\":";
-  AppendJsonString(JOBSIFT_VERSION, o);
-  o += ",\"rows_read\":" + std::to_string(read.total.rows_read);
-  o += ",\"rows_accepted\":" + std::to_string(read.total.rows_accepted);
-  o += ",\"rows_rejected\":" + std::to_string(read.total.RowsRejected());
-  o += ",\"rejected_by_reason\":{";
-  for (size_t i = 0; i < kRejectReasonCount; ++i) {
-    if (i) o += ",";
-    AppendJsonString(RejectReasonName(static_cast<RejectReason>(i)), o);
-    o += ":" + std::to_string(read.total.rejected[i]);
-  }
-  o += "},\"duplicates_removed\":" + std::to_string(job.duplicates());
-  o += ",\"duplicates_removed_by_half\":{";
-  bool first = true;
-  for (const auto& [half, n] : job.cube().duplicates_removed()) {
-    if (!first) o += ",";
-    first = false;
-    AppendJsonString(half.empty() ? "unknown" : half, o);
-    o += ":" + std::to_string(n);
-  }
-  o += "},\"postings\":" + std::to_string(job.postings());
-  o += ",\"postings_by_quarter\":{";
-  first = true;
+ReportSummary SummarizeReport(const ReadSummary& read, const ReportJob& job, const Lexicon& lexicon,
+                              const TableOptions& options, Dedup dedup, AiRule rule,
+                              const SalaryConventions& salary) {
+  ReportSummary s;
+  s.version = JOBSIFT_VERSION;
+  s.rows_read = read.total.rows_read;
+  s.rows_accepted = read.total.rows_accepted;
+  s.rows_rejected = read.total.RowsRejected();
+  for (size_t i = 0; i < kRejectReasonCount; ++i)
+    s.rejected_by_reason.emplace_back(RejectReasonName(static_cast<RejectReason>(i)), read.total.rejected[i]);
+  s.duplicates_removed = job.duplicates();
+  for (const auto& [half, n] : job.cube().duplicates_removed())
+    s.duplicates_by_half.emplace_back(half.empty() ? "unknown" : half, n);
+  s.postings = job.postings();
   std::map<std::string, std::pair<uint64_t, uint64_t>> by_q;  // all, ai
   for (const auto& m : job.cube().Collapse({Dim::kQuarter})) {
     auto& v = by_q[m.names[0].empty() ? "unknown" : m.names[0]];
     v.first += m.cell.postings;
     if (m.ai) v.second += m.cell.postings;
   }
-  for (const auto& [q, v] : by_q) {
-    if (!first) o += ",";
-    first = false;
-    AppendJsonString(q, o);
-    o += ":{\"all\":" + std::to_string(v.first) + ",\"ai\":" + std::to_string(v.second) + "}";
-  }
-  o += "},\"fields\":{";
+  for (const auto& [q, v] : by_q) s.by_quarter.push_back({q, v.first, v.second});
   for (size_t i = 0; i < kDerivedFieldCount; ++i) {
-    if (i) o += ",";
-    AppendJsonString(DerivedFieldName(static_cast<DerivedField>(i)), o);
     const auto& u = job.unknown()[i];
-    uint64_t parsed = u[static_cast<size_t>(Unknown::kNone)];
-    char rate[32];
-    std::snprintf(rate, sizeof rate, "%.6f",
-                  job.postings() ? static_cast<double>(parsed) / static_cast<double>(job.postings()) : 0.0);
-    o += ":{\"parsed\":" + std::to_string(parsed) + ",\"parsed_share\":" + rate + ",\"unknown\":{";
-    for (size_t r = 1; r < ReportJob::kUnknownReasons; ++r) {
-      if (r > 1) o += ",";
-      AppendJsonString(UnknownName(static_cast<Unknown>(r)), o);
-      o += ":" + std::to_string(u[r]);
-    }
-    o += "}}";
+    ReportSummary::Field f;
+    f.name = DerivedFieldName(static_cast<DerivedField>(i));
+    f.parsed = u[static_cast<size_t>(Unknown::kNone)];
+    for (size_t r = 1; r < ReportJob::kUnknownReasons; ++r) f.unknown.emplace_back(UnknownName(static_cast<Unknown>(r)), u[r]);
+    s.fields.push_back(std::move(f));
   }
-  o += "},\"config\":{\"ai_rule\":";
-  AppendJsonString(AiRuleName(rule), o);
-  o += ",\"dedup\":";
-  AppendJsonString(dedup == Dedup::kExact ? "exact" : "none", o);
-  o += ",\"half\":";
-  AppendJsonString(options.current_half.empty() ? "latest" : options.current_half, o);
-  o += ",\"min_n\":" + std::to_string(options.min_n);
-  o += ",\"top_cities\":" + std::to_string(options.top_cities);
-  o += ",\"top_industries\":" + std::to_string(options.top_industries);
-  o += "},\"lexicons\":{";
-  for (size_t d = 0; d < kDomainCount; ++d) {
-    if (d) o += ",";
-    AppendJsonString(DomainName(static_cast<Domain>(d)), o);
-    o += ":{\"terms\":" + std::to_string(lexicon.TermCount(static_cast<Domain>(d))) +
-         ",\"groups\":" + std::to_string(lexicon.GroupCount(static_cast<Domain>(d))) + "}";
-  }
-  o += ",\"checksum\":";
-  AppendJsonString(lexicon.Checksum(), o);
-  o += "}}\n";
-  return o;
+  s.ai_rule = AiRuleName(rule);
+  s.dedup = dedup == Dedup::kExact ? "exact" : "none";
+  s.half = options.current_half.empty() ? "latest" : options.current_half;
+  s.min_n = options.min_n;
+  s.top_cities = options.top_cities;
+  s.top_industries = options.top_industries;
+  s.salary = salary;
+  for (size_t d = 0; d < kDomainCount; ++d)
+    s.lexicons.push_back({std::string(DomainName(static_cast<Domain>(d))), lexicon.TermCount(static_cast<Domain>(d)),
+                          lexicon.GroupCount(static_cast<Domain>(d))});
+  s.lexicon_checksum = lexicon.Checksum();
+  return s;
 }
 
 }  // namespace jobsift

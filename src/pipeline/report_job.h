@@ -1,6 +1,6 @@
 // `jobsift report`: reads postings, derives every field, classifies, and
 // fills the cube in input order (deduplicating exact re-posts), then writes
-// OUTDIR/tables/<id>.csv, OUTDIR/tables.json and OUTDIR/summary.json.
+// OUTDIR/tables/<id>.csv, OUTDIR/tables.json, report.html and summary.json.
 #ifndef JOBSIFT_PIPELINE_REPORT_JOB_H_
 #define JOBSIFT_PIPELINE_REPORT_JOB_H_
 
@@ -14,6 +14,7 @@
 #include "fields/normalize.h"
 #include "lexicon/annotator.h"
 #include "pipeline/reader.h"
+#include "report/summary.h"
 #include "report/tables.h"
 
 namespace jobsift {
@@ -53,10 +54,12 @@ class ReportJob : public PostingJob {
   uint64_t duplicates_ = 0;
 };
 
-// summary.json: what was read, rejected, deduplicated, parsed, and with
-// which configuration and lexicons.
-std::string ReportSummaryJson(const ReadSummary& read, const ReportJob& job, const Lexicon& lexicon,
-                              const TableOptions& options, Dedup dedup, AiRule rule);
+// What was read, rejected, deduplicated, parsed, and with which
+// configuration and lexicons: the facts of summary.json (ReportSummaryJson)
+// and of report.html's data-quality and methodology chapters.
+ReportSummary SummarizeReport(const ReadSummary& read, const ReportJob& job, const Lexicon& lexicon,
+                              const TableOptions& options, Dedup dedup, AiRule rule,
+                              const SalaryConventions& salary);
 
 }  // namespace jobsift
 

@@ -1,0 +1,74 @@
+#include "report/summary.h"
+
+#include <cstdio>
+
+#include "base/text.h"
+
+namespace jobsift {
+namespace {
+
+void AppendCounts(const std::vector<std::pair<std::string, uint64_t>>& counts, std::string& o) {
+  o += "{";
+  for (size_t i = 0; i < counts.size(); ++i) {
+    if (i) o += ",";
+    AppendJsonString(counts[i].first, o);
+    o += ":" + std::to_string(counts[i].second);
+  }
+  o += "}";
+}
+
+}  // namespace
+
+std::string ReportSummaryJson(const ReportSummary& s) {
+  std::string o = "{\"jobsift_version\":";
+  AppendJsonString(s.version, o);
+  o += ",\"rows_read\":" + std::to_string(s.rows_read);
+  o += ",\"rows_accepted\":" + std::to_string(s.rows_accepted);
+  o += ",\"rows_rejected\":" + std::to_string(s.rows_rejected);
+  o += ",\"rejected_by_reason\":";
+  AppendCounts(s.rejected_by_reason, o);
+  o += ",\"duplicates_removed\":" + std::to_string(s.duplicates_removed);
+  o += ",\"duplicates_removed_by_half\":";
+  AppendCounts(s.duplicates_by_half, o);
+  o += ",\"postings\":" + std::to_string(s.postings);
+  o += ",\"postings_by_quarter\":{";
+  for (size_t i = 0; i < s.by_quarter.size(); ++i) {
+    if (i) o += ",";
+    AppendJsonString(s.by_quarter[i].label, o);
+    o += ":{\"all\":" + std::to_string(s.by_quarter[i].all) + ",\"ai\":" + std::to_string(s.by_quarter[i].ai) + "}";
+  }
+  o += "},\"fields\":{";
+  for (size_t i = 0; i < s.fields.size(); ++i) {
+    const ReportSummary::Field& f = s.fields[i];
+    if (i) o += ",";
+    AppendJsonString(f.name, o);
+    char rate[32];
+    std::snprintf(rate, sizeof rate, "%.6f",
+                  s.postings ? static_cast<double>(f.parsed) / static_cast<double>(s.postings) : 0.0);
+    o += ":{\"parsed\":" + std::to_string(f.parsed) + ",\"parsed_share\":" + rate + ",\"unknown\":";
+    AppendCounts(f.unknown, o);
+    o += "}";
+  }
+  o += "},\"config\":{\"ai_rule\":";
+  AppendJsonString(s.ai_rule, o);
+  o += ",\"dedup\":";
+  AppendJsonString(s.dedup, o);
+  o += ",\"half\":";
+  AppendJsonString(s.half, o);
+  o += ",\"min_n\":" + std::to_string(s.min_n);
+  o += ",\"top_cities\":" + std::to_string(s.top_cities);
+  o += ",\"top_industries\":" + std::to_string(s.top_industries);
+  o += "},\"lexicons\":{";
+  for (size_t d = 0; d < s.lexicons.size(); ++d) {
+    if (d) o += ",";
+    AppendJsonString(s.lexicons[d].domain, o);
+    o += ":{\"terms\":" + std::to_string(s.lexicons[d].terms) + ",\"groups\":" + std::to_string(s.lexicons[d].groups) +
+         "}";
+  }
+  o += ",\"checksum\":";
+  AppendJsonString(s.lexicon_checksum, o);
+  o += "}}\n";
+  return o;
+}
+
+}  // namespace jobsift

@@ -1,0 +1,69 @@
+// What one report run read, dropped and assumed: the facts behind
+// summary.json and behind the data-quality and methodology chapters of
+// report.html. Plain data, filled by pipeline/report_job (SummarizeReport);
+// the tables themselves are in tables.h, the page in html.h.
+#ifndef JOBSIFT_REPORT_SUMMARY_H_
+#define JOBSIFT_REPORT_SUMMARY_H_
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "fields/salary.h"
+
+namespace jobsift {
+
+struct ReportSummary {
+  std::string version;  // JOBSIFT_VERSION
+
+  uint64_t rows_read = 0;
+  uint64_t rows_accepted = 0;
+  uint64_t rows_rejected = 0;
+  // Every reject reason in declaration order, zero counts included.
+  std::vector<std::pair<std::string, uint64_t>> rejected_by_reason;
+
+  uint64_t duplicates_removed = 0;
+  // By half-year label, sorted; "unknown" for postings without a date.
+  std::vector<std::pair<std::string, uint64_t>> duplicates_by_half;
+  uint64_t postings = 0;  // after deduplication
+
+  struct Quarter {
+    std::string label;  // "2024Q1", or "unknown" for postings without a date
+    uint64_t all = 0;
+    uint64_t ai = 0;
+  };
+  std::vector<Quarter> by_quarter;  // sorted by label
+
+  struct Field {
+    std::string name;  // DerivedFieldName: "salary", "city", …
+    uint64_t parsed = 0;
+    // Every unknown reason (UnknownName, "missing", …) but none, in order.
+    std::vector<std::pair<std::string, uint64_t>> unknown;
+  };
+  std::vector<Field> fields;
+
+  // Configuration.
+  std::string ai_rule;  // "default" | "report"
+  std::string dedup;    // "exact" | "none"
+  std::string half;     // as asked: "2024H1", or "latest"
+  uint64_t min_n = 0;
+  size_t top_cities = 0;
+  size_t top_industries = 0;
+  SalaryConventions salary;
+
+  struct LexiconDomain {
+    std::string domain;  // "ai", "hard", "soft", "benefit"
+    size_t terms = 0;
+    size_t groups = 0;
+  };
+  std::vector<LexiconDomain> lexicons;
+  std::string lexicon_checksum;
+};
+
+// summary.json: one JSON object, newline-terminated.
+std::string ReportSummaryJson(const ReportSummary& s);
+
+}  // namespace jobsift
+
+#endif  // JOBSIFT_REPORT_SUMMARY_H_
