@@ -45,8 +45,8 @@ try {
 const work = args.out ? path.resolve(args.out) : fs.mkdtempSync(path.join(os.tmpdir(), 'jobsift_browser_'));
 fs.mkdirSync(work, { recursive: true });
 const csv = path.join(work, 'postings.csv');
-// The dataset: one line to swap for `jobsift gen` when it lands.
-const generate = () => execFileSync('python3', [path.join(source, 'bench/make_postings.py'), csv, '--mb', '30', '--seed', '7']);
+// The dataset: generated postings with planted truth (jobsift gen).
+const generate = () => execFileSync(jobsift, ['gen', '-q', '-n', '40000', '--seed', '7', '-o', csv]);
 
 const failures = [];
 const check = (ok, what) => {
