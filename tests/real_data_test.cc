@@ -6,7 +6,9 @@
 
 #include <filesystem>
 
+#include "lexicon/annotator.h"
 #include "pipeline/reader.h"
+#include "pipeline/report_job.h"
 
 namespace jobsift {
 namespace {
@@ -121,6 +123,63 @@ TEST(RealData, JobHuntingZipsOfXlsx) {
   }
   EXPECT_GT(jobs, 50u);
   EXPECT_EQ(s.skipped.size(), 48u);  // every company.zip, each said
+}
+
+// jobsift report decides each posting with the AI lexicon alone and reads
+// only AI postings fully: on every real posting that decision must be the
+// full annotator's.
+class DeciderCheck : public PostingJob {
+ public:
+  DeciderCheck(const Annotator* full, const Annotator* decider) : full_(full), decider_(decider) {}
+  class Task : public PostingTask {
+   public:
+    Task(const Annotator* f, const Annotator* d) : f_(f), d_(d), fs_(f->NewScratch()), ds_(d->NewScratch()) {}
+    void Add(const Posting& p) override {
+      f_->Annotate(p, *fs_, &a_);
+      d_->Annotate(p, *ds_, &b_);
+      ++postings;
+      ai += a_.ai;
+      disagree += a_.ai != b_.ai || (a_.ai && a_.ai_rule != b_.ai_rule);
+    }
+    uint64_t postings = 0, ai = 0, disagree = 0;
+
+   private:
+    const Annotator *f_, *d_;
+    std::unique_ptr<Annotator::Scratch> fs_, ds_;
+    Annotation a_, b_;
+  };
+  std::unique_ptr<PostingTask> NewTask() override { return std::make_unique<Task>(full_, decider_); }
+  void Finish(std::unique_ptr<PostingTask> t) override {
+    auto* task = static_cast<Task*>(t.get());
+    postings += task->postings;
+    ai += task->ai;
+    disagree += task->disagree;
+  }
+  uint64_t postings = 0, ai = 0, disagree = 0;
+
+ private:
+  const Annotator *full_, *decider_;
+};
+
+TEST(RealData, ReportDecidesEveryPostingAsTheFullAnnotator) {
+  for (AiRule rule : {AiRule::kDefault, AiRule::kReport}) {
+    auto lex = Lexicon::LoadDir(std::string(JOBSIFT_SOURCE_DIR) + "/data/lexicons");
+    ASSERT_TRUE(lex.ok()) << lex.status().message();
+    AnnotateOptions options;
+    options.ai_rule = rule;
+    auto full = Annotator::Create(std::move(*lex), options);
+    ASSERT_TRUE(full.ok());
+    auto decider = MakeDecider(**full);
+    ASSERT_TRUE(decider.ok()) << decider.status().message();
+    DeciderCheck job(full->get(), decider->get());
+    ReadOptions read;
+    read.threads = 2;
+    auto s = ReadPostings({kReal}, read, &job);
+    ASSERT_TRUE(s.ok());
+    EXPECT_GT(job.postings, 38000u);
+    EXPECT_GT(job.ai, 800u);
+    EXPECT_EQ(job.disagree, 0u) << AiRuleName(rule);
+  }
 }
 
 }  // namespace

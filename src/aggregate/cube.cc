@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace jobsift {
 
@@ -32,15 +33,28 @@ std::string HalfOfQuarter(std::string_view quarter) {
 }
 
 uint64_t Fingerprint(std::initializer_list<std::string_view> parts) {
-  uint64_t h = 1469598103934665603ull;
+  // Eight bytes at a time, each word mixed in by multiply and xor-shift
+  // (state files version 2; version 1 hashed byte by byte).
+  auto mix = [](uint64_t h, uint64_t w) {
+    h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+    return h ^ (h >> 31);
+  };
+  uint64_t h = 0x9E3779B97F4A7C15ull;
   for (std::string_view p : parts) {
-    for (unsigned char c : p) {
-      h ^= c;
-      h *= 1099511628211ull;
+    size_t i = 0;
+    for (; i + 8 <= p.size(); i += 8) {
+      uint64_t w;
+      std::memcpy(&w, p.data() + i, 8);
+      h = mix(h, w);
     }
-    h ^= 0x1F;  // unit separator, so ("ab","c") differs from ("a","bc")
-    h *= 1099511628211ull;
+    uint64_t tail = 0;
+    if (i < p.size()) std::memcpy(&tail, p.data() + i, p.size() - i);
+    // The length ends each part, so ("ab","c") differs from ("a","bc").
+    h = mix(mix(h, tail), p.size() | 0x1F00000000000000ull);
   }
+  h ^= h >> 33;
+  h *= 0xFF51AFD7ED558CCDull;
+  h ^= h >> 33;
   return h == 0 ? 1 : h;
 }
 

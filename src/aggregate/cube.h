@@ -117,7 +117,7 @@ class Cube {
 // Half-year label of a quarter label: "2024Q3" -> "2024H2"; "" for "".
 std::string HalfOfQuarter(std::string_view quarter);
 
-// 64-bit FNV-1a over the parts, with a separator between them.
+// A 64-bit hash of the parts (each part's length mixed in after it); never 0.
 uint64_t Fingerprint(std::initializer_list<std::string_view> parts);
 
 }  // namespace jobsift

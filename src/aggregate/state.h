@@ -17,7 +17,7 @@
 
 namespace jobsift {
 
-inline constexpr uint32_t kStateVersion = 1;
+inline constexpr uint32_t kStateVersion = 2;  // 2: Fingerprint hashes words, not bytes
 
 // What a state says about the run that made it.
 struct StateInfo {

@@ -1,8 +1,9 @@
 // IdArrayMap: a hash map from fixed-size arrays of 32-bit ids to values,
 // for the aggregation cube's counters. One contiguous table with linear
 // probing (grown at half load), so adding is one probe in the common case
-// and a full scan reads memory in order. The all-0xFFFFFFFF key marks an
-// empty slot and cannot be stored (ids are dictionary indexes, far below).
+// and a full scan reads memory in order. A key starting with 0xFFFFFFFF
+// marks an empty slot and cannot be stored (ids are dictionary indexes, far
+// below).
 // Iteration order is unspecified: readers must sum into ordered containers.
 #ifndef JOBSIFT_BASE_ID_ARRAY_MAP_H_
 #define JOBSIFT_BASE_ID_ARRAY_MAP_H_
@@ -26,8 +27,8 @@ class IdArrayMap {
     size_t mask = slots_.size() - 1;
     for (size_t i = Hash(key) & mask;; i = (i + 1) & mask) {
       Slot& s = slots_[i];
-      if (s.first == key) return s.second;
-      if (s.first == Empty()) {
+      if (Equal(s.first, key)) return s.second;
+      if (IsEmpty(s.first)) {
         s.first = key;
         ++size_;
         return s.second;
@@ -51,7 +52,7 @@ class IdArrayMap {
 
    private:
     void Skip() {
-      while (p_ != end_ && p_->first == Empty()) ++p_;
+      while (p_ != end_ && IsEmpty(p_->first)) ++p_;
     }
     const Slot* p_;
     const Slot* end_;
@@ -60,9 +61,16 @@ class IdArrayMap {
   const_iterator end() const { return {slots_.data() + slots_.size(), slots_.data() + slots_.size()}; }
 
  private:
+  static constexpr uint32_t kEmpty = 0xFFFFFFFFu;
+  static bool IsEmpty(const Key& k) { return k[0] == kEmpty; }
+  static bool Equal(const Key& a, const Key& b) {
+    bool same = true;
+    for (size_t i = 0; i < N; ++i) same &= a[i] == b[i];
+    return same;
+  }
   static Key Empty() {
-    Key k;
-    k.fill(0xFFFFFFFFu);
+    Key k{};
+    k[0] = kEmpty;
     return k;
   }
   static size_t Hash(const Key& a) {
@@ -78,7 +86,7 @@ class IdArrayMap {
     slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{Empty(), V{}});
     size_ = 0;
     for (Slot& s : old)
-      if (!(s.first == Empty())) (*this)[s.first] = std::move(s.second);
+      if (!IsEmpty(s.first)) (*this)[s.first] = std::move(s.second);
   }
 
   std::vector<Slot> slots_;

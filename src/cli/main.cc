@@ -359,6 +359,9 @@ int RunReport(const CommonFlags& f, const std::string& out_dir, const std::strin
   if (ec) return Fail(IoError(out_dir + ": cannot create: " + ec.message()));
   config.read.rejects_path = out_dir + "/rejects.tsv";
   ReportJob job(normalizer->get(), annotator->get(), dedup);
+  auto decider = MakeDecider(**annotator);
+  if (!decider.ok()) return Fail(decider.status());
+  job.set_decider(decider->get());
   std::unique_ptr<StateWriter> state;
   if (!state_path.empty()) {
     auto w = StateWriter::Open(state_path);

@@ -11,12 +11,18 @@ namespace {
 
 class ReportTask : public PostingTask {
  public:
-  ReportTask(const FieldNormalizer* f, const Annotator* a, Dedup dedup)
-      : fields_(f), annotator_(a), dedup_(dedup), scratch_(a->NewScratch()) {}
+  ReportTask(const FieldNormalizer* f, const Annotator* a, const Annotator* decider, Dedup dedup)
+      : fields_(f),
+        annotator_(a),
+        decider_(decider),
+        dedup_(dedup),
+        scratch_(a->NewScratch()),
+        decider_scratch_(decider != nullptr ? decider->NewScratch() : nullptr) {}
   void Add(const Posting& p) override {
     DerivedFields d;
     fields_->Normalize(p, &d);
-    annotator_->Annotate(p, *scratch_, &an_);
+    if (decider_ != nullptr) decider_->Annotate(p, *decider_scratch_, &an_);
+    if (decider_ == nullptr || an_.ai) annotator_->Annotate(p, *scratch_, &an_);
     Contribution c;
     if (d.date.ok()) c.dim[static_cast<size_t>(Dim::kQuarter)] = d.date.value.QuarterLabel();
     if (d.city.ok()) c.dim[static_cast<size_t>(Dim::kCity)] = std::string(d.city.value.city);
@@ -59,14 +65,30 @@ class ReportTask : public PostingTask {
  private:
   const FieldNormalizer* fields_;
   const Annotator* annotator_;
+  const Annotator* decider_;
   Dedup dedup_;
-  std::unique_ptr<Annotator::Scratch> scratch_;
+  std::unique_ptr<Annotator::Scratch> scratch_, decider_scratch_;
   Annotation an_;
 };
 
 }  // namespace
 
-std::unique_ptr<PostingTask> ReportJob::NewTask() { return std::make_unique<ReportTask>(fields_, annotator_, dedup_); }
+std::unique_ptr<PostingTask> ReportJob::NewTask() {
+  return std::make_unique<ReportTask>(fields_, annotator_, decider_, dedup_);
+}
+
+StatusOr<std::unique_ptr<Annotator>> MakeDecider(const Annotator& full) {
+  std::vector<std::string> files;
+  for (const Group& g : full.lexicon().groups())
+    if (g.domain == Domain::kAi) files.push_back(g.file);
+  auto lex = Lexicon::LoadPaths(files);
+  if (!lex.ok()) return lex.status();
+  if (lex->TermCount(Domain::kAi) != full.lexicon().TermCount(Domain::kAi))
+    return InvalidArgument("the AI lexicon changed while it was read");
+  AnnotateOptions options = full.options();
+  options.decide_only = true;
+  return Annotator::Create(std::move(*lex), options);
+}
 
 void ReportJob::Finish(std::unique_ptr<PostingTask> task) {
   for (const Contribution& c : static_cast<ReportTask*>(task.get())->out) AddContribution(c);

@@ -31,6 +31,11 @@ class ReportJob : public PostingJob {
       : fields_(fields), annotator_(annotator), dedup_(dedup) {}
   // Every contribution is also written to `state` (not owned), in order.
   void set_state(StateWriter* state) { state_ = state; }
+  // An annotator of the AI lexicon alone, deciding only (not owned): it
+  // decides every posting, cheaply, and the full annotator then reads only
+  // the AI postings, whose skills and terms the cube keeps. It must use the
+  // full annotator's AI terms and rule (MakeDecider).
+  void set_decider(const Annotator* decider) { decider_ = decider; }
   // Adds one posting's contribution to the cube (deduplicating); in input
   // order. Used by Finish, and by merge to replay state files.
   void AddContribution(const Contribution& c);
@@ -46,6 +51,7 @@ class ReportJob : public PostingJob {
  private:
   const FieldNormalizer* fields_;
   const Annotator* annotator_;
+  const Annotator* decider_ = nullptr;
   Dedup dedup_;
   StateWriter* state_ = nullptr;
   Cube cube_;
@@ -53,6 +59,9 @@ class ReportJob : public PostingJob {
   uint64_t postings_ = 0;
   uint64_t duplicates_ = 0;
 };
+
+// The decider for set_decider: the AI terms of `full` alone, deciding only.
+StatusOr<std::unique_ptr<Annotator>> MakeDecider(const Annotator& full);
 
 // What was read, rejected, deduplicated, parsed, and with which
 // configuration and lexicons: the facts of summary.json (ReportSummaryJson)
