@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 namespace jobsift {
@@ -66,14 +68,19 @@ bool Cube::Add(const CubeRecord& r) {
       return false;
     }
   }
-  Key key{};
+  std::array<uint32_t, kDimCount + 1> key{};
   for (size_t d = 0; d < kDimCount; ++d) key[d] = dicts_[d].Id(r.dim[d]);
   key[kDimCount] = r.ai ? 1 : 0;
-  CubeCell& c = cells_[key];
-  ++c.postings;
+  for (size_t p = 0; p < kProjections.size(); ++p) {
+    auto [a, b] = kProjections[p];
+    CubeCell& c = projections_[p][{key[0], key[static_cast<size_t>(a)], key[static_cast<size_t>(b)], key[kDimCount]}];
+    ++c.postings;
+    if (r.has_salary) {
+      ++c.salary_n;
+      c.salary_sum += r.annual_salary;
+    }
+  }
   if (r.has_salary) {
-    ++c.salary_n;
-    c.salary_sum += r.annual_salary;
     uint16_t bin = SalaryBin(r.annual_salary);
     uint32_t ai = r.ai ? 1 : 0;
     uint32_t q = key[static_cast<size_t>(Dim::kQuarter)];
@@ -100,12 +107,35 @@ bool Cube::Add(const CubeRecord& r) {
 }
 
 std::vector<Cube::Marginal> Cube::Collapse(const std::vector<Dim>& keep) const {
+  // The first projection holding every kept dimension; where each sits in
+  // its key (quarter 0, a 1, b 2).
+  size_t proj = kProjections.size();
+  std::vector<size_t> at(keep.size());
+  for (size_t p = 0; p < kProjections.size() && proj == kProjections.size(); ++p) {
+    bool all = true;
+    for (size_t i = 0; i < keep.size(); ++i) {
+      if (keep[i] == Dim::kQuarter) {
+        at[i] = 0;
+      } else if (keep[i] == kProjections[p].first) {
+        at[i] = 1;
+      } else if (keep[i] == kProjections[p].second) {
+        at[i] = 2;
+      } else {
+        all = false;
+      }
+    }
+    if (all) proj = p;
+  }
+  if (proj == kProjections.size()) {
+    std::fprintf(stderr, "jobsift: internal error: no cube projection holds the dimensions asked for\n");
+    std::abort();
+  }
   // Summed by ids first (cheap), then named and ordered.
   IdArrayMap<kDimCount + 1, CubeCell> by_id;
-  for (const auto& [key, cell] : cells_) {
-    Key k{};
-    for (size_t i = 0; i < keep.size(); ++i) k[i] = key[static_cast<size_t>(keep[i])];
-    k[kDimCount] = key[kDimCount];
+  for (const auto& [key, cell] : projections_[proj]) {
+    std::array<uint32_t, kDimCount + 1> k{};
+    for (size_t i = 0; i < keep.size(); ++i) k[i] = key[at[i]];
+    k[kDimCount] = key[3];
     CubeCell& s = by_id[k];
     s.postings += cell.postings;
     s.salary_n += cell.salary_n;

@@ -1,6 +1,12 @@
-// The aggregation cube: counts of postings by half-year/quarter × city ×
-// industry × degree × company size × experience × AI flag, with exact salary
-// sums, from which the analysis tables of SPEC §3 derive without rescanning.
+// The aggregation cube: counts of postings by quarter × city × industry ×
+// degree × company size × experience × AI flag, with exact salary sums, from
+// which the analysis tables of SPEC §3 derive without rescanning — for any
+// one period and any one filter on city or industry. It is kept as the
+// projections that need: quarter × city × X and quarter × industry × X (X
+// every other dimension) × AI flag. Their size is bounded by the number of
+// distinct values (cities, industries …), never by the number of postings,
+// which the full six-dimensional product is not (it grew to ~1M cells at 1M
+// postings, most of them holding one posting).
 // Dimension values are interned names; ids are assigned in input order by
 // the single thread that adds postings, so the cube is identical for any
 // --threads. Exact duplicates (same normalised company, title, city and
@@ -68,9 +74,15 @@ class Cube {
   bool Add(const CubeRecord& r);
 
   const Dictionary& dict(Dim d) const { return dicts_[static_cast<size_t>(d)]; }
-  // Key: ids of every dimension plus the AI flag.
-  using Key = std::array<uint32_t, kDimCount + 1>;
-  const IdArrayMap<kDimCount + 1, CubeCell>& cells() const { return cells_; }
+  // The projections kept: (quarter, a, b, AI) for each pair (a, b).
+  static constexpr std::array<std::pair<Dim, Dim>, 7> kProjections = {
+      {{Dim::kCity, Dim::kIndustry},
+       {Dim::kCity, Dim::kDegree},
+       {Dim::kCity, Dim::kSize},
+       {Dim::kCity, Dim::kExperience},
+       {Dim::kIndustry, Dim::kDegree},
+       {Dim::kIndustry, Dim::kSize},
+       {Dim::kIndustry, Dim::kExperience}}};
   // Duplicates removed, by half-year label ("" = unknown date).
   const std::map<std::string, uint64_t>& duplicates_removed() const { return duplicates_; }
 
@@ -94,6 +106,8 @@ class Cube {
 
   // Sums cells over the dimensions not kept. `keep` lists the dimensions of
   // the result (in order); the AI flag is always kept as the last key part.
+  // `keep` must lie within one projection: the quarter and at most one
+  // dimension besides city or industry (a programming error otherwise).
   struct Marginal {
     std::vector<std::string> names;  // one name per kept dimension
     bool ai;
@@ -103,7 +117,7 @@ class Cube {
 
  private:
   std::array<Dictionary, kDimCount> dicts_;
-  IdArrayMap<kDimCount + 1, CubeCell> cells_;
+  std::array<IdArrayMap<4, CubeCell>, kProjections.size()> projections_;
   std::map<std::string, FingerprintSet> seen_;  // half-year -> fingerprints
   std::map<std::string, uint64_t> duplicates_;
   Dictionary groups_;
