@@ -194,6 +194,13 @@ TEST(Hostile, HugeDescriptionIsRejectedAsTooLargeOrReadWhenAllowed) {
   r = Jobsift(d, "scan -q --json --max-field-bytes " + std::to_string(2 * kLongDescription) + " " + d.File("desc.csv"));
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(CountsOf(r.out).accepted, 3);
+  // A record limit below a row's size holds even when the row fits in one
+  // of the reader's 4 MiB chunks (such a row was accepted).
+  WriteFile(d.File("mid.csv"), kHeader + kRow + "工程师,北京,1万," + std::string(kMiB * 3 / 2, 'a') + "\n" + kRow);
+  r = Jobsift(d, "scan -q --json --max-field-bytes 4194304 --max-record-bytes 1048576 " + d.File("mid.csv"));
+  EXPECT_EQ(r.code, 1) << r.err;
+  EXPECT_EQ(JsonNumber(r.out, "record_too_large"), 1) << r.out;
+  EXPECT_EQ(CountsOf(r.out).accepted, 2);
 }
 
 TEST(Hostile, RowsWithTooFewOrTooManyFieldsAreRejectedWithTheirLines) {

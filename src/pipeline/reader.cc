@@ -513,6 +513,12 @@ void Engine::ProcessCsv(Chunk& c, Worker& w, Result& r) {
       Reject(r, fs, lines.At(begin), offset, RejectReason::kUnterminatedQuote, record);
       continue;
     }
+    // The reader skips records longer than its window; one that fitted in a
+    // chunk is held to the same limit here.
+    if (record.size() > opt_.max_record_bytes) {
+      Reject(r, fs, lines.At(begin), offset, RejectReason::kRecordTooLarge, record);
+      continue;
+    }
     if (w.fields.size() != fs.header_fields) {
       Reject(r, fs, lines.At(begin), offset, RejectReason::kFieldCount, record);
       continue;
