@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what jobsift needs to build and test, from Debian's packages.
+# Installs what jobsift needs to build and test, from Debian's packages
+# (clang-14, its runtime libraries and llvm-symbolizer for scripts/fuzz.sh).
 # Idempotent: packages already present are skipped, and apt-get runs only
 # when something is missing.
 set -euo pipefail
@@ -13,6 +14,7 @@ packages=(
   libtomlplusplus-dev libcli11-dev
   libvectorscan-dev libopencc-dev ripgrep libxlsxwriter-dev
   python3 time
+  clang-14 libclang-rt-14-dev llvm-14
 )
 
 missing=()
