@@ -152,10 +152,12 @@ TEST(Hostile, GbkWithoutEncodingFlagIsDetected) {
   EXPECT_EQ(CountsOf(r.out).accepted, 50);
   EXPECT_TRUE(Has(r.out, "\"encoding\":\"GB18030\"")) << r.out;
   EXPECT_EQ(JsonNumber(r.out, "rows_utf8_repaired"), 0);
-  // Read as UTF-8 by force, the same bytes are rejected as undecodable, not
-  // taken as text.
-  r = Jobsift(d, "scan -q --json --encoding UTF-8 " + d.File("gbk.csv"));
-  EXPECT_NE(r.code, 0);
+  // Forced to read it as UTF-8, the run cannot find its columns and says so,
+  // showing the headers repaired rather than taking mojibake as data.
+  r = Jobsift(d, "scan -q --encoding UTF-8 " + d.File("gbk.csv"));
+  EXPECT_EQ(r.code, 2);
+  EXPECT_TRUE(Has(r.err, "gbk.csv: no recognisable posting columns")) << r.err;
+  EXPECT_TRUE(Has(r.err, "\xEF\xBF\xBD")) << r.err;
 }
 
 TEST(Hostile, LongLineWithoutNewlineIsBoundedInMemory) {
