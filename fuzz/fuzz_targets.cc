@@ -36,13 +36,23 @@ namespace {
 
 std::string_view View(const uint8_t* data, size_t size) { return {reinterpret_cast<const char*>(data), size}; }
 
-// A file of this process's own under the temp directory (fuzzer jobs and
-// parallel tests each get theirs).
-std::string TempPath(const std::string& name) {
-  std::string dir = (std::filesystem::temp_directory_path() / ("jobsift_fuzz_" + std::to_string(getpid()))).string();
-  std::filesystem::create_directories(dir);
-  return dir + "/" + name;
-}
+// A folder of this process's own under the temp directory (fuzzer jobs and
+// parallel tests each get theirs), removed after each input.
+class ScratchDir {
+ public:
+  ScratchDir()
+      : dir_((std::filesystem::temp_directory_path() / ("jobsift_fuzz_" + std::to_string(getpid()))).string()) {
+    std::filesystem::create_directories(dir_ + "/ai");
+  }
+  ~ScratchDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);
+  }
+  std::string File(const std::string& name) const { return dir_ + "/" + name; }
+
+ private:
+  std::string dir_;
+};
 
 void Write(const std::string& path, std::string_view bytes) {
   std::FILE* f = std::fopen(path.c_str(), "wb");
@@ -50,6 +60,20 @@ void Write(const std::string& path, std::string_view bytes) {
   FUZZ_CHECK(std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size());
   FUZZ_CHECK(std::fclose(f) == 0);
 }
+
+// Checks every accepted posting: its text is valid UTF-8 (the reader
+// repaired or rejected the rest).
+class CheckingJob : public PostingJob {
+ public:
+  class Task : public PostingTask {
+   public:
+    void Add(const Posting& p) override {
+      for (std::string_view v : p.value) FUZZ_CHECK(IsValidUtf8(v));
+    }
+  };
+  std::unique_ptr<PostingTask> NewTask() override { return std::make_unique<Task>(); }
+  void Finish(std::unique_ptr<PostingTask>) override {}
+};
 
 // Reads one file through the whole reader with chunks and limits small
 // enough that fuzz-sized inputs cross them; the counts must add up.
@@ -59,7 +83,8 @@ void ReadAndCheck(const std::string& path) {
   opt.chunk_bytes = 256;
   opt.max_field_bytes = 512;
   opt.max_record_bytes = 2048;
-  auto summary = ReadPostings({path}, opt, nullptr);
+  CheckingJob job;
+  auto summary = ReadPostings({path}, opt, &job);
   FUZZ_CHECK(summary.ok());
   const ReadStats& t = summary->total;
   FUZZ_CHECK(t.rows_read == t.rows_accepted + t.RowsRejected());
@@ -87,7 +112,8 @@ int FuzzCsv(const uint8_t* data, size_t size) {
     FUZZ_CHECK(in.substr(end, b.end - end).find_first_not_of("\r\n") == std::string_view::npos);
   }
   DetectDelimiter(in);
-  std::string path = TempPath("in.csv");
+  ScratchDir tmp;
+  std::string path = tmp.File("in.csv");
   Write(path, in);
   ReadAndCheck(path);
   return 0;
@@ -98,7 +124,8 @@ int FuzzJsonl(const uint8_t* data, size_t size) {
   // columns; the fuzzer's lines follow it.
   std::string text = "{\"职位名称\":\"工程师\",\"城市\":\"北京\",\"薪资\":\"1万\",\"职位描述\":\"x\"}\n";
   text.append(View(data, size));
-  std::string path = TempPath("in.jsonl");
+  ScratchDir tmp;
+  std::string path = tmp.File("in.jsonl");
   Write(path, text);
   ReadAndCheck(path);
   return 0;
@@ -117,7 +144,8 @@ int FuzzXlsx(const uint8_t* data, size_t size) {
   static const std::string kRels =
       "<Relationships><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
       "relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>";
-  std::string path = TempPath("in.xlsx");
+  ScratchDir tmp;
+  std::string path = tmp.File("in.xlsx");
   int err = 0;
   zip_t* z = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err);
   FUZZ_CHECK(z != nullptr);
@@ -183,8 +211,8 @@ int FuzzFields(const uint8_t* data, size_t size) {
 
 int FuzzLexicon(const uint8_t* data, size_t size) {
   std::string_view in = View(data, size);
-  std::string path = TempPath("ai/fuzz.tsv");
-  std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+  ScratchDir tmp;
+  std::string path = tmp.File("ai/fuzz.tsv");  // the folder names the domain
   Write(path, in);
   auto lex = Lexicon::LoadPaths({path});
   if (!lex.ok()) {
@@ -202,7 +230,8 @@ int FuzzLexicon(const uint8_t* data, size_t size) {
 
 int FuzzState(const uint8_t* data, size_t size) {
   std::string_view in = View(data, size);
-  std::string path = TempPath("in.state");
+  ScratchDir tmp;
+  std::string path = tmp.File("in.state");
   Write(path, in);
   auto check = [&] {
     auto info = CheckState(path);
