@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Installs what jobsift needs to build and test: Debian's packages, then the
-# npm packages of web/ (Apache ECharts, embedded in report.html at build
-# time, and playwright-core, which drives Chromium in the browser test).
-# Idempotent: packages already present are skipped, apt-get runs only when
-# something is missing, and npm ci only when web/package-lock.json changed.
+# Installs what jobsift needs to build and test: Debian's packages (among
+# them clang-14, its runtime libraries and llvm-symbolizer for
+# scripts/fuzz.sh), then the npm packages of web/ (Apache ECharts, embedded
+# in report.html at build time, and playwright-core, which drives Chromium in
+# the browser test). Idempotent: packages already present are skipped,
+# apt-get runs only when something is missing, and npm ci only when
+# web/package-lock.json changed.
 set -euo pipefail
 
 packages=(
@@ -16,6 +18,7 @@ packages=(
   libvectorscan-dev libopencc-dev ripgrep libxlsxwriter-dev
   python3 time
   chromium fonts-noto-cjk
+  clang-14 libclang-rt-14-dev llvm-14
 )
 # Node and npm: Debian's, unless a node is already there (e.g. NodeSource's,
 # which brings its own npm and conflicts with Debian's npm package).

@@ -123,7 +123,8 @@ TEST(Annotate, FailedRunLeavesNoOutput) {
   EXPECT_NE(out.find("missing.csv"), std::string::npos) << out;
   EXPECT_EQ(RunCommand(kBin + " annotate -q -o " + d.File("y.txt") + " " + d.File("missing.csv") + " 2>&1", &out), 2);
   EXPECT_NE(out.find(".jsonl or .csv"), std::string::npos);
-  EXPECT_EQ(RunCommand(kBin + " annotate -q -o /dev/full " + d.File("missing.csv") + " 2>&1", &out), 2);
+  // Writing to a full device (stdout on /dev/full) is a failure too: see
+  // clean_failure_test.cc.
 }
 
 TEST(Classify, AgreesWithAnnotateIncludingFormsOnlyNormalisationReveals) {

@@ -134,10 +134,10 @@ size_t AppendRepairedUtf8(std::string_view s, std::string& out) {
       i += len;
     } else {
       out.append(kReplacement);
-      ++replaced;
-      ++i;
+      size_t start = i++;
       // Skip the continuation bytes of this broken sequence.
       while (i < n && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+      replaced += i - start;
     }
   }
   return replaced;

@@ -28,7 +28,8 @@ bool UnwrapListLiteral(std::string_view s, std::string& out);
 bool IsValidUtf8(std::string_view s);
 
 // Appends `s` to `out` with each invalid UTF-8 sequence replaced by U+FFFD.
-// Returns how many replacements were made.
+// Returns how many bytes of `s` were invalid (the reader rejects a row when
+// they are more than a quarter of it).
 size_t AppendRepairedUtf8(std::string_view s, std::string& out);
 
 // Appends `s` with \t \n \r \\ and other control bytes escaped so that it

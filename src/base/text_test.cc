@@ -43,11 +43,11 @@ TEST(UnwrapListLiteral, LeavesOtherBracketsAlone) {
 
 TEST(Utf8, RepairReplacesEachBadSequence) {
   std::string out;
-  EXPECT_EQ(AppendRepairedUtf8("ok\xFF" "中\xE4\xB8", out), 2u);
+  EXPECT_EQ(AppendRepairedUtf8("ok\xFF" "中\xE4\xB8", out), 3u);  // invalid bytes
   EXPECT_EQ(out, "ok\xEF\xBF\xBD中\xEF\xBF\xBD");
   EXPECT_TRUE(IsValidUtf8(out));
   out.clear();
-  EXPECT_EQ(AppendRepairedUtf8("\xC0\xAF", out), 1u);  // overlong '/'
+  EXPECT_EQ(AppendRepairedUtf8("\xC0\xAF", out), 2u);  // overlong '/'
   EXPECT_TRUE(IsValidUtf8(out));
   EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));  // a surrogate
 }

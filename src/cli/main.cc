@@ -290,8 +290,23 @@ Status WriteFileAtomic(const std::string& path, const std::string& bytes) {
     std::remove(tmp.c_str());
     return IoError(path + ": write failed: " + std::strerror(errno));
   }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) return IoError(path + ": cannot rename into place");
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    std::remove(tmp.c_str());
+    return IoError(path + ": cannot rename into place: " + std::strerror(errno));
+  }
   return Status::Ok();
+}
+
+// summary.json is written last and says that the folder holds a complete
+// report; a run over a folder removes the one an earlier run left before it
+// writes anything, so a run that fails half-way never leaves the earlier
+// summary beside a mix of old and new tables.
+bool RemoveSummary(const std::string& out_dir) {
+  std::string path = out_dir + "/summary.json";
+  if (std::remove(path.c_str()) == 0 || errno == ENOENT) return true;
+  std::fprintf(stderr, "jobsift: %s: cannot remove the previous run's summary: %s\n", path.c_str(),
+               std::strerror(errno));
+  return false;
 }
 
 // Writes the tables, the workbook, report.html and summary.json (last) of a
@@ -309,7 +324,10 @@ int WriteReport(const std::string& out_dir, const ReportJob& job, const ReadSumm
   if (!st.ok()) return Fail(st);
   std::string xlsx = out_dir + "/tables.xlsx";
   st = WriteTablesXlsx(tables, xlsx + ".tmp");
-  if (!st.ok()) return Fail(st);
+  if (!st.ok()) {
+    std::remove((xlsx + ".tmp").c_str());
+    return Fail(st);
+  }
   if (std::rename((xlsx + ".tmp").c_str(), xlsx.c_str()) != 0) return Fail(IoError(xlsx + ": cannot rename into place"));
   ReportSummary summary = SummarizeReport(read, job, lexicon, table_options, dedup, rule, salary);
   st = WriteFileAtomic(out_dir + "/report.html", ReportHtml(tables, summary));
@@ -357,6 +375,7 @@ int RunReport(const CommonFlags& f, const std::string& out_dir, const std::strin
   std::error_code ec;
   std::filesystem::create_directories(out_dir + "/tables", ec);
   if (ec) return Fail(IoError(out_dir + ": cannot create: " + ec.message()));
+  if (!RemoveSummary(out_dir)) return kExitFailure;
   config.read.rejects_path = out_dir + "/rejects.tsv";
   ReportJob job(normalizer->get(), annotator->get(), dedup);
   auto decider = MakeDecider(**annotator);
@@ -398,6 +417,7 @@ int RunMerge(const std::vector<std::string>& states, const std::string& out_dir,
   std::error_code ec;
   std::filesystem::create_directories(out_dir + "/tables", ec);
   if (ec) return Fail(IoError(out_dir + ": cannot create: " + ec.message()));
+  if (!RemoveSummary(out_dir)) return kExitFailure;
   ReadSummary read;
   std::unique_ptr<ReportJob> job;
   std::string rule, dedup_name;
@@ -521,8 +541,11 @@ int RunGen(const CommonFlags& f, const GenFlags& g, const TableOptions& table_op
 
 int main(int argc, char** argv) {
   using namespace jobsift;
+  // The first SIGINT or SIGTERM stops the run cleanly at the next chunk; a
+  // second one (the handler is reset) ends the process at once.
   struct sigaction sa {};
   sa.sa_handler = OnSignal;
+  sa.sa_flags = SA_RESETHAND;
   sigaction(SIGINT, &sa, nullptr);
   sigaction(SIGTERM, &sa, nullptr);
   CLI::App app{"jobsift: labour-market intelligence from job postings"};

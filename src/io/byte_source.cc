@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <iconv.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -25,12 +26,21 @@ namespace {
 
 class FdSource : public ByteSource {
  public:
-  FdSource(int fd, std::string name, bool owned) : fd_(fd), name_(std::move(name)), owned_(owned) {}
+  FdSource(int fd, std::string name, bool owned, const std::atomic<bool>* cancel)
+      : fd_(fd), name_(std::move(name)), owned_(owned), cancel_(cancel) {}
   ~FdSource() override {
     if (owned_) close(fd_);
   }
   StatusOr<size_t> Read(char* buf, size_t n) override {
     for (;;) {
+      // Wait in short slices so that an interrupted run stops promptly even
+      // when no data comes and the signal went to another thread.
+      if (cancel_ != nullptr) {
+        pollfd p{fd_, POLLIN, 0};
+        int ready = poll(&p, 1, 100);
+        if (cancel_->load(std::memory_order_relaxed)) return IoError(name_ + ": interrupted");
+        if (ready == 0 || (ready < 0 && errno == EINTR)) continue;
+      }
       ssize_t r = read(fd_, buf, n);
       if (r >= 0) {
         consumed_ += static_cast<uint64_t>(r);
@@ -46,6 +56,7 @@ class FdSource : public ByteSource {
   int fd_;
   std::string name_;
   bool owned_;
+  const std::atomic<bool>* cancel_;
   uint64_t consumed_ = 0;
 };
 
@@ -257,15 +268,15 @@ class IconvSource : public ByteSource {
 
 }  // namespace
 
-StatusOr<std::unique_ptr<ByteSource>> OpenFileSource(const std::string& path) {
-  if (path == "-") return std::unique_ptr<ByteSource>(new FdSource(0, "<stdin>", false));
+StatusOr<std::unique_ptr<ByteSource>> OpenFileSource(const std::string& path, const std::atomic<bool>* cancel) {
+  if (path == "-") return std::unique_ptr<ByteSource>(new FdSource(0, "<stdin>", false, cancel));
   int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     if (errno == ENOENT) return NotFound(path + ": no such file");
     return IoError(path + ": cannot open: " + std::strerror(errno));
   }
   posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
-  return std::unique_ptr<ByteSource>(new FdSource(fd, path, true));
+  return std::unique_ptr<ByteSource>(new FdSource(fd, path, true, cancel));
 }
 
 std::unique_ptr<ByteSource> MemorySource(std::string_view bytes) {

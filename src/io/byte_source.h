@@ -13,6 +13,8 @@
 #include <string>
 #include <string_view>
 
+#include <atomic>
+
 #include "jobsift/status.h"
 
 namespace jobsift {
@@ -30,8 +32,12 @@ class ByteSource {
 enum class Compression { kNone, kGzip, kZstd };
 std::string_view CompressionName(Compression c);
 
-// Opens `path` for reading; "-" is stdin.
-StatusOr<std::unique_ptr<ByteSource>> OpenFileSource(const std::string& path);
+// Opens `path` for reading; "-" is stdin. With `cancel`, a read that waits
+// (a pipe, a terminal) gives up with an "interrupted" error soon after
+// *cancel becomes true (a signal handler's flag), whichever thread caught
+// the signal.
+StatusOr<std::unique_ptr<ByteSource>> OpenFileSource(const std::string& path,
+                                                     const std::atomic<bool>* cancel = nullptr);
 
 // A source over bytes the caller keeps alive.
 std::unique_ptr<ByteSource> MemorySource(std::string_view bytes);

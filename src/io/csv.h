@@ -15,6 +15,7 @@
 #define JOBSIFT_IO_CSV_H_
 
 #include <cstddef>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,7 +57,9 @@ class CsvRecordSplitter {
   size_t pos_ = 0;
   size_t record_begin_ = 0;
   bool open_quote_ = false;
-  std::vector<std::string> unescaped_;
+  // A deque: adding a field's storage must not move the earlier fields'
+  // (a vector's growth moved short strings and left their views dangling).
+  std::deque<std::string> unescaped_;
   size_t unescaped_used_ = 0;
 };
 

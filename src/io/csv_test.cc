@@ -26,6 +26,19 @@ TEST(Csv, QuotedFieldsKeepDelimitersQuotesAndNewlines) {
   EXPECT_EQ(rows[1][1], "1、负责模型训练，优化\r\n2、熟悉 \"PyTorch\", TensorFlow");
 }
 
+TEST(Csv, ManyUnescapedFieldsInOneRecordStayValid) {
+  // Each field needs a copy (an escaped quote, or text after the closing
+  // quote); the copies of the first fields must survive those of the later
+  // ones. Found by fuzz_csv (tests/fuzz_regressions/csv/).
+  std::string line;
+  Rows expected(1);
+  for (int i = 0; i < 20; ++i) {
+    line += (i ? "," : "") + std::string("\"a\"\"") + std::to_string(i) + "\"x";
+    expected[0].push_back("a\"" + std::to_string(i) + "x");
+  }
+  EXPECT_EQ(SplitAll(line + "\n"), expected);
+}
+
 TEST(Csv, CrlfIsDroppedFromUnquotedFields) {
   EXPECT_EQ(SplitAll("a,b\r\nc,d\r\n"), (Rows{{"a", "b"}, {"c", "d"}}));
 }

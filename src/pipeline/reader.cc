@@ -254,6 +254,7 @@ class Engine {
   void Collect(bool all);
   void FinishResult(Result r);
   void WarnUnmapped(const FileState& fs);
+  void WarnDuplicateHeaders(const std::string& name, const std::vector<std::string>& header);
   void TickProgress(uint64_t raw_now);
 
   // Worker side.
@@ -327,6 +328,24 @@ void Engine::WarnUnmapped(const FileState& fs) {
   }
   if (!missing.empty())
     summary_.warnings.push_back(fs.name + ": no column for " + missing + " (unknown for every row)");
+}
+
+void Engine::WarnDuplicateHeaders(const std::string& name, const std::vector<std::string>& header) {
+  // Column mapping takes the first column of a name; say so, once a name.
+  std::unordered_map<std::string_view, size_t> first;
+  size_t warned = 0;
+  for (size_t i = 0; i < header.size() && warned < 10; ++i) {
+    std::string_view h = TrimCell(header[i]);
+    if (h.empty()) continue;
+    auto [it, fresh] = first.emplace(h, i);
+    if (fresh || it->second == kNoOffset) continue;
+    std::string escaped;
+    AppendTsvEscaped(h.substr(0, 100), escaped);
+    summary_.warnings.push_back(name + ": header '" + escaped + "' names columns " + std::to_string(it->second + 1) +
+                                " and " + std::to_string(i + 1) + " (the first is used)");
+    it->second = kNoOffset;
+    ++warned;
+  }
 }
 
 void Engine::Submit(Chunk chunk) {
@@ -494,6 +513,12 @@ void Engine::ProcessCsv(Chunk& c, Worker& w, Result& r) {
       Reject(r, fs, lines.At(begin), offset, RejectReason::kUnterminatedQuote, record);
       continue;
     }
+    // The reader skips records longer than its window; one that fitted in a
+    // chunk is held to the same limit here.
+    if (record.size() > opt_.max_record_bytes) {
+      Reject(r, fs, lines.At(begin), offset, RejectReason::kRecordTooLarge, record);
+      continue;
+    }
     if (w.fields.size() != fs.header_fields) {
       Reject(r, fs, lines.At(begin), offset, RejectReason::kFieldCount, record);
       continue;
@@ -626,7 +651,7 @@ void Engine::ProcessRows(Chunk& c, Worker& w, Result& r) {
 void Engine::TickProgress(uint64_t raw_now) { progress_.SetBytes(raw_done_before_ + raw_now); }
 
 void Engine::ReadPath(const std::string& path, bool named) {
-  auto src = OpenFileSource(path);
+  auto src = OpenFileSource(path, opt_.cancel);
   if (!src.ok()) {
     Fail(src.status().message());
     return;
@@ -773,6 +798,7 @@ void Engine::ReadXlsx(ZipArchive& zip, bool named) {
   rep.map = *map;
   fs->report_index = AddReport(std::move(rep));
   WarnUnmapped(*fs);
+  if (map->has_header) WarnDuplicateHeaders(fs->name, header);
 
   Chunk chunk;
   size_t chunk_bytes = 0;
@@ -816,8 +842,9 @@ void Engine::ReadXlsx(ZipArchive& zip, bool named) {
 // first byte not yet handed on.
 class TextWindow {
  public:
-  TextWindow(std::shared_ptr<const Mapping> map, PeekableSource* src, BufferPool* pool)
-      : map_(std::move(map)), src_(src), pool_(pool) {}
+  TextWindow(std::shared_ptr<const Mapping> map, PeekableSource* src, BufferPool* pool,
+             const std::atomic<bool>* cancel)
+      : map_(std::move(map)), src_(src), pool_(pool), cancel_(cancel) {}
   ~TextWindow() { pool_->Put(std::move(buf_)); }
 
   // Makes window() hold at least `want` bytes, or all that is left.
@@ -834,6 +861,8 @@ class TextWindow {
       buf_ = std::move(bigger);
     }
     while (!eof_ && buf_.len < want) {
+      // A slow pipe may take long to fill a chunk; an interrupted run stops.
+      if (cancel_ != nullptr && cancel_->load(std::memory_order_relaxed)) break;
       auto got = src_->Read(buf_.data.get() + buf_.len, want - buf_.len);
       if (!got.ok()) {
         error_ = got.status();  // ends the stream; the rows before it count
@@ -900,6 +929,7 @@ class TextWindow {
   size_t map_len_ = 0;
   PeekableSource* src_;
   BufferPool* pool_;
+  const std::atomic<bool>* cancel_;
   Buffer buf_;
   bool eof_ = false;
   Status error_;
@@ -910,7 +940,7 @@ class TextWindow {
 void Engine::ReadText(const std::string& name, std::shared_ptr<const Mapping> mapping,
                       std::unique_ptr<PeekableSource> src, Compression comp, const std::string& encoding,
                       uint64_t* invalid_bytes, bool named) {
-  TextWindow tw(std::move(mapping), src.get(), &pool_);
+  TextWindow tw(std::move(mapping), src.get(), &pool_, opt_.cancel);
   tw.Ensure(std::min<size_t>(opt_.chunk_bytes, 1 << 20));
   if (!tw.error().ok() && tw.window().empty()) {
     Fail(tw.error().message());
@@ -985,7 +1015,7 @@ void Engine::ReadText(const std::string& name, std::shared_ptr<const Mapping> ma
     fs->delimiter = opt_.delimiter != 0 ? opt_.delimiter : DetectDelimiter(head);
     // The header is the first record; widen the window until it is whole.
     while (FindLastRecordEnd(tw.window(), fs->delimiter).end == 0 && !tw.at_end() &&
-           tw.window().size() < opt_.max_record_bytes)
+           tw.window().size() < opt_.max_record_bytes && !Cancelled())
       tw.Ensure(tw.window().size() * 2 + (1 << 20));
     head = tw.window();
     CsvBoundary bound = FindLastRecordEnd(head, fs->delimiter);
@@ -1009,6 +1039,7 @@ void Engine::ReadText(const std::string& name, std::shared_ptr<const Mapping> ma
   rep.map = fs->map;
   fs->report_index = AddReport(std::move(rep));
   WarnUnmapped(*fs);
+  if (fs->map.has_header) WarnDuplicateHeaders(name, header);
 
   auto emit = [&](size_t n) {
     Chunk c;
