@@ -80,19 +80,26 @@ bool Cube::Add(const CubeRecord& r) {
       c.salary_sum += r.annual_salary;
     }
   }
+  uint32_t q = key[static_cast<size_t>(Dim::kQuarter)];
   if (r.has_salary) {
     uint16_t bin = SalaryBin(r.annual_salary);
     uint32_t ai = r.ai ? 1 : 0;
-    uint32_t q = key[static_cast<size_t>(Dim::kQuarter)];
-    ++salary_bins_[{q, static_cast<uint32_t>(Dim::kCount), 0, ai, bin}];
+    auto count = [&](std::vector<uint64_t>& hist) {
+      if (hist.size() <= bin) hist.resize(bin + 1);
+      ++hist[bin];
+    };
+    count(salary_bins_[{q, static_cast<uint32_t>(Dim::kCount), 0, ai}]);
     for (Dim d : {Dim::kIndustry, Dim::kCity, Dim::kDegree})
-      ++salary_bins_[{q, static_cast<uint32_t>(d), key[static_cast<size_t>(d)], ai, bin}];
+      count(salary_bins_[{q, static_cast<uint32_t>(d), key[static_cast<size_t>(d)], ai}]);
   }
   if (r.ai) {
-    uint32_t q = key[static_cast<size_t>(Dim::kQuarter)];
     uint32_t ind = key[static_cast<size_t>(Dim::kIndustry)];
     uint32_t city = key[static_cast<size_t>(Dim::kCity)];
-    for (std::string_view g : r.groups) ++skills_[{q, ind, city, groups_.Id(g)}];
+    for (std::string_view g : r.groups) {
+      uint32_t group = groups_.Id(g);
+      ++skills_by_industry_[{q, ind, group}];
+      ++skills_by_city_[{q, city, group}];
+    }
     std::vector<uint32_t> ids;
     ids.reserve(r.ai_terms.size());
     for (std::string_view t : r.ai_terms) ids.push_back(term_names_.Id(t));

@@ -86,21 +86,22 @@ class Cube {
   // Duplicates removed, by half-year label ("" = unknown date).
   const std::map<std::string, uint64_t>& duplicates_removed() const { return duplicates_; }
 
-  // AI postings by (quarter, industry, city, group) ids; group names in
-  // dict_groups().
-  using SkillKey = std::array<uint32_t, 4>;
-  const IdArrayMap<4, uint64_t>& skills() const { return skills_; }
+  // AI postings by (quarter, industry, group) and by (quarter, city, group)
+  // ids; group names in dict_groups().
+  const IdArrayMap<3, uint64_t>& skills_by_industry() const { return skills_by_industry_; }
+  const IdArrayMap<3, uint64_t>& skills_by_city() const { return skills_by_city_; }
   const Dictionary& dict_groups() const { return groups_; }
   // AI postings by (quarter, term) and by (quarter, term a, term b), a < b.
   const IdArrayMap<2, uint64_t>& terms() const { return terms_; }
   const IdArrayMap<3, uint64_t>& pairs() const { return pairs_; }
   const Dictionary& dict_terms() const { return term_names_; }
 
-  // Postings by annual salary in bins 1% wide (log scale), keyed by
-  // (quarter, dimension, value, AI, bin), where the dimension is kIndustry,
-  // kCity or kDegree, or kCount for all postings: what medians need, bounded
-  // by the number of bins, not of postings.
-  const IdArrayMap<5, uint64_t>& salary_bins() const { return salary_bins_; }
+  // Postings by annual salary in bins 1% wide (log scale): one histogram
+  // (count per bin, as long as its highest bin) per (quarter, dimension,
+  // value, AI), where the dimension is kIndustry, kCity or kDegree, or kCount
+  // for all postings: what medians need, bounded by the number of values and
+  // bins, not of postings.
+  const IdArrayMap<4, std::vector<uint64_t>>& salary_bins() const { return salary_bins_; }
   static uint16_t SalaryBin(uint64_t annual_yuan);
   static double SalaryBinMid(uint16_t bin);
 
@@ -121,11 +122,11 @@ class Cube {
   std::map<std::string, FingerprintSet> seen_;  // half-year -> fingerprints
   std::map<std::string, uint64_t> duplicates_;
   Dictionary groups_;
-  IdArrayMap<4, uint64_t> skills_;
+  IdArrayMap<3, uint64_t> skills_by_industry_, skills_by_city_;
   Dictionary term_names_;
   IdArrayMap<2, uint64_t> terms_;
   IdArrayMap<3, uint64_t> pairs_;
-  IdArrayMap<5, uint64_t> salary_bins_;
+  IdArrayMap<4, std::vector<uint64_t>> salary_bins_;
 };
 
 // Half-year label of a quarter label: "2024Q3" -> "2024H2"; "" for "".

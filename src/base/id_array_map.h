@@ -1,6 +1,6 @@
 // IdArrayMap: a hash map from fixed-size arrays of 32-bit ids to values,
 // for the aggregation cube's counters. One contiguous table with linear
-// probing (grown at half load), so adding is one probe in the common case
+// probing (grown at 3/4 load), so adding is one probe in the common case
 // and a full scan reads memory in order. A key starting with 0xFFFFFFFF
 // marks an empty slot and cannot be stored (ids are dictionary indexes, far
 // below).
@@ -23,7 +23,7 @@ class IdArrayMap {
   using Slot = std::pair<Key, V>;
 
   V& operator[](const Key& key) {
-    if (2 * (size_ + 1) > slots_.size()) Grow();
+    if (4 * (size_ + 1) > 3 * slots_.size()) Grow();  // load at most 3/4
     size_t mask = slots_.size() - 1;
     for (size_t i = Hash(key) & mask;; i = (i + 1) & mask) {
       Slot& s = slots_[i];

@@ -175,8 +175,8 @@ std::map<std::string, std::map<std::string, uint64_t>> SkillCounts(const Cube& c
   std::vector<bool> in_half(cube.dict(Dim::kQuarter).size());
   for (uint32_t q = 0; q < in_half.size(); ++q) in_half[q] = HalfOfQuarter(cube.dict(Dim::kQuarter).Name(q)) == half;
   IdArrayMap<2, uint64_t> by_id;  // (industry, group)
-  for (const auto& [key, n] : cube.skills())
-    if (in_half[key[0]]) by_id[{key[1], key[3]}] += n;
+  for (const auto& [key, n] : cube.skills_by_industry())
+    if (in_half[key[0]]) by_id[{key[1], key[2]}] += n;
   std::map<std::string, std::map<std::string, uint64_t>> out;
   for (const auto& [key, n] : by_id) {
     const std::string& group = cube.dict_groups().Name(key[1]);
@@ -195,8 +195,12 @@ class SalaryMedians {
   SalaryMedians(const Cube& cube, const std::string& half) : cube_(cube) {
     std::vector<bool> in_half(cube.dict(Dim::kQuarter).size());
     for (uint32_t q = 0; q < in_half.size(); ++q) in_half[q] = HalfOfQuarter(cube.dict(Dim::kQuarter).Name(q)) == half;
-    for (const auto& [key, c] : cube.salary_bins())
-      if (in_half[key[0]]) bins_[{key[1], key[2], key[3]}][static_cast<uint16_t>(key[4])] += c;
+    for (const auto& [key, hist] : cube.salary_bins()) {
+      if (!in_half[key[0]]) continue;
+      auto& bins = bins_[{key[1], key[2], key[3]}];
+      for (size_t b = 0; b < hist.size(); ++b)
+        if (hist[b] > 0) bins[static_cast<uint16_t>(b)] += hist[b];
+    }
   }
   // Over AI postings (ai = 1), the others (0) or all (-1) of (dim, value);
   // 0 when none has a salary.
