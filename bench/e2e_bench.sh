@@ -44,7 +44,7 @@ for rows in "${sizes[@]}"; do
   else
     gen_line="(file generated earlier)"
   fi
-  bytes=$(stat -c %s "$file")
+  bytes=$(stat -L -c %s "$file")
   runs=${RUNS:-$([ "$rows" -ge 10000000 ] && echo 1 || echo 3)}
   cat "$file" > /dev/null  # warm the page cache
   printf '\n%s rows, %d MB; %s; best of %d\n' "$rows" $((bytes / 1000000)) "$gen_line" "$runs"

@@ -10,7 +10,7 @@ namespace jobsift {
 
 uint32_t Dictionary::Id(std::string_view name) {
   if (name.empty()) return 0;
-  auto it = ids_.find(std::string(name));
+  auto it = ids_.find(name);
   if (it != ids_.end()) return it->second;
   uint32_t id = static_cast<uint32_t>(names_.size());
   names_.emplace_back(name);

@@ -40,7 +40,13 @@ class Dictionary {
 
  private:
   std::vector<std::string> names_;
-  std::unordered_map<std::string, uint32_t> ids_;
+  // Looked up by string_view without building a string (C++20
+  // heterogeneous lookup).
+  struct NameHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, uint32_t, NameHash, std::equal_to<>> ids_;
 };
 
 enum class Dim : uint8_t { kQuarter, kCity, kIndustry, kDegree, kSize, kExperience, kCount };
