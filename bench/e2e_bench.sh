@@ -3,7 +3,8 @@
 # (jobsift gen, seed 1), `jobsift report` with 1 and 2 threads, and in the
 # same run the references `wc -l` and `rg -c -F -f <AI terms>` over the same
 # file. Prints wall seconds (best of N), MB/s, rows/s, peak RSS and the ratio
-# of each wall time to rg's (the bar: report --threads 2 within 1.5x rg at 1M
+# of each wall time to rg's first run (rg's own row is a second run; the bar:
+# report --threads 2 within 1.5x rg at 1M
 # postings; peak RSS at 10M within 1.5x that at 1M).
 #
 # usage: bench/e2e_bench.sh [ROWS...] (default: 1000000 10000000)
