@@ -1,4 +1,5 @@
-# Shared by the benchmark scripts: the generated input and a best-of-N timer.
+# Shared by the reader and matching benchmarks: their generated input, and
+# the best-of-N timer (bench/best.sh).
 # Expects $mb and $runs; sets $bin, $dir, $file, $bytes.
 bin=build/bin/jobsift
 dir=${BENCH_DIR:-/tmp/jobsift-bench}
@@ -9,12 +10,4 @@ file="$dir/postings_${mb}mb.csv"
 bytes=$(stat -c %s "$file")
 cat "$file" > /dev/null  # warm the page cache
 
-# best wall time of $runs runs of a command, and the peak RSS of that run: "seconds kb"
-best() {
-  local best_s="" best_kb=""
-  for _ in $(seq "$runs"); do
-    read -r s kb < <( { /usr/bin/time -f "%e %M" "$@" > /dev/null; } 2>&1 | tail -1)
-    if [ -z "$best_s" ] || awk -v a="$s" -v b="$best_s" 'BEGIN{exit !(a<b)}'; then best_s=$s; best_kb=$kb; fi
-  done
-  echo "$best_s $best_kb"
-}
+source bench/best.sh

@@ -21,15 +21,7 @@ mkdir -p "$dir"
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000000 10000000)
 
-# best wall time of $runs runs of a command, and the peak RSS of that run: "seconds kb"
-best() {
-  local best_s="" best_kb=""
-  for _ in $(seq "$runs"); do
-    read -r s kb < <( { /usr/bin/time -f "%e %M" "$@" > /dev/null; } 2>&1 | tail -1)
-    if [ -z "$best_s" ] || awk -v a="$s" -v b="$best_s" 'BEGIN{exit !(a<b)}'; then best_s=$s; best_kb=$kb; fi
-  done
-  echo "$best_s $best_kb"
-}
+source bench/best.sh
 row() {  # name seconds kb rows bytes rg_seconds
   awk -v n="$1" -v s="$2" -v kb="$3" -v rows="$4" -v b="$5" -v rg="$6" 'BEGIN{ if (s<=0) s=0.01;
     printf "%-34s %8.2f %8.0f %11.0f %8.0f %8.2f\n", n, s, b/1e6/s, rows/s, kb/1024, s/rg }'

@@ -143,6 +143,21 @@ size_t AppendRepairedUtf8(std::string_view s, std::string& out) {
   return replaced;
 }
 
+void AppendCsvField(std::string_view s, std::string& out) {
+  bool quote = false;
+  for (char c : s) quote |= c == ',' || c == '"' || c == '\r' || c == '\n';
+  if (!quote) {
+    out.append(s);
+    return;
+  }
+  out += '"';
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
 void AppendTsvEscaped(std::string_view s, std::string& out) {
   static constexpr char kHex[] = "0123456789abcdef";
   for (char ch : s) {

@@ -36,6 +36,10 @@ size_t AppendRepairedUtf8(std::string_view s, std::string& out);
 // fits on one TSV line.
 void AppendTsvEscaped(std::string_view s, std::string& out);
 
+// Appends `s` as one CSV field: as is, or quoted with "" for each quote when
+// it holds a comma, a quote, CR or LF.
+void AppendCsvField(std::string_view s, std::string& out);
+
 // Appends `s` as a JSON string literal (with quotes).
 void AppendJsonString(std::string_view s, std::string& out);
 

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <span>
 #include <utility>
 
 namespace jobsift {
@@ -258,16 +259,16 @@ StatusOr<Calibration> MakeCalibration(const std::vector<std::string>& industries
   // fitted (iterative proportional fitting) until the city totals are the
   // targets above. Then F25–34 and F35–44 hold by construction.
   std::vector<std::vector<double>> fixed(industries.size(), std::vector<double>(cities.size(), -1));
-  for (const Cell& cell : kIndustryToCity) {
-    auto i = ind_index.find(cell.industry), k = city_index.find(cell.city);
-    if (i == ind_index.end() || k == city_index.end()) return InvalidArgument("gen calibration: unknown cell");
-    fixed[i->second][k->second] = cell.pct / 100;
-  }
-  for (const Cell& cell : kCityToIndustry) {
-    auto i = ind_index.find(cell.industry), k = city_index.find(cell.city);
-    if (i == ind_index.end() || k == city_index.end()) return InvalidArgument("gen calibration: unknown cell");
-    fixed[i->second][k->second] = cell.pct / 100 * (*city)[k->second] / (*ind)[i->second];
-  }
+  for (bool city_side : {false, true})
+    for (const Cell& cell : city_side ? std::span<const Cell>(kCityToIndustry) : std::span<const Cell>(kIndustryToCity)) {
+      auto i = ind_index.find(cell.industry), k = city_index.find(cell.city);
+      if (i == ind_index.end() || k == city_index.end())
+        return InvalidArgument(std::string("gen calibration: unknown cell ") + cell.industry + "|" + cell.city);
+      // A city's share of an industry as quoted, or an industry's share of
+      // a city turned into the city's share of the industry.
+      fixed[i->second][k->second] =
+          cell.pct / 100 * (city_side ? (*city)[k->second] / (*ind)[i->second] : 1.0);
+    }
   std::vector<double> free_w = *city;
   std::vector<std::vector<double>> cond(industries.size(), std::vector<double>(cities.size()));
   for (int iter = 0; iter < 1000; ++iter) {

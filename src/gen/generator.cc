@@ -994,26 +994,11 @@ void Generator::MakeOriginal(uint64_t i, GenRow* out) const {
 
 namespace {
 
-void AppendCsvCell(std::string_view s, std::string& out) {
-  bool quote = false;
-  for (char c : s) quote |= c == ',' || c == '"' || c == '\r' || c == '\n';
-  if (!quote) {
-    out += s;
-    return;
-  }
-  out += '"';
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-}
-
 void AppendRow(const GenRow& row, GenFormat format, std::string& out) {
   if (format == GenFormat::kCsv) {
     for (size_t c = 0; c < kGenColumnCount; ++c) {
       if (c) out += ',';
-      AppendCsvCell(row.cells[c], out);
+      AppendCsvField(row.cells[c], out);
     }
     out += "\r\n";
     return;

@@ -75,18 +75,7 @@ class Row {
       out_ += ",";
     }
   }
-  void Csv(std::string_view v) {
-    if (v.find_first_of(",\"\r\n") == std::string_view::npos) {
-      out_.append(v);
-      return;
-    }
-    out_ += '"';
-    for (char c : v) {
-      if (c == '"') out_ += '"';
-      out_ += c;
-    }
-    out_ += '"';
-  }
+  void Csv(std::string_view v) { AppendCsvField(v, out_); }
   AnnotateFormat f_;
   std::string& out_;
   size_t col_ = 0;

@@ -590,18 +590,7 @@ std::vector<Table> BuildTables(const Cube& cube, const TableOptions& o) {
 
 std::string TableCsv(const Table& t) {
   std::string out = "\xEF\xBB\xBF";
-  auto cell = [&](const std::string& v) {
-    if (v.find_first_of(",\"\r\n") == std::string::npos) {
-      out += v;
-      return;
-    }
-    out += '"';
-    for (char c : v) {
-      if (c == '"') out += '"';
-      out += c;
-    }
-    out += '"';
-  };
+  auto cell = [&](const std::string& v) { AppendCsvField(v, out); };
   for (size_t i = 0; i < t.columns.size(); ++i) {
     if (i) out += ',';
     cell(t.columns[i]);
