@@ -6,6 +6,7 @@
 #include <simdjson.h>
 
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -125,6 +126,8 @@ TEST(Gen, PlantedSharesArePublishedFiguresAtOneMillionRows) {
 #endif
   TempDir d;
   RunJobsift("gen -q -n 1000000 -o /dev/null --truth " + d.File("truth.json"));
+  // Written to as it is, never replaced by a renamed temporary file.
+  EXPECT_TRUE(std::filesystem::is_character_file("/dev/null"));
   simdjson::dom::parser parser;
   simdjson::dom::element tables = parser.load(d.File("truth.json"))["tables"];
   std::ifstream in(std::string(JOBSIFT_SOURCE_DIR) + "/data/gen/published.tsv");

@@ -13,18 +13,7 @@ Categorical::Categorical(std::vector<std::string> names, std::vector<double> wei
     : names_(std::move(names)), p_(std::move(weights)) {
   double total = 0;
   for (double w : p_) total += w;
-  double run = 0;
-  for (double& w : p_) {
-    w /= total;
-    run += w;
-    cum_.push_back(run);
-  }
-}
-
-size_t Categorical::Pick(double u) const {
-  size_t i = std::upper_bound(cum_.begin(), cum_.end(), u) - cum_.begin();
-  // Skip zero-mass entries that share a cumulative value; guard u ~ 1.
-  return std::min(i, cum_.size() - 1);
+  for (double& w : p_) w /= total;
 }
 
 namespace {

@@ -16,14 +16,12 @@
 
 namespace jobsift {
 
-// A categorical distribution: names with probabilities summing to 1, drawn
-// by inverse CDF from a number in [0, 1).
+// A categorical distribution: names with probabilities summing to 1.
 class Categorical {
  public:
   Categorical() = default;
   // Weights need not sum to 1; they are normalised. All must be >= 0.
   Categorical(std::vector<std::string> names, std::vector<double> weights);
-  size_t Pick(double u) const;
   size_t size() const { return names_.size(); }
   const std::string& name(size_t i) const { return names_[i]; }
   double p(size_t i) const { return p_[i]; }
@@ -32,7 +30,6 @@ class Categorical {
  private:
   std::vector<std::string> names_;
   std::vector<double> p_;
-  std::vector<double> cum_;
 };
 
 inline constexpr int kGenQuarters = 6;  // 2023Q1 … 2024Q2, as in the report
