@@ -517,6 +517,10 @@ Status Generator::BuildVocabulary() {
   for (uint32_t t = 0; t < lex.terms().size(); ++t) {
     const Term& term = lex.terms()[t];
     if (term.domain != Domain::kAi || term.weak || term.title_only) continue;
+    // Role names (AI产品经理, 训练师, 标注员, 数据科学家) read oddly inside a duty.
+    if (EndsWith(term.text, "师") || EndsWith(term.text, "员") || EndsWith(term.text, "经理") ||
+        EndsWith(term.text, "家") || EndsWith(AsciiLower(term.text), "scientist"))
+      continue;
     for (int k = 0; k < 3; ++k) {
       const char* tmpl = kAiTemplates[SplitMix(t * 7 + k) % std::size(kAiTemplates)];
       uint32_t id = measure(Replace(tmpl, term.text), kClause);
@@ -600,7 +604,13 @@ Status Generator::BuildVocabulary() {
       for (int k = 0; k < 2; ++k)
         texts.push_back(Replace(kHardTemplates[SplitMix(t * 13 + k) % std::size(kHardTemplates)], term.text));
     } else if (term.domain == Domain::kSoft) {
-      texts.push_back(Replace(kSoftTemplates[SplitMix(t * 17) % std::size(kSoftTemplates)], term.text));
+      // Chinese phrases only (not "ownership"), of three characters or more
+      // (not a bare 负责); alone as a clause only from four.
+      bool ascii = true;
+      for (unsigned char c : term.text) ascii &= c < 0x80;
+      if (ascii || term.text.size() < 9) continue;
+      size_t templates = term.text.size() >= 12 ? std::size(kSoftTemplates) : 2;
+      texts.push_back(Replace(kSoftTemplates[SplitMix(t * 17) % templates], term.text));
     } else {
       texts.push_back(term.text);
     }
@@ -898,7 +908,10 @@ void Generator::MakeOriginal(uint64_t i, GenRow* out) const {
     kind = P.other_title_kind[t];
     const auto& pool = P.clauses_by_kind[kind];
     size_t n = 2 + H(i, 30) % 3;
-    for (size_t k = 0; k < n; ++k) duties.push_back(take(PickOf(pool, H(i, 40 + k))));
+    for (size_t k = 0; k < 3 * n && duties.size() < n; ++k) {  // distinct clauses
+      uint32_t c = PickOf(pool, H(i, 40 + k));
+      if (std::find(duties.begin(), duties.end(), c) == duties.end()) duties.push_back(take(c));
+    }
   }
   cell(GenColumn::kPosition) = P.frags[title].text;
   // Plant every wanted group not yet mentioned.
@@ -913,8 +926,13 @@ void Generator::MakeOriginal(uint64_t i, GenRow* out) const {
   }
   // Filler clauses, and now and then a company blurb or a trap.
   size_t fill = 1 + H(i, 31) % 3;
-  for (size_t k = 0; k < fill; ++k) reqs.push_back(take(PickOf(P.general, H(i, 60 + k))));
-  if (!ai && !P.clauses_by_kind[kind].empty()) duties.push_back(take(PickOf(P.clauses_by_kind[kind], H(i, 70))));
+  for (size_t k = 0; k < 3 * fill && fill > 0; ++k) {
+    uint32_t c = PickOf(P.general, H(i, 60 + k));
+    if (std::find(reqs.begin(), reqs.end(), c) != reqs.end()) continue;
+    reqs.push_back(take(c));
+    --fill;
+  }
+
   int blurb = -1;
   if (H(i, 32) % 10 < 3) blurb = static_cast<int>(take(PickOf(P.blurbs, H(i, 33))));
   if (!ai && H(i, 19) % 10 == 0) {
