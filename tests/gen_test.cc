@@ -115,6 +115,14 @@ TEST(Gen, UnwritableOutputIsAnErrorAndLeavesNothing) {
   EXPECT_NE(out.find("cannot write"), std::string::npos) << out;
   EXPECT_EQ(RunCommand(kBin + " gen -q -n 100000 -o /dev/full 2>&1", &out), 2);
   EXPECT_NE(out.find("write failed"), std::string::npos) << out;
+  // A disk that fills up (a 1 MiB file size limit): neither the file nor its
+  // temporary is left.
+  EXPECT_EQ(RunCommand("sh -c 'trap \"\" XFSZ; ulimit -f 1024; exec " + kBin + " gen -q -n 100000 -o " +
+                           d.File("g.csv") + "' 2>&1",
+                       &out),
+            2);
+  EXPECT_NE(out.find("write failed"), std::string::npos) << out;
+  EXPECT_TRUE(std::filesystem::is_empty(d.path())) << "a failed gen left files behind";
 }
 
 // The calibration: at 1M rows the planted shares are SPEC §3's published

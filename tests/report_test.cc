@@ -62,13 +62,18 @@ std::string RunReport(const TempDir& d, const std::string& args, int* rc = nullp
   return out;
 }
 
-TEST(Report, TablesMatchTheHandCountedFixture) {
-  TempDir d;
+// The hand-counted fixture reported into d/out (min n 2).
+void ReportOnFixture(const TempDir& d) {
   WriteLexicon(d);
   WriteFile(d.File("p.csv"), kFixture);
   int rc;
   std::string log = RunReport(d, "--min-n 2 -o " + d.File("out") + " " + d.File("p.csv"), &rc);
   ASSERT_EQ(rc, 0) << log;
+}
+
+TEST(Report, TablesMatchTheHandCountedFixture) {
+  TempDir d;
+  ASSERT_NO_FATAL_FAILURE(ReportOnFixture(d));
   // F1: AI postings by quarter. 2023Q4: 1 of 3; 2024Q1: 2 of 3 (after the
   // duplicate); 2024Q2: 1 of 3. Shares of the 4 AI postings with dates.
   std::string f1 = ReadFile(d.File("out/tables/F1.csv"));
@@ -248,11 +253,7 @@ TEST(Report, OutputsAreIdenticalForAnyThreadCount) {
 
 TEST(ReportHtml, EveryAnalysisHasItsFigureInTheReferenceOrder) {
   TempDir d;
-  WriteLexicon(d);
-  WriteFile(d.File("p.csv"), kFixture);
-  int rc;
-  std::string log = RunReport(d, "--min-n 2 -o " + d.File("out") + " " + d.File("p.csv"), &rc);
-  ASSERT_EQ(rc, 0) << log;
+  ASSERT_NO_FATAL_FAILURE(ReportOnFixture(d));
   std::string html = ReadFile(d.File("out/report.html"));
   ASSERT_FALSE(html.empty());
   // Findings, the five chapters, data quality, methodology; the figures of

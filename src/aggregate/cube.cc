@@ -61,8 +61,8 @@ uint64_t Fingerprint(std::initializer_list<std::string_view> parts) {
 }
 
 bool Cube::Add(const CubeRecord& r) {
-  std::string half = HalfOfQuarter(r.dim[static_cast<size_t>(Dim::kQuarter)]);
   if (r.fingerprint != 0) {
+    std::string half = HalfOfQuarter(r.dim[static_cast<size_t>(Dim::kQuarter)]);
     if (!seen_[half].Insert(r.fingerprint)) {
       ++duplicates_[half];
       return false;

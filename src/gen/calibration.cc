@@ -258,6 +258,11 @@ StatusOr<Calibration> MakeCalibration(const std::vector<std::string>& industries
       fixed[i->second][k->second] =
           cell.pct / 100 * (city_side ? (*city)[k->second] / (*ind)[i->second] : 1.0);
     }
+  for (const std::vector<double>& row : fixed) {
+    double mass = 0;
+    for (double x : row) mass += std::max(x, 0.0);
+    if (mass > 1) return InvalidArgument("gen calibration: an industry's quoted city shares exceed 100%");
+  }
   std::vector<double> free_w = *city;
   std::vector<std::vector<double>> cond(industries.size(), std::vector<double>(cities.size()));
   for (int iter = 0; iter < 1000; ++iter) {
@@ -287,8 +292,14 @@ StatusOr<Calibration> MakeCalibration(const std::vector<std::string>& industries
   c.ai_industry = Categorical(industries, *ind);
   c.ai_city_given_industry = std::move(cond);
 
-  c.other_city = Categorical(cities, OtherFromIntensity(cities, *city, kCityIntensity));
-  c.other_industry = Categorical(industries, OtherFromIntensity(industries, *ind, kIndustryIntensity));
+  // The named intensities must leave room for the rest (no negative mass).
+  std::vector<double> other_city = OtherFromIntensity(cities, *city, kCityIntensity);
+  std::vector<double> other_industry = OtherFromIntensity(industries, *ind, kIndustryIntensity);
+  for (const std::vector<double>* w : {&other_city, &other_industry})
+    for (double x : *w)
+      if (x < 0) return InvalidArgument("gen calibration: the named AI intensities need more other postings");
+  c.other_city = Categorical(cities, std::move(other_city));
+  c.other_industry = Categorical(industries, std::move(other_industry));
 
   // Degrees: other postings from F4's intensities; what is left asks none.
   c.ai_degree = FromWeights(kAiDegree);

@@ -303,8 +303,12 @@ struct Generator::Pools {
   std::vector<std::vector<uint32_t>> clauses_by_kind;  // no AI term
   std::vector<uint32_t> general;                       // no AI term
   std::vector<uint32_t> blurbs;
-  std::vector<std::pair<std::string, uint32_t>> traps;
-  std::vector<bool> trap_is_blurb;
+  struct PlantedTrap {
+    std::string_view kind;
+    uint32_t fragment;
+    bool blurb;  // a company blurb (else a requirement clause)
+  };
+  std::vector<PlantedTrap> traps;
   // Per lexicon group: fragments whose footprint is that group alone (any
   // AI terms / none).
   std::vector<std::vector<uint32_t>> plant, plant_no_ai;
@@ -371,7 +375,10 @@ void Generator::MakePlan(uint64_t rows) {
   plan.ai_rate = static_cast<uint64_t>(std::llround(C.ai_share * 4294967296.0));
   uint64_t ai = plan.AiBefore(originals), other = originals - ai;
   size_t irrational = 0;
-  auto scatter = [&](uint64_t n) { return Scatter(n, Irrational(irrational++), SplitMix(seed_ + irrational)); };
+  auto scatter = [&](uint64_t n) {
+    size_t k = irrational++;
+    return Scatter(n, Irrational(k), SplitMix(seed_ + k));
+  };
   plan.ai_order = scatter(ai);
   plan.other_order = scatter(other);
   auto probabilities = [](const Categorical& c) {
@@ -590,8 +597,7 @@ Status Generator::BuildVocabulary() {
     bool ok = P.frags[id].groups.empty() || !t.blurb;
     for (uint32_t title : P.other_titles) ok = ok && !is_ai(P.frags[title].text, d);
     if (!ok) return InvalidArgument(std::string("gen: trap \"") + t.text + "\" makes an AI posting");
-    P.traps.push_back({t.kind, id});
-    P.trap_is_blurb.push_back(t.blurb);
+    P.traps.push_back({t.kind, id, t.blurb});
   }
 
   // Plants: one term of a skill or benefit group, whose footprint is that
@@ -892,16 +898,19 @@ void Generator::MakeOriginal(uint64_t i, GenRow* out) const {
     // Two to four AI clauses with distinct strong terms.
     size_t n = 2 + H(i, 30) % 3;
     std::vector<uint32_t> strong;
-    for (int k = 0; k < 40 && duties.size() < n; ++k) {
-      uint32_t c = k < 24 ? PickOf(P.ai_clauses, H(i, 40 + k)) : PickOf(P.ai_clauses_free, H(i, 40 + k));
+    auto try_clause = [&](uint32_t c) {
       const Fragment& f = P.frags[c];
-      if (!fits(f)) continue;
-      bool fresh = true;
-      for (uint32_t s : f.strong) fresh &= std::find(strong.begin(), strong.end(), s) == strong.end();
-      if (!fresh) continue;
+      if (!fits(f)) return;
+      for (uint32_t s : f.strong)
+        if (std::find(strong.begin(), strong.end(), s) != strong.end()) return;
       strong.insert(strong.end(), f.strong.begin(), f.strong.end());
       duties.push_back(take(c));
-    }
+    };
+    for (int k = 0; k < 40 && duties.size() < n; ++k)
+      try_clause(k < 24 ? PickOf(P.ai_clauses, H(i, 40 + k)) : PickOf(P.ai_clauses_free, H(i, 40 + k)));
+    // The two the default rule needs, whatever the draws: the group-free
+    // clauses always fit, and there are at least ten (BuildVocabulary).
+    for (size_t k = 0; k < P.ai_clauses_free.size() && duties.size() < 2; ++k) try_clause(P.ai_clauses_free[k]);
   } else {
     size_t t = H(i, 20) % P.other_titles.size();
     title = take(P.other_titles[t]);
@@ -936,12 +945,12 @@ void Generator::MakeOriginal(uint64_t i, GenRow* out) const {
   int blurb = -1;
   if (H(i, 32) % 10 < 3) blurb = static_cast<int>(take(PickOf(P.blurbs, H(i, 33))));
   if (!ai && H(i, 19) % 10 == 0) {
-    size_t t = H(i, 34) % P.traps.size();
-    out->trap = P.traps[t].first;
-    if (P.trap_is_blurb[t]) {
-      blurb = static_cast<int>(take(P.traps[t].second));
+    const Pools::PlantedTrap& trap = P.traps[H(i, 34) % P.traps.size()];
+    out->trap = trap.kind;
+    if (trap.blurb) {
+      blurb = static_cast<int>(take(trap.fragment));
     } else {
-      reqs.insert(reqs.begin() + H(i, 35) % (reqs.size() + 1), take(P.traps[t].second));
+      reqs.insert(reqs.begin() + H(i, 35) % (reqs.size() + 1), take(trap.fragment));
     }
   }
   // Shuffle within sections (deterministically) so clause order varies.

@@ -25,8 +25,6 @@ bool EqualFolded(std::string_view text, std::string_view folded, bool case_sensi
 // Strong AI terms in one clause from which on it reads as a list.
 constexpr size_t kListClauseTerms = 5;
 
-bool Has(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
-
 // The clause around [begin, end): up to the nearest separator either side
 // (line break, 。 ; ! ? and commas, all folded to ASCII by normalisation).
 std::string_view ClauseAround(std::string_view text, size_t begin, size_t end) {
@@ -345,7 +343,8 @@ void Annotator::AnnotateText(std::string_view title, std::string_view descriptio
   for (const Scratch::Raw& r : s.raw) {
     if (r.term >= terms.size()) {  // a marker, not a term
       const Marker& m = kMarkers[r.term - terms.size()];
-      bool ascii = m.text[0] < 0x80 && m.text[0] > 0;
+      unsigned char first = static_cast<unsigned char>(m.text[0]);
+      bool ascii = first > 0 && first < 0x80;
       if (ascii && ((r.begin > 0 && IsAsciiAlnum(s.text[r.begin - 1])) ||
                     (r.end < s.text.size() && IsAsciiAlnum(s.text[r.end]))))
         continue;

@@ -201,6 +201,22 @@ Status Lexicon::Finish() {
   return Status::Ok();
 }
 
+Lexicon Lexicon::Only(Domain d) const {
+  Lexicon out;
+  std::vector<uint32_t> index(groups_.size(), 0);
+  for (size_t g = 0; g < groups_.size(); ++g) {
+    if (groups_[g].domain != d) continue;
+    index[g] = static_cast<uint32_t>(out.groups_.size());
+    out.groups_.push_back(groups_[g]);
+  }
+  for (const Term& t : terms_) {
+    if (t.domain != d) continue;
+    out.terms_.push_back(t);
+    out.terms_.back().group = index[t.group];
+  }
+  return out;
+}
+
 StatusOr<Lexicon> Lexicon::LoadPaths(const std::vector<std::string>& paths) {
   namespace fs = std::filesystem;
   std::vector<std::string> files;

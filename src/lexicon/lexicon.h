@@ -55,6 +55,11 @@ class Lexicon {
   // the directory that holds it.
   static StatusOr<Lexicon> LoadPaths(const std::vector<std::string>& paths);
 
+  // The terms and groups of one domain as a lexicon of its own (groups
+  // renumbered, order kept): what an annotator deciding only the AI flag
+  // needs, without reading the files again.
+  Lexicon Only(Domain d) const;
+
   const std::vector<Term>& terms() const { return terms_; }
   const std::vector<Group>& groups() const { return groups_; }
   size_t TermCount(Domain d) const;

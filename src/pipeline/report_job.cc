@@ -78,16 +78,9 @@ std::unique_ptr<PostingTask> ReportJob::NewTask() {
 }
 
 StatusOr<std::unique_ptr<Annotator>> MakeDecider(const Annotator& full) {
-  std::vector<std::string> files;
-  for (const Group& g : full.lexicon().groups())
-    if (g.domain == Domain::kAi) files.push_back(g.file);
-  auto lex = Lexicon::LoadPaths(files);
-  if (!lex.ok()) return lex.status();
-  if (lex->TermCount(Domain::kAi) != full.lexicon().TermCount(Domain::kAi))
-    return InvalidArgument("the AI lexicon changed while it was read");
   AnnotateOptions options = full.options();
   options.decide_only = true;
-  return Annotator::Create(std::move(*lex), options);
+  return Annotator::Create(full.lexicon().Only(Domain::kAi), options);
 }
 
 void ReportJob::Finish(std::unique_ptr<PostingTask> task) {
