@@ -8,6 +8,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "test_util.h"
@@ -106,6 +107,67 @@ TEST(Gen, SameBytesForAnyThreadCountOtherBytesForAnotherSeed) {
   std::string out;
   ASSERT_EQ(RunCommand(kBin + " scan --json " + d.File("a.csv") + " 2>/dev/null", &out), 0);
   EXPECT_NE(out.find("\"rows_read\":30000"), std::string::npos) << out;
+}
+
+// Rows of a table as (first column, second column) -> third column, for the
+// rows whose `key_column` cell is `key`.
+std::map<std::pair<std::string, std::string>, std::string> Cells(simdjson::dom::element tables, const char* id,
+                                                                 size_t key_column, std::string_view key) {
+  std::map<std::pair<std::string, std::string>, std::string> out;
+  for (simdjson::dom::element row : tables[id]["rows"].get_array()) {
+    if (std::string_view(row.at(key_column).get_string()) != key) continue;
+    std::string_view a = row.at(0).get_string(), b = row.at(1).get_string(), v = row.at(2).get_string();
+    out[{std::string(a), std::string(b)}] = std::string(v);
+  }
+  return out;
+}
+
+// A report for one city (or industry) holds exactly that city's slice of the
+// whole report: F35–44's row of the city (industries within it) is the
+// city report's F25–34 (each industry's share in that one city), and the
+// other way round for an industry; F2's row of the city is unchanged.
+TEST(Gen, CityAndIndustryReportsAreSlicesOfTheWholeReport) {
+  TempDir d;
+  RunJobsift("gen -q -n 30000 --seed 11 -o " + d.File("g.csv"));
+  RunJobsift("report -q " + d.File("g.csv") + " --state " + d.File("s") + " -o " + d.File("all"));
+  simdjson::dom::parser p1, p2, p3, p4, p5;
+  simdjson::dom::element all = p1.load(d.File("all/tables.json"));
+  std::string city(all["F2"]["rows"].at(0).at(0).get_string().value());
+  std::string industry(all["F25-34"]["rows"].at(0).at(0).get_string().value());
+  RunJobsift("merge " + d.File("s") + " --city " + city + " -o " + d.File("c"));
+  RunJobsift("merge " + d.File("s") + " --industry " + industry + " -o " + d.File("i"));
+  simdjson::dom::element c = p2.load(d.File("c/tables.json"));
+  simdjson::dom::element i = p3.load(d.File("i/tables.json"));
+
+  // F35–44 (city, industry, AI postings with) vs the city report's F25–34
+  // (industry, city, …), both the city's top 10 industries.
+  auto whole_city = Cells(all, "F35-44", 0, city);
+  auto sliced_city = Cells(c, "F25-34", 1, city);
+  ASSERT_EQ(whole_city.size(), 10u);
+  ASSERT_EQ(sliced_city.size(), whole_city.size());
+  for (const auto& [k, v] : whole_city) EXPECT_EQ(sliced_city[std::make_pair(k.second, k.first)], v) << k.second;
+  auto whole_industry = Cells(all, "F25-34", 0, industry);
+  auto sliced_industry = Cells(i, "F35-44", 1, industry);
+  ASSERT_EQ(whole_industry.size(), 10u);
+  ASSERT_EQ(sliced_industry.size(), whole_industry.size());
+  for (const auto& [k, v] : whole_industry)
+    EXPECT_EQ(sliced_industry[std::make_pair(k.second, k.first)], v) << k.second;
+
+  // F2: the city's AI postings (column 1) and all postings (column 5).
+  simdjson::dom::element whole_row = all["F2"]["rows"].at(0), city_row = c["F2"]["rows"].at(0);
+  EXPECT_EQ(std::string_view(city_row.at(0).get_string()), city);
+  EXPECT_EQ(c["F2"]["rows"].get_array().size(), 1u);
+  for (size_t col : {1, 5})
+    EXPECT_EQ(std::string_view(whole_row.at(col).get_string()), std::string_view(city_row.at(col).get_string()));
+  EXPECT_EQ(std::string_view(c["F1"]["filter"]["city"].get_string()), city);
+
+  // Every accepted posting is in the slice, a duplicate, or outside it.
+  simdjson::dom::element whole_summary = p4.load(d.File("all/summary.json"));
+  simdjson::dom::element city_summary = p5.load(d.File("c/summary.json"));
+  EXPECT_EQ(uint64_t(city_summary["postings"]) + uint64_t(city_summary["duplicates_removed"]) +
+                uint64_t(city_summary["postings_outside_filter"]),
+            uint64_t(whole_summary["rows_accepted"]));
+  EXPECT_GT(uint64_t(city_summary["postings_outside_filter"]), uint64_t(city_summary["postings"]));
 }
 
 TEST(Gen, UnwritableOutputIsAnErrorAndLeavesNothing) {

@@ -198,6 +198,93 @@ TEST(Report, SplitAndMergeEqualsOneRun) {
        {"tables.json", "summary.json", "tables.xlsx", "report.html", "tables/F1.csv", "tables/F13.csv", "tables/F0-1.csv"})
     EXPECT_EQ(ReadFile(d.File(std::string("one/") + f)), ReadFile(d.File(std::string("merged/") + f))) << f;
   EXPECT_NE(ReadFile(d.File("merged/summary.json")).find("\"duplicates_removed\":1"), std::string::npos);
+  // The tables of one city, from the three states, without the input: the
+  // same bytes as one run with --city (the re-post in 北京 straddles parts).
+  RunReport(d, "--min-n 2 --city 北京 -o " + d.File("one_bj") + " " + parts);
+  ASSERT_EQ(RunCommand(kBin + " merge --min-n 2 --city 北京 --lexicons " + d.File("lex") + " -o " +
+                           d.File("merged_bj") + " " + d.File("s1") + " " + d.File("s2") + " " + d.File("s3") + " 2>&1",
+                       &out),
+            0)
+      << out;
+  for (const char* f : {"tables.json", "summary.json", "tables.xlsx", "report.html"})
+    EXPECT_EQ(ReadFile(d.File(std::string("one_bj/") + f)), ReadFile(d.File(std::string("merged_bj/") + f))) << f;
+  EXPECT_NE(ReadFile(d.File("merged_bj/summary.json")).find("\"postings\":4,"), std::string::npos);
+}
+
+// --city / --industry: the fixture's tables for one city or industry,
+// counted by hand; the names are read as the fields are (北京市 is 北京,
+// 互联网 is 计算机互联网).
+TEST(Report, CityOrIndustryTablesCountOnlyTheirPostings) {
+  TempDir d;
+  WriteLexicon(d);
+  WriteFile(d.File("p.csv"), kFixture);
+  int rc;
+  std::string log = RunReport(d, "--min-n 2 --city 北京市 -o " + d.File("bj") + " " + d.File("p.csv"), &rc);
+  ASSERT_EQ(rc, 0) << log;
+  // 北京: the two AI postings and the 会计 of 2024Q1 (its re-post removed),
+  // and the undated 厨师; the 7 postings of 上海 and 深圳 are outside.
+  std::string f1 = ReadFile(d.File("bj/tables/F1.csv"));
+  EXPECT_NE(f1.find("2024Q1,2,100.00,"), std::string::npos) << f1;
+  EXPECT_EQ(f1.find("2023Q4"), std::string::npos) << f1;
+  EXPECT_NE(ReadFile(d.File("bj/tables/F2.csv")).find("北京,2,100.00,"), std::string::npos);
+  std::string summary = ReadFile(d.File("bj/summary.json"));
+  EXPECT_NE(summary.find("\"postings\":4,\"postings_outside_filter\":7"), std::string::npos) << summary;
+  EXPECT_NE(summary.find("\"duplicates_removed\":1"), std::string::npos) << summary;
+  EXPECT_NE(summary.find("\"city\":\"北京\",\"industry\":null"), std::string::npos) << summary;
+  EXPECT_NE(ReadFile(d.File("bj/tables.json")).find("\"filter\":{\"city\":\"北京\",\"industry\":null}"),
+            std::string::npos);
+  EXPECT_NE(ReadFile(d.File("bj/report.html")).find("范围：城市为北京"), std::string::npos);
+
+  // 计算机互联网: the 3 AI postings (北京 2, 上海 1) and the 会计.
+  log = RunReport(d, "--min-n 2 --industry 互联网 -o " + d.File("it") + " " + d.File("p.csv"), &rc);
+  ASSERT_EQ(rc, 0) << log;
+  std::string f2 = ReadFile(d.File("it/tables/F2.csv"));
+  EXPECT_NE(f2.find("北京,2,66.67,"), std::string::npos) << f2;
+  EXPECT_NE(f2.find("上海,1,33.33,"), std::string::npos) << f2;
+  EXPECT_EQ(f2.find("深圳"), std::string::npos) << f2;
+  summary = ReadFile(d.File("it/summary.json"));
+  EXPECT_NE(summary.find("\"postings\":4,\"postings_outside_filter\":7"), std::string::npos) << summary;
+  EXPECT_NE(summary.find("\"industry\":\"计算机互联网\""), std::string::npos) << summary;
+
+  // Both: 上海's one 计算机互联网 posting, the AI researcher.
+  log = RunReport(d, "--min-n 2 --city 上海 --industry 互联网 -o " + d.File("both") + " " + d.File("p.csv"), &rc);
+  ASSERT_EQ(rc, 0) << log;
+  EXPECT_NE(ReadFile(d.File("both/tables/F2.csv")).find("上海,1,100.00,"), std::string::npos);
+  EXPECT_NE(ReadFile(d.File("both/summary.json")).find("\"postings\":1,"), std::string::npos);
+
+  // A name the fields cannot place is an error, not an empty report.
+  log = RunReport(d, "--city 火星 -o " + d.File("x") + " " + d.File("p.csv"), &rc);
+  EXPECT_EQ(rc, 2);
+  EXPECT_NE(log.find("--city 火星"), std::string::npos) << log;
+  log = RunReport(d, "--industry 不存在的行业 -o " + d.File("x") + " " + d.File("p.csv"), &rc);
+  EXPECT_EQ(rc, 2);
+  EXPECT_NE(log.find("--industry 不存在的行业"), std::string::npos) << log;
+  EXPECT_FALSE(std::filesystem::exists(d.File("x/summary.json")));
+}
+
+// Duplicates are found among all postings before the filter: a re-post
+// whose industry label changed is still the same posting, so the reports of
+// the two industries add up to the whole report.
+TEST(Report, FilterFindsDuplicatesAmongAllPostings) {
+  TempDir d;
+  WriteLexicon(d);
+  WriteFile(d.File("p.csv"),
+            "职位名称,公司名称,城市,薪资,公司行业,发布日期,职位描述\n"
+            "深度学习工程师,甲,北京,20-30K,互联网,2024-01-10,负责深度学习\n"
+            "深度学习工程师,甲,北京,20-30K,电子,2024-02-10,负责深度学习\n"
+            "会计,乙,北京,5-7K,电子,2024-02-11,记账\n");
+  int rc;
+  std::string log = RunReport(d, "--min-n 1 --industry 互联网 -o " + d.File("a") + " " + d.File("p.csv"), &rc);
+  ASSERT_EQ(rc, 0) << log;
+  log = RunReport(d, "--min-n 1 --industry 电子 -o " + d.File("b") + " " + d.File("p.csv"), &rc);
+  ASSERT_EQ(rc, 0) << log;
+  std::string a = ReadFile(d.File("a/summary.json")), b = ReadFile(d.File("b/summary.json"));
+  EXPECT_NE(a.find("\"postings\":1,\"postings_outside_filter\":2"), std::string::npos) << a;
+  EXPECT_NE(a.find("\"duplicates_removed\":0"), std::string::npos) << a;
+  // 电子: the 会计, and the re-post of the AI posting removed.
+  EXPECT_NE(b.find("\"postings\":1,\"postings_outside_filter\":1"), std::string::npos) << b;
+  EXPECT_NE(b.find("\"duplicates_removed\":1"), std::string::npos) << b;
+  EXPECT_EQ(ReadFile(d.File("b/tables/F1.csv")).find("2024Q1,1,"), std::string::npos);
 }
 
 TEST(Report, DamagedOrForeignStateIsAnErrorNeverNumbers) {

@@ -60,14 +60,18 @@ uint64_t Fingerprint(std::initializer_list<std::string_view> parts) {
   return h == 0 ? 1 : h;
 }
 
-bool Cube::Add(const CubeRecord& r) {
+Cube::AddResult Cube::Add(const CubeRecord& r) {
+  bool inside = (filter_.city.empty() || r.dim[static_cast<size_t>(Dim::kCity)] == filter_.city) &&
+                (filter_.industry.empty() || r.dim[static_cast<size_t>(Dim::kIndustry)] == filter_.industry);
   if (r.fingerprint != 0) {
     std::string half = HalfOfQuarter(r.dim[static_cast<size_t>(Dim::kQuarter)]);
     if (!seen_[half].Insert(r.fingerprint)) {
+      if (!inside) return AddResult::kOutside;
       ++duplicates_[half];
-      return false;
+      return AddResult::kDuplicate;
     }
   }
+  if (!inside) return AddResult::kOutside;
   std::array<uint32_t, kDimCount + 1> key{};
   for (size_t d = 0; d < kDimCount; ++d) key[d] = dicts_[d].Id(r.dim[d]);
   key[kDimCount] = r.ai ? 1 : 0;
@@ -110,7 +114,7 @@ bool Cube::Add(const CubeRecord& r) {
       for (size_t j = i + 1; j < ids.size(); ++j) ++pairs_[{q, ids[i], ids[j]}];
     }
   }
-  return true;
+  return AddResult::kAdded;
 }
 
 std::vector<Cube::Marginal> Cube::Collapse(const std::vector<Dim>& keep) const {

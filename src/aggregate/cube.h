@@ -1,9 +1,11 @@
 // The aggregation cube: counts of postings by quarter × city × industry ×
 // degree × company size × experience × AI flag, with exact salary sums, from
-// which the analysis tables of SPEC §3 derive without rescanning — for any
-// one period and any one filter on city or industry. It is kept as the
-// projections that need: quarter × city × X and quarter × industry × X (X
-// every other dimension) × AI flag. Their size is bounded by the number of
+// which the analysis tables of SPEC §3 derive without rescanning, for any
+// one period. It is kept as the projections they need: quarter × city × X
+// and quarter × industry × X (X every other dimension) × AI flag. Tables for
+// one city or one industry come from a cube filtered as postings enter it
+// (set_filter): from the input, or from a state file without reading the
+// input again (jobsift merge --city/--industry). Their size is bounded by the number of
 // distinct values (cities, industries …), never by the number of postings,
 // which the full six-dimensional product is not (it grew to ~1M cells at 1M
 // postings, most of them holding one posting).
@@ -23,6 +25,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "aggregate/fingerprint_set.h"
@@ -73,11 +76,31 @@ struct CubeCell {
   uint64_t salary_sum = 0;  // yuan, exact
 };
 
+// A report's scope: postings of one city and/or one industry (canonical
+// names; "" = any).
+struct CubeFilter {
+  std::string city;
+  std::string industry;
+  bool empty() const { return city.empty() && industry.empty(); }
+};
+
 class Cube {
  public:
-  // Adds one posting. Returns false when it duplicates an earlier one in
-  // the same half-year (it is then only counted as removed).
-  bool Add(const CubeRecord& r);
+  enum class AddResult : uint8_t {
+    kAdded,
+    kDuplicate,  // repeats an earlier posting of the same half-year
+    kOutside,    // not in the filter's scope (a duplicate or not)
+  };
+  // Only postings within `filter` are counted. Duplicates are found among
+  // all postings first, so a filtered cube holds exactly the unfiltered
+  // cube's postings of that city or industry.
+  void set_filter(CubeFilter filter) { filter_ = std::move(filter); }
+  const CubeFilter& filter() const { return filter_; }
+
+  // Adds one posting, unless it duplicates an earlier one in the same
+  // half-year (it is then only counted as removed) or lies outside the
+  // filter.
+  AddResult Add(const CubeRecord& r);
 
   const Dictionary& dict(Dim d) const { return dicts_[static_cast<size_t>(d)]; }
   // The projections kept: (quarter, a, b, AI) for each pair (a, b).
@@ -89,7 +112,8 @@ class Cube {
        {Dim::kIndustry, Dim::kDegree},
        {Dim::kIndustry, Dim::kSize},
        {Dim::kIndustry, Dim::kExperience}}};
-  // Duplicates removed, by half-year label ("" = unknown date).
+  // Duplicates removed within the filter, by half-year label ("" = unknown
+  // date).
   const std::map<std::string, uint64_t>& duplicates_removed() const { return duplicates_; }
 
   // AI postings by (quarter, industry, group) and by (quarter, city, group)
@@ -123,6 +147,7 @@ class Cube {
   std::vector<Marginal> Collapse(const std::vector<Dim>& keep) const;
 
  private:
+  CubeFilter filter_;
   std::array<Dictionary, kDimCount> dicts_;
   std::array<IdArrayMap<4, CubeCell>, kProjections.size()> projections_;
   std::map<std::string, FingerprintSet> seen_;  // half-year -> fingerprints

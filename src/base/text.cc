@@ -179,6 +179,14 @@ void AppendTsvEscaped(std::string_view s, std::string& out) {
   }
 }
 
+void AppendJsonStringOrNull(std::string_view s, std::string& out) {
+  if (s.empty()) {
+    out += "null";
+  } else {
+    AppendJsonString(s, out);
+  }
+}
+
 void AppendJsonString(std::string_view s, std::string& out) {
   static constexpr char kHex[] = "0123456789abcdef";
   out.push_back('"');

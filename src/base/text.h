@@ -42,6 +42,8 @@ void AppendCsvField(std::string_view s, std::string& out);
 
 // Appends `s` as a JSON string literal (with quotes).
 void AppendJsonString(std::string_view s, std::string& out);
+// The same, or null when `s` is empty (a value that is not set).
+void AppendJsonStringOrNull(std::string_view s, std::string& out);
 
 // Appends `s` with & < > " ' as character references: safe as HTML text
 // and inside a quoted attribute value.

@@ -51,7 +51,37 @@ struct CommonFlags {
   std::string lexicon_dir;
   std::string ai_rule;
   bool t2s = false;
+  // report and merge: tables for one city and/or industry.
+  std::string city;
+  std::string industry;
 };
+
+void AddFilterFlags(CLI::App* cmd, CommonFlags& f) {
+  cmd->add_option("--city", f.city, "Tables for this city only, e.g. 北京 (as the city field reads it: 北京市 is 北京)");
+  cmd->add_option("--industry", f.industry, "Tables for this industry only, e.g. 教育 (a canonical name or an alias)");
+}
+
+// Reads --city and --industry as the field normalisers read those fields, so
+// 北京市 and 北京-朝阳区 mean 北京; a value they cannot place is an error,
+// not an empty report.
+StatusOr<CubeFilter> ResolveFilter(const FieldNormalizer& fields, const CommonFlags& f) {
+  CubeFilter filter;
+  if (!f.city.empty()) {
+    Parsed<CityInfo> c = fields.cities().Resolve(f.city);
+    if (!c.ok())
+      return InvalidArgument("--city " + f.city + ": not one city the city field knows (" +
+                             std::string(UnknownName(c.reason)) + "; see data/cities.tsv)");
+    filter.city = std::string(c.value.city);
+  }
+  if (!f.industry.empty()) {
+    Parsed<std::string_view> i = fields.industries().Resolve(f.industry);
+    if (!i.ok())
+      return InvalidArgument("--industry " + f.industry + ": not an industry the industry field knows (" +
+                             std::string(UnknownName(i.reason)) + "; see data/industries.tsv)");
+    filter.industry = std::string(i.value);
+  }
+  return filter;
+}
 
 void AddReadFlags(CLI::App* cmd, CommonFlags& f) {
   cmd->add_option("inputs", f.inputs, "Files, directories (read recursively, sorted) or - for stdin")->required();
@@ -335,11 +365,16 @@ int WriteReport(const std::string& out_dir, const ReportJob& job, const ReadSumm
   // summary.json last: its presence says the report is complete.
   st = WriteFileAtomic(out_dir + "/summary.json", ReportSummaryJson(summary));
   if (!st.ok()) return Fail(st);
+  std::string scope;
+  if (!job.cube().filter().empty()) {
+    scope = " with " + FilterLabel(job.cube().filter()) + " (" + std::to_string(job.outside_filter()) + " outside)";
+    if (job.postings() == 0) std::fprintf(stderr, "jobsift: warning: no posting has %s\n", FilterLabel(job.cube().filter()).c_str());
+  }
   std::fprintf(stderr,
-               "jobsift: %llu postings (%llu duplicates removed) -> %s/tables, tables.json, tables.xlsx, report.html, "
+               "jobsift: %llu postings%s (%llu duplicates removed) -> %s/tables, tables.json, tables.xlsx, report.html, "
                "summary.json\n",
-               static_cast<unsigned long long>(job.postings()), static_cast<unsigned long long>(job.duplicates()),
-               out_dir.c_str());
+               static_cast<unsigned long long>(job.postings()), scope.c_str(),
+               static_cast<unsigned long long>(job.duplicates()), out_dir.c_str());
   if (pdf) {
     st = PrintToPdf(out_dir + "/report.html", out_dir + "/report.pdf");
     if (!st.ok()) {
@@ -377,7 +412,10 @@ int RunReport(const CommonFlags& f, const std::string& out_dir, const std::strin
   if (ec) return Fail(IoError(out_dir + ": cannot create: " + ec.message()));
   if (!RemoveSummary(out_dir)) return kExitFailure;
   config.read.rejects_path = out_dir + "/rejects.tsv";
+  auto filter = ResolveFilter(**normalizer, f);
+  if (!filter.ok()) return Fail(filter.status());
   ReportJob job(normalizer->get(), annotator->get(), dedup);
+  job.set_filter(*filter);
   auto decider = MakeDecider(**annotator);
   if (!decider.ok()) return Fail(decider.status());
   job.set_decider(decider->get());
@@ -414,6 +452,10 @@ int RunMerge(const std::vector<std::string>& states, const std::string& out_dir,
   if (!MakeConfig(f, &config)) return kExitFailure;
   auto lex = Lexicon::LoadDir(config.LexiconDir());
   if (!lex.ok()) return Fail(lex.status());
+  auto normalizer = FieldNormalizer::Load(config.fields);
+  if (!normalizer.ok()) return Fail(normalizer.status());
+  auto filter = ResolveFilter(**normalizer, f);
+  if (!filter.ok()) return Fail(filter.status());
   std::error_code ec;
   std::filesystem::create_directories(out_dir + "/tables", ec);
   if (ec) return Fail(IoError(out_dir + ": cannot create: " + ec.message()));
@@ -432,6 +474,7 @@ int RunMerge(const std::vector<std::string>& states, const std::string& out_dir,
       Dedup dedup;
       if (!ParseDedup(dedup_name, &dedup)) return Fail(DataError(path + ": unknown dedup '" + dedup_name + "'"));
       job = std::make_unique<ReportJob>(nullptr, nullptr, dedup);
+      job->set_filter(*filter);
     }
     if (info->lexicon_checksum != lex->Checksum())
       return Fail(DataError(path + ": made with other lexicons (checksum " + info->lexicon_checksum + ", these are " +
@@ -606,6 +649,7 @@ int main(int argc, char** argv) {
   report->add_option("--min-n", table_options.min_n, "Cells with fewer postings are flagged small_n (default 30)");
   report->add_option("--top-cities", table_options.top_cities, "Cities in city tables (default 10)");
   report->add_option("--top-industries", table_options.top_industries, "Industries in industry tables (default 20)");
+  AddFilterFlags(report, report_flags);
   bool report_pdf = false;
   report->add_flag("--pdf", report_pdf, "Also print report.html to report.pdf with headless Chromium");
 
@@ -621,6 +665,7 @@ int main(int argc, char** argv) {
   merge->add_option("--min-n", merge_options.min_n, "Cells with fewer postings are flagged small_n (default 30)");
   merge->add_option("--top-cities", merge_options.top_cities, "Cities in city tables (default 10)");
   merge->add_option("--top-industries", merge_options.top_industries, "Industries in industry tables (default 20)");
+  AddFilterFlags(merge, merge_flags);
   bool merge_pdf = false;
   merge->add_flag("--pdf", merge_pdf, "Also print report.html to report.pdf with headless Chromium");
 

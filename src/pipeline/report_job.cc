@@ -89,9 +89,15 @@ void ReportJob::Finish(std::unique_ptr<PostingTask> task) {
 
 void ReportJob::AddContribution(const Contribution& c) {
   if (state_ != nullptr) state_->Add(c);
-  if (!cube_.Add(c.View())) {
-    ++duplicates_;
-    return;
+  switch (cube_.Add(c.View())) {
+    case Cube::AddResult::kDuplicate:
+      ++duplicates_;
+      return;
+    case Cube::AddResult::kOutside:
+      ++outside_;
+      return;
+    case Cube::AddResult::kAdded:
+      break;
   }
   ++postings_;
   for (size_t i = 0; i < kDerivedFieldCount; ++i) ++unknown_[i][static_cast<size_t>(c.reasons[i])];
@@ -111,6 +117,9 @@ ReportSummary SummarizeReport(const ReadSummary& read, const ReportJob& job, con
   for (const auto& [half, n] : job.cube().duplicates_removed())
     s.duplicates_by_half.emplace_back(half.empty() ? "unknown" : half, n);
   s.postings = job.postings();
+  s.filter_city = job.cube().filter().city;
+  s.filter_industry = job.cube().filter().industry;
+  s.outside_filter = job.outside_filter();
   std::map<std::string, std::pair<uint64_t, uint64_t>> by_q;  // all, ai
   for (const auto& m : job.cube().Collapse({Dim::kQuarter})) {
     auto& v = by_q[m.names[0].empty() ? "unknown" : m.names[0]];

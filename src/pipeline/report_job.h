@@ -7,6 +7,7 @@
 #include <array>
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "aggregate/contribution.h"
 #include "aggregate/cube.h"
@@ -36,6 +37,9 @@ class ReportJob : public PostingJob {
   // the AI postings, whose skills and terms the cube keeps. It must use the
   // full annotator's AI terms and rule (MakeDecider).
   void set_decider(const Annotator* decider) { decider_ = decider; }
+  // Counts only the postings of one city and/or industry (Cube::set_filter);
+  // the state, when written, still holds every posting.
+  void set_filter(CubeFilter filter) { cube_.set_filter(std::move(filter)); }
   // Adds one posting's contribution to the cube (deduplicating); in input
   // order. Used by Finish, and by merge to replay state files.
   void AddContribution(const Contribution& c);
@@ -47,6 +51,8 @@ class ReportJob : public PostingJob {
   const std::array<std::array<uint64_t, kUnknownReasons>, kDerivedFieldCount>& unknown() const { return unknown_; }
   uint64_t postings() const { return postings_; }
   uint64_t duplicates() const { return duplicates_; }
+  // Postings (duplicates included) outside the filter.
+  uint64_t outside_filter() const { return outside_; }
 
  private:
   const FieldNormalizer* fields_;
@@ -58,6 +64,7 @@ class ReportJob : public PostingJob {
   std::array<std::array<uint64_t, kUnknownReasons>, kDerivedFieldCount> unknown_{};
   uint64_t postings_ = 0;
   uint64_t duplicates_ = 0;
+  uint64_t outside_ = 0;
 };
 
 // The decider for set_decider: the AI terms of `full` alone, deciding only.

@@ -630,6 +630,15 @@ std::string DomainNameZh(const std::string& name) {
   return it == zh.end() ? name : it->second;
 }
 
+// "城市为北京", "行业为教育", "城市为北京、行业为教育"; "" when the report
+// covers every posting.
+std::string ScopeZh(const ReportSummary& s) {
+  std::string out;
+  if (!s.filter_city.empty()) out += "城市为" + s.filter_city;
+  if (!s.filter_industry.empty()) out += (out.empty() ? "" : "、") + std::string("行业为") + s.filter_industry;
+  return out;
+}
+
 std::string ShareOf(uint64_t part, uint64_t whole) {
   return whole ? Pct(100.0 * static_cast<double>(part) / static_cast<double>(whole)) : "—";
 }
@@ -717,6 +726,10 @@ std::string MethodologyHtml(const ReportSummary& s, const Context& c) {
     quarters += FormatPeriod(q.label);
   }
   o += "<section class=\"section\" id=\"method-periods\"><h3>7.3 期间与口径</h3>\n<ul>\n";
+  if (std::string scope = ScopeZh(s); !scope.empty())
+    o += "<li>" + Html("范围：本报告只统计" + scope + "的岗位（--city / --industry）；重复岗位在全部岗位中识别后再按范围筛选，范围以外的 " +
+                       FormatCount(s.outside_filter) + " 条岗位不计。") +
+         "</li>\n";
   o += "<li>" + Html("数据中的季度：" + (quarters.empty() ? std::string("无") : quarters) + "。单期图表描述" +
                      (c.current_half.empty() ? std::string("—") : FormatPeriod(c.current_half)) +
                      (s.half == "latest" ? "（数据中最近的半年度）" : "（--half 指定）") + "。") +
@@ -1338,7 +1351,9 @@ std::string ReportHtml(const std::vector<Table>& tables, const ReportSummary& su
        "style-src 'unsafe-inline'; img-src data: blob:; font-src data:\">\n";
   o += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   o += "<meta name=\"generator\" content=\"jobsift " + Html(summary.version) + "\">\n";
-  o += "<title>人工智能岗位招聘研究报告" + Html(period.empty() ? "" : "（" + period + "）") + "</title>\n";
+  std::string scope = ScopeZh(summary);
+  o += "<title>人工智能岗位招聘研究报告" + Html(scope.empty() ? "" : " · " + scope) +
+       Html(period.empty() ? "" : "（" + period + "）") + "</title>\n";
   o += "<style>\n";
   o += assets.style;
   o += "</style>\n</head>\n<body>\n";
@@ -1346,7 +1361,8 @@ std::string ReportHtml(const std::vector<Table>& tables, const ReportSummary& su
   o += "<p class=\"subtitle\">" +
        Html((period.empty() ? std::string() : period + " · ") + "招聘岗位 " + FormatCountWan(all) + " 条 · 人工智能岗位 " +
             FormatCountWan(ai) + " 条") +
-       "</p>\n<p class=\"byline\">由 jobsift " + Html(summary.version) + " 从招聘数据生成：每个数字都来自数据，每张图都注明口径、期间与样本量。</p>\n</header>\n";
+       "</p>\n" + (scope.empty() ? std::string() : "<p class=\"subtitle scope\">" + Html("范围：" + scope) + "</p>\n") +
+       "<p class=\"byline\">由 jobsift " + Html(summary.version) + " 从招聘数据生成：每个数字都来自数据，每张图都注明口径、期间与样本量。</p>\n</header>\n";
 
   o += "<nav class=\"toc\" aria-label=\"目录\"><h2>目录</h2><ol>\n<li><a href=\"#findings\">主要发现</a></li>\n";
   for (const Chapter& ch : chapters) {

@@ -31,6 +31,7 @@ std::string ReportSummaryJson(const ReportSummary& s) {
   o += ",\"duplicates_removed_by_half\":";
   AppendCounts(s.duplicates_by_half, o);
   o += ",\"postings\":" + std::to_string(s.postings);
+  o += ",\"postings_outside_filter\":" + std::to_string(s.outside_filter);
   o += ",\"postings_by_quarter\":{";
   for (size_t i = 0; i < s.by_quarter.size(); ++i) {
     if (i) o += ",";
@@ -58,6 +59,11 @@ std::string ReportSummaryJson(const ReportSummary& s) {
   o += ",\"min_n\":" + std::to_string(s.min_n);
   o += ",\"top_cities\":" + std::to_string(s.top_cities);
   o += ",\"top_industries\":" + std::to_string(s.top_industries);
+  // The filter: a canonical name, or null for every city / industry.
+  o += ",\"city\":";
+  AppendJsonStringOrNull(s.filter_city, o);
+  o += ",\"industry\":";
+  AppendJsonStringOrNull(s.filter_industry, o);
   o += "},\"lexicons\":{";
   for (size_t d = 0; d < s.lexicons.size(); ++d) {
     if (d) o += ",";

@@ -26,7 +26,13 @@ struct ReportSummary {
   uint64_t duplicates_removed = 0;
   // By half-year label, sorted; "unknown" for postings without a date.
   std::vector<std::pair<std::string, uint64_t>> duplicates_by_half;
-  uint64_t postings = 0;  // after deduplication
+  uint64_t postings = 0;  // after deduplication, within the filter
+
+  // The report's scope: one city and/or industry ("" = any), and the
+  // accepted postings (duplicates included) it left out.
+  std::string filter_city;
+  std::string filter_industry;
+  uint64_t outside_filter = 0;
 
   struct Quarter {
     std::string label;  // "2024Q1", or "unknown" for postings without a date

@@ -281,6 +281,13 @@ void WilsonInterval(uint64_t x, uint64_t n, double* low, double* high) {
   *high = std::min(1.0, center + half);
 }
 
+std::string FilterLabel(const CubeFilter& f) {
+  std::string out;
+  if (!f.city.empty()) out += "city=" + f.city;
+  if (!f.industry.empty()) out += (out.empty() ? "" : ", ") + std::string("industry=") + f.industry;
+  return out;
+}
+
 std::vector<Table> BuildTables(const Cube& cube, const TableOptions& o) {
   std::vector<Table> tables;
   Periods p = FindPeriods(cube, o.current_half);
@@ -585,6 +592,7 @@ std::vector<Table> BuildTables(const Cube& cube, const TableOptions& o) {
     }
   }
   tables.push_back(ByDimension(cube, o, p, "F19", Dim::kExperience, "人工智能岗位经验分布", "experience", all));
+  for (Table& t : tables) t.filter = cube.filter();
   return tables;
 }
 
@@ -626,6 +634,7 @@ Status WriteTablesXlsx(const std::vector<Table>& tables, const std::string& path
     worksheet_write_string(ws, 0, 0, (t.id + " " + t.title).c_str(), bold);
     worksheet_write_string(ws, 1, 0, t.formula.c_str(), nullptr);
     worksheet_write_string(ws, 2, 0, ("period: " + t.period).c_str(), nullptr);
+    if (!t.filter.empty()) worksheet_write_string(ws, 3, 0, ("filter: " + FilterLabel(t.filter)).c_str(), nullptr);
     for (size_t c = 0; c < t.columns.size(); ++c)
       worksheet_write_string(ws, 4, static_cast<lxw_col_t>(c), t.columns[c].c_str(), bold);
     for (size_t r = 0; r < t.rows.size(); ++r) {
@@ -660,6 +669,11 @@ std::string TablesJson(const std::vector<Table>& tables) {
     AppendJsonString(t.formula, o);
     o += ",\"period\":";
     AppendJsonString(t.period, o);
+    o += ",\"filter\":{\"city\":";
+    AppendJsonStringOrNull(t.filter.city, o);
+    o += ",\"industry\":";
+    AppendJsonStringOrNull(t.filter.industry, o);
+    o += "}";
     o += ",\"columns\":[";
     for (size_t i = 0; i < t.columns.size(); ++i) {
       if (i) o += ",";

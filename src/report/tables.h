@@ -2,8 +2,8 @@
 // its formula and period; every share cell carries its n, the Wilson 95%
 // interval, and a flag when n is under the minimum (shown, not hidden).
 //
-// Every analysis id of SPEC §3 has a table (F0-1 … F35-44); salary medians
-// and the per-period filters of every table are still to come.
+// Every analysis id of SPEC §3 has a table (F0-1 … F35-44); the tables of a
+// filtered cube describe its city or industry alone, and say so (filter).
 #ifndef JOBSIFT_REPORT_TABLES_H_
 #define JOBSIFT_REPORT_TABLES_H_
 
@@ -20,6 +20,7 @@ struct Table {
   std::string title;    // Chinese, as a report prints it
   std::string formula;  // in words
   std::string period;   // "2023Q1–2024Q2", "2024H1"
+  CubeFilter filter;    // the city and/or industry the postings are of
   std::vector<std::string> columns;
   std::vector<std::vector<std::string>> rows;
 };
@@ -38,7 +39,11 @@ void WilsonInterval(uint64_t x, uint64_t n, double* low, double* high);
 
 std::vector<Table> BuildTables(const Cube& cube, const TableOptions& options);
 
-// CSV (UTF-8 with BOM, CRLF) and JSON forms.
+// "city=北京", "industry=教育", "city=北京, industry=教育"; "" for no filter.
+std::string FilterLabel(const CubeFilter& f);
+
+// CSV (UTF-8 with BOM, CRLF: the columns and rows) and JSON forms (with
+// title, formula, period and filter).
 std::string TableCsv(const Table& t);
 std::string TablesJson(const std::vector<Table>& tables);
 
