@@ -30,7 +30,6 @@ struct Contribution {
     r.ai = ai;
     r.has_salary = has_salary;
     r.annual_salary = annual;
-    r.fingerprint = fingerprint;
     r.groups.assign(groups.begin(), groups.end());
     r.ai_terms.assign(ai_terms.begin(), ai_terms.end());
     return r;

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <tuple>
 
 namespace jobsift {
 
@@ -60,18 +61,19 @@ uint64_t Fingerprint(std::initializer_list<std::string_view> parts) {
   return h == 0 ? 1 : h;
 }
 
+bool Cube::Inside(const CubeRecord& r) const {
+  return (filter_.city.empty() || r.dim[static_cast<size_t>(Dim::kCity)] == filter_.city) &&
+         (filter_.industry.empty() || r.dim[static_cast<size_t>(Dim::kIndustry)] == filter_.industry);
+}
+
+Cube::AddResult Cube::AddDuplicate(const CubeRecord& r) {
+  if (!Inside(r)) return AddResult::kOutside;
+  ++duplicates_[HalfOfQuarter(r.dim[static_cast<size_t>(Dim::kQuarter)])];
+  return AddResult::kDuplicate;
+}
+
 Cube::AddResult Cube::Add(const CubeRecord& r) {
-  bool inside = (filter_.city.empty() || r.dim[static_cast<size_t>(Dim::kCity)] == filter_.city) &&
-                (filter_.industry.empty() || r.dim[static_cast<size_t>(Dim::kIndustry)] == filter_.industry);
-  if (r.fingerprint != 0) {
-    std::string half = HalfOfQuarter(r.dim[static_cast<size_t>(Dim::kQuarter)]);
-    if (!seen_[half].Insert(r.fingerprint)) {
-      if (!inside) return AddResult::kOutside;
-      ++duplicates_[half];
-      return AddResult::kDuplicate;
-    }
-  }
-  if (!inside) return AddResult::kOutside;
+  if (!Inside(r)) return AddResult::kOutside;
   std::array<uint32_t, kDimCount + 1> key{};
   for (size_t d = 0; d < kDimCount; ++d) key[d] = dicts_[d].Id(r.dim[d]);
   key[kDimCount] = r.ai ? 1 : 0;
@@ -117,7 +119,7 @@ Cube::AddResult Cube::Add(const CubeRecord& r) {
   return AddResult::kAdded;
 }
 
-std::vector<Cube::Marginal> Cube::Collapse(const std::vector<Dim>& keep) const {
+std::vector<Cube::Marginal> Cube::Collapse(const std::vector<Dim>& keep, std::string_view half) const {
   // The first projection holding every kept dimension; where each sits in
   // its key (quarter 0, a 1, b 2).
   size_t proj = kProjections.size();
@@ -137,34 +139,37 @@ std::vector<Cube::Marginal> Cube::Collapse(const std::vector<Dim>& keep) const {
     }
     if (all) proj = p;
   }
-  if (proj == kProjections.size()) {
+  if (proj == kProjections.size() || keep.size() > 3) {
     std::fprintf(stderr, "jobsift: internal error: no cube projection holds the dimensions asked for\n");
     std::abort();
   }
-  // Summed by ids first (cheap), then named and ordered.
-  IdArrayMap<kDimCount + 1, CubeCell> by_id;
+  const Dictionary& quarters = dicts_[static_cast<size_t>(Dim::kQuarter)];
+  std::vector<bool> in_half(quarters.size(), true);
+  if (!half.empty())
+    for (uint32_t q = 0; q < quarters.size(); ++q) in_half[q] = HalfOfQuarter(quarters.Name(q)) == half;
+  // Summed by ids first (cheap); ids name values one to one, so each sum
+  // becomes one Marginal, then ordered by name.
+  IdArrayMap<4, CubeCell> by_id;
   for (const auto& [key, cell] : projections_[proj]) {
-    std::array<uint32_t, kDimCount + 1> k{};
+    if (!in_half[key[0]]) continue;
+    std::array<uint32_t, 4> k{};
     for (size_t i = 0; i < keep.size(); ++i) k[i] = key[at[i]];
-    k[kDimCount] = key[3];
+    k[3] = key[3];
     CubeCell& s = by_id[k];
     s.postings += cell.postings;
     s.salary_n += cell.salary_n;
     s.salary_sum += cell.salary_sum;
   }
-  std::map<std::pair<std::vector<std::string>, bool>, CubeCell> sums;
-  for (const auto& [k, cell] : by_id) {
-    std::vector<std::string> names;
-    names.reserve(keep.size());
-    for (size_t i = 0; i < keep.size(); ++i) names.push_back(dicts_[static_cast<size_t>(keep[i])].Name(k[i]));
-    CubeCell& s = sums[{std::move(names), k[kDimCount] == 1}];
-    s.postings += cell.postings;
-    s.salary_n += cell.salary_n;
-    s.salary_sum += cell.salary_sum;
-  }
   std::vector<Marginal> out;
-  out.reserve(sums.size());
-  for (auto& [k, cell] : sums) out.push_back({k.first, k.second, cell});
+  out.reserve(by_id.size());
+  for (const auto& [k, cell] : by_id) {
+    Marginal m{{}, k[3] == 1, cell};
+    m.names.reserve(keep.size());
+    for (size_t i = 0; i < keep.size(); ++i) m.names.push_back(dicts_[static_cast<size_t>(keep[i])].Name(k[i]));
+    out.push_back(std::move(m));
+  }
+  std::sort(out.begin(), out.end(),
+            [](const Marginal& a, const Marginal& b) { return std::tie(a.names, a.ai) < std::tie(b.names, b.ai); });
   return out;
 }
 

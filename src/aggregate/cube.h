@@ -12,8 +12,8 @@
 // Dimension values are interned names; ids are assigned in input order by
 // the single thread that adds postings, so the cube is identical for any
 // --threads. Exact duplicates (same normalised company, title, city and
-// description within a half-year) count once; their fingerprints are the
-// only per-posting memory kept.
+// description within a half-year) are found before (DedupIndex) and only
+// counted here.
 //
 // Not for: parsing (fields/, lexicon/) or writing tables (report/).
 #ifndef JOBSIFT_AGGREGATE_CUBE_H_
@@ -28,7 +28,6 @@
 #include <utility>
 #include <vector>
 
-#include "aggregate/fingerprint_set.h"
 #include "base/id_array_map.h"
 
 namespace jobsift {
@@ -62,7 +61,6 @@ struct CubeRecord {
   bool ai = false;
   bool has_salary = false;
   uint64_t annual_salary = 0;
-  uint64_t fingerprint = 0;  // 0: do not deduplicate
   // AI postings only: the skill/benefit groups mentioned, as
   // "domain|category|group" (and "domain|category|" for a hard category),
   // and the distinct AI terms, each once.
@@ -91,16 +89,17 @@ class Cube {
     kDuplicate,  // repeats an earlier posting of the same half-year
     kOutside,    // not in the filter's scope (a duplicate or not)
   };
-  // Only postings within `filter` are counted. Duplicates are found among
-  // all postings first, so a filtered cube holds exactly the unfiltered
-  // cube's postings of that city or industry.
+  // Only postings within `filter` are counted. The caller finds duplicates
+  // among all postings first (DedupIndex), so a filtered cube holds exactly
+  // the unfiltered cube's postings of that city or industry.
   void set_filter(CubeFilter filter) { filter_ = std::move(filter); }
   const CubeFilter& filter() const { return filter_; }
 
-  // Adds one posting, unless it duplicates an earlier one in the same
-  // half-year (it is then only counted as removed) or lies outside the
-  // filter.
+  // Adds one posting (kAdded), unless it lies outside the filter.
   AddResult Add(const CubeRecord& r);
+  // Counts a posting found to repeat an earlier one of its half-year as
+  // removed (kDuplicate), unless it lies outside the filter.
+  AddResult AddDuplicate(const CubeRecord& r);
 
   const Dictionary& dict(Dim d) const { return dicts_[static_cast<size_t>(d)]; }
   // The projections kept: (quarter, a, b, AI) for each pair (a, b).
@@ -135,22 +134,26 @@ class Cube {
   static uint16_t SalaryBin(uint64_t annual_yuan);
   static double SalaryBinMid(uint16_t bin);
 
-  // Sums cells over the dimensions not kept. `keep` lists the dimensions of
-  // the result (in order); the AI flag is always kept as the last key part.
-  // `keep` must lie within one projection: the quarter and at most one
-  // dimension besides city or industry (a programming error otherwise).
+  // Sums cells over the dimensions not kept, ordered by names, then AI.
+  // `keep` lists the dimensions of the result (in order); the AI flag is
+  // always kept as the last key part. `keep` must lie within one projection:
+  // the quarter and at most one dimension besides city or industry (a
+  // programming error otherwise). With `half` ("2024H1"), only the quarters
+  // of that half-year are read: what a single-period table needs, without
+  // the other periods' cells.
   struct Marginal {
     std::vector<std::string> names;  // one name per kept dimension
     bool ai;
     CubeCell cell;
   };
-  std::vector<Marginal> Collapse(const std::vector<Dim>& keep) const;
+  std::vector<Marginal> Collapse(const std::vector<Dim>& keep, std::string_view half = {}) const;
 
  private:
+  bool Inside(const CubeRecord& r) const;
+
   CubeFilter filter_;
   std::array<Dictionary, kDimCount> dicts_;
   std::array<IdArrayMap<4, CubeCell>, kProjections.size()> projections_;
-  std::map<std::string, FingerprintSet> seen_;  // half-year -> fingerprints
   std::map<std::string, uint64_t> duplicates_;
   Dictionary groups_;
   IdArrayMap<3, uint64_t> skills_by_industry_, skills_by_city_;

@@ -61,8 +61,18 @@ StatusOr<std::unique_ptr<StateWriter>> StateWriter::Open(const std::string& path
   return w;
 }
 
+StatusOr<std::unique_ptr<StateWriter>> StateWriter::OpenScratch(const std::string& dir) {
+  auto f = OpenScratchFile(dir);
+  if (!f.ok()) return f.status();
+  std::unique_ptr<StateWriter> w(new StateWriter(f->get(), "(scratch file in " + (dir.empty() ? "." : dir) + ")"));
+  w->scratch_ = std::move(*f);
+  w->Bytes(kMagic, kMagicLen);
+  w->U64(kStateVersion);
+  return w;
+}
+
 StateWriter::~StateWriter() {
-  if (f_ != nullptr) {
+  if (f_ != nullptr && !scratch_) {
     std::fclose(f_);
     std::remove((path_ + ".tmp").c_str());
   }
@@ -118,6 +128,10 @@ Status StateWriter::Finish(const StateInfo& info) {
   Str(info.dedup);
   uint64_t sum = hash_;
   U64(sum);
+  if (scratch_) {
+    if (failed_ || std::fflush(f_) != 0) return IoError(path_ + ": write failed: " + std::strerror(errno));
+    return Status::Ok();
+  }
   bool bad = failed_ || std::fflush(f_) != 0;
   bad |= std::fclose(f_) != 0;
   f_ = nullptr;
@@ -131,11 +145,11 @@ Status StateWriter::Finish(const StateInfo& info) {
 
 namespace {
 
-// One pass over a state file; calls `on_record` (when given) per record.
-StatusOr<StateInfo> ParseState(const std::string& path, const std::function<void(const Contribution&)>* on_record) {
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!f) return NotFound(path + ": cannot open state file");
-  Reader in(f.get(), path);
+// One pass over a state file from where `f` stands; calls `on_record` (when
+// given) per record. `path` names it in errors.
+StatusOr<StateInfo> ParseState(std::FILE* f, const std::string& path,
+                               const std::function<void(const Contribution&)>* on_record) {
+  Reader in(f, path);
   auto corrupt = [&](const std::string& what) {
     return DataError(path + ": not a usable state file (" + what + ")");
   };
@@ -194,17 +208,30 @@ StatusOr<StateInfo> ParseState(const std::string& path, const std::function<void
   if (!in.U64(&stored)) return corrupt("truncated");
   if (stored != expected) return corrupt("checksum mismatch");
   char extra;
-  if (std::fread(&extra, 1, 1, f.get()) == 1) return corrupt("trailing bytes");
+  if (std::fread(&extra, 1, 1, f) == 1) return corrupt("trailing bytes");
   info.records = count;
   return info;
 }
 
+StatusOr<StateInfo> ParsePath(const std::string& path, const std::function<void(const Contribution&)>* on_record) {
+  UniqueFile f(std::fopen(path.c_str(), "rb"));
+  if (!f) return NotFound(path + ": cannot open state file");
+  return ParseState(f.get(), path, on_record);
+}
+
 }  // namespace
 
-StatusOr<StateInfo> CheckState(const std::string& path) { return ParseState(path, nullptr); }
+StatusOr<StateInfo> CheckState(const std::string& path) { return ParsePath(path, nullptr); }
 
 Status ReplayState(const std::string& path, const std::function<void(const Contribution&)>& on_record) {
-  auto r = ParseState(path, &on_record);
+  auto r = ParsePath(path, &on_record);
+  return r.ok() ? Status::Ok() : r.status();
+}
+
+Status StateWriter::Replay(const std::function<void(const Contribution&)>& on_record) {
+  if (!scratch_) return InvalidArgument(path_ + ": only a scratch state is replayed from its writer");
+  std::rewind(f_);
+  auto r = ParseState(f_, path_, &on_record);
   return r.ok() ? Status::Ok() : r.status();
 }
 

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "aggregate/contribution.h"
+#include "base/temp_file.h"
 #include "jobsift/status.h"
 #include "pipeline/diagnostics.h"
 
@@ -32,12 +33,18 @@ class StateWriter {
  public:
   // Writes to `path`.tmp; Finish renames it to `path`.
   static StatusOr<std::unique_ptr<StateWriter>> Open(const std::string& path);
+  // Writes to an anonymous scratch file in `dir` (base/temp_file.h), read
+  // back after Finish by Replay: postings kept aside during a run.
+  static StatusOr<std::unique_ptr<StateWriter>> OpenScratch(const std::string& dir);
   ~StateWriter();
   void Add(const Contribution& c);
   Status Finish(const StateInfo& info);
+  // Scratch files only, after Finish: every contribution, in order.
+  Status Replay(const std::function<void(const Contribution&)>& on_record);
 
  private:
   StateWriter(std::FILE* f, std::string path) : f_(f), path_(std::move(path)) {}
+  UniqueFile scratch_;  // owns f_ for a scratch file
   void Bytes(const void* p, size_t n);
   void U64(uint64_t v);
   void Str(const std::string& s);

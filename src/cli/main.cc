@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "base/text.h"
@@ -416,6 +417,8 @@ int RunReport(const CommonFlags& f, const std::string& out_dir, const std::strin
   if (!filter.ok()) return Fail(filter.status());
   ReportJob job(normalizer->get(), annotator->get(), dedup);
   job.set_filter(*filter);
+  job.set_scratch_dir(out_dir);
+  job.set_threads(config.read.threads > 0 ? config.read.threads : static_cast<int>(std::thread::hardware_concurrency()));
   auto decider = MakeDecider(**annotator);
   if (!decider.ok()) return Fail(decider.status());
   job.set_decider(decider->get());
@@ -433,6 +436,7 @@ int RunReport(const CommonFlags& f, const std::string& out_dir, const std::strin
     std::fprintf(stderr, "jobsift: no report written\n");
     return kExitFailure;
   }
+  if (Status st = job.Complete(); !st.ok()) return Fail(st);
   if (state) {
     StateInfo info;
     info.read = summary->total;
@@ -475,6 +479,8 @@ int RunMerge(const std::vector<std::string>& states, const std::string& out_dir,
       if (!ParseDedup(dedup_name, &dedup)) return Fail(DataError(path + ": unknown dedup '" + dedup_name + "'"));
       job = std::make_unique<ReportJob>(nullptr, nullptr, dedup);
       job->set_filter(*filter);
+      job->set_scratch_dir(out_dir);
+      job->set_threads(static_cast<int>(std::thread::hardware_concurrency()));
     }
     if (info->lexicon_checksum != lex->Checksum())
       return Fail(DataError(path + ": made with other lexicons (checksum " + info->lexicon_checksum + ", these are " +
@@ -486,6 +492,7 @@ int RunMerge(const std::vector<std::string>& states, const std::string& out_dir,
     if (!st.ok()) return Fail(st);
     read.total.Add(info->read);
   }
+  if (Status st = job->Complete(); !st.ok()) return Fail(st);
   AiRule ai_rule;
   AiRuleFromName(rule, &ai_rule);
   Dedup dedup;

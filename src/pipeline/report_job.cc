@@ -84,12 +84,63 @@ StatusOr<std::unique_ptr<Annotator>> MakeDecider(const Annotator& full) {
 }
 
 void ReportJob::Finish(std::unique_ptr<PostingTask> task) {
-  for (const Contribution& c : static_cast<ReportTask*>(task.get())->out) AddContribution(c);
+  const std::vector<Contribution>& out = static_cast<ReportTask*>(task.get())->out;
+  if (!dedup_index_ || !error_.ok()) {
+    for (const Contribution& c : out) AddContribution(c);
+    return;
+  }
+  // The duplicate filter's reads are random: each is started a few postings
+  // before it is needed.
+  constexpr size_t kAhead = 8;
+  std::vector<uint32_t> halves(out.size());
+  for (size_t i = 0; i < out.size(); ++i) {
+    halves[i] = out[i].fingerprint != 0 ? HalfId(out[i].dim[static_cast<size_t>(Dim::kQuarter)]) : 0;
+    if (i < kAhead && out[i].fingerprint != 0) dedup_index_->Prefetch(halves[i], out[i].fingerprint);
+  }
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (i + kAhead < out.size() && out[i + kAhead].fingerprint != 0)
+      dedup_index_->Prefetch(halves[i + kAhead], out[i + kAhead].fingerprint);
+    Add(out[i], halves[i]);
+  }
+}
+
+uint32_t ReportJob::HalfId(const std::string& quarter) {
+  auto it = half_of_quarter_.find(quarter);
+  if (it == half_of_quarter_.end()) {
+    uint32_t half = half_ids_.emplace(HalfOfQuarter(quarter), half_ids_.size()).first->second;
+    it = half_of_quarter_.emplace(quarter, half).first;
+  }
+  return it->second;
 }
 
 void ReportJob::AddContribution(const Contribution& c) {
+  Add(c, c.fingerprint != 0 ? HalfId(c.dim[static_cast<size_t>(Dim::kQuarter)]) : 0);
+}
+
+void ReportJob::Add(const Contribution& c, uint32_t half) {
   if (state_ != nullptr) state_->Add(c);
-  switch (cube_.Add(c.View())) {
+  if (c.fingerprint != 0 && error_.ok()) {
+    if (!dedup_index_) {
+      auto index = DedupIndex::Create(scratch_dir_);
+      auto deferred = StateWriter::OpenScratch(scratch_dir_);
+      if (!index.ok() || !deferred.ok()) {
+        error_ = !index.ok() ? index.status() : deferred.status();
+        return;
+      }
+      dedup_index_ = std::move(*index);
+      deferred_ = std::move(*deferred);
+    }
+    // Duplicates are sought within a half-year.
+    if (!dedup_index_->Admit(half, c.fingerprint)) {
+      deferred_->Add(c);  // decided by Complete
+      return;
+    }
+  }
+  Count(cube_.Add(c.View()), c);
+}
+
+void ReportJob::Count(Cube::AddResult result, const Contribution& c) {
+  switch (result) {
     case Cube::AddResult::kDuplicate:
       ++duplicates_;
       return;
@@ -101,6 +152,26 @@ void ReportJob::AddContribution(const Contribution& c) {
   }
   ++postings_;
   for (size_t i = 0; i < kDerivedFieldCount; ++i) ++unknown_[i][static_cast<size_t>(c.reasons[i])];
+}
+
+Status ReportJob::Complete() {
+  if (!error_.ok()) return error_;
+  if (!dedup_index_) return Status::Ok();
+  auto repeats = dedup_index_->Resolve(threads_);
+  if (!repeats.ok()) return repeats.status();
+  Status st = deferred_->Finish(StateInfo{});
+  if (!st.ok()) return st;
+  uint64_t i = 0;
+  st = deferred_->Replay([&](const Contribution& c) {
+    CubeRecord r = c.View();
+    Count(i < repeats->size() && (*repeats)[i] != 0 ? cube_.AddDuplicate(r) : cube_.Add(r), c);
+    ++i;
+  });
+  if (!st.ok()) return st;
+  if (i != repeats->size()) return DataError("duplicate check: kept-aside postings lost on disk");
+  dedup_index_.reset();
+  deferred_.reset();
+  return Status::Ok();
 }
 
 ReportSummary SummarizeReport(const ReadSummary& read, const ReportJob& job, const Lexicon& lexicon,

@@ -5,12 +5,14 @@
 #define JOBSIFT_PIPELINE_REPORT_JOB_H_
 
 #include <array>
+#include <map>
 #include <memory>
 #include <string>
 #include <utility>
 
 #include "aggregate/contribution.h"
 #include "aggregate/cube.h"
+#include "aggregate/dedup_index.h"
 #include "aggregate/state.h"
 #include "fields/normalize.h"
 #include "lexicon/annotator.h"
@@ -40,9 +42,18 @@ class ReportJob : public PostingJob {
   // Counts only the postings of one city and/or industry (Cube::set_filter);
   // the state, when written, still holds every posting.
   void set_filter(CubeFilter filter) { cube_.set_filter(std::move(filter)); }
+  // Where exact deduplication keeps its scratch files (the output folder;
+  // they are unlinked at once). Required before the first posting with a
+  // fingerprint.
+  void set_scratch_dir(std::string dir) { scratch_dir_ = std::move(dir); }
+  // Threads for the end of deduplication (default 1).
+  void set_threads(int threads) { threads_ = threads; }
   // Adds one posting's contribution to the cube (deduplicating); in input
   // order. Used by Finish, and by merge to replay state files.
   void AddContribution(const Contribution& c);
+  // After the last posting: decides the postings deduplication kept aside
+  // and counts them. The cube is complete only then.
+  Status Complete();
   std::unique_ptr<PostingTask> NewTask() override;
   void Finish(std::unique_ptr<PostingTask> task) override;
 
@@ -60,6 +71,22 @@ class ReportJob : public PostingJob {
   const Annotator* decider_ = nullptr;
   Dedup dedup_;
   StateWriter* state_ = nullptr;
+  // Counts one posting's fate in the cube.
+  void Count(Cube::AddResult result, const Contribution& c);
+  // The half-year id of a quarter label, for deduplication.
+  uint32_t HalfId(const std::string& quarter);
+  // AddContribution, the half-year id known (0 when no fingerprint).
+  void Add(const Contribution& c, uint32_t half);
+  int threads_ = 1;
+
+  std::string scratch_dir_;
+  // Exact deduplication: the index, the postings it could not yet decide
+  // (on disk, in order), half-year ids (and each quarter's), the first error.
+  std::unique_ptr<DedupIndex> dedup_index_;
+  std::unique_ptr<StateWriter> deferred_;
+  std::map<std::string, uint32_t> half_ids_;
+  std::map<std::string, uint32_t> half_of_quarter_;
+  Status error_;
   Cube cube_;
   std::array<std::array<uint64_t, kUnknownReasons>, kDerivedFieldCount> unknown_{};
   uint64_t postings_ = 0;

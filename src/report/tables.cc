@@ -61,10 +61,12 @@ struct Counts {
   }
 };
 
-// Postings by the kept dimensions (names), AI and all.
-std::map<std::vector<std::string>, Counts> CountBy(const Cube& cube, const std::vector<Dim>& keep) {
+// Postings by the kept dimensions (names), AI and all; with `half`, of that
+// half-year's quarters only.
+std::map<std::vector<std::string>, Counts> CountBy(const Cube& cube, const std::vector<Dim>& keep,
+                                                   std::string_view half = {}) {
   std::map<std::vector<std::string>, Counts> out;
-  for (const Cube::Marginal& m : cube.Collapse(keep)) {
+  for (const Cube::Marginal& m : cube.Collapse(keep, half)) {
     Counts& c = out[m.names];
     c.all += m.cell.postings;
     c.salary_n_all += m.cell.salary_n;
@@ -102,10 +104,7 @@ Periods FindPeriods(const Cube& cube, const std::string& chosen) {
 // Counts by one dimension within one half-year.
 std::map<std::string, Counts> CountInHalf(const Cube& cube, Dim dim, const std::string& half) {
   std::map<std::string, Counts> out;
-  for (const auto& [names, c] : CountBy(cube, {Dim::kQuarter, dim})) {
-    if (HalfOfQuarter(names[0]) != half) continue;
-    out[names[1]].Add(c);
-  }
+  for (const auto& [names, c] : CountBy(cube, {Dim::kQuarter, dim}, half)) out[names[1]].Add(c);
   return out;
 }
 
@@ -538,8 +537,7 @@ std::vector<Table> BuildTables(const Cube& cube, const TableOptions& o) {
     t.columns = {"industry", "experience"};
     t.columns.insert(t.columns.end(), kShareOf.begin(), kShareOf.end());
     std::map<std::pair<std::string, std::string>, uint64_t> band;
-    for (const auto& [names, c] : CountBy(cube, {Dim::kQuarter, Dim::kIndustry, Dim::kExperience})) {
-      if (HalfOfQuarter(names[0]) != p.current) continue;
+    for (const auto& [names, c] : CountBy(cube, {Dim::kQuarter, Dim::kIndustry, Dim::kExperience}, p.current)) {
       band[{names[1], names[2]}] += c.ai;
       band[{"(all AI)", names[2]}] += c.ai;
     }
@@ -558,8 +556,8 @@ std::vector<Table> BuildTables(const Cube& cube, const TableOptions& o) {
   }
   {  // F25–34: industry → top 10 cities; F35–44: city → top 10 industries.
     std::map<std::pair<std::string, std::string>, uint64_t> ic;  // (industry, city) -> AI postings
-    for (const auto& [names, c] : CountBy(cube, {Dim::kQuarter, Dim::kIndustry, Dim::kCity}))
-      if (HalfOfQuarter(names[0]) == p.current) ic[{names[1], names[2]}] += c.ai;
+    for (const auto& [names, c] : CountBy(cube, {Dim::kQuarter, Dim::kIndustry, Dim::kCity}, p.current))
+      ic[{names[1], names[2]}] += c.ai;
     auto ai_by_city = CountInHalf(cube, Dim::kCity, p.current);
     for (int pass = 0; pass < 2; ++pass) {
       Table t;

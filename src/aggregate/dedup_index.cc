@@ -1,0 +1,180 @@
+#include "aggregate/dedup_index.h"
+
+#include <cerrno>
+#include <cstring>
+#include <algorithm>
+#include <map>
+#include <thread>
+
+#include "aggregate/fingerprint_set.h"
+
+namespace jobsift {
+namespace {
+
+constexpr uint64_t kBitsPerKey = 10;
+constexpr int kProbes = 7;
+
+uint64_t Mix(uint64_t x) {
+  x ^= x >> 31;
+  x *= 0x7FB5D329728EA185ull;
+  x ^= x >> 27;
+  x *= 0x81DADEF4BC2DD44Dull;
+  x ^= x >> 33;
+  return x;
+}
+
+// The key's hash for the filter and the bucket: the half-year salts the
+// fingerprint (already a good 64-bit hash).
+uint64_t KeyHash(uint32_t half, uint64_t fp) { return Mix(fp ^ (0x9E3779B97F4A7C15ull * (half + 1))); }
+
+size_t BucketOf(uint64_t h) { return static_cast<size_t>(h >> 58); }
+
+// Keys on disk: half (4 bytes) and fingerprint (8), then for deferred keys
+// their index (8), in native byte order (the files never leave the run).
+constexpr size_t kAdmittedBytes = 12;
+constexpr size_t kDeferredBytes = 20;
+
+}  // namespace
+
+DedupIndex::Stage::Stage(uint64_t capacity)
+    : capacity_(capacity), blocks_((capacity * kBitsPerKey + 511) / 512, Block{}) {}
+
+size_t DedupIndex::Stage::BlockIndex(uint64_t h) const {
+  // Low 32 bits onto the blocks by multiply-shift; the probes use Mix(h).
+  return static_cast<size_t>(((h & 0xFFFFFFFFull) * blocks_.size()) >> 32);
+}
+
+// `probes`: Mix(h), seven 9-bit bit positions within the block.
+bool DedupIndex::Stage::MaybeContains(uint64_t h, uint64_t probes) const {
+  const Block& b = blocks_[BlockIndex(h)];
+  uint64_t bits = probes;
+  for (int i = 0; i < kProbes; ++i, bits >>= 9)
+    if ((b[(bits >> 6) & 7] & (uint64_t{1} << (bits & 63))) == 0) return false;
+  return true;
+}
+
+void DedupIndex::Stage::Insert(uint64_t h, uint64_t probes) {
+  Block& b = blocks_[BlockIndex(h)];
+  uint64_t bits = probes;
+  for (int i = 0; i < kProbes; ++i, bits >>= 9) b[(bits >> 6) & 7] |= uint64_t{1} << (bits & 63);
+  ++size_;
+}
+
+StatusOr<std::unique_ptr<DedupIndex>> DedupIndex::Create(const std::string& scratch_dir, uint64_t first_stage_keys) {
+  std::unique_ptr<DedupIndex> d(new DedupIndex());
+  d->first_stage_keys_ = std::max<uint64_t>(first_stage_keys, 64);
+  for (size_t b = 0; b < kBuckets; ++b) {
+    for (UniqueFile* f : {&d->admitted_[b], &d->deferred_keys_[b]}) {
+      auto opened = OpenScratchFile(scratch_dir, 16 * 1024);
+      if (!opened.ok()) return opened.status();
+      *f = std::move(*opened);
+    }
+  }
+  d->stages_.emplace_back(d->first_stage_keys_);
+  return d;
+}
+
+void DedupIndex::Write(std::FILE* f, const void* p, size_t n) {
+  if (std::fwrite(p, 1, n, f) != n) write_failed_ = true;
+}
+
+void DedupIndex::Prefetch(uint32_t half, uint64_t fp) const {
+  uint64_t h = KeyHash(half, fp);
+  for (const Stage& s : stages_) s.Prefetch(h);
+}
+
+bool DedupIndex::Admit(uint32_t half, uint64_t fp) {
+  uint64_t h = KeyHash(half, fp);
+  uint64_t probes = Mix(h);
+  size_t bucket = BucketOf(h);
+  bool maybe = false;
+  for (const Stage& s : stages_) {
+    if (s.MaybeContains(h, probes)) {
+      maybe = true;
+      break;
+    }
+  }
+  if (maybe) {
+    unsigned char rec[kDeferredBytes];
+    std::memcpy(rec, &half, 4);
+    std::memcpy(rec + 4, &fp, 8);
+    std::memcpy(rec + 12, &deferred_, 8);
+    Write(deferred_keys_[bucket].get(), rec, sizeof rec);
+    ++deferred_;
+    return false;
+  }
+  if (stages_.back().full()) stages_.emplace_back(first_stage_keys_ << stages_.size());
+  stages_.back().Insert(h, probes);
+  unsigned char rec[kAdmittedBytes];
+  std::memcpy(rec, &half, 4);
+  std::memcpy(rec + 4, &fp, 8);
+  Write(admitted_[bucket].get(), rec, sizeof rec);
+  return true;
+}
+
+size_t DedupIndex::filter_bytes() const {
+  size_t n = 0;
+  for (const Stage& s : stages_) n += s.bytes();
+  return n;
+}
+
+StatusOr<std::vector<uint8_t>> DedupIndex::Resolve(int threads) {
+  if (resolved_) return InvalidArgument("duplicate check: resolved twice");
+  resolved_ = true;
+  if (write_failed_) return IoError(std::string("duplicate check: scratch file write failed: ") + std::strerror(errno));
+  std::vector<uint8_t> repeat(deferred_, 0);
+  // Buckets are independent (a key lives in one); each thread takes every
+  // `threads`-th, writing only its own postings' answers.
+  size_t n = static_cast<size_t>(std::clamp(threads, 1, static_cast<int>(kBuckets)));
+  std::vector<Status> status(n);
+  auto run = [&](size_t t) {
+    for (size_t b = t; b < kBuckets && status[t].ok(); b += n) status[t] = ResolveBucket(b, repeat);
+  };
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < n; ++t) pool.emplace_back(run, t);
+  run(0);
+  for (std::thread& t : pool) t.join();
+  for (const Status& st : status)
+    if (!st.ok()) return st;
+  return repeat;
+}
+
+Status DedupIndex::ResolveBucket(size_t b, std::vector<uint8_t>& repeat) {
+  auto io_error = [](const char* what) {
+    return IoError(std::string("duplicate check: scratch file ") + what + " failed: " + std::strerror(errno));
+  };
+  std::FILE* admitted = admitted_[b].get();
+  std::FILE* deferred = deferred_keys_[b].get();
+  if (std::fflush(admitted) != 0 || std::fflush(deferred) != 0) return io_error("write");
+  std::rewind(admitted);
+  std::rewind(deferred);
+  // Every key of this bucket, by half-year: one 64th of the postings.
+  std::map<uint32_t, FingerprintSet> seen;
+  unsigned char rec[kDeferredBytes];
+  size_t got;
+  while ((got = std::fread(rec, 1, kAdmittedBytes, admitted)) == kAdmittedBytes) {
+    uint32_t half;
+    uint64_t fp;
+    std::memcpy(&half, rec, 4);
+    std::memcpy(&fp, rec + 4, 8);
+    seen[half].Insert(fp);
+  }
+  if (std::ferror(admitted)) return io_error("read");
+  if (got != 0) return DataError("duplicate check: scratch file damaged");
+  while ((got = std::fread(rec, 1, kDeferredBytes, deferred)) == kDeferredBytes) {
+    uint32_t half;
+    uint64_t fp, index;
+    std::memcpy(&half, rec, 4);
+    std::memcpy(&fp, rec + 4, 8);
+    std::memcpy(&index, rec + 12, 8);
+    if (index >= repeat.size()) return DataError("duplicate check: scratch file damaged");
+    repeat[index] = seen[half].Insert(fp) ? 0 : 1;
+  }
+  if (std::ferror(deferred)) return io_error("read");
+  if (got != 0) return DataError("duplicate check: scratch file damaged");
+  admitted_[b].reset();
+  deferred_keys_[b].reset();
+  return Status::Ok();
+}
+
+}  // namespace jobsift
