@@ -2,13 +2,13 @@
 // degree × company size × experience × AI flag, with exact salary sums, from
 // which the analysis tables of SPEC §3 derive without rescanning, for any
 // one period. It is kept as the projections they need: quarter × city × X
-// and quarter × industry × X (X every other dimension) × AI flag. Tables for
-// one city or one industry come from a cube filtered as postings enter it
-// (set_filter): from the input, or from a state file without reading the
-// input again (jobsift merge --city/--industry). Their size is bounded by the number of
-// distinct values (cities, industries …), never by the number of postings,
-// which the full six-dimensional product is not (it grew to ~1M cells at 1M
-// postings, most of them holding one posting).
+// and quarter × industry × X (X every other dimension) × AI flag. Their size
+// is bounded by the number of distinct values (cities, industries …), never
+// by the number of postings, which the full six-dimensional product is not
+// (it grew to ~1M cells at 1M postings, most of them holding one posting).
+// Tables for one city or one industry come from a cube filtered as postings
+// enter it (set_filter): from the input, or from a state file without
+// reading the input again (jobsift merge --city/--industry).
 // Dimension values are interned names; ids are assigned in input order by
 // the single thread that adds postings, so the cube is identical for any
 // --threads. Exact duplicates (same normalised company, title, city and

@@ -1,8 +1,8 @@
 #include "aggregate/dedup_index.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <algorithm>
 #include <map>
 #include <thread>
 
@@ -75,7 +75,7 @@ StatusOr<std::unique_ptr<DedupIndex>> DedupIndex::Create(const std::string& scra
 }
 
 void DedupIndex::Write(std::FILE* f, const void* p, size_t n) {
-  if (std::fwrite(p, 1, n, f) != n) write_failed_ = true;
+  if (std::fwrite(p, 1, n, f) != n && write_errno_ == 0) write_errno_ = errno != 0 ? errno : EIO;
 }
 
 void DedupIndex::Prefetch(uint32_t half, uint64_t fp) const {
@@ -121,7 +121,8 @@ size_t DedupIndex::filter_bytes() const {
 StatusOr<std::vector<uint8_t>> DedupIndex::Resolve(int threads) {
   if (resolved_) return InvalidArgument("duplicate check: resolved twice");
   resolved_ = true;
-  if (write_failed_) return IoError(std::string("duplicate check: scratch file write failed: ") + std::strerror(errno));
+  if (write_errno_ != 0)
+    return IoError(std::string("duplicate check: scratch file write failed: ") + std::strerror(write_errno_));
   std::vector<uint8_t> repeat(deferred_, 0);
   // Buckets are independent (a key lives in one); each thread takes every
   // `threads`-th, writing only its own postings' answers.

@@ -89,7 +89,7 @@ class DedupIndex {
   std::array<UniqueFile, kBuckets> admitted_;  // (half, fingerprint)
   std::array<UniqueFile, kBuckets> deferred_keys_;  // (half, fingerprint, deferred index)
   uint64_t deferred_ = 0;
-  bool write_failed_ = false;
+  int write_errno_ = 0;  // the first write error
   bool resolved_ = false;
 };
 
