@@ -24,7 +24,6 @@
 #include <map>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -32,7 +31,10 @@
 
 namespace jobsift {
 
-// Interned names of one dimension; id 0 is "unknown".
+// Interned names of one dimension; id 0 is "unknown". Looked up once per
+// posting and dimension by the thread that fills the cube, so the table is
+// flat (open addressing over ids, power-of-two size, at most half full) and
+// hashed a word at a time.
 class Dictionary {
  public:
   Dictionary() { names_.push_back(""); }
@@ -41,14 +43,11 @@ class Dictionary {
   size_t size() const { return names_.size(); }
 
  private:
+  static uint64_t Hash(std::string_view s);
+  void Grow();
+
   std::vector<std::string> names_;
-  // Looked up by string_view without building a string (C++20
-  // heterogeneous lookup).
-  struct NameHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, uint32_t, NameHash, std::equal_to<>> ids_;
+  std::vector<uint32_t> slots_;  // id, or 0 for an empty slot
 };
 
 enum class Dim : uint8_t { kQuarter, kCity, kIndustry, kDegree, kSize, kExperience, kCount };
