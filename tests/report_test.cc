@@ -287,6 +287,36 @@ TEST(Report, FilterFindsDuplicatesAmongAllPostings) {
   EXPECT_EQ(ReadFile(d.File("b/tables/F1.csv")).find("2024Q1,1,"), std::string::npos);
 }
 
+// The salary conventions travel in the state: a merged report states the
+// ones its postings' salaries were computed with, and states made with other
+// conventions are not merged.
+TEST(Report, MergeCarriesTheSalaryConventions) {
+  TempDir d;
+  WriteLexicon(d);
+  WriteFile(d.File("p.csv"), kFixture);
+  WriteFile(d.File("c.toml"), "[salary]\nwork_days_per_month = 22\n");
+  int rc;
+  std::string log =
+      RunReport(d, "--config " + d.File("c.toml") + " --state " + d.File("s22") + " -o " + d.File("a") + " " + d.File("p.csv"), &rc);
+  ASSERT_EQ(rc, 0) << log;
+  log = RunReport(d, "--state " + d.File("s") + " -o " + d.File("b") + " " + d.File("p.csv"), &rc);
+  ASSERT_EQ(rc, 0) << log;
+  std::string out;
+  ASSERT_EQ(RunCommand(kBin + " merge --lexicons " + d.File("lex") + " -o " + d.File("m") + " " + d.File("s22") + " 2>&1",
+                       &out),
+            0)
+      << out;
+  std::string html = ReadFile(d.File("m/report.html"));
+  EXPECT_NE(html.find("日薪 × 22.00 天/月"), std::string::npos);
+  EXPECT_EQ(html.find("21.75"), std::string::npos);
+  EXPECT_EQ(html, ReadFile(d.File("a/report.html")));
+  EXPECT_EQ(RunCommand(kBin + " merge --lexicons " + d.File("lex") + " -o " + d.File("m2") + " " + d.File("s22") + " " +
+                           d.File("s") + " 2>&1",
+                       &out),
+            2);
+  EXPECT_NE(out.find("other salary conventions"), std::string::npos) << out;
+}
+
 TEST(Report, DamagedOrForeignStateIsAnErrorNeverNumbers) {
   TempDir d;
   WriteLexicon(d);

@@ -1,5 +1,6 @@
 #include "aggregate/state.h"
 
+#include <bit>
 #include <cerrno>
 #include <cstring>
 #include <memory>
@@ -11,6 +12,14 @@ constexpr char kMagic[] = "JOBSIFT-STATE\n";
 constexpr size_t kMagicLen = sizeof(kMagic) - 1;
 constexpr uint8_t kRecord = 'R';
 constexpr uint8_t kEnd = 'E';
+
+// The salary conventions' numbers, in the order a state file holds them.
+template <class Conventions, class F>
+void ForEachConvention(Conventions& c, F f) {
+  for (auto* v : {&c.work_days_per_month, &c.work_hours_per_day, &c.weeks_per_month, &c.min_monthly, &c.max_monthly,
+                  &c.max_ratio, &c.hourly_below})
+    f(*v);
+}
 
 void Mix(uint64_t& h, const void* p, size_t n) {
   const unsigned char* b = static_cast<const unsigned char*>(p);
@@ -126,6 +135,8 @@ Status StateWriter::Finish(const StateInfo& info) {
   Str(info.lexicon_checksum);
   Str(info.ai_rule);
   Str(info.dedup);
+  ForEachConvention(info.salary, [&](const double& v) { U64(std::bit_cast<uint64_t>(v)); });
+  U64(info.salary.reread_small_numbers ? 1 : 0);
   uint64_t sum = hash_;
   U64(sum);
   if (scratch_) {
@@ -203,6 +214,15 @@ StatusOr<StateInfo> ParseState(std::FILE* f, const std::string& path,
     if (!in.U64(&v)) return corrupt("truncated");
   if (!in.Str(&info.lexicon_checksum, 64) || !in.Str(&info.ai_rule, 64) || !in.Str(&info.dedup, 64))
     return corrupt("truncated");
+  bool numbers = true;
+  ForEachConvention(info.salary, [&](double& v) {
+    uint64_t bits = 0;
+    numbers &= in.U64(&bits);
+    v = std::bit_cast<double>(bits);
+  });
+  uint64_t reread = 0;
+  if (!numbers || !in.U64(&reread)) return corrupt("truncated");
+  info.salary.reread_small_numbers = reread != 0;
   uint64_t expected = in.hash();
   uint64_t stored;
   if (!in.U64(&stored)) return corrupt("truncated");
@@ -220,6 +240,13 @@ StatusOr<StateInfo> ParsePath(const std::string& path, const std::function<void(
 }
 
 }  // namespace
+
+bool SameConventions(const SalaryConventions& a, const SalaryConventions& b) {
+  return a.work_days_per_month == b.work_days_per_month && a.work_hours_per_day == b.work_hours_per_day &&
+         a.weeks_per_month == b.weeks_per_month && a.min_monthly == b.min_monthly && a.max_monthly == b.max_monthly &&
+         a.max_ratio == b.max_ratio && a.hourly_below == b.hourly_below &&
+         a.reread_small_numbers == b.reread_small_numbers;
+}
 
 StatusOr<StateInfo> CheckState(const std::string& path) { return ParsePath(path, nullptr); }
 

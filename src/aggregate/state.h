@@ -12,13 +12,15 @@
 #include <string>
 
 #include "aggregate/contribution.h"
+#include "fields/salary.h"
 #include "base/temp_file.h"
 #include "jobsift/status.h"
 #include "pipeline/diagnostics.h"
 
 namespace jobsift {
 
-inline constexpr uint32_t kStateVersion = 2;  // 2: Fingerprint hashes words, not bytes
+// 2: Fingerprint hashes words, not bytes; 3: the salary conventions.
+inline constexpr uint32_t kStateVersion = 3;
 
 // What a state says about the run that made it.
 struct StateInfo {
@@ -26,8 +28,13 @@ struct StateInfo {
   std::string lexicon_checksum;
   std::string ai_rule;
   std::string dedup;
+  // What turned posted pay into the annual salaries the records carry: a
+  // merge must say which (report.html's methodology) and cannot mix them.
+  SalaryConventions salary;
   uint64_t records = 0;
 };
+
+bool SameConventions(const SalaryConventions& a, const SalaryConventions& b);
 
 class StateWriter {
  public:

@@ -443,6 +443,7 @@ int RunReport(const CommonFlags& f, const std::string& out_dir, const std::strin
     info.lexicon_checksum = (*annotator)->lexicon().Checksum();
     info.ai_rule = std::string(AiRuleName(config.annotate.ai_rule));
     info.dedup = dedup_name;
+    info.salary = config.fields.salary;
     Status st = state->Finish(info);
     if (!st.ok()) return Fail(st);
   }
@@ -467,6 +468,7 @@ int RunMerge(const std::vector<std::string>& states, const std::string& out_dir,
   ReadSummary read;
   std::unique_ptr<ReportJob> job;
   std::string rule, dedup_name;
+  SalaryConventions salary;
   for (const std::string& path : states) {
     auto info = CheckState(path);
     if (!info.ok()) return Fail(info.status());
@@ -475,6 +477,7 @@ int RunMerge(const std::vector<std::string>& states, const std::string& out_dir,
     if (!job) {
       rule = info->ai_rule;
       dedup_name = info->dedup;
+      salary = info->salary;
       Dedup dedup;
       if (!ParseDedup(dedup_name, &dedup)) return Fail(DataError(path + ": unknown dedup '" + dedup_name + "'"));
       job = std::make_unique<ReportJob>(nullptr, nullptr, dedup);
@@ -485,6 +488,8 @@ int RunMerge(const std::vector<std::string>& states, const std::string& out_dir,
     if (info->lexicon_checksum != lex->Checksum())
       return Fail(DataError(path + ": made with other lexicons (checksum " + info->lexicon_checksum + ", these are " +
                             lex->Checksum() + ")"));
+    if (!SameConventions(info->salary, salary))
+      return Fail(DataError(path + ": made with other salary conventions ([salary] in the config) than the first state"));
     if (info->ai_rule != rule || info->dedup != dedup_name)
       return Fail(DataError(path + ": made with AI rule '" + info->ai_rule + "' and dedup '" + info->dedup +
                             "', unlike the first state ('" + rule + "', '" + dedup_name + "')"));
@@ -497,7 +502,7 @@ int RunMerge(const std::vector<std::string>& states, const std::string& out_dir,
   AiRuleFromName(rule, &ai_rule);
   Dedup dedup;
   ParseDedup(dedup_name, &dedup);
-  return WriteReport(out_dir, *job, read, *lex, table_options, dedup, ai_rule, config.fields.salary, pdf);
+  return WriteReport(out_dir, *job, read, *lex, table_options, dedup, ai_rule, salary, pdf);
 }
 
 int RunLexiconTerms(const std::vector<std::string>& paths) {
