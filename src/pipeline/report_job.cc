@@ -119,7 +119,8 @@ void ReportJob::AddContribution(const Contribution& c) {
 
 void ReportJob::Add(const Contribution& c, uint32_t half) {
   if (state_ != nullptr) state_->Add(c);
-  if (c.fingerprint != 0 && error_.ok()) {
+  if (c.fingerprint != 0) {
+    if (!error_.ok()) return;  // the run fails at Complete
     if (!dedup_index_) {
       auto index = DedupIndex::Create(scratch_dir_);
       auto deferred = StateWriter::OpenScratch(scratch_dir_);
