@@ -10,6 +10,7 @@ std::string_view RejectReasonName(RejectReason r) {
     case RejectReason::kFieldTooLarge: return "field_too_large";
     case RejectReason::kMalformedJson: return "malformed_json";
     case RejectReason::kNotJsonObject: return "not_json_object";
+    case RejectReason::kDuplicateJsonKey: return "duplicate_json_key";
     case RejectReason::kUndecodable: return "undecodable";
     case RejectReason::kCount: break;
   }
@@ -24,6 +25,7 @@ std::string_view RejectReasonHelp(RejectReason r) {
     case RejectReason::kFieldTooLarge: return "a field is larger than --max-field-bytes";
     case RejectReason::kMalformedJson: return "the line is not valid JSON";
     case RejectReason::kNotJsonObject: return "the line is valid JSON but not an object";
+    case RejectReason::kDuplicateJsonKey: return "the object gives the same key twice: which value is meant is unknown";
     case RejectReason::kUndecodable: return "mostly invalid UTF-8 (binary data or a wrong --encoding)";
     case RejectReason::kCount: break;
   }

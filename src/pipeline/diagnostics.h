@@ -26,6 +26,7 @@ enum class RejectReason : uint8_t {
   kFieldTooLarge,      // a field over --max-field-bytes
   kMalformedJson,      // a JSON Lines line that does not parse
   kNotJsonObject,      // a JSON Lines line that is not an object
+  kDuplicateJsonKey,   // a JSON Lines object that gives a field twice
   kUndecodable,        // mostly invalid UTF-8: binary, or a wrong encoding
   kCount
 };

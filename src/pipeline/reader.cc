@@ -226,6 +226,7 @@ struct Worker {
   std::vector<std::string> repaired;
   simdjson::dom::parser json;
   std::vector<std::string> json_cells;
+  std::vector<uint8_t> json_seen;  // per column: given in this object
   bool chunk_valid_utf8 = false;  // the whole chunk is valid: skip per-row checks
 };
 
@@ -604,12 +605,24 @@ void Engine::ProcessJsonl(Chunk& c, Worker& w, Result& r) {
       continue;
     }
     w.fields.assign(ncols, std::string_view());
+    w.json_seen.assign(ncols, 0);
+    bool repeated = false;
     for (auto [key, value] : obj) {
       auto it = fs.keys.find(std::string(key));
       if (it == fs.keys.end()) continue;
+      // A key given twice: JSON leaves the meaning open, so the posting
+      // is not guessed at (only keys that feed a column count).
+      if (w.json_seen[it->second]++ != 0) {
+        repeated = true;
+        break;
+      }
       std::string& cell = w.json_cells[it->second];
       JsonCell(value, cell);
       w.fields[it->second] = cell;
+    }
+    if (repeated) {
+      Reject(r, fs, this_line, offset, RejectReason::kDuplicateJsonKey, record);
+      continue;
     }
     AcceptRow(fs, w.fields, LineRef{this_line}, offset, record, w, r);
   }

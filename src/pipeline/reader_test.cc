@@ -132,13 +132,16 @@ TEST(Reader, JsonLinesWithBadLinesCountsEachReason) {
             "{\"job_title\":\"算法\",\"city\":\n"
             "[1,2,3]\n"
             "\n"
-            "{\"job_title\":12345,\"city\":null,\"salary\":{\"min\":1}}\n");
+            "{\"job_title\":12345,\"city\":null,\"salary\":{\"min\":1}}\n"
+            "{\"job_title\":\"司机\",\"city\":\"北京\",\"city\":\"上海\"}\n");
   CollectJob job;
   ReadSummary s = Read({d.File("p.jsonl")}, {}, &job);
   EXPECT_EQ(s.files[0].format, InputFormat::kJsonl);
-  EXPECT_EQ(s.total.rows_read, 4u);  // the blank line is not a row
+  EXPECT_EQ(s.total.rows_read, 5u);  // the blank line is not a row
   EXPECT_EQ(s.total.rejected[static_cast<size_t>(RejectReason::kMalformedJson)], 1u);
   EXPECT_EQ(s.total.rejected[static_cast<size_t>(RejectReason::kNotJsonObject)], 1u);
+  // Which city the last line means is unknown: rejected, not guessed.
+  EXPECT_EQ(s.total.rejected[static_cast<size_t>(RejectReason::kDuplicateJsonKey)], 1u);
   ASSERT_EQ(job.rows.size(), 2u);
   EXPECT_EQ(job.rows[0], "p.jsonl:1 NLP工程师|杭州|20-40K|");
   EXPECT_EQ(job.rows[1], "p.jsonl:5 12345||{\"min\":1}|");  // wrong types become text

@@ -608,6 +608,7 @@ std::string RejectNameZh(const std::string& name) {
   static const std::map<std::string, std::string> zh = {
       {"unterminated_quote", "引号未闭合"}, {"field_count", "字段数与表头不符"}, {"record_too_large", "记录过大"},
       {"field_too_large", "字段过大"},     {"malformed_json", "JSON 格式错误"},  {"not_json_object", "不是 JSON 对象"},
+      {"duplicate_json_key", "JSON 键重复"},
       {"undecodable", "无法解码（编码错误或二进制）"},
   };
   auto it = zh.find(name);
