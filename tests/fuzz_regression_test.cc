@@ -6,6 +6,7 @@
 
 #include <filesystem>
 
+#include "aggregate/state.h"
 #include "fuzz_targets.h"
 #include "test_util.h"
 
@@ -36,6 +37,21 @@ TEST(Fuzz, SeedsAndPastCrashesReplayCleanly) {
     // Each target has a seed corpus drawn from the real formats.
     EXPECT_GT(seeds, 0u) << t.name;
   }
+}
+
+// The state seeds are whole, current state files: one from an older format
+// is refused at its version number, and the fuzzer would reach nothing
+// behind it (the seeds were version 1 for a while).
+TEST(Fuzz, StateSeedsAreCurrentStateFiles) {
+  const std::string dir = std::string(JOBSIFT_SOURCE_DIR) + "/fuzz/corpus/state";
+  size_t n = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    auto info = CheckState(e.path().string());
+    EXPECT_TRUE(info.ok()) << e.path() << ": " << info.status().message()
+                           << " (regenerate with jobsift report --state)";
+    ++n;
+  }
+  EXPECT_GE(n, 3u);
 }
 
 }  // namespace
