@@ -55,6 +55,23 @@ uint16_t Cube::SalaryBin(uint64_t annual_yuan) {
   return static_cast<uint16_t>(std::min(b, 65000.0));
 }
 
+void SalaryHistogram::Add(uint16_t bin) {
+  if (counts.empty()) {
+    first = bin;
+  } else if (bin < first) {
+    counts.insert(counts.begin(), first - bin, 0);
+    first = bin;
+  }
+  size_t i = bin - first;
+  if (i >= counts.size()) {
+    // Grown to what is needed and a little more, not doubled: the range
+    // settles after the first postings, and doubling left half unused.
+    if (i >= counts.capacity()) counts.reserve(i + 16);
+    counts.resize(i + 1);
+  }
+  ++counts[i];
+}
+
 double Cube::SalaryBinMid(uint16_t bin) { return 1000.0 * std::pow(1.01, static_cast<double>(bin) + 0.5); }
 
 std::string HalfOfQuarter(std::string_view quarter) {
@@ -118,13 +135,9 @@ Cube::AddResult Cube::Add(const CubeRecord& r) {
   if (r.has_salary) {
     uint16_t bin = SalaryBin(r.annual_salary);
     uint32_t ai = r.ai ? 1 : 0;
-    auto count = [&](std::vector<uint64_t>& hist) {
-      if (hist.size() <= bin) hist.resize(bin + 1);
-      ++hist[bin];
-    };
-    count(salary_bins_[{q, static_cast<uint32_t>(Dim::kCount), 0, ai}]);
+    salary_bins_[{q, static_cast<uint32_t>(Dim::kCount), 0, ai}].Add(bin);
     for (Dim d : {Dim::kIndustry, Dim::kCity, Dim::kDegree})
-      count(salary_bins_[{q, static_cast<uint32_t>(d), key[static_cast<size_t>(d)], ai}]);
+      salary_bins_[{q, static_cast<uint32_t>(d), key[static_cast<size_t>(d)], ai}].Add(bin);
   }
   if (r.ai) {
     uint32_t ind = key[static_cast<size_t>(Dim::kIndustry)];

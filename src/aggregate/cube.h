@@ -67,6 +67,16 @@ struct CubeRecord {
   std::vector<std::string_view> ai_terms;
 };
 
+// Postings per salary bin over the bins' range only, [first, first +
+// counts.size()): salaries start some 300 bins above bin 0, and a vector
+// from 0 held mostly zeros.
+struct SalaryHistogram {
+  uint16_t first = 0;
+  std::vector<uint64_t> counts;
+
+  void Add(uint16_t bin);
+};
+
 struct CubeCell {
   uint64_t postings = 0;
   uint64_t salary_n = 0;
@@ -125,11 +135,10 @@ class Cube {
   const Dictionary& dict_terms() const { return term_names_; }
 
   // Postings by annual salary in bins 1% wide (log scale): one histogram
-  // (count per bin, as long as its highest bin) per (quarter, dimension,
-  // value, AI), where the dimension is kIndustry, kCity or kDegree, or kCount
-  // for all postings: what medians need, bounded by the number of values and
-  // bins, not of postings.
-  const IdArrayMap<4, std::vector<uint64_t>>& salary_bins() const { return salary_bins_; }
+  // per (quarter, dimension, value, AI), where the dimension is kIndustry,
+  // kCity or kDegree, or kCount for all postings: what medians need, bounded
+  // by the number of values and bins, not of postings.
+  const IdArrayMap<4, SalaryHistogram>& salary_bins() const { return salary_bins_; }
   static uint16_t SalaryBin(uint64_t annual_yuan);
   static double SalaryBinMid(uint16_t bin);
 
@@ -159,7 +168,7 @@ class Cube {
   Dictionary term_names_;
   IdArrayMap<2, uint64_t> terms_;
   IdArrayMap<3, uint64_t> pairs_;
-  IdArrayMap<4, std::vector<uint64_t>> salary_bins_;
+  IdArrayMap<4, SalaryHistogram> salary_bins_;
 };
 
 // Half-year label of a quarter label: "2024Q3" -> "2024H2"; "" for "".

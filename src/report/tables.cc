@@ -197,8 +197,8 @@ class SalaryMedians {
     for (const auto& [key, hist] : cube.salary_bins()) {
       if (!in_half[key[0]]) continue;
       auto& bins = bins_[{key[1], key[2], key[3]}];
-      for (size_t b = 0; b < hist.size(); ++b)
-        if (hist[b] > 0) bins[static_cast<uint16_t>(b)] += hist[b];
+      for (size_t b = 0; b < hist.counts.size(); ++b)
+        if (hist.counts[b] > 0) bins[static_cast<uint16_t>(hist.first + b)] += hist.counts[b];
     }
   }
   // Over AI postings (ai = 1), the others (0) or all (-1) of (dim, value);
