@@ -4,7 +4,7 @@
 //
 // A Bloom filter says "certainly new" for almost every new posting: it is
 // counted at once and its key appended to a scratch file. The others — real
-// re-posts and the filter's few false alarms (about 2%) — are deferred: the
+// re-posts and the filter's few false alarms (under 1%) — are deferred: the
 // caller keeps them aside (on disk) and Resolve decides each, exactly, by
 // reading the keys back one 64th at a time. A deferred posting is a repeat
 // when its key was admitted before it or belongs to an earlier deferred
