@@ -233,7 +233,14 @@ TEST(Report, CityOrIndustryTablesCountOnlyTheirPostings) {
   EXPECT_NE(summary.find("\"city\":\"北京\",\"industry\":null"), std::string::npos) << summary;
   EXPECT_NE(ReadFile(d.File("bj/tables.json")).find("\"filter\":{\"city\":\"北京\",\"industry\":null}"),
             std::string::npos);
-  EXPECT_NE(ReadFile(d.File("bj/report.html")).find("范围：城市为北京"), std::string::npos);
+  std::string html = ReadFile(d.File("bj/report.html"));
+  EXPECT_NE(html.find("范围：城市为北京"), std::string::npos);
+  // No key finding that the leading city is 北京 with 100%: the whole
+  // report's finding (see the unfiltered run below) is left out.
+  EXPECT_EQ(html.find("AI岗位最多的城市是"), std::string::npos);
+  log = RunReport(d, "--min-n 2 -o " + d.File("all") + " " + d.File("p.csv"), &rc);
+  ASSERT_EQ(rc, 0) << log;
+  EXPECT_NE(ReadFile(d.File("all/report.html")).find("AI岗位最多的城市是北京"), std::string::npos);
 
   // 计算机互联网: the 3 AI postings (北京 2, 上海 1) and the 会计.
   log = RunReport(d, "--min-n 2 --industry 互联网 -o " + d.File("it") + " " + d.File("p.csv"), &rc);
@@ -245,6 +252,8 @@ TEST(Report, CityOrIndustryTablesCountOnlyTheirPostings) {
   summary = ReadFile(d.File("it/summary.json"));
   EXPECT_NE(summary.find("\"postings\":4,\"postings_outside_filter\":7"), std::string::npos) << summary;
   EXPECT_NE(summary.find("\"industry\":\"计算机互联网\""), std::string::npos) << summary;
+  EXPECT_EQ(ReadFile(d.File("it/report.html")).find("AI岗位最多的行业是"), std::string::npos);
+  EXPECT_NE(ReadFile(d.File("all/report.html")).find("AI岗位最多的行业是计算机互联网"), std::string::npos);
 
   // Both: 上海's one 计算机互联网 posting, the AI researcher.
   log = RunReport(d, "--min-n 2 --city 上海 --industry 互联网 -o " + d.File("both") + " " + d.File("p.csv"), &rc);

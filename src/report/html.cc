@@ -813,7 +813,9 @@ std::vector<std::string> KeyFindings(const Context& c) {
       out.push_back(sentence + "。");
     }
   }
-  if (const Table* t = c.Find("F2")) {
+  // A report of one city (industry) says nothing about which city (industry)
+  // leads: it would be that one, with 100%.
+  if (const Table* t = c.Find("F2"); t != nullptr && s.filter_city.empty()) {
     View v(*t);
     std::string sentence;
     if (v.rows() > 0 && !v.Small(0))
@@ -844,7 +846,7 @@ std::vector<std::string> KeyFindings(const Context& c) {
     }
     if (!sentence.empty()) out.push_back(sentence + "。");
   }
-  if (const Table* t = c.Find("F6")) {
+  if (const Table* t = c.Find("F6"); t != nullptr && s.filter_industry.empty()) {
     View v(*t);
     std::vector<size_t> now = v.RowsWhere("half", c.current_half);
     if (!now.empty() && !v.Small(now[0]) && CellCount(v.Cell(now[0], "ai_postings")) > 0) {
@@ -868,7 +870,7 @@ std::vector<std::string> KeyFindings(const Context& c) {
       out.push_back("按企业规模，" + Label(v.Cell(*best, "company_size")) + "的企业在" + FormatPeriod(c.current_half) +
                     "发布的AI岗位最多，占 " + FormatPercent(v.Cell(*best, "share_of_ai_pct")) + "。");
   }
-  if (const Table* t = c.Find("F9")) {
+  if (const Table* t = c.Find("F9"); t != nullptr && s.filter_industry.empty()) {
     View v(*t);
     auto keep = [&v](size_t r) { return !v.Small(r); };
     std::string sentence;
