@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "aggregate/fingerprint_set.h"
+#include "base/hash.h"
 
 namespace jobsift {
 namespace {
@@ -14,18 +15,9 @@ namespace {
 constexpr uint64_t kBitsPerKey = 10;
 constexpr int kProbes = 7;
 
-uint64_t Mix(uint64_t x) {
-  x ^= x >> 31;
-  x *= 0x7FB5D329728EA185ull;
-  x ^= x >> 27;
-  x *= 0x81DADEF4BC2DD44Dull;
-  x ^= x >> 33;
-  return x;
-}
-
 // The key's hash for the filter and the bucket: the half-year salts the
 // fingerprint (already a good 64-bit hash).
-uint64_t KeyHash(uint32_t half, uint64_t fp) { return Mix(fp ^ (0x9E3779B97F4A7C15ull * (half + 1))); }
+uint64_t KeyHash(uint32_t half, uint64_t fp) { return Mix64(fp ^ (0x9E3779B97F4A7C15ull * (half + 1))); }
 
 size_t BucketOf(uint64_t h) { return static_cast<size_t>(h >> 58); }
 
@@ -40,11 +32,11 @@ DedupIndex::Stage::Stage(uint64_t capacity)
     : capacity_(capacity), blocks_((capacity * kBitsPerKey + 511) / 512, Block{}) {}
 
 size_t DedupIndex::Stage::BlockIndex(uint64_t h) const {
-  // Low 32 bits onto the blocks by multiply-shift; the probes use Mix(h).
+  // Low 32 bits onto the blocks by multiply-shift; the probes use Mix64(h).
   return static_cast<size_t>(((h & 0xFFFFFFFFull) * blocks_.size()) >> 32);
 }
 
-// `probes`: Mix(h), seven 9-bit bit positions within the block.
+// `probes`: Mix64(h), seven 9-bit bit positions within the block.
 bool DedupIndex::Stage::MaybeContains(uint64_t h, uint64_t probes) const {
   const Block& b = blocks_[BlockIndex(h)];
   uint64_t bits = probes;
@@ -85,7 +77,7 @@ void DedupIndex::Prefetch(uint32_t half, uint64_t fp) const {
 
 bool DedupIndex::Admit(uint32_t half, uint64_t fp) {
   uint64_t h = KeyHash(half, fp);
-  uint64_t probes = Mix(h);
+  uint64_t probes = Mix64(h);
   size_t bucket = BucketOf(h);
   bool maybe = false;
   for (const Stage& s : stages_) {

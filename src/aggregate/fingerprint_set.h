@@ -12,13 +12,15 @@
 #include <cstdint>
 #include <vector>
 
+#include "base/hash.h"
+
 namespace jobsift {
 
 class FingerprintSet {
  public:
   // Inserts `fp` (non-zero); returns false when it was already there.
   bool Insert(uint64_t fp) {
-    uint64_t h = Mix(fp);
+    uint64_t h = Mix64(fp);
     return segments_[h >> 58].Insert(fp, h << 6);
   }
   size_t size() const {
@@ -28,14 +30,6 @@ class FingerprintSet {
   }
 
  private:
-  static uint64_t Mix(uint64_t x) {
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdull;
-    x ^= x >> 33;
-    x *= 0xc4ceb9fe1a85ec53ull;
-    x ^= x >> 33;
-    return x;
-  }
   struct Segment {
     std::vector<uint64_t> slots;
     size_t size = 0;
@@ -61,7 +55,7 @@ class FingerprintSet {
       slots.assign(old.empty() ? 64 : old.size() + old.size() / 2, 0);
       size = 0;
       for (uint64_t fp : old)
-        if (fp != 0) Insert(fp, Mix(fp) << 6);
+        if (fp != 0) Insert(fp, Mix64(fp) << 6);
     }
   };
   std::array<Segment, 64> segments_;
