@@ -62,6 +62,14 @@ std::string RunReport(const TempDir& d, const std::string& args, int* rc = nullp
   return out;
 }
 
+// jobsift merge with the fixture's lexicons; its output (stdout and stderr).
+std::string RunMerge(const TempDir& d, const std::string& args, int* rc = nullptr) {
+  std::string out;
+  int code = RunCommand(kBin + " merge --lexicons " + d.File("lex") + " " + args + " 2>&1", &out);
+  if (rc) *rc = code;
+  return out;
+}
+
 // The hand-counted fixture reported into d/out (min n 2).
 void ReportOnFixture(const TempDir& d) {
   WriteLexicon(d);
@@ -188,12 +196,10 @@ TEST(Report, SplitAndMergeEqualsOneRun) {
   for (int i = 1; i <= 3; ++i)
     RunReport(d, "--min-n 2 --state " + d.File("s" + std::to_string(i)) + " -o " + d.File("part" + std::to_string(i)) +
                      " " + d.File("p" + std::to_string(i) + ".csv"));
-  std::string out;
-  ASSERT_EQ(RunCommand(kBin + " merge --min-n 2 --lexicons " + d.File("lex") + " -o " + d.File("merged") + " " +
-                           d.File("s1") + " " + d.File("s2") + " " + d.File("s3") + " 2>&1",
-                       &out),
-            0)
-      << out;
+  std::string states = d.File("s1") + " " + d.File("s2") + " " + d.File("s3");
+  int rc;
+  std::string out = RunMerge(d, "--min-n 2 -o " + d.File("merged") + " " + states, &rc);
+  ASSERT_EQ(rc, 0) << out;
   for (const char* f :
        {"tables.json", "summary.json", "tables.xlsx", "report.html", "tables/F1.csv", "tables/F13.csv", "tables/F0-1.csv"})
     EXPECT_EQ(ReadFile(d.File(std::string("one/") + f)), ReadFile(d.File(std::string("merged/") + f))) << f;
@@ -201,11 +207,8 @@ TEST(Report, SplitAndMergeEqualsOneRun) {
   // The tables of one city, from the three states, without the input: the
   // same bytes as one run with --city (the re-post in 北京 straddles parts).
   RunReport(d, "--min-n 2 --city 北京 -o " + d.File("one_bj") + " " + parts);
-  ASSERT_EQ(RunCommand(kBin + " merge --min-n 2 --city 北京 --lexicons " + d.File("lex") + " -o " +
-                           d.File("merged_bj") + " " + d.File("s1") + " " + d.File("s2") + " " + d.File("s3") + " 2>&1",
-                       &out),
-            0)
-      << out;
+  out = RunMerge(d, "--min-n 2 --city 北京 -o " + d.File("merged_bj") + " " + states, &rc);
+  ASSERT_EQ(rc, 0) << out;
   for (const char* f : {"tables.json", "summary.json", "tables.xlsx", "report.html"})
     EXPECT_EQ(ReadFile(d.File(std::string("one_bj/") + f)), ReadFile(d.File(std::string("merged_bj/") + f))) << f;
   EXPECT_NE(ReadFile(d.File("merged_bj/summary.json")).find("\"postings\":4,"), std::string::npos);
@@ -310,19 +313,14 @@ TEST(Report, MergeCarriesTheSalaryConventions) {
   ASSERT_EQ(rc, 0) << log;
   log = RunReport(d, "--state " + d.File("s") + " -o " + d.File("b") + " " + d.File("p.csv"), &rc);
   ASSERT_EQ(rc, 0) << log;
-  std::string out;
-  ASSERT_EQ(RunCommand(kBin + " merge --lexicons " + d.File("lex") + " -o " + d.File("m") + " " + d.File("s22") + " 2>&1",
-                       &out),
-            0)
-      << out;
+  std::string out = RunMerge(d, "-o " + d.File("m") + " " + d.File("s22"), &rc);
+  ASSERT_EQ(rc, 0) << out;
   std::string html = ReadFile(d.File("m/report.html"));
   EXPECT_NE(html.find("日薪 × 22.00 天/月"), std::string::npos);
   EXPECT_EQ(html.find("21.75"), std::string::npos);
   EXPECT_EQ(html, ReadFile(d.File("a/report.html")));
-  EXPECT_EQ(RunCommand(kBin + " merge --lexicons " + d.File("lex") + " -o " + d.File("m2") + " " + d.File("s22") + " " +
-                           d.File("s") + " 2>&1",
-                       &out),
-            2);
+  out = RunMerge(d, "-o " + d.File("m2") + " " + d.File("s22") + " " + d.File("s"), &rc);
+  EXPECT_EQ(rc, 2);
   EXPECT_NE(out.find("other salary conventions"), std::string::npos) << out;
 }
 

@@ -9,26 +9,11 @@
 
 namespace jobsift {
 
-uint64_t Dictionary::Hash(std::string_view s) {
-  uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
-  size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
-    h ^= h >> 29;
-  }
-  uint64_t tail = 0;
-  if (i < s.size()) std::memcpy(&tail, s.data() + i, s.size() - i);
-  h = (h ^ tail) * 0x94D049BB133111EBull;
-  return h ^ (h >> 32);
-}
-
 void Dictionary::Grow() {
   slots_.assign(slots_.empty() ? 64 : slots_.size() * 2, 0);
   size_t mask = slots_.size() - 1;
   for (uint32_t id = 1; id < names_.size(); ++id) {
-    size_t i = Hash(names_[id]) & mask;
+    size_t i = Fingerprint({names_[id]}) & mask;
     while (slots_[i] != 0) i = (i + 1) & mask;
     slots_[i] = id;
   }
@@ -38,7 +23,7 @@ uint32_t Dictionary::Id(std::string_view name) {
   if (name.empty()) return 0;
   if (2 * names_.size() >= slots_.size()) Grow();
   size_t mask = slots_.size() - 1;
-  size_t i = Hash(name) & mask;
+  size_t i = Fingerprint({name}) & mask;
   for (; slots_[i] != 0; i = (i + 1) & mask)
     if (names_[slots_[i]] == name) return slots_[i];
   uint32_t id = static_cast<uint32_t>(names_.size());

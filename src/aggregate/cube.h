@@ -33,8 +33,8 @@ namespace jobsift {
 
 // Interned names of one dimension; id 0 is "unknown". Looked up once per
 // posting and dimension by the thread that fills the cube, so the table is
-// flat (open addressing over ids, power-of-two size, at most half full) and
-// hashed a word at a time.
+// flat (open addressing over ids, power-of-two size, at most half full),
+// hashed by Fingerprint.
 class Dictionary {
  public:
   Dictionary() { names_.push_back(""); }
@@ -43,7 +43,6 @@ class Dictionary {
   size_t size() const { return names_.size(); }
 
  private:
-  static uint64_t Hash(std::string_view s);
   void Grow();
 
   std::vector<std::string> names_;

@@ -104,12 +104,6 @@ bool DedupIndex::Admit(uint32_t half, uint64_t fp) {
   return true;
 }
 
-size_t DedupIndex::filter_bytes() const {
-  size_t n = 0;
-  for (const Stage& s : stages_) n += s.bytes();
-  return n;
-}
-
 StatusOr<std::vector<uint8_t>> DedupIndex::Resolve(int threads) {
   if (resolved_) return InvalidArgument("duplicate check: resolved twice");
   resolved_ = true;

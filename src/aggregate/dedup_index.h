@@ -52,8 +52,6 @@ class DedupIndex {
   // not (0). Once; the buckets are read by `threads` threads.
   StatusOr<std::vector<uint8_t>> Resolve(int threads = 1);
 
-  // Bytes held by the filter (what grows with the postings).
-  size_t filter_bytes() const;
   size_t stages() const { return stages_.size(); }
 
  private:
@@ -67,7 +65,6 @@ class DedupIndex {
     void Prefetch(uint64_t h) const { __builtin_prefetch(&blocks_[BlockIndex(h)]); }
     void Insert(uint64_t h, uint64_t probes);
     bool full() const { return size_ >= capacity_; }
-    size_t bytes() const { return blocks_.size() * sizeof(Block); }
 
    private:
     using Block = std::array<uint64_t, 8>;

@@ -45,6 +45,20 @@ void AppendJsonString(std::string_view s, std::string& out);
 // The same, or null when `s` is empty (a value that is not set).
 void AppendJsonStringOrNull(std::string_view s, std::string& out);
 
+// Appends {"name":count,...} for (name, count) pairs, in their order.
+template <class Pairs>
+void AppendJsonCounts(const Pairs& counts, std::string& out) {
+  out += "{";
+  bool first = true;
+  for (const auto& [name, n] : counts) {
+    if (!first) out += ",";
+    first = false;
+    AppendJsonString(name, out);
+    out += ":" + std::to_string(n);
+  }
+  out += "}";
+}
+
 // Appends `s` with & < > " ' as character references: safe as HTML text
 // and inside a quoted attribute value.
 void AppendHtmlEscaped(std::string_view s, std::string& out);

@@ -1145,15 +1145,9 @@ std::string GenTruthJson(const GenTruth& truth, const TableOptions& options, uin
   o += ",\"report_rule_ai_postings\":" + std::to_string(truth.any_ai_term);
   o += ",\"salary_unknown\":" + std::to_string(truth.salary_unknown);
   o += ",\"city_unknown\":" + std::to_string(truth.city_unknown);
-  o += ",\"traps\":{";
-  bool first = true;
-  for (const auto& [kind, n] : truth.traps) {
-    if (!first) o += ",";
-    first = false;
-    AppendJsonString(kind, o);
-    o += ":" + std::to_string(n);
-  }
-  o += "},\"tables\":";
+  o += ",\"traps\":";
+  AppendJsonCounts(truth.traps, o);
+  o += ",\"tables\":";
   o += TablesJson(BuildTables(truth.cube, options));
   o += "}\n";
   return o;

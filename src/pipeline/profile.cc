@@ -174,16 +174,10 @@ std::string ProfileJson(const ReadSummary& read, const ProfileJob& job, size_t t
       AppendJsonString(UnknownName(static_cast<Unknown>(r)), o);
       o += ":" + std::to_string(f.unknown[r]);
     }
-    o += "},\"rules\":{";
+    o += "},\"rules\":";
+    AppendJsonCounts(f.rules, o);
+    o += ",\"top_unparsed\":[";
     bool first = true;
-    for (const auto& [rule, n] : f.rules) {
-      if (!first) o += ",";
-      first = false;
-      AppendJsonString(rule, o);
-      o += ":" + std::to_string(n);
-    }
-    o += "},\"top_unparsed\":[";
-    first = true;
     for (const auto& [value, cr] : TopUnparsed(f, top_n)) {
       if (!first) o += ",";
       first = false;

@@ -5,20 +5,6 @@
 #include "base/text.h"
 
 namespace jobsift {
-namespace {
-
-void AppendCounts(const std::vector<std::pair<std::string, uint64_t>>& counts, std::string& o) {
-  o += "{";
-  for (size_t i = 0; i < counts.size(); ++i) {
-    if (i) o += ",";
-    AppendJsonString(counts[i].first, o);
-    o += ":" + std::to_string(counts[i].second);
-  }
-  o += "}";
-}
-
-}  // namespace
-
 std::string ReportSummaryJson(const ReportSummary& s) {
   std::string o = "{\"jobsift_version\":";
   AppendJsonString(s.version, o);
@@ -26,10 +12,10 @@ std::string ReportSummaryJson(const ReportSummary& s) {
   o += ",\"rows_accepted\":" + std::to_string(s.rows_accepted);
   o += ",\"rows_rejected\":" + std::to_string(s.rows_rejected);
   o += ",\"rejected_by_reason\":";
-  AppendCounts(s.rejected_by_reason, o);
+  AppendJsonCounts(s.rejected_by_reason, o);
   o += ",\"duplicates_removed\":" + std::to_string(s.duplicates_removed);
   o += ",\"duplicates_removed_by_half\":";
-  AppendCounts(s.duplicates_by_half, o);
+  AppendJsonCounts(s.duplicates_by_half, o);
   o += ",\"postings\":" + std::to_string(s.postings);
   o += ",\"postings_outside_filter\":" + std::to_string(s.outside_filter);
   o += ",\"postings_by_quarter\":{";
@@ -47,7 +33,7 @@ std::string ReportSummaryJson(const ReportSummary& s) {
     std::snprintf(rate, sizeof rate, "%.6f",
                   s.postings ? static_cast<double>(f.parsed) / static_cast<double>(s.postings) : 0.0);
     o += ":{\"parsed\":" + std::to_string(f.parsed) + ",\"parsed_share\":" + rate + ",\"unknown\":";
-    AppendCounts(f.unknown, o);
+    AppendJsonCounts(f.unknown, o);
     o += "}";
   }
   o += "},\"config\":{\"ai_rule\":";
