@@ -122,6 +122,8 @@ StatusOr<std::unique_ptr<Annotator>> Annotator::Create(Lexicon lexicon, Annotate
       if (c == ' ') a->terms_have_space_ = true;
     }
   }
+  a->skip_prose_punctuation_ = true;
+  for (char c : std::string_view(",:;()!?")) a->skip_prose_punctuation_ &= !a->ascii_in_terms_[c];
   auto m = Matcher::Compile(patterns);
   if (!m.ok()) return m.status();
   a->matcher_ = std::move(*m);
@@ -218,14 +220,25 @@ bool Annotator::MayMatch(std::string_view raw, Scratch& s, bool strong_only) con
   const __m128i tab = _mm_set1_epi8('\t'), sp = _mm_set1_epi8(' '), c2 = _mm_set1_epi8(static_cast<char>(0xC2));
   const __m128i e3 = _mm_set1_epi8(static_cast<char>(0xE3)), x80 = _mm_set1_epi8(static_cast<char>(0x80));
   const __m128i a0 = _mm_set1_epi8(static_cast<char>(0xA0));
+  // Full-width ，：；（）！？ are EF BC then 8C 9A 9B 88 89 81 9F.
+  const __m128i p8c = _mm_set1_epi8(static_cast<char>(0x8C)), p9a = _mm_set1_epi8(static_cast<char>(0x9A));
+  const __m128i p9b = _mm_set1_epi8(static_cast<char>(0x9B)), p88 = _mm_set1_epi8(static_cast<char>(0x88));
+  const __m128i p89 = _mm_set1_epi8(static_cast<char>(0x89)), p81 = _mm_set1_epi8(static_cast<char>(0x81));
+  const __m128i p9f = _mm_set1_epi8(static_cast<char>(0x9F));
   for (; i + 18 <= n; i += 16) {
     __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
     __m128i x1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1));
-    __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(x, amp),
-                               _mm_and_si128(_mm_cmpeq_epi8(x, ef),
-                                             _mm_or_si128(_mm_cmpeq_epi8(x1, bc), _mm_cmpeq_epi8(x1, bd))));
+    __m128i x2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 2));
+    __m128i full_width = _mm_and_si128(_mm_cmpeq_epi8(x, ef), _mm_or_si128(_mm_cmpeq_epi8(x1, bc), _mm_cmpeq_epi8(x1, bd)));
+    if (skip_prose_punctuation_) {
+      __m128i punct = _mm_or_si128(
+          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x2, p8c), _mm_cmpeq_epi8(x2, p9a)),
+                       _mm_or_si128(_mm_cmpeq_epi8(x2, p9b), _mm_cmpeq_epi8(x2, p88))),
+          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x2, p89), _mm_cmpeq_epi8(x2, p81)), _mm_cmpeq_epi8(x2, p9f)));
+      full_width = _mm_andnot_si128(_mm_and_si128(punct, _mm_cmpeq_epi8(x1, bc)), full_width);
+    }
+    __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(x, amp), full_width);
     if (terms_have_space_) {
-      __m128i x2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 2));
       hit = _mm_or_si128(hit, _mm_cmpeq_epi8(x, tab));
       hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(x, sp), _mm_cmpeq_epi8(x1, sp)));
       hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(x, c2), _mm_cmpeq_epi8(x1, a0)));

@@ -116,6 +116,9 @@ class Annotator {
   size_t strong_terms_ = 0;
   std::array<bool, 128> ascii_in_terms_{};  // ASCII characters (lower-case) terms use
   bool terms_have_space_ = false;
+  // No term uses the ASCII forms of the full-width punctuation of Chinese
+  // prose (，：；（）！？), so MayMatch's vector loop skips those at once.
+  bool skip_prose_punctuation_ = false;
 };
 
 class Annotator::Scratch {
