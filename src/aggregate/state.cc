@@ -98,26 +98,27 @@ void StateWriter::U64(uint64_t v) {
   Bytes(b, 8);
 }
 
-void StateWriter::Str(const std::string& s) {
+void StateWriter::Str(std::string_view s) {
   U64(s.size());
   Bytes(s.data(), s.size());
 }
 
-void StateWriter::Add(const Contribution& c) {
+void StateWriter::Add(const ContributionView& c) {
+  const CubeRecord& r = c.record;
   Bytes(&kRecord, 1);
-  for (const std::string& d : c.dim) Str(d);
-  uint8_t flags = static_cast<uint8_t>((c.ai ? 1 : 0) | (c.has_salary ? 2 : 0));
+  for (std::string_view d : r.dim) Str(d);
+  uint8_t flags = static_cast<uint8_t>((r.ai ? 1 : 0) | (r.has_salary ? 2 : 0));
   Bytes(&flags, 1);
-  U64(c.annual);
+  U64(r.annual_salary);
   U64(c.fingerprint);
   for (Unknown u : c.reasons) {
     uint8_t b = static_cast<uint8_t>(u);
     Bytes(&b, 1);
   }
-  U64(c.groups.size());
-  for (const auto& g : c.groups) Str(g);
-  U64(c.ai_terms.size());
-  for (const auto& t : c.ai_terms) Str(t);
+  U64(r.groups.size());
+  for (std::string_view g : r.groups) Str(g);
+  U64(r.ai_terms.size());
+  for (std::string_view t : r.ai_terms) Str(t);
   ++records_;
 }
 

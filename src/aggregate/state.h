@@ -44,7 +44,7 @@ class StateWriter {
   // back after Finish by Replay: postings kept aside during a run.
   static StatusOr<std::unique_ptr<StateWriter>> OpenScratch(const std::string& dir);
   ~StateWriter();
-  void Add(const Contribution& c);
+  void Add(const ContributionView& c);
   Status Finish(const StateInfo& info);
   // Scratch files only, after Finish: every contribution, in order.
   Status Replay(const std::function<void(const Contribution&)>& on_record);
@@ -54,7 +54,7 @@ class StateWriter {
   UniqueFile scratch_;  // owns f_ for a scratch file
   void Bytes(const void* p, size_t n);
   void U64(uint64_t v);
-  void Str(const std::string& s);
+  void Str(std::string_view s);
   std::FILE* f_;
   std::string path_;
   uint64_t hash_ = 1469598103934665603ull;

@@ -5,6 +5,8 @@
 #define JOBSIFT_BASE_HASH_H_
 
 #include <cstdint>
+#include <cstring>
+#include <string_view>
 
 namespace jobsift {
 
@@ -15,6 +17,21 @@ inline uint64_t Mix64(uint64_t x) {
   x *= 0x81DADEF4BC2DD44Dull;
   x ^= x >> 33;
   return x;
+}
+
+// A 64-bit hash of a short byte string, eight bytes at a time, for picking
+// a table slot; never stored (Fingerprint is the one stored in state files).
+inline uint64_t HashBytes(std::string_view s) {
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    h = Mix64(h ^ w);
+  }
+  uint64_t tail = 0;
+  std::memcpy(&tail, s.data() + i, s.size() - i);
+  return Mix64(h ^ tail);
 }
 
 }  // namespace jobsift

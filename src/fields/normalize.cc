@@ -1,6 +1,10 @@
 #include "fields/normalize.h"
 
 #include <cstdlib>
+#include <cstring>
+#include <vector>
+
+#include "base/hash.h"
 
 namespace jobsift {
 
@@ -72,31 +76,92 @@ StatusOr<std::unique_ptr<FieldNormalizer>> FieldNormalizer::Load(const FieldOpti
       new FieldNormalizer(std::move(o), std::move(*degrees), std::move(*cities), std::move(*industries)));
 }
 
-void FieldNormalizer::Normalize(const Posting& p, DerivedFields* out) const {
+namespace {
+
+// The last parse of each string, per slot of a direct-mapped table.
+template <class T>
+class ParseCache {
+ public:
+  static constexpr size_t kSlots = 2048;  // a power of two
+  static constexpr size_t kMaxKey = 40;   // bytes; longer strings are parsed every time
+
+  template <class Parse>
+  Parsed<T> Get(std::string_view raw, Parse parse) {
+    if (raw.size() > kMaxKey) return parse(raw);
+    uint64_t h = HashBytes(raw);
+    Entry& e = slots_[h & (kSlots - 1)];
+    if (e.hash == h && e.size == raw.size() && std::memcmp(e.key, raw.data(), raw.size()) == 0) return e.value;
+    e.value = parse(raw);
+    e.hash = h;
+    e.size = static_cast<uint8_t>(raw.size());
+    std::memcpy(e.key, raw.data(), raw.size());
+    return e.value;
+  }
+
+ private:
+  struct Entry {
+    uint64_t hash = 0;
+    uint8_t size = 0xFF;  // no string has this size: the slot is empty
+    char key[kMaxKey];
+    Parsed<T> value;
+  };
+  std::vector<Entry> slots_ = std::vector<Entry>(kSlots);
+};
+
+}  // namespace
+
+struct FieldMemo::Tables {
+  ParseCache<Salary> salary;
+  ParseCache<ExperienceBand> experience;
+  ParseCache<DegreeLevel> degree;
+  ParseCache<CompanySizeBand> company_size;
+  ParseCache<CityInfo> city;
+  ParseCache<std::string_view> industry;
+};
+
+FieldMemo::FieldMemo() : tables_(std::make_unique<Tables>()) {}
+FieldMemo::~FieldMemo() = default;
+
+void FieldNormalizer::Normalize(const Posting& p, DerivedFields* out, FieldMemo* memo) const {
+  if (memo != nullptr && memo->owner_ != this) {
+    // A memo filled by another normalizer (other tables or conventions)
+    // starts again.
+    memo->tables_ = std::make_unique<FieldMemo::Tables>();
+    memo->owner_ = this;
+  }
+  FieldMemo::Tables* m = memo != nullptr ? memo->tables_.get() : nullptr;
+  auto salary_of = [&](std::string_view s) { return ParseSalary(s, options_.salary); };
+  auto degree_of = [&](std::string_view s) { return degrees_.Parse(s); };
+  auto city_of = [&](std::string_view s) { return cities_.Resolve(s); };
+  auto industry_of = [&](std::string_view s) { return industries_.Resolve(s); };
+
   std::string_view salary = p[Field::kSalary];
   if (!salary.empty() || (p[Field::kSalaryMin].empty() && p[Field::kSalaryMax].empty())) {
-    out->salary = ParseSalary(salary, options_.salary);
+    out->salary = m ? m->salary.Get(salary, salary_of) : salary_of(salary);
   } else {
     out->salary = SalaryFromNumbers(p[Field::kSalaryMin], p[Field::kSalaryMax], p[Field::kSalaryMonths],
                                     p.salary_scale, options_.salary);
   }
-  out->experience = ParseExperience(p[Field::kExperience]);
-  out->degree = degrees_.Parse(p[Field::kDegree]);
+  std::string_view experience = p[Field::kExperience];
+  out->experience = m ? m->experience.Get(experience, ParseExperience) : ParseExperience(experience);
+  out->degree = m ? m->degree.Get(p[Field::kDegree], degree_of) : degree_of(p[Field::kDegree]);
   if (out->experience.reason == Unknown::kNotThisField) {
     // 51job's column shift: with no experience requirement the degree moves
     // into the experience column (and a language requirement into the
     // degree column). The degree is then the one in the experience column,
     // and the posting states no experience requirement.
-    Parsed<DegreeLevel> shifted = degrees_.Parse(p[Field::kExperience]);
+    Parsed<DegreeLevel> shifted = m ? m->degree.Get(experience, degree_of) : degree_of(experience);
     if (shifted.ok()) {
       out->degree = Parsed<DegreeLevel>::Of(shifted.value, "degree.from_experience_column");
       out->experience = Parsed<ExperienceBand>::Of(ExperienceBand::kAny, "experience.column_shift");
     }
   }
-  out->company_size = ParseCompanySize(p[Field::kCompanySize]);
+  std::string_view size = p[Field::kCompanySize];
+  out->company_size = m ? m->company_size.Get(size, ParseCompanySize) : ParseCompanySize(size);
   out->date = ParseDate(p[Field::kDate], options_.date);
-  out->city = cities_.Resolve(p[Field::kCity]);
-  out->industry = industries_.Resolve(p[Field::kCompanyIndus]);
+  out->city = m ? m->city.Get(p[Field::kCity], city_of) : city_of(p[Field::kCity]);
+  std::string_view industry = p[Field::kCompanyIndus];
+  out->industry = m ? m->industry.Get(industry, industry_of) : industry_of(industry);
 }
 
 std::string_view FieldNormalizer::RawOf(const Posting& p, DerivedField f, std::string& scratch) {

@@ -55,6 +55,29 @@ struct DerivedFields {
   std::string_view RuleOf(DerivedField f) const;
 };
 
+class FieldNormalizer;
+
+// A memo of one FieldNormalizer's parsers for one thread: job sites print
+// the same few thousand salary, experience, degree, size, city and industry
+// strings over millions of postings, and looking a string up costs less
+// than parsing it again (city resolution most of all). Each field keeps the
+// last result per slot of a direct-mapped table; strings longer than a slot
+// holds are parsed every time. Dates are not memoised: with times of day
+// they rarely repeat. Results are identical with or without a memo.
+class FieldMemo {
+ public:
+  FieldMemo();
+  ~FieldMemo();
+  FieldMemo(const FieldMemo&) = delete;
+  FieldMemo& operator=(const FieldMemo&) = delete;
+
+ private:
+  friend class FieldNormalizer;
+  struct Tables;
+  std::unique_ptr<Tables> tables_;
+  const FieldNormalizer* owner_ = nullptr;  // the normalizer it memoises
+};
+
 class FieldNormalizer {
  public:
   static StatusOr<std::unique_ptr<FieldNormalizer>> Load(const FieldOptions& options);
@@ -63,7 +86,9 @@ class FieldNormalizer {
   // column holds a degree (51job's column shift), the degree is read from it
   // and experience is 不限/未注明 (rules degree.from_experience_column and
   // experience.column_shift).
-  void Normalize(const Posting& p, DerivedFields* out) const;
+  // With a memo (one per thread), repeated strings are looked up, not
+  // parsed again; the result is the same.
+  void Normalize(const Posting& p, DerivedFields* out, FieldMemo* memo = nullptr) const;
 
   // The raw text behind a derived field, as shown in profiles and rejects of
   // parsing: the posted string, or "min ~ max × months" for numeric salary

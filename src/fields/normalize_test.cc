@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 namespace jobsift {
 namespace {
 
@@ -83,6 +86,56 @@ TEST_F(NormalizeTest, UnknownIsNeverZero) {
   EXPECT_EQ(d.salary.reason, Unknown::kNegotiable);
   EXPECT_EQ(d.city.reason, Unknown::kMissing);
   EXPECT_EQ(d.date.reason, Unknown::kMissing);
+}
+
+// Every derived field, value, reason and rule, as one comparable string.
+std::string Describe(const DerivedFields& d) {
+  std::string o;
+  for (size_t i = 0; i < kDerivedFieldCount; ++i) {
+    DerivedField f = static_cast<DerivedField>(i);
+    o += std::string(UnknownName(d.ReasonOf(f))) + "/" + std::string(d.RuleOf(f)) + " ";
+  }
+  o += std::to_string(d.salary.value.Annual()) + " " + std::to_string(static_cast<int>(d.experience.value)) + " " +
+       std::to_string(static_cast<int>(d.degree.value)) + " " + std::to_string(static_cast<int>(d.company_size.value)) +
+       " " + std::string(d.city.value.city) + std::string(d.city.value.province) + std::string(d.city.value.tier) +
+       " " + std::string(d.industry.value);
+  return o;
+}
+
+TEST_F(NormalizeTest, MemoGivesWhatParsingGives) {
+  // Repeats (memo hits), the 51job column shift, a string longer than a
+  // memo slot holds, unknowns, and one memo used by two normalizers whose
+  // salary conventions differ.
+  std::vector<Posting> postings = {
+      Make({{Field::kSalary, "15-25K·13薪"}, {Field::kExperience, "3-5年"}, {Field::kDegree, "本科"},
+            {Field::kCompanySize, "150-500人"}, {Field::kCity, "深圳·南山区"}, {Field::kCompanyIndus, "计算机软件"}}),
+      Make({{Field::kSalary, "面议"}, {Field::kExperience, "本科"}, {Field::kDegree, "英语熟练"},
+            {Field::kCity, "全国"}, {Field::kCompanyIndus, "互联网"}}),
+      Make({{Field::kSalary, "500-600元/天"}, {Field::kExperience, "不限"}, {Field::kDegree, "本科"},
+            {Field::kCity, "北京市朝阳区建国路八十八号现代城某某大厦二十三层"}, {Field::kCompanySize, "少于50人"}}),
+      Make({{Field::kSalary, "8千-1.2万"}, {Field::kExperience, "本科"}, {Field::kDegree, "硕士"},
+            {Field::kCity, "深圳·南山区"}, {Field::kCompanyIndus, "火星采矿"}}),
+  };
+  FieldOptions strict;
+  strict.salary.min_monthly = 20000;  // the daily pay and 8千 become implausible
+  auto other = FieldNormalizer::Load(strict);
+  ASSERT_TRUE(other.ok()) << other.status().message();
+  FieldMemo memo;
+  for (int round = 0; round < 3; ++round) {
+    for (const FieldNormalizer* n : {normalizer_.get(), other->get()}) {
+      for (size_t i = 0; i < postings.size(); ++i) {
+        DerivedFields parsed, memoised;
+        n->Normalize(postings[i], &parsed);
+        n->Normalize(postings[i], &memoised, &memo);
+        EXPECT_EQ(Describe(memoised), Describe(parsed)) << "round " << round << ", posting " << i;
+      }
+    }
+  }
+  DerivedFields d;
+  (*other)->Normalize(postings[2], &d, &memo);
+  EXPECT_EQ(d.salary.reason, Unknown::kImplausible);
+  normalizer_->Normalize(postings[2], &d, &memo);
+  EXPECT_TRUE(d.salary.ok());
 }
 
 TEST(NormalizeLoad, MissingTableIsAnErrorNamingIt) {

@@ -1117,7 +1117,7 @@ Status GenerateFile(const Generator& gen, const GenOptions& options, const std::
         truth->salary_unknown += !row.planted.has_salary;
         truth->city_unknown += row.planted.dim[static_cast<size_t>(Dim::kCity)].empty();
         if (!row.trap.empty()) ++truth->traps[std::string(row.trap)];
-        truth->cube.Add(row.planted.View());
+        truth->cube.Add(row.planted.View().record);
       }
     }
   }

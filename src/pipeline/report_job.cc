@@ -7,74 +7,115 @@
 #include "jobsift/version.h"
 
 namespace jobsift {
-namespace {
+// What a worker keeps from chunk to chunk: the matchers' scratch, the
+// field memo (warm after the first chunks) and the annotation's buffers.
+struct ReportJob::WorkerState {
+  std::unique_ptr<Annotator::Scratch> scratch, decider_scratch;
+  FieldMemo memo;
+  Annotation an;
+};
 
-class ReportTask : public PostingTask {
+// One chunk's postings, as views (ContributionView), in input order.
+class ReportJob::Task : public PostingTask {
  public:
-  ReportTask(const FieldNormalizer* f, const Annotator* a, const Annotator* decider, Dedup dedup)
-      : fields_(f),
-        annotator_(a),
-        decider_(decider),
-        dedup_(dedup),
-        scratch_(a->NewScratch()),
-        decider_scratch_(decider != nullptr ? decider->NewScratch() : nullptr) {}
+  Task(ReportJob* job, std::unique_ptr<WorkerState> state) : job_(job), state_(std::move(state)) {
+    out.reserve(4096);
+  }
+  ~Task() override { job_->ReleaseState(std::move(state_)); }
+
   void Add(const Posting& p) override {
+    const Annotator& annotator = *job_->annotator_;
+    const Annotator* decider = job_->decider_;
+    Annotation& an = state_->an;
     DerivedFields d;
-    fields_->Normalize(p, &d);
-    if (decider_ != nullptr) decider_->Annotate(p, *decider_scratch_, &an_);
-    if (decider_ == nullptr || an_.ai) annotator_->Annotate(p, *scratch_, &an_);
-    Contribution c;
-    if (d.date.ok()) c.dim[static_cast<size_t>(Dim::kQuarter)] = d.date.value.QuarterLabel();
-    if (d.city.ok()) c.dim[static_cast<size_t>(Dim::kCity)] = std::string(d.city.value.city);
-    if (d.industry.ok()) c.dim[static_cast<size_t>(Dim::kIndustry)] = std::string(d.industry.value);
-    if (d.degree.ok()) c.dim[static_cast<size_t>(Dim::kDegree)] = std::string(DegreeLevelName(d.degree.value));
-    if (d.company_size.ok())
-      c.dim[static_cast<size_t>(Dim::kSize)] = std::string(CompanySizeBandName(d.company_size.value));
-    if (d.experience.ok())
-      c.dim[static_cast<size_t>(Dim::kExperience)] = std::string(ExperienceBandName(d.experience.value));
-    c.ai = an_.ai;
+    job_->fields_->Normalize(p, &d, &state_->memo);
+    if (decider != nullptr) decider->Annotate(p, *state_->decider_scratch, &an);
+    if (decider == nullptr || an.ai) annotator.Annotate(p, *state_->scratch, &an);
+    ContributionView& c = out.emplace_back();
+    CubeRecord& r = c.record;
+    if (d.date.ok()) r.dim[static_cast<size_t>(Dim::kQuarter)] = QuarterName(d.date.value);
+    if (d.city.ok()) r.dim[static_cast<size_t>(Dim::kCity)] = d.city.value.city;
+    if (d.industry.ok()) r.dim[static_cast<size_t>(Dim::kIndustry)] = d.industry.value;
+    if (d.degree.ok()) r.dim[static_cast<size_t>(Dim::kDegree)] = DegreeLevelName(d.degree.value);
+    if (d.company_size.ok()) r.dim[static_cast<size_t>(Dim::kSize)] = CompanySizeBandName(d.company_size.value);
+    if (d.experience.ok()) r.dim[static_cast<size_t>(Dim::kExperience)] = ExperienceBandName(d.experience.value);
+    r.ai = an.ai;
     if (d.salary.ok()) {
-      c.has_salary = true;
-      c.annual = static_cast<uint64_t>(std::llround(d.salary.value.Annual()));
+      r.has_salary = true;
+      r.annual_salary = static_cast<uint64_t>(std::llround(d.salary.value.Annual()));
     }
-    if (dedup_ == Dedup::kExact)
+    if (job_->dedup_ == Dedup::kExact)
       c.fingerprint = Fingerprint({p[Field::kCompanyName], p[Field::kPosition],
                                    d.city.ok() ? d.city.value.city : p[Field::kCity], p[Field::kDescription]});
     for (size_t i = 0; i < kDerivedFieldCount; ++i) c.reasons[i] = d.ReasonOf(static_cast<DerivedField>(i));
-    if (an_.ai) {
-      const Lexicon& lex = annotator_->lexicon();
+    if (an.ai) {
+      const Lexicon& lex = annotator.lexicon();
       for (size_t dom = 0; dom < kDomainCount; ++dom) {
         if (static_cast<Domain>(dom) == Domain::kAi) continue;
-        std::string_view domain = DomainName(static_cast<Domain>(dom));
-        for (uint32_t g : an_.groups[dom]) {
-          const Group& group = lex.groups()[g];
-          c.groups.push_back(std::string(domain) + "|" + group.category + "|" + group.name);
+        for (uint32_t g : an.groups[dom]) {
+          r.groups.push_back(job_->group_names_[g]);
           if (static_cast<Domain>(dom) == Domain::kHard) {
-            std::string category = std::string(domain) + "|" + group.category + "|";
-            if (std::find(c.groups.begin(), c.groups.end(), category) == c.groups.end()) c.groups.push_back(category);
+            std::string_view category = job_->category_names_[g];
+            if (std::find(r.groups.begin(), r.groups.end(), category) == r.groups.end()) r.groups.push_back(category);
           }
         }
       }
-      for (const TermHit& h : an_.ai_terms)
-        if (h.section != Section::kCompany) c.ai_terms.push_back(lex.terms()[h.term].text);
+      for (const TermHit& h : an.ai_terms)
+        if (h.section != Section::kCompany) r.ai_terms.push_back(lex.terms()[h.term].text);
     }
-    out.push_back(std::move(c));
   }
-  std::vector<Contribution> out;
+  std::vector<ContributionView> out;
 
  private:
-  const FieldNormalizer* fields_;
-  const Annotator* annotator_;
-  const Annotator* decider_;
-  Dedup dedup_;
-  std::unique_ptr<Annotator::Scratch> scratch_, decider_scratch_;
-  Annotation an_;
+  // The quarter's label ("2024Q3"), kept by this task until the collector
+  // is done with its postings.
+  std::string_view QuarterName(const Date& date) {
+    int key = date.year * 4 + date.Quarter() - 1;
+    for (const auto& [k, label] : quarters_)
+      if (k == key) return *label;
+    quarters_.emplace_back(key, std::make_unique<std::string>(date.QuarterLabel()));
+    return *quarters_.back().second;
+  }
+
+  ReportJob* job_;
+  std::unique_ptr<WorkerState> state_;
+  std::vector<std::pair<int, std::unique_ptr<std::string>>> quarters_;
 };
 
-}  // namespace
+ReportJob::ReportJob(const FieldNormalizer* fields, const Annotator* annotator, Dedup dedup)
+    : fields_(fields), annotator_(annotator), dedup_(dedup) {
+  if (annotator_ == nullptr) return;
+  // Each group's cube name, "domain|category|group", and its category's,
+  // "domain|category|", made once rather than per posting.
+  for (const Group& g : annotator_->lexicon().groups()) {
+    std::string domain(DomainName(g.domain));
+    group_names_.push_back(domain + "|" + g.category + "|" + g.name);
+    category_names_.push_back(domain + "|" + g.category + "|");
+  }
+}
+
+ReportJob::~ReportJob() = default;
 
 std::unique_ptr<PostingTask> ReportJob::NewTask() {
-  return std::make_unique<ReportTask>(fields_, annotator_, decider_, dedup_);
+  std::unique_ptr<WorkerState> state;
+  {
+    std::lock_guard<std::mutex> lock(pool_mu_);
+    if (!pool_.empty()) {
+      state = std::move(pool_.back());
+      pool_.pop_back();
+    }
+  }
+  if (!state) {
+    state = std::make_unique<WorkerState>();
+    state->scratch = annotator_->NewScratch();
+    if (decider_ != nullptr) state->decider_scratch = decider_->NewScratch();
+  }
+  return std::make_unique<Task>(this, std::move(state));
+}
+
+void ReportJob::ReleaseState(std::unique_ptr<WorkerState> state) {
+  std::lock_guard<std::mutex> lock(pool_mu_);
+  pool_.push_back(std::move(state));
 }
 
 StatusOr<std::unique_ptr<Annotator>> MakeDecider(const Annotator& full) {
@@ -84,9 +125,10 @@ StatusOr<std::unique_ptr<Annotator>> MakeDecider(const Annotator& full) {
 }
 
 void ReportJob::Finish(std::unique_ptr<PostingTask> task) {
-  const std::vector<Contribution>& out = static_cast<ReportTask*>(task.get())->out;
+  const std::vector<ContributionView>& out = static_cast<Task*>(task.get())->out;
   if (!dedup_index_ || !error_.ok()) {
-    for (const Contribution& c : out) AddContribution(c);
+    for (const ContributionView& c : out)
+      Add(c, c.fingerprint != 0 ? HalfId(c.record.dim[static_cast<size_t>(Dim::kQuarter)]) : 0);
     return;
   }
   // The duplicate filter's reads are random: each is started a few postings
@@ -94,7 +136,7 @@ void ReportJob::Finish(std::unique_ptr<PostingTask> task) {
   constexpr size_t kAhead = 8;
   std::vector<uint32_t> halves(out.size());
   for (size_t i = 0; i < out.size(); ++i) {
-    halves[i] = out[i].fingerprint != 0 ? HalfId(out[i].dim[static_cast<size_t>(Dim::kQuarter)]) : 0;
+    halves[i] = out[i].fingerprint != 0 ? HalfId(out[i].record.dim[static_cast<size_t>(Dim::kQuarter)]) : 0;
     if (i < kAhead && out[i].fingerprint != 0) dedup_index_->Prefetch(halves[i], out[i].fingerprint);
   }
   for (size_t i = 0; i < out.size(); ++i) {
@@ -104,20 +146,20 @@ void ReportJob::Finish(std::unique_ptr<PostingTask> task) {
   }
 }
 
-uint32_t ReportJob::HalfId(const std::string& quarter) {
+uint32_t ReportJob::HalfId(std::string_view quarter) {
   auto it = half_of_quarter_.find(quarter);
   if (it == half_of_quarter_.end()) {
     uint32_t half = half_ids_.emplace(HalfOfQuarter(quarter), half_ids_.size()).first->second;
-    it = half_of_quarter_.emplace(quarter, half).first;
+    it = half_of_quarter_.emplace(std::string(quarter), half).first;
   }
   return it->second;
 }
 
 void ReportJob::AddContribution(const Contribution& c) {
-  Add(c, c.fingerprint != 0 ? HalfId(c.dim[static_cast<size_t>(Dim::kQuarter)]) : 0);
+  Add(c.View(), c.fingerprint != 0 ? HalfId(c.dim[static_cast<size_t>(Dim::kQuarter)]) : 0);
 }
 
-void ReportJob::Add(const Contribution& c, uint32_t half) {
+void ReportJob::Add(const ContributionView& c, uint32_t half) {
   if (state_ != nullptr) state_->Add(c);
   if (c.fingerprint != 0) {
     if (!error_.ok()) return;  // the run fails at Complete
@@ -137,10 +179,10 @@ void ReportJob::Add(const Contribution& c, uint32_t half) {
       return;
     }
   }
-  Count(cube_.Add(c.View()), c);
+  Count(cube_.Add(c.record), c);
 }
 
-void ReportJob::Count(Cube::AddResult result, const Contribution& c) {
+void ReportJob::Count(Cube::AddResult result, const ContributionView& c) {
   switch (result) {
     case Cube::AddResult::kDuplicate:
       ++duplicates_;
@@ -164,8 +206,8 @@ Status ReportJob::Complete() {
   if (!st.ok()) return st;
   uint64_t i = 0;
   st = deferred_->Replay([&](const Contribution& c) {
-    CubeRecord r = c.View();
-    Count(i < repeats->size() && (*repeats)[i] != 0 ? cube_.AddDuplicate(r) : cube_.Add(r), c);
+    ContributionView v = c.View();
+    Count(i < repeats->size() && (*repeats)[i] != 0 ? cube_.AddDuplicate(v.record) : cube_.Add(v.record), v);
     ++i;
   });
   if (!st.ok()) return st;

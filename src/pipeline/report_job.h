@@ -7,7 +7,10 @@
 #include <array>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <string_view>
+#include <vector>
 #include <utility>
 
 #include "aggregate/contribution.h"
@@ -30,8 +33,8 @@ class ReportJob : public PostingJob {
 
   // `fields` and `annotator` may be null when the job is fed from state
   // files only (jobsift merge).
-  ReportJob(const FieldNormalizer* fields, const Annotator* annotator, Dedup dedup)
-      : fields_(fields), annotator_(annotator), dedup_(dedup) {}
+  ReportJob(const FieldNormalizer* fields, const Annotator* annotator, Dedup dedup);
+  ~ReportJob() override;
   // Every contribution is also written to `state` (not owned), in order.
   void set_state(StateWriter* state) { state_ = state; }
   // An annotator of the AI lexicon alone, deciding only (not owned): it
@@ -66,17 +69,27 @@ class ReportJob : public PostingJob {
   uint64_t outside_filter() const { return outside_; }
 
  private:
+  class Task;
+  struct WorkerState;
+  // A finished task hands its worker state back for the next chunk.
+  void ReleaseState(std::unique_ptr<WorkerState> state);
+
   const FieldNormalizer* fields_;
   const Annotator* annotator_;
   const Annotator* decider_ = nullptr;
   Dedup dedup_;
   StateWriter* state_ = nullptr;
   // Counts one posting's fate in the cube.
-  void Count(Cube::AddResult result, const Contribution& c);
+  void Count(Cube::AddResult result, const ContributionView& c);
   // The half-year id of a quarter label, for deduplication.
-  uint32_t HalfId(const std::string& quarter);
+  uint32_t HalfId(std::string_view quarter);
   // AddContribution, the half-year id known (0 when no fingerprint).
-  void Add(const Contribution& c, uint32_t half);
+  void Add(const ContributionView& c, uint32_t half);
+  // The cube names of each lexicon group and of its category, by group id.
+  std::vector<std::string> group_names_, category_names_;
+  // Worker states not in use, for the next chunks' tasks.
+  std::mutex pool_mu_;
+  std::vector<std::unique_ptr<WorkerState>> pool_;
   int threads_ = 1;
 
   std::string scratch_dir_;
@@ -84,8 +97,8 @@ class ReportJob : public PostingJob {
   // (on disk, in order), half-year ids (and each quarter's), the first error.
   std::unique_ptr<DedupIndex> dedup_index_;
   std::unique_ptr<StateWriter> deferred_;
-  std::map<std::string, uint32_t> half_ids_;
-  std::map<std::string, uint32_t> half_of_quarter_;
+  std::map<std::string, uint32_t, std::less<>> half_ids_;
+  std::map<std::string, uint32_t, std::less<>> half_of_quarter_;
   Status error_;
   Cube cube_;
   std::array<std::array<uint64_t, kUnknownReasons>, kDerivedFieldCount> unknown_{};
