@@ -7,6 +7,8 @@
 #include <cstring>
 #include <tuple>
 
+#include "base/hash.h"
+
 namespace jobsift {
 
 void Dictionary::Grow() {
@@ -30,6 +32,40 @@ uint32_t Dictionary::Id(std::string_view name) {
   names_.emplace_back(name);
   slots_[i] = id;
   return id;
+}
+
+void Dictionary::GrowStable() {
+  std::vector<Stable> old = std::move(stable_);
+  stable_.assign(old.empty() ? 64 : old.size() * 2, Stable{});
+  size_t mask = stable_.size() - 1;
+  for (const Stable& e : old) {
+    if (e.data == nullptr) continue;
+    size_t i = Mix64(reinterpret_cast<uintptr_t>(e.data) ^ e.size) & mask;
+    while (stable_[i].data != nullptr) i = (i + 1) & mask;
+    stable_[i] = e;
+  }
+}
+
+uint32_t Dictionary::IdOfStable(std::string_view name) {
+  if (name.empty()) return 0;
+  if (2 * (stable_count_ + 1) > stable_.size()) GrowStable();
+  size_t mask = stable_.size() - 1;
+  size_t i = Mix64(reinterpret_cast<uintptr_t>(name.data()) ^ name.size()) & mask;
+  for (; stable_[i].data != nullptr; i = (i + 1) & mask)
+    if (stable_[i].data == name.data() && stable_[i].size == name.size()) return stable_[i].id;
+  uint32_t id = Id(name);
+  stable_[i] = {name.data(), name.size(), id};
+  ++stable_count_;
+  return id;
+}
+
+uint32_t Dictionary::FindStable(std::string_view name) const {
+  if (name.empty() || stable_.empty()) return 0;
+  size_t mask = stable_.size() - 1;
+  size_t i = Mix64(reinterpret_cast<uintptr_t>(name.data()) ^ name.size()) & mask;
+  for (; stable_[i].data != nullptr; i = (i + 1) & mask)
+    if (stable_[i].data == name.data() && stable_[i].size == name.size()) return stable_[i].id;
+  return 0;
 }
 
 // Bin b covers [1000 × 1.01^b, 1000 × 1.01^(b+1)) yuan a year; bin 0 also
@@ -102,10 +138,32 @@ Cube::AddResult Cube::AddDuplicate(const CubeRecord& r) {
   return AddResult::kDuplicate;
 }
 
+void Cube::Prefetch(const CubeRecord& r) const {
+  if (!r.stable_names) return;
+  std::array<uint32_t, kDimCount + 1> key{};
+  for (size_t d = 0; d < kDimCount; ++d) {
+    key[d] = dicts_[d].FindStable(r.dim[d]);
+    if (key[d] == 0 && !r.dim[d].empty()) return;  // a new name: Add assigns its id
+  }
+  key[kDimCount] = r.ai ? 1 : 0;
+  for (size_t p = 0; p < kProjections.size(); ++p) {
+    auto [a, b] = kProjections[p];
+    projections_[p].Prefetch({key[0], key[static_cast<size_t>(a)], key[static_cast<size_t>(b)], key[kDimCount]});
+  }
+  if (r.has_salary) {
+    uint32_t q = key[static_cast<size_t>(Dim::kQuarter)];
+    uint32_t ai = key[kDimCount];
+    salary_bins_.Prefetch({q, static_cast<uint32_t>(Dim::kCount), 0, ai});
+    for (Dim d : {Dim::kIndustry, Dim::kCity, Dim::kDegree})
+      salary_bins_.Prefetch({q, static_cast<uint32_t>(d), key[static_cast<size_t>(d)], ai});
+  }
+}
+
 Cube::AddResult Cube::Add(const CubeRecord& r) {
   if (!Inside(r)) return AddResult::kOutside;
   std::array<uint32_t, kDimCount + 1> key{};
-  for (size_t d = 0; d < kDimCount; ++d) key[d] = dicts_[d].Id(r.dim[d]);
+  for (size_t d = 0; d < kDimCount; ++d)
+    key[d] = r.stable_names ? dicts_[d].IdOfStable(r.dim[d]) : dicts_[d].Id(r.dim[d]);
   key[kDimCount] = r.ai ? 1 : 0;
   for (size_t p = 0; p < kProjections.size(); ++p) {
     auto [a, b] = kProjections[p];
@@ -128,13 +186,13 @@ Cube::AddResult Cube::Add(const CubeRecord& r) {
     uint32_t ind = key[static_cast<size_t>(Dim::kIndustry)];
     uint32_t city = key[static_cast<size_t>(Dim::kCity)];
     for (std::string_view g : r.groups) {
-      uint32_t group = groups_.Id(g);
+      uint32_t group = r.stable_names ? groups_.IdOfStable(g) : groups_.Id(g);
       ++skills_by_industry_[{q, ind, group}];
       ++skills_by_city_[{q, city, group}];
     }
     std::vector<uint32_t> ids;
     ids.reserve(r.ai_terms.size());
-    for (std::string_view t : r.ai_terms) ids.push_back(term_names_.Id(t));
+    for (std::string_view t : r.ai_terms) ids.push_back(r.stable_names ? term_names_.IdOfStable(t) : term_names_.Id(t));
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     for (size_t i = 0; i < ids.size(); ++i) {

@@ -39,14 +39,30 @@ class Dictionary {
  public:
   Dictionary() { names_.push_back(""); }
   uint32_t Id(std::string_view name);
+  // The same for a name whose bytes stay where they are while the
+  // dictionary lives (a field table's name, a lexicon term): after the
+  // first time it is found by its address and length, without hashing or
+  // comparing the bytes.
+  uint32_t IdOfStable(std::string_view name);
+  // The id of a stable name seen before, else 0; adds nothing.
+  uint32_t FindStable(std::string_view name) const;
   const std::string& Name(uint32_t id) const { return names_[id]; }
   size_t size() const { return names_.size(); }
 
  private:
   void Grow();
+  void GrowStable();
 
   std::vector<std::string> names_;
   std::vector<uint32_t> slots_;  // id, or 0 for an empty slot
+  // Stable names seen, by address (open addressing, at most half full).
+  struct Stable {
+    const char* data = nullptr;
+    size_t size = 0;
+    uint32_t id = 0;
+  };
+  std::vector<Stable> stable_;
+  size_t stable_count_ = 0;
 };
 
 enum class Dim : uint8_t { kQuarter, kCity, kIndustry, kDegree, kSize, kExperience, kCount };
@@ -64,6 +80,9 @@ struct CubeRecord {
   // and the distinct AI terms, each once.
   std::vector<std::string_view> groups;
   std::vector<std::string_view> ai_terms;
+  // Every name above stays where it is while the cube lives, so the cube
+  // may know it by its address (Dictionary::IdOfStable).
+  bool stable_names = false;
 };
 
 // Postings per salary bin over the bins' range only, [first, first +
@@ -105,6 +124,10 @@ class Cube {
 
   // Adds one posting (kAdded), unless it lies outside the filter.
   AddResult Add(const CubeRecord& r);
+  // Starts loading the cells Add(r) will update, for a caller that knows
+  // its next records a few ahead: the cells are spread over megabytes.
+  // Only for stable names already seen; changes nothing.
+  void Prefetch(const CubeRecord& r) const;
   // Counts a posting found to repeat an earlier one of its half-year as
   // removed (kDuplicate), unless it lies outside the filter.
   AddResult AddDuplicate(const CubeRecord& r);

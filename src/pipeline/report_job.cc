@@ -33,6 +33,7 @@ class ReportJob::Task : public PostingTask {
     if (decider == nullptr || an.ai) annotator.Annotate(p, *state_->scratch, &an);
     ContributionView& c = out.emplace_back();
     CubeRecord& r = c.record;
+    r.stable_names = true;  // the tables', the lexicon's and the job's
     if (d.date.ok()) r.dim[static_cast<size_t>(Dim::kQuarter)] = QuarterName(d.date.value);
     if (d.city.ok()) r.dim[static_cast<size_t>(Dim::kCity)] = d.city.value.city;
     if (d.industry.ok()) r.dim[static_cast<size_t>(Dim::kIndustry)] = d.industry.value;
@@ -67,19 +68,17 @@ class ReportJob::Task : public PostingTask {
   std::vector<ContributionView> out;
 
  private:
-  // The quarter's label ("2024Q3"), kept by this task until the collector
-  // is done with its postings.
+  // The quarter's label ("2024Q3"): the job's, found here first.
   std::string_view QuarterName(const Date& date) {
     int key = date.year * 4 + date.Quarter() - 1;
     for (const auto& [k, label] : quarters_)
-      if (k == key) return *label;
-    quarters_.emplace_back(key, std::make_unique<std::string>(date.QuarterLabel()));
-    return *quarters_.back().second;
+      if (k == key) return label;
+    return quarters_.emplace_back(key, job_->QuarterLabel(date)).second;
   }
 
   ReportJob* job_;
   std::unique_ptr<WorkerState> state_;
-  std::vector<std::pair<int, std::unique_ptr<std::string>>> quarters_;
+  std::vector<std::pair<int, std::string_view>> quarters_;
 };
 
 ReportJob::ReportJob(const FieldNormalizer* fields, const Annotator* annotator, Dedup dedup)
@@ -113,6 +112,14 @@ std::unique_ptr<PostingTask> ReportJob::NewTask() {
   return std::make_unique<Task>(this, std::move(state));
 }
 
+std::string_view ReportJob::QuarterLabel(const Date& date) {
+  std::lock_guard<std::mutex> lock(pool_mu_);
+  auto it = quarter_labels_.find(date.year * 4 + date.Quarter() - 1);
+  if (it == quarter_labels_.end())
+    it = quarter_labels_.emplace(date.year * 4 + date.Quarter() - 1, date.QuarterLabel()).first;
+  return it->second;
+}
+
 void ReportJob::ReleaseState(std::unique_ptr<WorkerState> state) {
   std::lock_guard<std::mutex> lock(pool_mu_);
   pool_.push_back(std::move(state));
@@ -126,22 +133,23 @@ StatusOr<std::unique_ptr<Annotator>> MakeDecider(const Annotator& full) {
 
 void ReportJob::Finish(std::unique_ptr<PostingTask> task) {
   const std::vector<ContributionView>& out = static_cast<Task*>(task.get())->out;
-  if (!dedup_index_ || !error_.ok()) {
-    for (const ContributionView& c : out)
-      Add(c, c.fingerprint != 0 ? HalfId(c.record.dim[static_cast<size_t>(Dim::kQuarter)]) : 0);
-    return;
-  }
-  // The duplicate filter's reads are random: each is started a few postings
-  // before it is needed.
+  bool dedup = dedup_index_ && error_.ok();
+  // The duplicate filter's and the cube's reads are random: each is started
+  // a few postings before it is needed.
   constexpr size_t kAhead = 8;
   std::vector<uint32_t> halves(out.size());
   for (size_t i = 0; i < out.size(); ++i) {
     halves[i] = out[i].fingerprint != 0 ? HalfId(out[i].record.dim[static_cast<size_t>(Dim::kQuarter)]) : 0;
-    if (i < kAhead && out[i].fingerprint != 0) dedup_index_->Prefetch(halves[i], out[i].fingerprint);
+    if (i >= kAhead) continue;
+    if (dedup && out[i].fingerprint != 0) dedup_index_->Prefetch(halves[i], out[i].fingerprint);
+    cube_.Prefetch(out[i].record);
   }
   for (size_t i = 0; i < out.size(); ++i) {
-    if (i + kAhead < out.size() && out[i + kAhead].fingerprint != 0)
-      dedup_index_->Prefetch(halves[i + kAhead], out[i + kAhead].fingerprint);
+    if (i + kAhead < out.size()) {
+      const ContributionView& next = out[i + kAhead];
+      if (dedup && next.fingerprint != 0) dedup_index_->Prefetch(halves[i + kAhead], next.fingerprint);
+      cube_.Prefetch(next.record);
+    }
     Add(out[i], halves[i]);
   }
 }

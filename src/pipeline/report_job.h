@@ -73,6 +73,8 @@ class ReportJob : public PostingJob {
   struct WorkerState;
   // A finished task hands its worker state back for the next chunk.
   void ReleaseState(std::unique_ptr<WorkerState> state);
+  // A quarter's label, kept by the job (the cube knows names by address).
+  std::string_view QuarterLabel(const Date& date);
 
   const FieldNormalizer* fields_;
   const Annotator* annotator_;
@@ -87,9 +89,11 @@ class ReportJob : public PostingJob {
   void Add(const ContributionView& c, uint32_t half);
   // The cube names of each lexicon group and of its category, by group id.
   std::vector<std::string> group_names_, category_names_;
-  // Worker states not in use, for the next chunks' tasks.
+  // Worker states not in use, for the next chunks' tasks, and the quarter
+  // labels handed out (under the same lock).
   std::mutex pool_mu_;
   std::vector<std::unique_ptr<WorkerState>> pool_;
+  std::map<int, std::string> quarter_labels_;
   int threads_ = 1;
 
   std::string scratch_dir_;
