@@ -24,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "base/huge_alloc.h"
 #include "base/temp_file.h"
 #include "jobsift/status.h"
 
@@ -71,7 +72,7 @@ class DedupIndex {
     size_t BlockIndex(uint64_t h) const;
     uint64_t capacity_;
     uint64_t size_ = 0;
-    std::vector<Block> blocks_;
+    std::vector<Block, HugeAllocator<Block>> blocks_;  // on huge pages
   };
 
   DedupIndex() = default;

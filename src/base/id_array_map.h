@@ -14,6 +14,8 @@
 #include <utility>
 #include <vector>
 
+#include "base/huge_alloc.h"
+
 namespace jobsift {
 
 template <size_t N, typename V>
@@ -91,14 +93,14 @@ class IdArrayMap {
     return static_cast<size_t>(h);
   }
   void Grow() {
-    std::vector<Slot> old = std::move(slots_);
+    std::vector<Slot, HugeAllocator<Slot>> old = std::move(slots_);
     slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{Empty(), V{}});
     size_ = 0;
     for (Slot& s : old)
       if (!IsEmpty(s.first)) (*this)[s.first] = std::move(s.second);
   }
 
-  std::vector<Slot> slots_;
+  std::vector<Slot, HugeAllocator<Slot>> slots_;  // large ones on huge pages
   size_t size_ = 0;
 };
 
