@@ -1,7 +1,6 @@
 #include "aggregate/dedup_index.h"
 
 #include <algorithm>
-#include <cerrno>
 #include <cstring>
 #include <map>
 #include <thread>
@@ -55,19 +54,14 @@ void DedupIndex::Stage::Insert(uint64_t h, uint64_t probes) {
 StatusOr<std::unique_ptr<DedupIndex>> DedupIndex::Create(const std::string& scratch_dir, uint64_t first_stage_keys) {
   std::unique_ptr<DedupIndex> d(new DedupIndex());
   d->first_stage_keys_ = std::max<uint64_t>(first_stage_keys, 64);
-  for (size_t b = 0; b < kBuckets; ++b) {
-    for (UniqueFile* f : {&d->admitted_[b], &d->deferred_keys_[b]}) {
-      auto opened = OpenScratchFile(scratch_dir, 16 * 1024);
-      if (!opened.ok()) return opened.status();
-      *f = std::move(*opened);
-    }
-  }
+  auto admitted = SpillStreams::Create("duplicate check", scratch_dir, kBuckets, kAdmittedBytes);
+  if (!admitted.ok()) return admitted.status();
+  auto deferred = SpillStreams::Create("duplicate check", scratch_dir, kBuckets, kDeferredBytes);
+  if (!deferred.ok()) return deferred.status();
+  d->admitted_ = std::move(*admitted);
+  d->deferred_keys_ = std::move(*deferred);
   d->stages_.emplace_back(d->first_stage_keys_);
   return d;
-}
-
-void DedupIndex::Write(std::FILE* f, const void* p, size_t n) {
-  if (std::fwrite(p, 1, n, f) != n && write_errno_ == 0) write_errno_ = errno != 0 ? errno : EIO;
 }
 
 void DedupIndex::Prefetch(uint32_t half, uint64_t fp) const {
@@ -91,7 +85,7 @@ bool DedupIndex::Admit(uint32_t half, uint64_t fp) {
     std::memcpy(rec, &half, 4);
     std::memcpy(rec + 4, &fp, 8);
     std::memcpy(rec + 12, &deferred_, 8);
-    Write(deferred_keys_[bucket].get(), rec, sizeof rec);
+    deferred_keys_->Append(bucket, rec);
     ++deferred_;
     return false;
   }
@@ -100,15 +94,13 @@ bool DedupIndex::Admit(uint32_t half, uint64_t fp) {
   unsigned char rec[kAdmittedBytes];
   std::memcpy(rec, &half, 4);
   std::memcpy(rec + 4, &fp, 8);
-  Write(admitted_[bucket].get(), rec, sizeof rec);
+  admitted_->Append(bucket, rec);
   return true;
 }
 
 StatusOr<std::vector<uint8_t>> DedupIndex::Resolve(int threads) {
   if (resolved_) return InvalidArgument("duplicate check: resolved twice");
   resolved_ = true;
-  if (write_errno_ != 0)
-    return IoError(std::string("duplicate check: scratch file write failed: ") + std::strerror(write_errno_));
   std::vector<uint8_t> repeat(deferred_, 0);
   // Buckets are independent (a key lives in one); each thread takes every
   // `threads`-th, writing only its own postings' answers.
@@ -127,28 +119,18 @@ StatusOr<std::vector<uint8_t>> DedupIndex::Resolve(int threads) {
 }
 
 Status DedupIndex::ResolveBucket(size_t b, std::vector<uint8_t>& repeat) {
-  auto io_error = [](const char* what) {
-    return IoError(std::string("duplicate check: scratch file ") + what + " failed: " + std::strerror(errno));
-  };
-  std::FILE* admitted = admitted_[b].get();
-  std::FILE* deferred = deferred_keys_[b].get();
-  if (std::fflush(admitted) != 0 || std::fflush(deferred) != 0) return io_error("write");
-  std::rewind(admitted);
-  std::rewind(deferred);
   // Every key of this bucket, by half-year: one 64th of the postings.
   std::map<uint32_t, FingerprintSet> seen;
-  unsigned char rec[kDeferredBytes];
-  size_t got;
-  while ((got = std::fread(rec, 1, kAdmittedBytes, admitted)) == kAdmittedBytes) {
+  Status st = admitted_->Read(b, [&](const unsigned char* rec) {
     uint32_t half;
     uint64_t fp;
     std::memcpy(&half, rec, 4);
     std::memcpy(&fp, rec + 4, 8);
     seen[half].Insert(fp);
-  }
-  if (std::ferror(admitted)) return io_error("read");
-  if (got != 0) return DataError("duplicate check: scratch file damaged");
-  while ((got = std::fread(rec, 1, kDeferredBytes, deferred)) == kDeferredBytes) {
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  st = deferred_keys_->Read(b, [&](const unsigned char* rec) {
     uint32_t half;
     uint64_t fp, index;
     std::memcpy(&half, rec, 4);
@@ -156,12 +138,9 @@ Status DedupIndex::ResolveBucket(size_t b, std::vector<uint8_t>& repeat) {
     std::memcpy(&index, rec + 12, 8);
     if (index >= repeat.size()) return DataError("duplicate check: scratch file damaged");
     repeat[index] = seen[half].Insert(fp) ? 0 : 1;
-  }
-  if (std::ferror(deferred)) return io_error("read");
-  if (got != 0) return DataError("duplicate check: scratch file damaged");
-  admitted_[b].reset();
-  deferred_keys_[b].reset();
-  return Status::Ok();
+    return Status::Ok();
+  });
+  return st;
 }
 
 }  // namespace jobsift

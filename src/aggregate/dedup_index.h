@@ -13,8 +13,9 @@
 // cleared), so the answer is the one a set of every key in input order would
 // have given.
 //
-// Scratch files live in the folder given (the output folder) and are
-// unlinked at once: nothing is left behind, whatever happens.
+// The keys go to two scratch files (base/spill_streams.h) in the folder
+// given (the output folder), unlinked at once: nothing is left behind,
+// whatever happens.
 #ifndef JOBSIFT_AGGREGATE_DEDUP_INDEX_H_
 #define JOBSIFT_AGGREGATE_DEDUP_INDEX_H_
 
@@ -25,7 +26,7 @@
 #include <vector>
 
 #include "base/huge_alloc.h"
-#include "base/temp_file.h"
+#include "base/spill_streams.h"
 #include "jobsift/status.h"
 
 namespace jobsift {
@@ -76,7 +77,6 @@ class DedupIndex {
   };
 
   DedupIndex() = default;
-  void Write(std::FILE* f, const void* p, size_t n);
   // Decides the deferred postings of one bucket into `repeat`.
   Status ResolveBucket(size_t bucket, std::vector<uint8_t>& repeat);
 
@@ -84,10 +84,10 @@ class DedupIndex {
   // false alarms stay rare at any size.
   std::vector<Stage> stages_;
   uint64_t first_stage_keys_ = kFirstStageKeys;
-  std::array<UniqueFile, kBuckets> admitted_;  // (half, fingerprint)
-  std::array<UniqueFile, kBuckets> deferred_keys_;  // (half, fingerprint, deferred index)
+  // Per bucket: the admitted keys (half, fingerprint) and the deferred ones
+  // (half, fingerprint, deferred index).
+  std::unique_ptr<SpillStreams> admitted_, deferred_keys_;
   uint64_t deferred_ = 0;
-  int write_errno_ = 0;  // the first write error
   bool resolved_ = false;
 };
 
