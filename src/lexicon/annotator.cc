@@ -130,9 +130,12 @@ StatusOr<std::unique_ptr<Annotator>> Annotator::Create(Lexicon lexicon, Annotate
   if (a->ai_only_) {
     // The prefilter for descriptions under the default rule: strong terms.
     std::vector<Matcher::Pattern> strong;
-    for (const Term& t : a->lexicon_.terms())
-      if (!t.weak && !t.title_only) strong.push_back({t.folded, !t.case_sensitive});
-    a->strong_terms_ = strong.size();
+    for (size_t id = 0; id < a->lexicon_.terms().size(); ++id) {
+      const Term& t = a->lexicon_.terms()[id];
+      if (t.weak || t.title_only) continue;
+      strong.push_back({t.folded, !t.case_sensitive});
+      a->strong_term_ids_.push_back(static_cast<uint32_t>(id));
+    }
     if (!strong.empty()) {
       auto sm = Matcher::Compile(strong);
       if (!sm.ok()) return sm.status();
@@ -254,18 +257,35 @@ bool Annotator::MayMatch(std::string_view raw, Scratch& s, bool strong_only) con
 #endif
   for (; i < n; ++i)
     if (creates(i)) return true;
-  // The raw text as it is: any occurrence of a term (boundaries and
-  // exclusions are judged later, on the normalised text).
+  // The raw text as it is: an occurrence of a term with the word
+  // boundaries it needs (exclusions are judged later, on the normalised
+  // text). The raw text's boundaries are the normalised text's or fewer:
+  // normalisation turns markup into spaces and changes no letter or digit
+  // next to a term, except by decoding an entity or folding a full-width
+  // form, which sent the text the long way above. So "ML" inside "HTML" or
+  // "GAN" inside "organization" no longer send a description the long way.
   struct Found {
-    size_t terms;  // ids at or past this are markers, not terms
+    const Annotator* a;
+    std::string_view raw;
+    bool strong_only;
     bool any = false;
-  } found{strong_only ? strong_terms_ : lexicon_.terms().size()};
+  } found{this, raw, strong_only};
   const Matcher& m = strong_only ? *strong_matcher_ : *matcher_;
   m.Scan(
       raw, strong_only ? *s.strong : *s.matcher,
-      [](void* ctx, uint32_t id, size_t, size_t) {
+      [](void* ctx, uint32_t id, size_t begin, size_t end) {
         auto* f = static_cast<Found*>(ctx);
-        if (id < f->terms) f->any = true;
+        if (f->any) return;
+        const auto& terms = f->a->lexicon_.terms();
+        if (f->strong_only) {
+          id = f->a->strong_term_ids_[id];
+        } else if (id >= terms.size()) {
+          return;  // a marker, not a term
+        }
+        const Term& t = terms[id];
+        if (t.ascii_start && begin > 0 && IsAsciiAlnum(f->raw[begin - 1])) return;
+        if (t.ascii_end && end < f->raw.size() && IsAsciiAlnum(f->raw[end])) return;
+        f->any = true;
       },
       &found);
   return found.any;

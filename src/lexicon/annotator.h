@@ -113,7 +113,7 @@ class Annotator {
   std::unique_ptr<Matcher> matcher_;
   bool ai_only_ = false;                  // the lexicon holds AI terms only
   std::unique_ptr<Matcher> strong_matcher_;  // ai_only_: strong terms alone
-  size_t strong_terms_ = 0;
+  std::vector<uint32_t> strong_term_ids_;  // strong_matcher_'s pattern -> term id
   std::array<bool, 128> ascii_in_terms_{};  // ASCII characters (lower-case) terms use
   bool terms_have_space_ = false;
   // No term uses the ASCII forms of the full-width punctuation of Chinese
