@@ -6,6 +6,7 @@
 
 #include <emmintrin.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstring>
@@ -40,20 +41,32 @@ bool IsPlain(unsigned char c, bool fold_case) {
 
 // The first byte at or after `i` that is not plain. Sixteen bytes at a time
 // with SSE2 when not folding case (the common path), then byte by byte.
+// The vector loop also looks at the bytes after C2, E3 and EF, and passes
+// over the characters those lead that normalisation keeps (、。「」【】
+// and the rest of CJK punctuation under E3, which Chinese text has every
+// few characters): only NBSP (C2 A0), U+3000 (E3 80 80) and EF BC / EF BD
+// (full-width ASCII, checked exactly by the caller) stop it.
 size_t SkipPlain(std::string_view s, size_t i, bool fold_case) {
   const size_t n = s.size();
 #if defined(__SSE2__)
   if (!fold_case) {
-    const __m128i lt = _mm_set1_epi8('<'), amp = _mm_set1_epi8('&'), del = _mm_set1_epi8(0x7F);
-    const __m128i c2 = _mm_set1_epi8(static_cast<char>(0xC2)), e3 = _mm_set1_epi8(static_cast<char>(0xE3)),
-                  ef = _mm_set1_epi8(static_cast<char>(0xEF)), space = _mm_set1_epi8(0x20);
-    while (i + 16 <= n) {
+    auto set = [](unsigned char c) { return _mm_set1_epi8(static_cast<char>(c)); };
+    const __m128i lt = set('<'), amp = set('&'), del = set(0x7F), space = set(0x20);
+    const __m128i c2 = set(0xC2), a0 = set(0xA0), e3 = set(0xE3), x80 = set(0x80), ef = set(0xEF), bc = set(0xBC),
+                  bd = set(0xBD);
+    while (i + 18 <= n) {
       __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+      __m128i x1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i + 1));
+      __m128i x2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i + 2));
       __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(x, space), x);  // x <= 0x20
       __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, lt), _mm_cmpeq_epi8(x, amp)),
                                  _mm_or_si128(_mm_cmpeq_epi8(x, del), low));
-      hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(x, c2),
-                                           _mm_or_si128(_mm_cmpeq_epi8(x, e3), _mm_cmpeq_epi8(x, ef))));
+      __m128i nbsp = _mm_and_si128(_mm_cmpeq_epi8(x, c2), _mm_cmpeq_epi8(x1, a0));
+      __m128i ideographic_space =
+          _mm_and_si128(_mm_cmpeq_epi8(x, e3), _mm_and_si128(_mm_cmpeq_epi8(x1, x80), _mm_cmpeq_epi8(x2, x80)));
+      __m128i full_width =
+          _mm_and_si128(_mm_cmpeq_epi8(x, ef), _mm_or_si128(_mm_cmpeq_epi8(x1, bc), _mm_cmpeq_epi8(x1, bd)));
+      hit = _mm_or_si128(hit, _mm_or_si128(nbsp, _mm_or_si128(ideographic_space, full_width)));
       unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
       if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(mask));
       i += 16;
@@ -64,18 +77,25 @@ size_t SkipPlain(std::string_view s, size_t i, bool fold_case) {
   return i;
 }
 
-// Tag names (lower-case) that separate blocks of text.
-bool IsBreakTag(std::string_view name) {
-  switch (name.size()) {
-    case 1: return name[0] == 'p';
-    case 2:
-      if (name[0] == 'h') return name[1] >= '1' && name[1] <= '6';
-      return name == "br" || name == "li" || name == "tr" || name == "ol" || name == "ul" || name == "dt" ||
-             name == "dd" || name == "hr";
-    case 3: return name == "div";
-    case 5: return name == "table";
-    case 7: return name == "section";
-    default: return false;
+// A tag name of up to eight letters and digits, lower-cased, as one number:
+// compared without a byte array (whose byte-wise stores then a word-wide
+// load stalled the comparisons).
+constexpr uint64_t TagKey(std::string_view name) {
+  uint64_t key = 0;
+  for (size_t i = 0; i < name.size(); ++i) key |= uint64_t{static_cast<unsigned char>(name[i])} << (8 * i);
+  return key;
+}
+
+// Tags that separate blocks of text.
+bool IsBreakTag(uint64_t key) {
+  switch (key) {
+    case TagKey("p"): case TagKey("br"): case TagKey("li"): case TagKey("tr"): case TagKey("ol"):
+    case TagKey("ul"): case TagKey("dt"): case TagKey("dd"): case TagKey("hr"): case TagKey("div"):
+    case TagKey("table"): case TagKey("section"): case TagKey("h1"): case TagKey("h2"): case TagKey("h3"):
+    case TagKey("h4"): case TagKey("h5"): case TagKey("h6"):
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -210,20 +230,24 @@ void AppendNormalizedText(std::string_view s, std::string& out, bool fold_case) 
     }
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c == '<' && i + 1 < n && (IsAsciiAlpha(s[i + 1]) || s[i + 1] == '/' || s[i + 1] == '!')) {
-      size_t close = s.find('>', i + 1);
-      if (close != std::string_view::npos && close - i <= 2048) {
-        // The tag's name, lower-cased.
+      // Its '>' within 2048 bytes (tags are short: a loop, not a call).
+      size_t close = i + 1;
+      const size_t limit = std::min(n, i + 2049);
+      while (close < limit && s[close] != '>') ++close;
+      if (close < limit) {
+        // The tag's name, lower-cased, as a TagKey; 0 for a name longer than
+        // eight (no tag this looks for).
         size_t k = i + 1 + (s[i + 1] == '/');
-        char name[12];
+        uint64_t tag = 0;
         size_t len = 0;
-        while (k < close && len < sizeof name && (IsAsciiAlpha(s[k]) || (s[k] >= '0' && s[k] <= '9'))) {
-          char ch = s[k++];
-          name[len++] = IsAsciiAlpha(ch) ? static_cast<char>(ch | 0x20) : ch;
+        for (; k < close && (IsAsciiAlpha(s[k]) || (s[k] >= '0' && s[k] <= '9')); ++k, ++len) {
+          char ch = IsAsciiAlpha(s[k]) ? static_cast<char>(s[k] | 0x20) : s[k];
+          if (len < 8) tag |= uint64_t{static_cast<unsigned char>(ch)} << (8 * len);
         }
-        std::string_view tag(name, len);
+        if (len > 8) tag = 0;
         bool closing = s[i + 1] == '/';
-        if (!closing && (tag == "script" || tag == "style")) {
-          std::string end = "</" + std::string(tag);
+        if (!closing && (tag == TagKey("script") || tag == TagKey("style"))) {
+          std::string end = tag == TagKey("script") ? "</script" : "</style";
           size_t e = close;
           for (; e < n; ++e) {
             if (s[e] == '<' && e + end.size() <= n && strncasecmp(s.data() + e, end.data(), end.size()) == 0) break;

@@ -51,6 +51,31 @@ TEST(Sections, HeadingsSplitDutiesRequirementsBenefitsCompany) {
   EXPECT_EQ(spans[4].end, text.size());
 }
 
+TEST(Sections, ListMarkersBeforeAHeadingAreSkipped) {
+  std::string text = Norm(
+      "一、岗位职责\n训练模型\n二、任职要求：\n熟悉PyTorch\n■ 福利待遇\n五险一金\n【公司介绍】\nAI公司\n"
+      "一岗位职责不是标题\n六、要求");
+  std::vector<SectionSpan> spans;
+  SplitSections(text, 0, spans);
+  ASSERT_EQ(spans.size(), 4u);
+  EXPECT_EQ(spans[0].section, Section::kDuties);
+  EXPECT_EQ(spans[1].section, Section::kRequirements);
+  EXPECT_EQ(spans[2].section, Section::kBenefits);
+  EXPECT_EQ(spans[3].section, Section::kCompany);
+  // "一" without 、 is no marker, and 六、 is not among them: both stay in
+  // the company section.
+  EXPECT_EQ(spans[3].end, text.size());
+}
+
+TEST(Normalize, ChinesePunctuationIsKeptAndOnlyItsSpacesAndFullWidthFormsChange) {
+  // 、。「」【】 (E3 80 xx) are copied; U+3000 (E3 80 80) is a space; EF BC
+  // and EF BD full-width ASCII fold, other EF characters (￥, U+FFE5) stay.
+  EXPECT_EQ(Norm("一、负责。「模型」【训练】\xE3\x80\x80ＡＩ￥100，熟悉"), "一、负责。「模型」【训练】 AI￥100,熟悉");
+  // The same far from the start, where the vector loop reads them.
+  std::string pad(40, 'x');
+  EXPECT_EQ(Norm(pad + "、。\xE3\x80\x80ＡＩ\xC2\xA0＆" + pad), pad + "、。 AI &" + pad);
+}
+
 TEST(Sections, AWordInsideASentenceIsNotAHeading) {
   std::vector<SectionSpan> spans;
   std::string text = Norm("有良好的沟通能力，满足岗位要求者优先\n公司介绍的内容写在这里是一整句话");

@@ -1,6 +1,7 @@
 #include "text/sections.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -44,7 +45,16 @@ bool StartsWithCaseless(std::string_view s, std::string_view p) {
   return true;
 }
 
+// The first three bytes of `s` as one number (0 past its end).
+constexpr uint32_t Key3(std::string_view s) {
+  uint32_t k = 0;
+  for (size_t i = 0; i < 3; ++i)
+    k = k << 8 | (i < s.size() ? static_cast<uint32_t>(static_cast<unsigned char>(s[i])) : 0u);
+  return k;
+}
+
 // Skips list markers before a heading: "一、", "1.", "【", "[", "#", "*", "■".
+// The multi-byte ones are three-byte characters, looked up by their bytes.
 size_t SkipMarkers(std::string_view line) {
   size_t i = 0;
   for (int guard = 0; guard < 8 && i < line.size(); ++guard) {
@@ -54,19 +64,22 @@ size_t SkipMarkers(std::string_view line) {
       ++i;
       continue;
     }
-    std::string_view rest = line.substr(i);
-    // Every multi-byte marker starts with a byte from E2 to E5.
-    unsigned char lead = static_cast<unsigned char>(c);
-    if (lead < 0xE2 || lead > 0xE5) break;
-    bool skipped = false;
-    for (std::string_view m : {"【", "〖", "■", "●", "◆", "一、", "二、", "三、", "四、", "五、", "、", "（", "("}) {
-      if (rest.substr(0, m.size()) == m) {
-        i += m.size();
-        skipped = true;
+    if (static_cast<unsigned char>(c) < 0xE2 || line.size() - i < 3) break;
+    switch (Key3(line.substr(i))) {
+      case Key3("【"): case Key3("〖"): case Key3("■"): case Key3("●"): case Key3("◆"): case Key3("、"):
+        i += 3;
+        continue;
+      case Key3("一"): case Key3("二"): case Key3("三"): case Key3("四"): case Key3("五"):
+        // A numeral is a marker only with 、 after it.
+        if (line.size() - i >= 6 && Key3(line.substr(i + 3)) == Key3("、")) {
+          i += 6;
+          continue;
+        }
         break;
-      }
+      default:
+        break;
     }
-    if (!skipped) break;
+    break;
   }
   return i;
 }
@@ -81,21 +94,31 @@ bool MayStartHeading(std::string_view rest) {
     return l == 'r' || l == 'j' || l == 'q' || l == 'b' || l == 'a';
   }
   if (rest.size() < 3) return false;
-  static const std::vector<uint32_t> kFirst = [] {
-    std::vector<uint32_t> v;
+  // The first characters of the Chinese headings, in a small hash table
+  // (a binary search here mispredicted on almost every line).
+  struct FirstChars {
+    std::array<uint32_t, 256> slot{};  // 0 = empty
+    static size_t Hash(uint32_t key) { return (key * 0x9E3779B1u) >> 24; }
+    bool Contains(uint32_t key) const {
+      for (size_t i = Hash(key);; i = (i + 1) & 255) {
+        if (slot[i] == key) return true;
+        if (slot[i] == 0) return false;
+      }
+    }
+  };
+  static const FirstChars kFirst = [] {
+    FirstChars t;
     for (const Heading& h : kHeadings) {
       if (static_cast<unsigned char>(h.text[0]) < 0x80) continue;
-      v.push_back(static_cast<uint32_t>(static_cast<unsigned char>(h.text[0])) << 16 |
-                  static_cast<uint32_t>(static_cast<unsigned char>(h.text[1])) << 8 |
-                  static_cast<unsigned char>(h.text[2]));
+      uint32_t key = Key3(h.text);
+      if (t.Contains(key)) continue;
+      size_t i = FirstChars::Hash(key);
+      while (t.slot[i] != 0) i = (i + 1) & 255;
+      t.slot[i] = key;
     }
-    std::sort(v.begin(), v.end());
-    v.erase(std::unique(v.begin(), v.end()), v.end());
-    return v;
+    return t;
   }();
-  uint32_t key = static_cast<uint32_t>(c) << 16 | static_cast<uint32_t>(static_cast<unsigned char>(rest[1])) << 8 |
-                 static_cast<unsigned char>(rest[2]);
-  return std::binary_search(kFirst.begin(), kFirst.end(), key);
+  return kFirst.Contains(Key3(rest));
 }
 
 // If `line` starts with a heading, returns its section and sets `*after` to
