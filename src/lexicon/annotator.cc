@@ -113,7 +113,8 @@ StatusOr<std::unique_ptr<Annotator>> Annotator::Create(Lexicon lexicon, Annotate
         a->exclusions_[id].push_back({&ex, k, before, key});
       }
     }
-    std::sort(a->exclusions_[id].begin(), a->exclusions_[id].end(), ExclusionOrder);
+    a->info_.push_back({t.group, t.domain, t.ascii_start, t.ascii_end, t.weak, t.title_only, t.case_sensitive,
+                        !a->exclusions_[id].empty()});
   }
   a->ai_only_ = a->lexicon_.TermCount(Domain::kAi) == a->lexicon_.terms().size();
   for (const Term& t : a->lexicon_.terms()) {
@@ -161,31 +162,21 @@ std::unique_ptr<Annotator::Scratch> Annotator::NewScratch() const {
   return s;
 }
 
-bool Annotator::ExclusionOrder(const Exclusion& a, const Exclusion& b) {
-  return a.before != b.before ? a.before < b.before : a.key < b.key;
-}
-
-bool Annotator::Counts(const Term& t, uint32_t id, std::string_view text, size_t begin, size_t end) const {
+bool Annotator::Counts(uint32_t id, std::string_view text, size_t begin, size_t end) const {
+  const TermInfo& t = info_[id];
   if (t.ascii_start && begin > 0 && IsAsciiAlnum(text[begin - 1])) return false;
   if (t.ascii_end && end < text.size() && IsAsciiAlnum(text[end])) return false;
+  if (!t.has_exclusions) return true;
   // Is one of the exclusions written around this match? Each is tried at
-  // every offset where the term sits inside it (computed at start-up).
-  // Only those whose byte next to the term matches the text's are compared:
-  // exclusions are sorted by (side, that byte).
-  const auto& list = exclusions_[id];
-  if (list.empty()) return true;
+  // every offset where the term sits inside it (computed at start-up), and
+  // compared only when its byte next to the term is the text's (the lists
+  // are short: a loop, not a search).
   auto fold = [&](char c) { return t.case_sensitive ? c : Lower(c); };
-  for (int before = 0; before < 2; ++before) {
-    size_t at_neighbour = before ? begin - 1 : end;
-    if ((before && begin == 0) || (!before && end >= text.size())) continue;
-    Exclusion probe{nullptr, 0, before != 0, fold(text[at_neighbour])};
-    auto range = std::equal_range(list.begin(), list.end(), probe, ExclusionOrder);
-    for (auto it = range.first; it != range.second; ++it) {
-      const Exclusion& ex = *it;
-      if (begin < ex.offset || begin - ex.offset + ex.text->size() > text.size()) continue;
-      size_t at = begin - ex.offset;
-      if (EqualFolded(text.substr(at, ex.text->size()), *ex.text, t.case_sensitive)) return false;
-    }
+  for (const Exclusion& ex : exclusions_[id]) {
+    if (ex.before ? (begin == 0 || fold(text[begin - 1]) != ex.key) : (end >= text.size() || fold(text[end]) != ex.key))
+      continue;
+    if (begin < ex.offset || begin - ex.offset + ex.text->size() > text.size()) continue;
+    if (EqualFolded(text.substr(begin - ex.offset, ex.text->size()), *ex.text, t.case_sensitive)) return false;
   }
   return true;
 }
@@ -276,13 +267,12 @@ bool Annotator::MayMatch(std::string_view raw, Scratch& s, bool strong_only) con
       [](void* ctx, uint32_t id, size_t begin, size_t end) {
         auto* f = static_cast<Found*>(ctx);
         if (f->any) return;
-        const auto& terms = f->a->lexicon_.terms();
         if (f->strong_only) {
           id = f->a->strong_term_ids_[id];
-        } else if (id >= terms.size()) {
+        } else if (id >= f->a->info_.size()) {
           return;  // a marker, not a term
         }
-        const Term& t = terms[id];
+        const TermInfo& t = f->a->info_[id];
         if (t.ascii_start && begin > 0 && IsAsciiAlnum(f->raw[begin - 1])) return;
         if (t.ascii_end && end < f->raw.size() && IsAsciiAlnum(f->raw[end])) return;
         f->any = true;
@@ -348,10 +338,18 @@ void Annotator::AnnotateText(std::string_view title, std::string_view descriptio
       },
       &s);
   // Vectorscan reports in order of end; keep the order of first occurrence.
-  std::sort(s.raw.begin(), s.raw.end(), [](const Scratch::Raw& a, const Scratch::Raw& b) {
+  // By end, the hits are nearly in order of beginning (terms are short), so
+  // an insertion sort moves each a few places at most.
+  auto before = [](const Scratch::Raw& a, const Scratch::Raw& b) {
     if (a.begin != b.begin) return a.begin < b.begin;
     return a.end != b.end ? a.end > b.end : a.term < b.term;
-  });
+  };
+  for (size_t i = 1; i < s.raw.size(); ++i) {
+    Scratch::Raw r = s.raw[i];
+    size_t j = i;
+    for (; j > 0 && before(r, s.raw[j - 1]); --j) s.raw[j] = s.raw[j - 1];
+    s.raw[j] = r;
+  }
 
   const auto& terms = lexicon_.terms();
   bool any_ai = false;
@@ -363,10 +361,12 @@ void Annotator::AnnotateText(std::string_view title, std::string_view descriptio
   std::string_view title_text = std::string_view(s.text).substr(s.sections[0].begin, s.sections[0].end - s.sections[0].begin);
   int technical_title = -1;  // decided on the first AI term in the title
 
+  // The section of a position: the last one beginning at or before it.
+  // Hits come in order of position, so a cursor walks the sections once.
+  size_t cursor = 0;
   auto section_at = [&](size_t pos) {
-    auto it = std::upper_bound(s.sections.begin(), s.sections.end(), pos,
-                               [](size_t v, const SectionSpan& span) { return v < span.begin; });
-    return it == s.sections.begin() ? Section::kBody : std::prev(it)->section;
+    while (cursor + 1 < s.sections.size() && s.sections[cursor + 1].begin <= pos) ++cursor;
+    return pos < s.sections[0].begin ? Section::kBody : s.sections[cursor].section;
   };
   for (const auto& span : s.sections) out->has_company_section |= span.section == Section::kCompany;
   auto& touched = s.touched;
@@ -384,8 +384,8 @@ void Annotator::AnnotateText(std::string_view title, std::string_view descriptio
       markers.push_back({static_cast<uint32_t>(m.kind), r.begin, r.end});
       continue;
     }
-    const Term& t = terms[r.term];
-    if (!Counts(t, r.term, s.text, r.begin, r.end)) continue;
+    const TermInfo& t = info_[r.term];
+    if (!Counts(r.term, s.text, r.begin, r.end)) continue;
     Section sec = section_at(r.begin);
     if (t.domain == Domain::kAi) {
       any_ai = true;
@@ -418,7 +418,7 @@ void Annotator::AnnotateText(std::string_view title, std::string_view descriptio
     g.erase(std::unique(g.begin(), g.end()), g.end());
   }
   for (const TermHit& h : out->terms)
-    if (terms[h.term].domain == Domain::kAi) out->ai_terms.push_back(h);
+    if (info_[h.term].domain == Domain::kAi) out->ai_terms.push_back(h);
   // Description evidence: strong terms outside incidental clauses, and not
   // in a clause naming many AI fields at once (a list of majors, of the
   // site's job categories, of a team's areas), which describes no work.

@@ -94,7 +94,7 @@ class Annotator {
 
  private:
   Annotator(Lexicon lexicon, AnnotateOptions options) : lexicon_(std::move(lexicon)), options_(options) {}
-  bool Counts(const Term& t, uint32_t id, std::string_view text, size_t begin, size_t end) const;
+  bool Counts(uint32_t id, std::string_view text, size_t begin, size_t end) const;
   // With only AI terms loaded: could `raw` hold a term once normalised? A
   // posting for which no part can is not an AI posting, and is decided
   // without normalising it (most postings are not AI postings).
@@ -106,8 +106,15 @@ class Annotator {
     bool before;              // keyed by the byte before the term (else after)
     char key;
   };
-  static bool ExclusionOrder(const Exclusion& a, const Exclusion& b);
+  // What the per-match work reads of a term, 12 bytes (a Term, with its
+  // strings, spans a few cache lines).
+  struct TermInfo {
+    uint32_t group;
+    Domain domain;
+    bool ascii_start, ascii_end, weak, title_only, case_sensitive, has_exclusions;
+  };
   Lexicon lexicon_;
+  std::vector<TermInfo> info_;                      // per term
   std::vector<std::vector<Exclusion>> exclusions_;  // per term
   AnnotateOptions options_;
   std::unique_ptr<Matcher> matcher_;
