@@ -331,18 +331,13 @@ void Annotator::AnnotateText(std::string_view title, std::string_view descriptio
   size_t ben_begin = append(benefits);
   if (s.text.size() > ben_begin) s.sections.push_back({Section::kBenefits, ben_begin, s.text.size()});
 
-  matcher_->Scan(
-      s.text, *s.matcher,
-      [](void* ctx, uint32_t id, size_t begin, size_t end) {
-        static_cast<Scratch*>(ctx)->raw.push_back({id, begin, end});
-      },
-      &s);
+  matcher_->ScanAll(s.text, *s.matcher, &s.raw);
   // Vectorscan reports in order of end; keep the order of first occurrence.
   // By end, the hits are nearly in order of beginning (terms are short), so
   // an insertion sort moves each a few places at most.
   auto before = [](const Scratch::Raw& a, const Scratch::Raw& b) {
     if (a.begin != b.begin) return a.begin < b.begin;
-    return a.end != b.end ? a.end > b.end : a.term < b.term;
+    return a.end != b.end ? a.end > b.end : a.id < b.id;
   };
   for (size_t i = 1; i < s.raw.size(); ++i) {
     Scratch::Raw r = s.raw[i];
@@ -374,8 +369,8 @@ void Annotator::AnnotateText(std::string_view title, std::string_view descriptio
   auto& markers = s.markers;
   markers.clear();
   for (const Scratch::Raw& r : s.raw) {
-    if (r.term >= terms.size()) {  // a marker, not a term
-      const Marker& m = kMarkers[r.term - terms.size()];
+    if (r.id >= terms.size()) {  // a marker, not a term
+      const Marker& m = kMarkers[r.id - terms.size()];
       unsigned char first = static_cast<unsigned char>(m.text[0]);
       bool ascii = first > 0 && first < 0x80;
       if (ascii && ((r.begin > 0 && IsAsciiAlnum(s.text[r.begin - 1])) ||
@@ -384,8 +379,8 @@ void Annotator::AnnotateText(std::string_view title, std::string_view descriptio
       markers.push_back({static_cast<uint32_t>(m.kind), r.begin, r.end});
       continue;
     }
-    const TermInfo& t = info_[r.term];
-    if (!Counts(r.term, s.text, r.begin, r.end)) continue;
+    const TermInfo& t = info_[r.id];
+    if (!Counts(r.id, s.text, r.begin, r.end)) continue;
     Section sec = section_at(r.begin);
     if (t.domain == Domain::kAi) {
       any_ai = true;
@@ -395,21 +390,21 @@ void Annotator::AnnotateText(std::string_view title, std::string_view descriptio
         if (technical_title == 1 && !t.weak) title_strong = true;
         if (technical_title == 1) title_weak = true;
       } else if (in_scope && !t.weak && !t.title_only) {
-        candidates.push_back({r.term, r.begin, r.end});
+        candidates.push_back({r.id, r.begin, r.end});
       }
     } else if (options_.skip_company_for_skills && sec == Section::kCompany) {
       continue;
     }
     size_t d = static_cast<size_t>(t.domain);
     ++out->term_count[d];
-    int32_t& slot = s.slot[r.term];
+    int32_t& slot = s.slot[r.id];
     if (slot >= 0) {
       ++out->terms[static_cast<size_t>(slot)].count;
       continue;
     }
     slot = static_cast<int32_t>(out->terms.size());
-    touched.push_back(r.term);
-    out->terms.push_back({r.term, sec, 1});
+    touched.push_back(r.id);
+    out->terms.push_back({r.id, sec, 1});
     out->groups[d].push_back(t.group);
   }
   for (uint32_t id : touched) s.slot[id] = -1;
@@ -437,9 +432,9 @@ void Annotator::AnnotateText(std::string_view title, std::string_view descriptio
         bool plus = false, tool = false, use = false;
         for (const Scratch::Raw& m : markers) {
           if (m.begin < cached_begin || m.end > cached_end) continue;
-          plus |= m.term == static_cast<uint32_t>(MarkerKind::kPlus);
-          tool |= m.term == static_cast<uint32_t>(MarkerKind::kTool);
-          use |= m.term == static_cast<uint32_t>(MarkerKind::kUse);
+          plus |= m.id == static_cast<uint32_t>(MarkerKind::kPlus);
+          tool |= m.id == static_cast<uint32_t>(MarkerKind::kTool);
+          use |= m.id == static_cast<uint32_t>(MarkerKind::kUse);
         }
         cached_incidental = plus || (tool && use);
       }
@@ -450,7 +445,7 @@ void Annotator::AnnotateText(std::string_view title, std::string_view descriptio
       size_t in_clause = 0;
       for (size_t j = 0; j < candidates.size(); ++j) in_clause += clause_of[j] == clause_of[i];
       if (in_clause >= kListClauseTerms) continue;
-      uint32_t term = candidates[i].term;
+      uint32_t term = candidates[i].id;
       if (std::find(desc_strong.begin(), desc_strong.end(), term) == desc_strong.end()) desc_strong.push_back(term);
     }
   }

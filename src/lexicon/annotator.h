@@ -139,13 +139,10 @@ class Annotator::Scratch {
   std::unique_ptr<SimplifiedChinese> t2s;
   std::string text;
   std::vector<SectionSpan> sections;
-  struct Raw {
-    uint32_t term;
-    size_t begin, end;
-  };
+  using Raw = Matcher::Hit;  // id: a term, or terms().size() + a marker
   std::vector<Raw> raw;
   std::vector<Raw> candidates;
-  std::vector<Raw> markers;  // incidental-clause words: term = MarkerKind
+  std::vector<Raw> markers;  // incidental-clause words: id = MarkerKind
   std::vector<size_t> clause_of;
   std::vector<uint32_t> desc_strong;
   std::vector<uint32_t> touched;

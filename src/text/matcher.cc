@@ -20,6 +20,18 @@ int OnMatch(unsigned id, unsigned long long /*from*/, unsigned long long to, uns
   return 0;  // keep scanning
 }
 
+struct AppendContext {
+  const std::vector<uint32_t>* lengths;
+  std::vector<Matcher::Hit>* out;
+};
+
+int OnMatchAppend(unsigned id, unsigned long long /*from*/, unsigned long long to, unsigned /*flags*/, void* p) {
+  auto* ac = static_cast<AppendContext*>(p);
+  size_t end = static_cast<size_t>(to);
+  ac->out->push_back({id, end - (*ac->lengths)[id], end});
+  return 0;
+}
+
 }  // namespace
 
 StatusOr<std::unique_ptr<Matcher>> Matcher::Compile(const std::vector<Pattern>& patterns) {
@@ -70,6 +82,13 @@ void Matcher::Scan(std::string_view text, Scratch& scratch, Sink sink, void* ctx
   // reader rejects records over --max-record-bytes, at most 4 GiB).
   size_t len = std::min<size_t>(text.size(), 0xFFFFFFFFu);
   hs_scan(db_, text.data(), static_cast<unsigned>(len), 0, scratch.scratch_, OnMatch, &sc);
+}
+
+void Matcher::ScanAll(std::string_view text, Scratch& scratch, std::vector<Hit>* out) const {
+  if (text.empty()) return;
+  AppendContext ac{&lengths_, out};
+  size_t len = std::min<size_t>(text.size(), 0xFFFFFFFFu);
+  hs_scan(db_, text.data(), static_cast<unsigned>(len), 0, scratch.scratch_, OnMatchAppend, &ac);
 }
 
 }  // namespace jobsift

@@ -47,6 +47,14 @@ class Matcher {
   using Sink = void (*)(void* ctx, uint32_t id, size_t begin, size_t end);
   void Scan(std::string_view text, Scratch& scratch, Sink sink, void* ctx) const;
 
+  // Every occurrence, appended to `out` in order of `end`: the same as Scan
+  // with a sink that appends, without a call through a pointer per match.
+  struct Hit {
+    uint32_t id;
+    size_t begin, end;
+  };
+  void ScanAll(std::string_view text, Scratch& scratch, std::vector<Hit>* out) const;
+
   size_t size() const { return lengths_.size(); }
 
  private:
