@@ -66,8 +66,12 @@ struct Counts {
 std::map<std::vector<std::string>, Counts> CountBy(const Cube& cube, const std::vector<Dim>& keep,
                                                    std::string_view half = {}) {
   std::map<std::vector<std::string>, Counts> out;
-  for (const Cube::Marginal& m : cube.Collapse(keep, half)) {
-    Counts& c = out[m.names];
+  // Collapse's rows come in order of names (then AI): each new name goes at
+  // the end of the map, without a search.
+  for (Cube::Marginal& m : cube.Collapse(keep, half)) {
+    auto last = out.empty() ? out.end() : std::prev(out.end());
+    if (last == out.end() || last->first != m.names) last = out.emplace_hint(out.end(), std::move(m.names), Counts{});
+    Counts& c = last->second;
     c.all += m.cell.postings;
     c.salary_n_all += m.cell.salary_n;
     c.salary_sum_all += m.cell.salary_sum;
@@ -168,11 +172,18 @@ Table ByDimension(const Cube& cube, const TableOptions& o, const Periods& p, con
   return t;
 }
 
+// Which quarter ids of the cube lie in `half` ("2024H1"), by id.
+std::vector<bool> QuartersIn(const Cube& cube, std::string_view half) {
+  const Dictionary& quarters = cube.dict(Dim::kQuarter);
+  std::vector<bool> in_half(quarters.size());
+  for (uint32_t q = 0; q < in_half.size(); ++q) in_half[q] = HalfOfQuarter(quarters.Name(q)) == half;
+  return in_half;
+}
+
 // AI postings by group name within one half-year, by industry.
 // Keyed by industry name ("" for all industries).
 std::map<std::string, std::map<std::string, uint64_t>> SkillCounts(const Cube& cube, const std::string& half) {
-  std::vector<bool> in_half(cube.dict(Dim::kQuarter).size());
-  for (uint32_t q = 0; q < in_half.size(); ++q) in_half[q] = HalfOfQuarter(cube.dict(Dim::kQuarter).Name(q)) == half;
+  std::vector<bool> in_half = QuartersIn(cube, half);
   IdArrayMap<2, uint64_t> by_id;  // (industry, group)
   for (const auto& [key, n] : cube.skills_by_industry())
     if (in_half[key[0]]) by_id[{key[1], key[2]}] += n;
@@ -192,8 +203,7 @@ std::map<std::string, std::map<std::string, uint64_t>> SkillCounts(const Cube& c
 class SalaryMedians {
  public:
   SalaryMedians(const Cube& cube, const std::string& half) : cube_(cube) {
-    std::vector<bool> in_half(cube.dict(Dim::kQuarter).size());
-    for (uint32_t q = 0; q < in_half.size(); ++q) in_half[q] = HalfOfQuarter(cube.dict(Dim::kQuarter).Name(q)) == half;
+    std::vector<bool> in_half = QuartersIn(cube, half);
     for (const auto& [key, hist] : cube.salary_bins()) {
       if (!in_half[key[0]]) continue;
       auto& bins = bins_[{key[1], key[2], key[3]}];
@@ -468,9 +478,10 @@ std::vector<Table> BuildTables(const Cube& cube, const TableOptions& o) {
     tables.push_back(std::move(t));
   }
   {  // F0-1: the top 50 AI terms; F0-2: their co-occurrence graph.
+    std::vector<bool> in_current = QuartersIn(cube, p.current);
     std::map<uint32_t, uint64_t> term_n;
     for (const auto& [key, n] : cube.terms())
-      if (HalfOfQuarter(cube.dict(Dim::kQuarter).Name(key[0])) == p.current) term_n[key[1]] += n;
+      if (in_current[key[0]]) term_n[key[1]] += n;
     std::vector<std::pair<uint64_t, std::string>> ranked;
     for (const auto& [id, n] : term_n) ranked.emplace_back(n, cube.dict_terms().Name(id));
     std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
@@ -502,13 +513,13 @@ std::vector<Table> BuildTables(const Cube& cube, const TableOptions& o) {
                 " AI postings; lift = P(a,b) / (P(a) P(b)) and PMI = log2(lift) over AI postings; the 200 edges with "
                 "the most co-occurrences";
     g.columns = {"term_a", "term_b", "co_postings", "postings_a", "postings_b", "lift", "pmi"};
-    std::map<std::pair<uint32_t, uint32_t>, uint64_t> pair_n;
+    IdArrayMap<2, uint64_t> pair_n;  // summed over the half's quarters; read in any order, then sorted
     for (const auto& [key, n] : cube.pairs())
-      if (HalfOfQuarter(cube.dict(Dim::kQuarter).Name(key[0])) == p.current) pair_n[{key[1], key[2]}] += n;
+      if (in_current[key[0]]) pair_n[{key[1], key[2]}] += n;
     std::vector<std::tuple<uint64_t, std::string, std::string>> edges;
     for (const auto& [ab, n] : pair_n) {
       if (n < o.min_n) continue;
-      std::string a = cube.dict_terms().Name(ab.first), b = cube.dict_terms().Name(ab.second);
+      std::string a = cube.dict_terms().Name(ab[0]), b = cube.dict_terms().Name(ab[1]);
       if (b < a) std::swap(a, b);
       edges.emplace_back(n, a, b);
     }
@@ -555,9 +566,15 @@ std::vector<Table> BuildTables(const Cube& cube, const TableOptions& o) {
     tables.push_back(std::move(t));
   }
   {  // F25–34: industry → top 10 cities; F35–44: city → top 10 industries.
-    std::map<std::pair<std::string, std::string>, uint64_t> ic;  // (industry, city) -> AI postings
-    for (const auto& [names, c] : CountBy(cube, {Dim::kQuarter, Dim::kIndustry, Dim::kCity}, p.current))
-      ic[{names[1], names[2]}] += c.ai;
+    // AI postings by (industry, city) and by (city, industry), summed over
+    // the half's quarters by the cube.
+    std::map<std::pair<std::string, std::string>, uint64_t> ic, ci;
+    // Pairs with postings but none of them AI are listed too, with 0.
+    for (const Cube::Marginal& m : cube.Collapse({Dim::kIndustry, Dim::kCity}, p.current)) {
+      uint64_t ai = m.ai ? m.cell.postings : 0;
+      ic[{m.names[0], m.names[1]}] += ai;
+      ci[{m.names[1], m.names[0]}] += ai;
+    }
     auto ai_by_city = CountInHalf(cube, Dim::kCity, p.current);
     for (int pass = 0; pass < 2; ++pass) {
       Table t;
@@ -571,13 +588,11 @@ std::vector<Table> BuildTables(const Cube& cube, const TableOptions& o) {
       t.columns = {pass == 0 ? "industry" : "city", pass == 0 ? "city" : "industry"};
       t.columns.insert(t.columns.end(), kShareOf.begin(), kShareOf.end());
       std::vector<std::string> outer = pass == 0 ? top_industries10 : TopByAi(ai_by_city, 10);
+      const auto& by_outer = pass == 0 ? ic : ci;
       for (const auto& a : outer) {
         std::map<std::string, Counts> inner;
-        for (const auto& [k, n] : ic) {
-          const std::string& mine = pass == 0 ? k.first : k.second;
-          const std::string& other = pass == 0 ? k.second : k.first;
-          if (mine == a) inner[other].ai += n;
-        }
+        for (auto it = by_outer.lower_bound({a, std::string()}); it != by_outer.end() && it->first.first == a; ++it)
+          inner[it->first.second].ai += it->second;
         uint64_t total = pass == 0 ? ai_in_half[a].ai : ai_by_city[a].ai;
         for (const auto& b : TopByAi(inner, 10)) {
           std::vector<std::string> row{a, b};
