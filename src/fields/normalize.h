@@ -63,7 +63,9 @@ class FieldNormalizer;
 // than parsing it again (city resolution most of all). Each field keeps the
 // last result per slot of a direct-mapped table; strings longer than a slot
 // holds are parsed every time. Dates are not memoised: with times of day
-// they rarely repeat. Results are identical with or without a memo.
+// they rarely repeat. Results are identical with or without a memo. A memo
+// used with another normalizer starts again; it must not outlive the
+// normalizer it is used with (it knows it by address).
 class FieldMemo {
  public:
   FieldMemo();
