@@ -46,26 +46,28 @@ void Dictionary::GrowStable() {
   }
 }
 
+size_t Dictionary::StableSlot(std::string_view name) const {
+  size_t mask = stable_.size() - 1;
+  size_t i = Mix64(reinterpret_cast<uintptr_t>(name.data()) ^ name.size()) & mask;
+  while (stable_[i].data != nullptr && !(stable_[i].data == name.data() && stable_[i].size == name.size()))
+    i = (i + 1) & mask;
+  return i;
+}
+
 uint32_t Dictionary::IdOfStable(std::string_view name) {
   if (name.empty()) return 0;
   if (2 * (stable_count_ + 1) > stable_.size()) GrowStable();
-  size_t mask = stable_.size() - 1;
-  size_t i = Mix64(reinterpret_cast<uintptr_t>(name.data()) ^ name.size()) & mask;
-  for (; stable_[i].data != nullptr; i = (i + 1) & mask)
-    if (stable_[i].data == name.data() && stable_[i].size == name.size()) return stable_[i].id;
-  uint32_t id = Id(name);
-  stable_[i] = {name.data(), name.size(), id};
-  ++stable_count_;
-  return id;
+  Stable& e = stable_[StableSlot(name)];
+  if (e.data == nullptr) {
+    e = {name.data(), name.size(), Id(name)};
+    ++stable_count_;
+  }
+  return e.id;
 }
 
 uint32_t Dictionary::FindStable(std::string_view name) const {
   if (name.empty() || stable_.empty()) return 0;
-  size_t mask = stable_.size() - 1;
-  size_t i = Mix64(reinterpret_cast<uintptr_t>(name.data()) ^ name.size()) & mask;
-  for (; stable_[i].data != nullptr; i = (i + 1) & mask)
-    if (stable_[i].data == name.data() && stable_[i].size == name.size()) return stable_[i].id;
-  return 0;
+  return stable_[StableSlot(name)].id;  // 0 in an empty slot
 }
 
 // Bin b covers [1000 × 1.01^b, 1000 × 1.01^(b+1)) yuan a year; bin 0 also
@@ -161,9 +163,11 @@ void Cube::Prefetch(const CubeRecord& r) const {
 
 Cube::AddResult Cube::Add(const CubeRecord& r) {
   if (!Inside(r)) return AddResult::kOutside;
+  auto id_of = [&](Dictionary& dict, std::string_view name) {
+    return r.stable_names ? dict.IdOfStable(name) : dict.Id(name);
+  };
   std::array<uint32_t, kDimCount + 1> key{};
-  for (size_t d = 0; d < kDimCount; ++d)
-    key[d] = r.stable_names ? dicts_[d].IdOfStable(r.dim[d]) : dicts_[d].Id(r.dim[d]);
+  for (size_t d = 0; d < kDimCount; ++d) key[d] = id_of(dicts_[d], r.dim[d]);
   key[kDimCount] = r.ai ? 1 : 0;
   for (size_t p = 0; p < kProjections.size(); ++p) {
     auto [a, b] = kProjections[p];
@@ -186,13 +190,13 @@ Cube::AddResult Cube::Add(const CubeRecord& r) {
     uint32_t ind = key[static_cast<size_t>(Dim::kIndustry)];
     uint32_t city = key[static_cast<size_t>(Dim::kCity)];
     for (std::string_view g : r.groups) {
-      uint32_t group = r.stable_names ? groups_.IdOfStable(g) : groups_.Id(g);
+      uint32_t group = id_of(groups_, g);
       ++skills_by_industry_[{q, ind, group}];
       ++skills_by_city_[{q, city, group}];
     }
     std::vector<uint32_t> ids;
     ids.reserve(r.ai_terms.size());
-    for (std::string_view t : r.ai_terms) ids.push_back(r.stable_names ? term_names_.IdOfStable(t) : term_names_.Id(t));
+    for (std::string_view t : r.ai_terms) ids.push_back(id_of(term_names_, t));
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     for (size_t i = 0; i < ids.size(); ++i) {

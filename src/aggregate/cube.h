@@ -52,6 +52,8 @@ class Dictionary {
  private:
   void Grow();
   void GrowStable();
+  // Where a stable name is, or the empty slot where it would go.
+  size_t StableSlot(std::string_view name) const;
 
   std::vector<std::string> names_;
   std::vector<uint32_t> slots_;  // id, or 0 for an empty slot

@@ -7,6 +7,13 @@
 #include "jobsift/version.h"
 
 namespace jobsift {
+namespace {
+
+// A quarter as one number, for the quarter labels' lookups.
+int QuarterKey(const Date& date) { return date.year * 4 + date.Quarter() - 1; }
+
+}  // namespace
+
 // What a worker keeps from chunk to chunk: the matchers' scratch, the
 // field memo (warm after the first chunks) and the annotation's buffers.
 struct ReportJob::WorkerState {
@@ -70,7 +77,7 @@ class ReportJob::Task : public PostingTask {
  private:
   // The quarter's label ("2024Q3"): the job's, found here first.
   std::string_view QuarterName(const Date& date) {
-    int key = date.year * 4 + date.Quarter() - 1;
+    int key = QuarterKey(date);
     for (const auto& [k, label] : quarters_)
       if (k == key) return label;
     return quarters_.emplace_back(key, job_->QuarterLabel(date)).second;
@@ -114,9 +121,8 @@ std::unique_ptr<PostingTask> ReportJob::NewTask() {
 
 std::string_view ReportJob::QuarterLabel(const Date& date) {
   std::lock_guard<std::mutex> lock(pool_mu_);
-  auto it = quarter_labels_.find(date.year * 4 + date.Quarter() - 1);
-  if (it == quarter_labels_.end())
-    it = quarter_labels_.emplace(date.year * 4 + date.Quarter() - 1, date.QuarterLabel()).first;
+  auto [it, added] = quarter_labels_.try_emplace(QuarterKey(date));
+  if (added) it->second = date.QuarterLabel();
   return it->second;
 }
 
