@@ -162,10 +162,14 @@ std::unique_ptr<Annotator::Scratch> Annotator::NewScratch() const {
   return s;
 }
 
+bool Annotator::BoundariesHold(const TermInfo& t, std::string_view text, size_t begin, size_t end) {
+  if (t.ascii_start && begin > 0 && IsAsciiAlnum(text[begin - 1])) return false;
+  return !(t.ascii_end && end < text.size() && IsAsciiAlnum(text[end]));
+}
+
 bool Annotator::Counts(uint32_t id, std::string_view text, size_t begin, size_t end) const {
   const TermInfo& t = info_[id];
-  if (t.ascii_start && begin > 0 && IsAsciiAlnum(text[begin - 1])) return false;
-  if (t.ascii_end && end < text.size() && IsAsciiAlnum(text[end])) return false;
+  if (!BoundariesHold(t, text, begin, end)) return false;
   if (!t.has_exclusions) return true;
   // Is one of the exclusions written around this match? Each is tried at
   // every offset where the term sits inside it (computed at start-up), and
@@ -254,7 +258,7 @@ bool Annotator::MayMatch(std::string_view raw, Scratch& s, bool strong_only) con
   // normalisation turns markup into spaces and changes no letter or digit
   // next to a term, except by decoding an entity or folding a full-width
   // form, which sent the text the long way above. So "ML" inside "HTML" or
-  // "GAN" inside "organization" no longer send a description the long way.
+  // "GAN" inside "organization" do not send a description the long way.
   struct Found {
     const Annotator* a;
     std::string_view raw;
@@ -272,10 +276,7 @@ bool Annotator::MayMatch(std::string_view raw, Scratch& s, bool strong_only) con
         } else if (id >= f->a->info_.size()) {
           return;  // a marker, not a term
         }
-        const TermInfo& t = f->a->info_[id];
-        if (t.ascii_start && begin > 0 && IsAsciiAlnum(f->raw[begin - 1])) return;
-        if (t.ascii_end && end < f->raw.size() && IsAsciiAlnum(f->raw[end])) return;
-        f->any = true;
+        f->any = BoundariesHold(f->a->info_[id], f->raw, begin, end);
       },
       &found);
   return found.any;

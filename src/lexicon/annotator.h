@@ -113,6 +113,8 @@ class Annotator {
     Domain domain;
     bool ascii_start, ascii_end, weak, title_only, case_sensitive, has_exclusions;
   };
+  // The word boundaries an ASCII-edged term needs, around [begin, end).
+  static bool BoundariesHold(const TermInfo& t, std::string_view text, size_t begin, size_t end);
   Lexicon lexicon_;
   std::vector<TermInfo> info_;                      // per term
   std::vector<std::vector<Exclusion>> exclusions_;  // per term
