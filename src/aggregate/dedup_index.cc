@@ -121,26 +121,29 @@ StatusOr<std::vector<uint8_t>> DedupIndex::Resolve(int threads) {
 Status DedupIndex::ResolveBucket(size_t b, std::vector<uint8_t>& repeat) {
   // Every key of this bucket, by half-year: one 64th of the postings.
   std::map<uint32_t, FingerprintSet> seen;
-  Status st = admitted_->Read(b, [&](const unsigned char* rec) {
-    uint32_t half;
-    uint64_t fp;
-    std::memcpy(&half, rec, 4);
-    std::memcpy(&fp, rec + 4, 8);
-    seen[half].Insert(fp);
+  Status st = admitted_->Read(b, [&](const unsigned char* rec, size_t n) {
+    for (size_t i = 0; i < n; ++i, rec += kAdmittedBytes) {
+      uint32_t half;
+      uint64_t fp;
+      std::memcpy(&half, rec, 4);
+      std::memcpy(&fp, rec + 4, 8);
+      seen[half].Insert(fp);
+    }
     return Status::Ok();
   });
   if (!st.ok()) return st;
-  st = deferred_keys_->Read(b, [&](const unsigned char* rec) {
-    uint32_t half;
-    uint64_t fp, index;
-    std::memcpy(&half, rec, 4);
-    std::memcpy(&fp, rec + 4, 8);
-    std::memcpy(&index, rec + 12, 8);
-    if (index >= repeat.size()) return DataError("duplicate check: scratch file damaged");
-    repeat[index] = seen[half].Insert(fp) ? 0 : 1;
+  return deferred_keys_->Read(b, [&](const unsigned char* rec, size_t n) {
+    for (size_t i = 0; i < n; ++i, rec += kDeferredBytes) {
+      uint32_t half;
+      uint64_t fp, index;
+      std::memcpy(&half, rec, 4);
+      std::memcpy(&fp, rec + 4, 8);
+      std::memcpy(&index, rec + 12, 8);
+      if (index >= repeat.size()) return DataError("duplicate check: scratch file damaged");
+      repeat[index] = seen[half].Insert(fp) ? 0 : 1;
+    }
     return Status::Ok();
   });
-  return st;
 }
 
 }  // namespace jobsift

@@ -48,7 +48,8 @@ void SpillStreams::Flush(Stream& s) {
   s.used = 0;
 }
 
-Status SpillStreams::Read(size_t stream, const std::function<Status(const unsigned char* record)>& on_record) {
+Status SpillStreams::Read(size_t stream,
+                          const std::function<Status(const unsigned char* records, size_t n)>& on_records) {
   if (write_errno_ != 0)
     return IoError(what_ + ": scratch file write failed: " + std::strerror(write_errno_));
   Stream& s = streams_[stream];
@@ -62,13 +63,11 @@ Status SpillStreams::Read(size_t stream, const std::function<Status(const unsign
       if (n == 0) return IoError(what_ + ": scratch file read failed: shorter than written");
       got += static_cast<size_t>(n);
     }
-    for (size_t i = 0; i < block_bytes_; i += record_bytes_) {
-      Status st = on_record(block.data() + i);
-      if (!st.ok()) return st;
-    }
+    Status st = on_records(block.data(), block_bytes_ / record_bytes_);
+    if (!st.ok()) return st;
   }
-  for (size_t i = 0; i < s.used; i += record_bytes_) {
-    Status st = on_record(s.buffer.data() + i);
+  if (s.used > 0) {
+    Status st = on_records(s.buffer.data(), s.used / record_bytes_);
     if (!st.ok()) return st;
   }
   s = Stream{};  // frees the block buffer

@@ -37,9 +37,10 @@ class SpillStreams {
     s.used += record_bytes_;
     if (s.used == s.buffer.size()) Flush(s);
   }
-  // Calls `on_record` for each record of `stream`, in order, then frees the
-  // stream's block.
-  Status Read(size_t stream, const std::function<Status(const unsigned char* record)>& on_record);
+  // Calls `on_records(records, n)` for the records of `stream`, in order, a
+  // block at a time (n records of record_bytes each), then frees the
+  // stream's block. An error from `on_records` stops the read.
+  Status Read(size_t stream, const std::function<Status(const unsigned char* records, size_t n)>& on_records);
 
  private:
   struct Stream {

@@ -25,13 +25,15 @@ TEST(SpillStreams, EachStreamReadsBackItsRecordsInOrder) {
   }
   for (size_t stream : {3, 0, 4, 1, 2}) {
     std::vector<uint64_t> read;
-    Status st = (*spill)->Read(stream, [&](const unsigned char* rec) {
-      uint64_t i;
-      uint32_t tag;
-      std::memcpy(&i, rec, 8);
-      std::memcpy(&tag, rec + 8, 4);
-      if (tag != stream * 1000) return DataError("record of another stream");
-      read.push_back(i);
+    Status st = (*spill)->Read(stream, [&](const unsigned char* rec, size_t n) {
+      for (size_t k = 0; k < n; ++k, rec += 12) {
+        uint64_t i;
+        uint32_t tag;
+        std::memcpy(&i, rec, 8);
+        std::memcpy(&tag, rec + 8, 4);
+        if (tag != stream * 1000) return DataError("record of another stream");
+        read.push_back(i);
+      }
       return Status::Ok();
     });
     ASSERT_TRUE(st.ok()) << st.message();
@@ -43,12 +45,13 @@ TEST(SpillStreams, AnErrorOfTheReaderStopsTheRead) {
   auto spill = SpillStreams::Create("test", ::testing::TempDir(), 1, 4, 8);
   ASSERT_TRUE(spill.ok());
   for (uint32_t i = 0; i < 10; ++i) (*spill)->Append(0, &i);
-  int seen = 0;
-  Status st = (*spill)->Read(0, [&](const unsigned char*) {
-    return ++seen == 3 ? DataError("stop") : Status::Ok();
+  int blocks = 0;  // 8-byte blocks: two records each
+  Status st = (*spill)->Read(0, [&](const unsigned char*, size_t n) {
+    EXPECT_EQ(n, 2u);
+    return ++blocks == 3 ? DataError("stop") : Status::Ok();
   });
   EXPECT_EQ(st.message(), "stop");
-  EXPECT_EQ(seen, 3);
+  EXPECT_EQ(blocks, 3);
 }
 
 TEST(SpillStreams, AFolderThatCannotHoldFilesIsAnErrorNamingTheUser) {
