@@ -30,7 +30,7 @@ inline uint64_t HashBytes(std::string_view s) {
     h = Mix64(h ^ w);
   }
   uint64_t tail = 0;
-  std::memcpy(&tail, s.data() + i, s.size() - i);
+  if (i < s.size()) std::memcpy(&tail, s.data() + i, s.size() - i);  // an empty view may have no data
   return Mix64(h ^ tail);
 }
 

@@ -90,11 +90,14 @@ class ParseCache {
     if (raw.size() > kMaxKey) return parse(raw);
     uint64_t h = HashBytes(raw);
     Entry& e = slots_[h & (kSlots - 1)];
-    if (e.hash == h && e.size == raw.size() && std::memcmp(e.key, raw.data(), raw.size()) == 0) return e.value;
+    // (An empty view may have no data: memcmp and memcpy are not called
+    // with it.)
+    if (e.hash == h && e.size == raw.size() && (raw.empty() || std::memcmp(e.key, raw.data(), raw.size()) == 0))
+      return e.value;
     e.value = parse(raw);
     e.hash = h;
     e.size = static_cast<uint8_t>(raw.size());
-    std::memcpy(e.key, raw.data(), raw.size());
+    if (!raw.empty()) std::memcpy(e.key, raw.data(), raw.size());
     return e.value;
   }
 
