@@ -15,7 +15,7 @@ void Dictionary::Grow() {
   slots_.assign(slots_.empty() ? 64 : slots_.size() * 2, 0);
   size_t mask = slots_.size() - 1;
   for (uint32_t id = 1; id < names_.size(); ++id) {
-    size_t i = Fingerprint({names_[id]}) & mask;
+    size_t i = HashBytes(names_[id]) & mask;
     while (slots_[i] != 0) i = (i + 1) & mask;
     slots_[i] = id;
   }
@@ -25,7 +25,7 @@ uint32_t Dictionary::Id(std::string_view name) {
   if (name.empty()) return 0;
   if (2 * names_.size() >= slots_.size()) Grow();
   size_t mask = slots_.size() - 1;
-  size_t i = Fingerprint({name}) & mask;
+  size_t i = HashBytes(name) & mask;
   for (; slots_[i] != 0; i = (i + 1) & mask)
     if (names_[slots_[i]] == name) return slots_[i];
   uint32_t id = static_cast<uint32_t>(names_.size());
@@ -37,13 +37,8 @@ uint32_t Dictionary::Id(std::string_view name) {
 void Dictionary::GrowStable() {
   std::vector<Stable> old = std::move(stable_);
   stable_.assign(old.empty() ? 64 : old.size() * 2, Stable{});
-  size_t mask = stable_.size() - 1;
-  for (const Stable& e : old) {
-    if (e.data == nullptr) continue;
-    size_t i = Mix64(reinterpret_cast<uintptr_t>(e.data) ^ e.size) & mask;
-    while (stable_[i].data != nullptr) i = (i + 1) & mask;
-    stable_[i] = e;
-  }
+  for (const Stable& e : old)
+    if (e.data != nullptr) stable_[StableSlot({e.data, e.size})] = e;
 }
 
 size_t Dictionary::StableSlot(std::string_view name) const {
@@ -140,25 +135,29 @@ Cube::AddResult Cube::AddDuplicate(const CubeRecord& r) {
   return AddResult::kDuplicate;
 }
 
+std::array<uint32_t, 4> Cube::ProjectionKey(size_t p, const PostingKey& key) {
+  auto [a, b] = kProjections[p];
+  return {key[0], key[static_cast<size_t>(a)], key[static_cast<size_t>(b)], key[kDimCount]};
+}
+
+std::array<std::array<uint32_t, 4>, 4> Cube::SalaryKeys(const PostingKey& key) {
+  uint32_t q = key[static_cast<size_t>(Dim::kQuarter)];
+  uint32_t ai = key[kDimCount];
+  auto of = [&](Dim d) { return std::array<uint32_t, 4>{q, static_cast<uint32_t>(d), key[static_cast<size_t>(d)], ai}; };
+  return {{{q, static_cast<uint32_t>(Dim::kCount), 0, ai}, of(Dim::kIndustry), of(Dim::kCity), of(Dim::kDegree)}};
+}
+
 void Cube::Prefetch(const CubeRecord& r) const {
   if (!r.stable_names) return;
-  std::array<uint32_t, kDimCount + 1> key{};
+  PostingKey key{};
   for (size_t d = 0; d < kDimCount; ++d) {
     key[d] = dicts_[d].FindStable(r.dim[d]);
     if (key[d] == 0 && !r.dim[d].empty()) return;  // a new name: Add assigns its id
   }
   key[kDimCount] = r.ai ? 1 : 0;
-  for (size_t p = 0; p < kProjections.size(); ++p) {
-    auto [a, b] = kProjections[p];
-    projections_[p].Prefetch({key[0], key[static_cast<size_t>(a)], key[static_cast<size_t>(b)], key[kDimCount]});
-  }
-  if (r.has_salary) {
-    uint32_t q = key[static_cast<size_t>(Dim::kQuarter)];
-    uint32_t ai = key[kDimCount];
-    salary_bins_.Prefetch({q, static_cast<uint32_t>(Dim::kCount), 0, ai});
-    for (Dim d : {Dim::kIndustry, Dim::kCity, Dim::kDegree})
-      salary_bins_.Prefetch({q, static_cast<uint32_t>(d), key[static_cast<size_t>(d)], ai});
-  }
+  for (size_t p = 0; p < kProjections.size(); ++p) projections_[p].Prefetch(ProjectionKey(p, key));
+  if (r.has_salary)
+    for (const auto& k : SalaryKeys(key)) salary_bins_.Prefetch(k);
 }
 
 Cube::AddResult Cube::Add(const CubeRecord& r) {
@@ -166,12 +165,11 @@ Cube::AddResult Cube::Add(const CubeRecord& r) {
   auto id_of = [&](Dictionary& dict, std::string_view name) {
     return r.stable_names ? dict.IdOfStable(name) : dict.Id(name);
   };
-  std::array<uint32_t, kDimCount + 1> key{};
+  PostingKey key{};
   for (size_t d = 0; d < kDimCount; ++d) key[d] = id_of(dicts_[d], r.dim[d]);
   key[kDimCount] = r.ai ? 1 : 0;
   for (size_t p = 0; p < kProjections.size(); ++p) {
-    auto [a, b] = kProjections[p];
-    CubeCell& c = projections_[p][{key[0], key[static_cast<size_t>(a)], key[static_cast<size_t>(b)], key[kDimCount]}];
+    CubeCell& c = projections_[p][ProjectionKey(p, key)];
     ++c.postings;
     if (r.has_salary) {
       ++c.salary_n;
@@ -181,10 +179,7 @@ Cube::AddResult Cube::Add(const CubeRecord& r) {
   uint32_t q = key[static_cast<size_t>(Dim::kQuarter)];
   if (r.has_salary) {
     uint16_t bin = SalaryBin(r.annual_salary);
-    uint32_t ai = r.ai ? 1 : 0;
-    salary_bins_[{q, static_cast<uint32_t>(Dim::kCount), 0, ai}].Add(bin);
-    for (Dim d : {Dim::kIndustry, Dim::kCity, Dim::kDegree})
-      salary_bins_[{q, static_cast<uint32_t>(d), key[static_cast<size_t>(d)], ai}].Add(bin);
+    for (const auto& k : SalaryKeys(key)) salary_bins_[k].Add(bin);
   }
   if (r.ai) {
     uint32_t ind = key[static_cast<size_t>(Dim::kIndustry)];
@@ -205,6 +200,14 @@ Cube::AddResult Cube::Add(const CubeRecord& r) {
     }
   }
   return AddResult::kAdded;
+}
+
+std::vector<bool> Cube::QuartersIn(std::string_view half) const {
+  const Dictionary& quarters = dicts_[static_cast<size_t>(Dim::kQuarter)];
+  std::vector<bool> in_half(quarters.size(), true);
+  if (!half.empty())
+    for (uint32_t q = 0; q < quarters.size(); ++q) in_half[q] = HalfOfQuarter(quarters.Name(q)) == half;
+  return in_half;
 }
 
 std::vector<Cube::Marginal> Cube::Collapse(const std::vector<Dim>& keep, std::string_view half) const {
@@ -231,10 +234,7 @@ std::vector<Cube::Marginal> Cube::Collapse(const std::vector<Dim>& keep, std::st
     std::fprintf(stderr, "jobsift: internal error: no cube projection holds the dimensions asked for\n");
     std::abort();
   }
-  const Dictionary& quarters = dicts_[static_cast<size_t>(Dim::kQuarter)];
-  std::vector<bool> in_half(quarters.size(), true);
-  if (!half.empty())
-    for (uint32_t q = 0; q < quarters.size(); ++q) in_half[q] = HalfOfQuarter(quarters.Name(q)) == half;
+  std::vector<bool> in_half = QuartersIn(half);
   // Summed by ids first (cheap); ids name values one to one, so each sum
   // becomes one Marginal, then ordered by name.
   IdArrayMap<4, CubeCell> by_id;

@@ -34,7 +34,7 @@ namespace jobsift {
 // Interned names of one dimension; id 0 is "unknown". Looked up once per
 // posting and dimension by the thread that fills the cube, so the table is
 // flat (open addressing over ids, power-of-two size, at most half full),
-// hashed by Fingerprint.
+// hashed by HashBytes.
 class Dictionary {
  public:
   Dictionary() { names_.push_back(""); }
@@ -179,8 +179,17 @@ class Cube {
     CubeCell cell;
   };
   std::vector<Marginal> Collapse(const std::vector<Dim>& keep, std::string_view half = {}) const;
+  // Whether each quarter id lies in `half` ("2024H1"); all of them for "".
+  std::vector<bool> QuartersIn(std::string_view half) const;
 
  private:
+  // A posting's dimension ids, then its AI flag (0/1).
+  using PostingKey = std::array<uint32_t, kDimCount + 1>;
+  // Its key in projection p: (quarter, a, b, AI).
+  static std::array<uint32_t, 4> ProjectionKey(size_t p, const PostingKey& key);
+  // Its salary histograms' keys: all postings, then its industry, city and
+  // degree, each (quarter, dimension, value, AI).
+  static std::array<std::array<uint32_t, 4>, 4> SalaryKeys(const PostingKey& key);
   bool Inside(const CubeRecord& r) const;
 
   CubeFilter filter_;

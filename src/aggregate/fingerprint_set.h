@@ -1,9 +1,10 @@
 // A set of 64-bit fingerprints (never 0) with open addressing: 8 bytes a
 // slot, against about 40 bytes an entry for std::unordered_set. DedupIndex
-// holds one 64th of the postings' fingerprints in it at a time. The set is split into 64 segments by the top bits of the mixed
-// fingerprint, each grown by half again at 4/5 load on its own: the
-// average load stays near 2/3, and growing copies one segment at a time
-// (not the whole set, which would briefly hold 3x its size).
+// holds one 64th of the postings' fingerprints in it at a time. The set is
+// split into 64 segments by the top bits of the mixed fingerprint, each
+// grown by half again at 4/5 load on its own: the average load stays near
+// 2/3, and growing copies one segment at a time (not the whole set, which
+// would briefly hold 3x its size).
 #ifndef JOBSIFT_AGGREGATE_FINGERPRINT_SET_H_
 #define JOBSIFT_AGGREGATE_FINGERPRINT_SET_H_
 

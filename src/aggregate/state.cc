@@ -242,13 +242,6 @@ StatusOr<StateInfo> ParsePath(const std::string& path, const std::function<void(
 
 }  // namespace
 
-bool SameConventions(const SalaryConventions& a, const SalaryConventions& b) {
-  return a.work_days_per_month == b.work_days_per_month && a.work_hours_per_day == b.work_hours_per_day &&
-         a.weeks_per_month == b.weeks_per_month && a.min_monthly == b.min_monthly && a.max_monthly == b.max_monthly &&
-         a.max_ratio == b.max_ratio && a.hourly_below == b.hourly_below &&
-         a.reread_small_numbers == b.reread_small_numbers;
-}
-
 StatusOr<StateInfo> CheckState(const std::string& path) { return ParsePath(path, nullptr); }
 
 Status ReplayState(const std::string& path, const std::function<void(const Contribution&)>& on_record) {

@@ -34,8 +34,6 @@ struct StateInfo {
   uint64_t records = 0;
 };
 
-bool SameConventions(const SalaryConventions& a, const SalaryConventions& b);
-
 class StateWriter {
  public:
   // Writes to `path`.tmp; Finish renames it to `path`.

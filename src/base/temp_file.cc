@@ -21,8 +21,13 @@ StatusOr<UniqueFile> OpenScratchFile(const std::string& dir, size_t buffer_bytes
     close(fd);
     return IoError(pattern + ": cannot open a scratch file: " + std::strerror(errno));
   }
-  // Fully buffered; stdio owns the buffer (nullptr), freed at fclose.
-  std::setvbuf(f.get(), nullptr, _IOFBF, buffer_bytes);
+  // Fully buffered, stdio owning the buffer (nullptr, freed at fclose); or
+  // unbuffered.
+  if (buffer_bytes == 0) {
+    std::setvbuf(f.get(), nullptr, _IONBF, 0);
+  } else {
+    std::setvbuf(f.get(), nullptr, _IOFBF, buffer_bytes);
+  }
   return f;
 }
 

@@ -20,7 +20,8 @@ struct FileCloser {
 using UniqueFile = std::unique_ptr<std::FILE, FileCloser>;
 
 // An anonymous read-write file in `dir` ("" = the current folder), with a
-// stdio buffer of `buffer_bytes`.
+// stdio buffer of `buffer_bytes`; 0: unbuffered, for a caller that reads and
+// writes its descriptor directly (pread/pwrite).
 StatusOr<UniqueFile> OpenScratchFile(const std::string& dir, size_t buffer_bytes = 64 * 1024);
 
 }  // namespace jobsift

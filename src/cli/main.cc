@@ -488,7 +488,7 @@ int RunMerge(const std::vector<std::string>& states, const std::string& out_dir,
     if (info->lexicon_checksum != lex->Checksum())
       return Fail(DataError(path + ": made with other lexicons (checksum " + info->lexicon_checksum + ", these are " +
                             lex->Checksum() + ")"));
-    if (!SameConventions(info->salary, salary))
+    if (info->salary != salary)
       return Fail(DataError(path + ": made with other salary conventions ([salary] in the config) than the first state"));
     if (info->ai_rule != rule || info->dedup != dedup_name)
       return Fail(DataError(path + ": made with AI rule '" + info->ai_rule + "' and dedup '" + info->dedup +

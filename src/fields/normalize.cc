@@ -133,38 +133,41 @@ void FieldNormalizer::Normalize(const Posting& p, DerivedFields* out, FieldMemo*
     memo->owner_ = this;
   }
   FieldMemo::Tables* m = memo != nullptr ? memo->tables_.get() : nullptr;
+  // A field's parse, through its memo table when there is a memo.
+  auto parse = [m](auto table, std::string_view raw, auto parser) {
+    return m != nullptr ? (m->*table).Get(raw, parser) : parser(raw);
+  };
   auto salary_of = [&](std::string_view s) { return ParseSalary(s, options_.salary); };
   auto degree_of = [&](std::string_view s) { return degrees_.Parse(s); };
   auto city_of = [&](std::string_view s) { return cities_.Resolve(s); };
   auto industry_of = [&](std::string_view s) { return industries_.Resolve(s); };
+  using T = FieldMemo::Tables;
 
   std::string_view salary = p[Field::kSalary];
   if (!salary.empty() || (p[Field::kSalaryMin].empty() && p[Field::kSalaryMax].empty())) {
-    out->salary = m ? m->salary.Get(salary, salary_of) : salary_of(salary);
+    out->salary = parse(&T::salary, salary, salary_of);
   } else {
     out->salary = SalaryFromNumbers(p[Field::kSalaryMin], p[Field::kSalaryMax], p[Field::kSalaryMonths],
                                     p.salary_scale, options_.salary);
   }
   std::string_view experience = p[Field::kExperience];
-  out->experience = m ? m->experience.Get(experience, ParseExperience) : ParseExperience(experience);
-  out->degree = m ? m->degree.Get(p[Field::kDegree], degree_of) : degree_of(p[Field::kDegree]);
+  out->experience = parse(&T::experience, experience, ParseExperience);
+  out->degree = parse(&T::degree, p[Field::kDegree], degree_of);
   if (out->experience.reason == Unknown::kNotThisField) {
     // 51job's column shift: with no experience requirement the degree moves
     // into the experience column (and a language requirement into the
     // degree column). The degree is then the one in the experience column,
     // and the posting states no experience requirement.
-    Parsed<DegreeLevel> shifted = m ? m->degree.Get(experience, degree_of) : degree_of(experience);
+    Parsed<DegreeLevel> shifted = parse(&T::degree, experience, degree_of);
     if (shifted.ok()) {
       out->degree = Parsed<DegreeLevel>::Of(shifted.value, "degree.from_experience_column");
       out->experience = Parsed<ExperienceBand>::Of(ExperienceBand::kAny, "experience.column_shift");
     }
   }
-  std::string_view size = p[Field::kCompanySize];
-  out->company_size = m ? m->company_size.Get(size, ParseCompanySize) : ParseCompanySize(size);
+  out->company_size = parse(&T::company_size, p[Field::kCompanySize], ParseCompanySize);
   out->date = ParseDate(p[Field::kDate], options_.date);
-  out->city = m ? m->city.Get(p[Field::kCity], city_of) : city_of(p[Field::kCity]);
-  std::string_view industry = p[Field::kCompanyIndus];
-  out->industry = m ? m->industry.Get(industry, industry_of) : industry_of(industry);
+  out->city = parse(&T::city, p[Field::kCity], city_of);
+  out->industry = parse(&T::industry, p[Field::kCompanyIndus], industry_of);
 }
 
 std::string_view FieldNormalizer::RawOf(const Posting& p, DerivedField f, std::string& scratch) {

@@ -81,6 +81,8 @@ struct SalaryConventions {
   // are implausible.
   bool reread_small_numbers = true;
   double hourly_below = 60.0;
+
+  bool operator==(const SalaryConventions&) const = default;
 };
 
 // A monthly pay range in yuan.

@@ -172,18 +172,10 @@ Table ByDimension(const Cube& cube, const TableOptions& o, const Periods& p, con
   return t;
 }
 
-// Which quarter ids of the cube lie in `half` ("2024H1"), by id.
-std::vector<bool> QuartersIn(const Cube& cube, std::string_view half) {
-  const Dictionary& quarters = cube.dict(Dim::kQuarter);
-  std::vector<bool> in_half(quarters.size());
-  for (uint32_t q = 0; q < in_half.size(); ++q) in_half[q] = HalfOfQuarter(quarters.Name(q)) == half;
-  return in_half;
-}
-
 // AI postings by group name within one half-year, by industry.
 // Keyed by industry name ("" for all industries).
 std::map<std::string, std::map<std::string, uint64_t>> SkillCounts(const Cube& cube, const std::string& half) {
-  std::vector<bool> in_half = QuartersIn(cube, half);
+  std::vector<bool> in_half = cube.QuartersIn(half);
   IdArrayMap<2, uint64_t> by_id;  // (industry, group)
   for (const auto& [key, n] : cube.skills_by_industry())
     if (in_half[key[0]]) by_id[{key[1], key[2]}] += n;
@@ -203,7 +195,7 @@ std::map<std::string, std::map<std::string, uint64_t>> SkillCounts(const Cube& c
 class SalaryMedians {
  public:
   SalaryMedians(const Cube& cube, const std::string& half) : cube_(cube) {
-    std::vector<bool> in_half = QuartersIn(cube, half);
+    std::vector<bool> in_half = cube.QuartersIn(half);
     for (const auto& [key, hist] : cube.salary_bins()) {
       if (!in_half[key[0]]) continue;
       auto& bins = bins_[{key[1], key[2], key[3]}];
@@ -478,7 +470,7 @@ std::vector<Table> BuildTables(const Cube& cube, const TableOptions& o) {
     tables.push_back(std::move(t));
   }
   {  // F0-1: the top 50 AI terms; F0-2: their co-occurrence graph.
-    std::vector<bool> in_current = QuartersIn(cube, p.current);
+    std::vector<bool> in_current = cube.QuartersIn(p.current);
     std::map<uint32_t, uint64_t> term_n;
     for (const auto& [key, n] : cube.terms())
       if (in_current[key[0]]) term_n[key[1]] += n;

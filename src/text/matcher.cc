@@ -75,20 +75,22 @@ std::unique_ptr<Matcher::Scratch> Matcher::NewScratch() const {
   return s;
 }
 
-void Matcher::Scan(std::string_view text, Scratch& scratch, Sink sink, void* ctx) const {
+void Matcher::Run(std::string_view text, Scratch& scratch, MatchHandler on_match, void* ctx) const {
   if (text.empty()) return;
-  ScanContext sc{&lengths_, sink, ctx};
   // Block mode takes an unsigned length. Postings are far smaller (the
   // reader rejects records over --max-record-bytes, at most 4 GiB).
   size_t len = std::min<size_t>(text.size(), 0xFFFFFFFFu);
-  hs_scan(db_, text.data(), static_cast<unsigned>(len), 0, scratch.scratch_, OnMatch, &sc);
+  hs_scan(db_, text.data(), static_cast<unsigned>(len), 0, scratch.scratch_, on_match, ctx);
+}
+
+void Matcher::Scan(std::string_view text, Scratch& scratch, Sink sink, void* ctx) const {
+  ScanContext sc{&lengths_, sink, ctx};
+  Run(text, scratch, OnMatch, &sc);
 }
 
 void Matcher::ScanAll(std::string_view text, Scratch& scratch, std::vector<Hit>* out) const {
-  if (text.empty()) return;
   AppendContext ac{&lengths_, out};
-  size_t len = std::min<size_t>(text.size(), 0xFFFFFFFFu);
-  hs_scan(db_, text.data(), static_cast<unsigned>(len), 0, scratch.scratch_, OnMatchAppend, &ac);
+  Run(text, scratch, OnMatchAppend, &ac);
 }
 
 }  // namespace jobsift

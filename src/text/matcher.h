@@ -59,6 +59,10 @@ class Matcher {
 
  private:
   Matcher() = default;
+  // Vectorscan's match_event_handler.
+  using MatchHandler = int (*)(unsigned id, unsigned long long from, unsigned long long to, unsigned flags, void* ctx);
+  // hs_scan of `text` (empty: nothing) with `on_match`.
+  void Run(std::string_view text, Scratch& scratch, MatchHandler on_match, void* ctx) const;
   hs_database* db_ = nullptr;
   std::vector<uint32_t> lengths_;
 };

@@ -36,11 +36,17 @@ TEST(Normalize, FullWidthAndSpacesFold) {
   EXPECT_EQ(Norm("PyTorch", /*fold_case=*/true), "pytorch");
 }
 
+// The sections of `text` (already normalised).
+std::vector<SectionSpan> Split(const std::string& text) {
+  std::vector<SectionSpan> spans;
+  SplitSections(text, 0, spans);
+  return spans;
+}
+
 TEST(Sections, HeadingsSplitDutiesRequirementsBenefitsCompany) {
   std::string text = Norm(
       "负责算法研发\n岗位职责：\n1、训练模型\n任职要求:\n熟悉PyTorch\n【福利待遇】五险一金\n公司介绍\n我们是一家AI公司");
-  std::vector<SectionSpan> spans;
-  SplitSections(text, 0, spans);
+  std::vector<SectionSpan> spans = Split(text);
   ASSERT_EQ(spans.size(), 5u);
   EXPECT_EQ(spans[0].section, Section::kBody);
   EXPECT_EQ(spans[1].section, Section::kDuties);
@@ -55,8 +61,7 @@ TEST(Sections, ListMarkersBeforeAHeadingAreSkipped) {
   std::string text = Norm(
       "一、岗位职责\n训练模型\n二、任职要求：\n熟悉PyTorch\n■ 福利待遇\n五险一金\n【公司介绍】\nAI公司\n"
       "一岗位职责不是标题\n六、要求");
-  std::vector<SectionSpan> spans;
-  SplitSections(text, 0, spans);
+  std::vector<SectionSpan> spans = Split(text);
   ASSERT_EQ(spans.size(), 4u);
   EXPECT_EQ(spans[0].section, Section::kDuties);
   EXPECT_EQ(spans[1].section, Section::kRequirements);
@@ -77,9 +82,7 @@ TEST(Normalize, ChinesePunctuationIsKeptAndOnlyItsSpacesAndFullWidthFormsChange)
 }
 
 TEST(Sections, AWordInsideASentenceIsNotAHeading) {
-  std::vector<SectionSpan> spans;
-  std::string text = Norm("有良好的沟通能力，满足岗位要求者优先\n公司介绍的内容写在这里是一整句话");
-  SplitSections(text, 0, spans);
+  std::vector<SectionSpan> spans = Split(Norm("有良好的沟通能力，满足岗位要求者优先\n公司介绍的内容写在这里是一整句话"));
   ASSERT_EQ(spans.size(), 1u);
   EXPECT_EQ(spans[0].section, Section::kBody);
 }
