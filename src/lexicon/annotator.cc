@@ -65,8 +65,11 @@ bool IsNonTechnicalRole(std::string_view title) {
   static const PhraseSet kRoles = {
       "销售", "市场", "商务", "客户经理", "大客户", "顾问", "猎头", "专利", "秘书", "助理", "美术",
       "原画", "插画", "售前", "售后", "招聘", "人力", "运营", "主播", "客服", "翻译", "律师",
-      "会计", "财务", "行政", "产业", "采购", "BD", "产品经理", "项目经理", "方案经理"};
-  return kRoles.AnyIn(title);
+      "会计", "财务", "行政", "产业", "采购", "BD", "产品经理", "项目经理", "方案经理", "项目管理", "投资"};
+  // A title that offers AI as a plus ("Java开发（有AI项目经验优先）") names
+  // the wish, not the work.
+  static const PhraseSet kPlus = {"优先", "加分"};
+  return kRoles.AnyIn(title) || kPlus.AnyIn(title);
 }
 
 // Titles of general software roles (Java, front end, full stack, testing,

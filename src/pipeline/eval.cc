@@ -14,6 +14,7 @@ namespace {
 struct Prediction {
   std::vector<bool> ai;  // per variant
   std::vector<std::string> terms;
+  std::vector<std::string_view> rules;  // the rule that fired, empty when none
 };
 
 class EvalJob : public PostingJob {
@@ -39,6 +40,7 @@ class EvalJob : public PostingJob {
         Annotation an;
         a.Annotate(p, *scratch_[v], &an);
         pred.ai.push_back(an.ai);
+        pred.rules.push_back(an.ai_rule);
         std::string terms;
         for (const TermHit& h : an.ai_terms) {
           if (!terms.empty()) terms += " ";
@@ -165,7 +167,7 @@ StatusOr<EvalResult> Evaluate(const std::vector<Label>& labels, const std::strin
       }
       if (pred != truth)
         r.misses[v].push_back({labels[i].source, labels[i].key, labels[i].title, labels[i].stratum, labels[i].reason,
-                               it->second.terms[v], truth});
+                               it->second.terms[v], std::string(it->second.rules[v]), truth});
     }
   }
   return r;
@@ -203,7 +205,7 @@ std::string EvalText(const EvalResult& r, bool list_misses) {
       o += "\n" + r.variants[v].name + ": misclassified\n";
       for (const Miss& m : r.misses[v]) {
         o += std::string(m.label ? "  FN " : "  FP ") + m.source + " " + m.key + " 「" + m.title + "」 terms: [" +
-             m.terms + "] label reason: " + m.reason + "\n";
+             m.terms + "]" + (m.rule.empty() ? "" : " rule: " + m.rule) + " label reason: " + m.reason + "\n";
       }
     }
   }

@@ -48,6 +48,7 @@ struct Score {
 
 struct Miss {
   std::string source, key, title, stratum, reason, terms;
+  std::string rule;  // the rule that made a false positive
   bool label = false;
 };
 
