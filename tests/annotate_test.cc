@@ -147,6 +147,39 @@ TEST(Classify, AgreesWithAnnotateIncludingFormsOnlyNormalisationReveals) {
   EXPECT_NE(out.find("5 postings annotated (3 AI)"), std::string::npos) << out;
 }
 
+TEST(Classify, EveryFormNormalisationFoldsStillReachesTheDecision) {
+  // classify looks for these forms in the same scan as the strong terms
+  // (annotate in the scan of every term). In each posting but the last
+  // two, both strong terms a description needs are hidden by one form, so
+  // the raw text shows no term at all.
+  TempDir d;
+  WriteFile(d.File("lex/ai/core.tsv"),
+            "# group: 机器学习\n# category: ai\n# belongs: x\n# left out: y\n"
+            "machine learning\ndeep learning\n机器学习\n深度学习\nPyTorch\n算法\tweak\n");
+  WriteFile(d.File("p.csv"),
+            "职位名称,职位描述\n"
+            "数据工程师,\"熟悉machine\tlearning;负责deep\tlearning\"\n"
+            "数据工程师,\"熟悉machine  learning;负责deep  learning\"\n"
+            "数据工程师,\"熟悉machine\xC2\xA0learning;负责deep\xC2\xA0learning\"\n"
+            "数据工程师,\"熟悉machine\xE3\x80\x80learning;负责deep\xE3\x80\x80learning\"\n"
+            "数据工程师,\"熟悉ＰＹＴＯＲＣＨ;负责ｄｅｅｐ ｌｅａｒｎｉｎｇ\"\n"
+            "数据工程师,\"熟悉&#28145;度学习;负责&#x673A;器学习\"\n"
+            "数据工程师,\"熟悉machinelearning;负责deep-learning\"\n"  // no term: boundaries, a hyphen
+            "数据工程师,\"熟悉机器学习;负责深度学\"\n");  // one term
+  for (const char* cmd : {" classify -q", " classify -q -j1"}) {
+    std::string out;
+    ASSERT_EQ(RunCommand(kBin + cmd + " --delimiter , --lexicons " + d.File("lex") + " " + d.File("p.csv"), &out), 0)
+        << out;
+    EXPECT_NE(out.find("postings 8, AI 6"), std::string::npos) << out;
+  }
+  std::string out;
+  ASSERT_EQ(RunCommand(kBin + " annotate -q --delimiter , --lexicons " + d.File("lex") + " -o " + d.File("a.jsonl") +
+                           " " + d.File("p.csv") + " 2>&1",
+                       &out),
+            0);
+  EXPECT_NE(out.find("8 postings annotated (6 AI)"), std::string::npos) << out;
+}
+
 TEST(Lexicon, CheckReportsCountsAndErrorsWithPlaces) {
   TempDir d;
   WriteLexicon(d);

@@ -1,7 +1,5 @@
 #include "lexicon/annotator.h"
 
-#include <emmintrin.h>
-
 #include <algorithm>
 
 #include "base/phrase_set.h"
@@ -81,6 +79,34 @@ bool IsGeneralSoftwareRole(std::string_view title) {
   return kRoles.AnyIn(title);
 }
 
+// The byte sequences of raw text that normalisation (text/normalize.h) can
+// turn into part of a term of `lexicon`: an entity's "&"; a full-width
+// letter, digit or sign whose ASCII form some term uses; and, when some term
+// has a space, whitespace that is folded (a tab, two spaces, U+00A0, U+3000).
+// Full-width punctuation of Chinese prose (，：；（）！？) is in it only when a
+// term uses the ASCII form.
+std::vector<std::string> FormsNormalisationChanges(const Lexicon& lexicon) {
+  std::array<bool, 128> used{};
+  bool space = false;
+  for (const Term& t : lexicon.terms()) {
+    for (char c : t.folded) {
+      if (static_cast<unsigned char>(c) < 0x80) used[static_cast<unsigned char>(Lower(c))] = true;
+      space |= c == ' ';
+    }
+  }
+  std::vector<std::string> forms = {"&"};
+  for (unsigned c = 0x21; c < 0x7F; ++c) {
+    if (!used[static_cast<unsigned char>(Lower(static_cast<char>(c)))]) continue;
+    unsigned cp = 0xFEE0 + c;  // U+FF01 .. U+FF5E
+    forms.push_back({static_cast<char>(0xE0 | (cp >> 12)), static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
+                     static_cast<char>(0x80 | (cp & 0x3F))});
+  }
+  if (space) {
+    for (const char* f : {"\t", "  ", "\xC2\xA0", "\xE3\x80\x80"}) forms.emplace_back(f);
+  }
+  return forms;
+}
+
 }  // namespace
 
 std::string_view AiRuleName(AiRule r) { return r == AiRule::kReport ? "report" : "default"; }
@@ -100,10 +126,6 @@ Annotator::Scratch::~Scratch() = default;
 
 StatusOr<std::unique_ptr<Annotator>> Annotator::Create(Lexicon lexicon, AnnotateOptions options) {
   std::unique_ptr<Annotator> a(new Annotator(std::move(lexicon), options));
-  std::vector<Matcher::Pattern> patterns;
-  patterns.reserve(a->lexicon_.terms().size());
-  for (const Term& t : a->lexicon_.terms()) patterns.push_back({t.folded, !t.case_sensitive});
-  for (const Marker& m : kMarkers) patterns.push_back({std::string(m.text), true});
   a->exclusions_.resize(a->lexicon_.terms().size());
   for (size_t id = 0; id < a->lexicon_.terms().size(); ++id) {
     const Term& t = a->lexicon_.terms()[id];
@@ -120,19 +142,20 @@ StatusOr<std::unique_ptr<Annotator>> Annotator::Create(Lexicon lexicon, Annotate
                         !a->exclusions_[id].empty()});
   }
   a->ai_only_ = a->lexicon_.TermCount(Domain::kAi) == a->lexicon_.terms().size();
-  for (const Term& t : a->lexicon_.terms()) {
-    for (char c : t.folded) {
-      if (static_cast<unsigned char>(c) < 0x80) a->ascii_in_terms_[Lower(c)] = true;
-      if (c == ' ') a->terms_have_space_ = true;
-    }
-  }
-  a->skip_prose_punctuation_ = true;
-  for (char c : std::string_view(",:;()!?")) a->skip_prose_punctuation_ &= !a->ascii_in_terms_[c];
+  std::vector<Matcher::Pattern> patterns;
+  patterns.reserve(a->lexicon_.terms().size());
+  for (const Term& t : a->lexicon_.terms()) patterns.push_back({t.folded, !t.case_sensitive});
+  for (const Marker& m : kMarkers) patterns.push_back({std::string(m.text), true});
+  // With AI terms alone, MayMatch decides on the raw text: one scan finds
+  // both the terms and the forms that normalisation could turn into one.
+  std::vector<std::string> forms = a->ai_only_ ? FormsNormalisationChanges(a->lexicon_) : std::vector<std::string>{};
+  a->forms_begin_ = static_cast<uint32_t>(patterns.size());
+  for (const std::string& f : forms) patterns.push_back({f, false});
   auto m = Matcher::Compile(patterns);
   if (!m.ok()) return m.status();
   a->matcher_ = std::move(*m);
   if (a->ai_only_) {
-    // The prefilter for descriptions under the default rule: strong terms.
+    // The same for descriptions under the default rule, with strong terms.
     std::vector<Matcher::Pattern> strong;
     for (size_t id = 0; id < a->lexicon_.terms().size(); ++id) {
       const Term& t = a->lexicon_.terms()[id];
@@ -140,11 +163,10 @@ StatusOr<std::unique_ptr<Annotator>> Annotator::Create(Lexicon lexicon, Annotate
       strong.push_back({t.folded, !t.case_sensitive});
       a->strong_term_ids_.push_back(static_cast<uint32_t>(id));
     }
-    if (!strong.empty()) {
-      auto sm = Matcher::Compile(strong);
-      if (!sm.ok()) return sm.status();
-      a->strong_matcher_ = std::move(*sm);
-    }
+    for (const std::string& f : forms) strong.push_back({f, false});  // never empty: "&" is one
+    auto sm = Matcher::Compile(strong);
+    if (!sm.ok()) return sm.status();
+    a->strong_matcher_ = std::move(*sm);
   }
   if (options.traditional_to_simplified) {
     auto probe = SimplifiedChinese::Open();
@@ -189,79 +211,14 @@ bool Annotator::Counts(uint32_t id, std::string_view text, size_t begin, size_t 
 }
 
 bool Annotator::MayMatch(std::string_view raw, Scratch& s, bool strong_only) const {
-  if (raw.empty()) return false;
-  // Normalisation can create a match that the raw text does not have only
-  // by decoding an entity, folding a full-width character whose ASCII form
-  // some term uses, or folding spaces inside a term that has one.
-  const char* p = raw.data();
-  const size_t n = raw.size();
-  auto creates = [&](size_t i) {
-    unsigned char c = static_cast<unsigned char>(p[i]);
-    if (c == '&') return true;
-    if (c == 0xEF && i + 2 < n) {
-      unsigned char c1 = static_cast<unsigned char>(p[i + 1]);
-      if (c1 != 0xBC && c1 != 0xBD) return false;
-      uint32_t cp = 0xF000u | ((c1 & 0x3Fu) << 6) | (static_cast<unsigned char>(p[i + 2]) & 0x3Fu);
-      return cp >= 0xFF01 && cp <= 0xFF5E && ascii_in_terms_[Lower(static_cast<char>(cp - 0xFEE0)) & 0x7F];
-    }
-    if (!terms_have_space_) return false;
-    if (c == '\t') return true;
-    if (c == ' ') return i + 1 < n && p[i + 1] == ' ';
-    if (c == 0xC2) return i + 1 < n && static_cast<unsigned char>(p[i + 1]) == 0xA0;
-    if (c == 0xE3)
-      return i + 2 < n && static_cast<unsigned char>(p[i + 1]) == 0x80 && static_cast<unsigned char>(p[i + 2]) == 0x80;
-    return false;
-  };
-  size_t i = 0;
-#if defined(__SSE2__)
-  // Sixteen bytes at a time: only bytes that can start such a form (and, for
-  // the common E3/EF lead bytes, only with the right next byte) are looked at.
-  const __m128i amp = _mm_set1_epi8('&'), ef = _mm_set1_epi8(static_cast<char>(0xEF));
-  const __m128i bc = _mm_set1_epi8(static_cast<char>(0xBC)), bd = _mm_set1_epi8(static_cast<char>(0xBD));
-  const __m128i tab = _mm_set1_epi8('\t'), sp = _mm_set1_epi8(' '), c2 = _mm_set1_epi8(static_cast<char>(0xC2));
-  const __m128i e3 = _mm_set1_epi8(static_cast<char>(0xE3)), x80 = _mm_set1_epi8(static_cast<char>(0x80));
-  const __m128i a0 = _mm_set1_epi8(static_cast<char>(0xA0));
-  // Full-width ，：；（）！？ are EF BC then 8C 9A 9B 88 89 81 9F.
-  const __m128i p8c = _mm_set1_epi8(static_cast<char>(0x8C)), p9a = _mm_set1_epi8(static_cast<char>(0x9A));
-  const __m128i p9b = _mm_set1_epi8(static_cast<char>(0x9B)), p88 = _mm_set1_epi8(static_cast<char>(0x88));
-  const __m128i p89 = _mm_set1_epi8(static_cast<char>(0x89)), p81 = _mm_set1_epi8(static_cast<char>(0x81));
-  const __m128i p9f = _mm_set1_epi8(static_cast<char>(0x9F));
-  for (; i + 18 <= n; i += 16) {
-    __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-    __m128i x1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1));
-    __m128i x2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 2));
-    __m128i full_width = _mm_and_si128(_mm_cmpeq_epi8(x, ef), _mm_or_si128(_mm_cmpeq_epi8(x1, bc), _mm_cmpeq_epi8(x1, bd)));
-    if (skip_prose_punctuation_) {
-      __m128i punct = _mm_or_si128(
-          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x2, p8c), _mm_cmpeq_epi8(x2, p9a)),
-                       _mm_or_si128(_mm_cmpeq_epi8(x2, p9b), _mm_cmpeq_epi8(x2, p88))),
-          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x2, p89), _mm_cmpeq_epi8(x2, p81)), _mm_cmpeq_epi8(x2, p9f)));
-      full_width = _mm_andnot_si128(_mm_and_si128(punct, _mm_cmpeq_epi8(x1, bc)), full_width);
-    }
-    __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(x, amp), full_width);
-    if (terms_have_space_) {
-      hit = _mm_or_si128(hit, _mm_cmpeq_epi8(x, tab));
-      hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(x, sp), _mm_cmpeq_epi8(x1, sp)));
-      hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(x, c2), _mm_cmpeq_epi8(x1, a0)));
-      hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(x, e3),
-                                            _mm_and_si128(_mm_cmpeq_epi8(x1, x80), _mm_cmpeq_epi8(x2, x80))));
-    }
-    unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
-    while (mask != 0) {
-      if (creates(i + static_cast<size_t>(__builtin_ctz(mask)))) return true;
-      mask &= mask - 1;
-    }
-  }
-#endif
-  for (; i < n; ++i)
-    if (creates(i)) return true;
-  // The raw text as it is: an occurrence of a term with the word
-  // boundaries it needs (exclusions are judged later, on the normalised
-  // text). The raw text's boundaries are the normalised text's or fewer:
-  // normalisation turns markup into spaces and changes no letter or digit
-  // next to a term, except by decoding an entity or folding a full-width
-  // form, which sent the text the long way above. So "ML" inside "HTML" or
-  // "GAN" inside "organization" do not send a description the long way.
+  // A term as it is in the raw text, with the word boundaries it needs
+  // (exclusions are judged later, on the normalised text), or a form that
+  // normalisation could turn into (part of) one. The raw text's boundaries
+  // are the normalised text's or fewer: normalisation turns markup into
+  // spaces and changes no letter or digit next to a term, except by
+  // decoding an entity or folding a full-width form, which are such forms.
+  // So "ML" inside "HTML" or "GAN" inside "organization" do not send a
+  // description the long way.
   struct Found {
     const Annotator* a;
     std::string_view raw;
@@ -273,13 +230,17 @@ bool Annotator::MayMatch(std::string_view raw, Scratch& s, bool strong_only) con
       raw, strong_only ? *s.strong : *s.matcher,
       [](void* ctx, uint32_t id, size_t begin, size_t end) {
         auto* f = static_cast<Found*>(ctx);
-        if (f->any) return;
+        const Annotator& a = *f->a;
         if (f->strong_only) {
-          id = f->a->strong_term_ids_[id];
-        } else if (id >= f->a->info_.size()) {
-          return;  // a marker, not a term
+          if (id >= a.strong_term_ids_.size()) return !(f->any = true);  // a form
+          id = a.strong_term_ids_[id];
+        } else if (id >= a.forms_begin_) {
+          return !(f->any = true);
+        } else if (id >= a.info_.size()) {
+          return true;  // a marker, not a term
         }
-        f->any = BoundariesHold(f->a->info_[id], f->raw, begin, end);
+        f->any = BoundariesHold(a.info_[id], f->raw, begin, end);
+        return !f->any;
       },
       &found);
   return found.any;
@@ -373,6 +334,7 @@ void Annotator::AnnotateText(std::string_view title, std::string_view descriptio
   auto& markers = s.markers;
   markers.clear();
   for (const Scratch::Raw& r : s.raw) {
+    if (r.id >= forms_begin_) continue;  // a form MayMatch looks for ("&" of a decoded entity)
     if (r.id >= terms.size()) {  // a marker, not a term
       const Marker& m = kMarkers[r.id - terms.size()];
       unsigned char first = static_cast<unsigned char>(m.text[0]);

@@ -121,13 +121,12 @@ class Annotator {
   AnnotateOptions options_;
   std::unique_ptr<Matcher> matcher_;
   bool ai_only_ = false;                  // the lexicon holds AI terms only
-  std::unique_ptr<Matcher> strong_matcher_;  // ai_only_: strong terms alone
-  std::vector<uint32_t> strong_term_ids_;  // strong_matcher_'s pattern -> term id
-  std::array<bool, 128> ascii_in_terms_{};  // ASCII characters (lower-case) terms use
-  bool terms_have_space_ = false;
-  // No term uses the ASCII forms of the full-width punctuation of Chinese
-  // prose (，：；（）！？), so MayMatch's vector loop skips those at once.
-  bool skip_prose_punctuation_ = false;
+  // ai_only_: matcher_'s patterns from here on are the forms that
+  // normalisation can turn into part of a term (MayMatch).
+  uint32_t forms_begin_ = 0;
+  // ai_only_: the strong terms alone, then those forms.
+  std::unique_ptr<Matcher> strong_matcher_;
+  std::vector<uint32_t> strong_term_ids_;  // strong_matcher_'s pattern -> term id, for the terms
 };
 
 class Annotator::Scratch {

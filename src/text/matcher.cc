@@ -16,8 +16,7 @@ struct ScanContext {
 int OnMatch(unsigned id, unsigned long long /*from*/, unsigned long long to, unsigned /*flags*/, void* p) {
   auto* sc = static_cast<ScanContext*>(p);
   size_t end = static_cast<size_t>(to);
-  sc->sink(sc->ctx, id, end - (*sc->lengths)[id], end);
-  return 0;  // keep scanning
+  return sc->sink(sc->ctx, id, end - (*sc->lengths)[id], end) ? 0 : 1;  // non-zero stops the scan
 }
 
 struct AppendContext {

@@ -43,8 +43,8 @@ class Matcher {
   // One per thread; valid as long as this Matcher.
   std::unique_ptr<Scratch> NewScratch() const;
 
-  // Called for every occurrence, in order of `end`.
-  using Sink = void (*)(void* ctx, uint32_t id, size_t begin, size_t end);
+  // Called for every occurrence, in order of `end`, until it returns false.
+  using Sink = bool (*)(void* ctx, uint32_t id, size_t begin, size_t end);
   void Scan(std::string_view text, Scratch& scratch, Sink sink, void* ctx) const;
 
   // Every occurrence, appended to `out` in order of `end`: the same as Scan
