@@ -180,6 +180,21 @@ TEST(Classify, EveryFormNormalisationFoldsStillReachesTheDecision) {
   EXPECT_NE(out.find("8 postings annotated (6 AI)"), std::string::npos) << out;
 }
 
+TEST(Classify, AnAiLexiconOfWeakTermsOnlyDecidesEveryPosting) {
+  // No strong term at all: a description can never be enough, and saying
+  // so must not crash (it did, on a description-only mention).
+  TempDir d;
+  WriteFile(d.File("lex/ai/core.tsv"), "# group: 算法\n# category: ai\n# belongs: x\n# left out: y\n算法\tweak\n");
+  WriteFile(d.File("p.csv"), "职位名称,职位描述\n工程师,负责算法\n算法工程师,负责算法\n");
+  std::string out;
+  ASSERT_EQ(RunCommand(kBin + " classify -q --lexicons " + d.File("lex") + " " + d.File("p.csv") + " 2>&1", &out), 0)
+      << out;
+  EXPECT_NE(out.find("postings 2, AI 0"), std::string::npos) << out;
+  ASSERT_EQ(RunCommand(kBin + " classify -q --ai-rule report --lexicons " + d.File("lex") + " " + d.File("p.csv"), &out),
+            0);
+  EXPECT_NE(out.find("postings 2, AI 2"), std::string::npos) << out;
+}
+
 TEST(Lexicon, CheckReportsCountsAndErrorsWithPlaces) {
   TempDir d;
   WriteLexicon(d);
