@@ -246,6 +246,23 @@ bool Annotator::MayMatch(std::string_view raw, Scratch& s, bool strong_only) con
   return found.any;
 }
 
+bool Annotator::TitleDecides(Scratch& s) const {
+  // s.text holds the title and its line break: Vectorscan finds in it
+  // exactly the matches it finds there in the whole text, and boundaries
+  // and exclusions read the same (no term or exclusion holds a line break).
+  s.raw.clear();
+  matcher_->ScanAll(s.text, *s.matcher, &s.raw);
+  for (const Scratch::Raw& r : s.raw) {
+    if (r.id >= info_.size()) continue;  // a marker or a form
+    const TermInfo& t = info_[r.id];
+    if (t.domain == Domain::kAi && !t.weak && Counts(r.id, s.text, r.begin, r.end))
+      return !IsNonTechnicalRole(
+          std::string_view(s.text).substr(s.sections[0].begin, s.sections[0].end - s.sections[0].begin));
+  }
+  s.raw.clear();
+  return false;
+}
+
 void Annotator::Annotate(const Posting& p, Scratch& scratch, Annotation* out) const {
   AnnotateText(p[Field::kPosition], p[Field::kDescription], p[Field::kBenefits], scratch, out);
 }
@@ -289,6 +306,11 @@ void Annotator::AnnotateText(std::string_view title, std::string_view descriptio
     if (s.text[i] == '\n') s.text[i] = ' ';
   s.sections.push_back({Section::kTitle, title_begin, s.text.size()});
   s.text.push_back('\n');
+  if (options_.decide_only && options_.ai_rule == AiRule::kDefault && TitleDecides(s)) {
+    out->ai = true;
+    out->ai_rule = "default.title_term";
+    return;
+  }
   size_t desc_begin = append(description);
   if (s.text.size() > desc_begin)
     SplitSections(std::string_view(s.text).substr(desc_begin), desc_begin, s.sections);

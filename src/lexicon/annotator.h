@@ -54,8 +54,10 @@ struct AnnotateOptions {
   // Default rule: distinct strong AI terms the description needs when the
   // title has none.
   size_t min_description_terms = 2;
-  // Only `ai` and `ai_rule` are wanted (jobsift classify): postings that
-  // cannot be AI jobs may come back without their weak AI terms listed.
+  // Only `ai` and `ai_rule` are wanted (jobsift classify, and report's
+  // first look at a posting): the other fields may come back incomplete —
+  // without weak AI terms where no AI job can be, empty where the title
+  // alone decides.
   bool decide_only = false;
 };
 
@@ -99,6 +101,10 @@ class Annotator {
   // posting for which no part can is not an AI posting, and is decided
   // without normalising it (most postings are not AI postings).
   bool MayMatch(std::string_view raw, Scratch& s, bool strong_only) const;
+  // Deciding only, under the default rule, with the normalised title alone
+  // in s.text: does a strong AI term in a technical title make it an AI
+  // job (default.title_term), whatever the description says?
+  bool TitleDecides(Scratch& s) const;
 
   struct Exclusion {
     const std::string* text;  // folded, owned by the lexicon
