@@ -306,7 +306,7 @@ void Annotator::AnnotateText(std::string_view title, std::string_view descriptio
     if (s.text[i] == '\n') s.text[i] = ' ';
   s.sections.push_back({Section::kTitle, title_begin, s.text.size()});
   s.text.push_back('\n');
-  if (options_.decide_only && options_.ai_rule == AiRule::kDefault && TitleDecides(s)) {
+  if (ai_only_ && options_.decide_only && options_.ai_rule == AiRule::kDefault && TitleDecides(s)) {
     out->ai = true;
     out->ai_rule = "default.title_term";
     return;

@@ -101,7 +101,9 @@ class Annotator {
   // posting for which no part can is not an AI posting, and is decided
   // without normalising it (most postings are not AI postings).
   bool MayMatch(std::string_view raw, Scratch& s, bool strong_only) const;
-  // Deciding only, under the default rule, with the normalised title alone
+  // Deciding only with the AI lexicon alone (with more, the caller wants
+  // them matched: classify --all-domains), under the default rule, with the
+  // normalised title alone
   // in s.text: does a strong AI term in a technical title make it an AI
   // job (default.title_term), whatever the description says?
   bool TitleDecides(Scratch& s) const;
