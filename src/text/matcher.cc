@@ -1,8 +1,18 @@
 #include "text/matcher.h"
 
 #include <hs/hs.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include "base/hash.h"
 
 namespace jobsift {
 namespace {
@@ -31,6 +41,82 @@ int OnMatchAppend(unsigned id, unsigned long long /*from*/, unsigned long long t
   return 0;
 }
 
+// The patterns as the cache compares them: for each, its flags, length and
+// bytes, after Vectorscan's version and the mode.
+std::string CacheKey(const std::vector<Matcher::Pattern>& patterns) {
+  std::string key = "jobsift vectorscan cache 1\n";
+  key += hs_version();
+  key += '\n';
+  for (const Matcher::Pattern& p : patterns) {
+    uint32_t head[2] = {p.caseless ? 1u : 0u, static_cast<uint32_t>(p.text.size())};
+    key.append(reinterpret_cast<const char*>(head), sizeof head);
+    key += p.text;
+  }
+  return key;
+}
+
+// The folder of compiled databases: $JOBSIFT_CACHE_DIR ("off": none), else
+// $XDG_CACHE_HOME/jobsift, else ~/.cache/jobsift; "" when there is none.
+std::string CacheDir() {
+  if (const char* d = std::getenv("JOBSIFT_CACHE_DIR"); d != nullptr)
+    return std::string_view(d) == "off" ? "" : d;
+  if (const char* x = std::getenv("XDG_CACHE_HOME"); x != nullptr && *x != '\0') return std::string(x) + "/jobsift";
+  if (const char* h = std::getenv("HOME"); h != nullptr && *h != '\0') return std::string(h) + "/.cache/jobsift";
+  return "";
+}
+
+std::string CachePath(const std::string& dir, const std::string& key) {
+  char name[64];
+  std::snprintf(name, sizeof name, "/vectorscan-%016llx.db", static_cast<unsigned long long>(HashBytes(key)));
+  return dir + name;
+}
+
+// A database from the cache file, when the file holds exactly `key`, then
+// the serialised database and a hash of it; else null (absent, another
+// key, cut short or damaged: compiled afresh).
+hs_database_t* LoadCached(const std::string& path, const std::string& key) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return nullptr;
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (bytes.size() < key.size() + 8 || bytes.compare(0, key.size(), key) != 0) return nullptr;
+  std::string_view db(bytes.data() + key.size(), bytes.size() - key.size() - 8);
+  uint64_t sum;
+  std::memcpy(&sum, bytes.data() + bytes.size() - 8, 8);
+  if (sum != HashBytes(db)) return nullptr;
+  hs_database_t* out = nullptr;
+  if (hs_deserialize_database(db.data(), db.size(), &out) != HS_SUCCESS) return nullptr;
+  return out;
+}
+
+// Best effort: a folder that cannot be written only means compiling again
+// next time. Written under a temporary name and renamed, so a reader never
+// sees half a file.
+void StoreCached(const std::string& dir, const std::string& path, const std::string& key, const hs_database_t* db) {
+  char* bytes = nullptr;
+  size_t size = 0;
+  if (hs_serialize_database(db, &bytes, &size) != HS_SUCCESS) return;
+  std::string content = key;
+  content.append(bytes, size);
+  std::free(bytes);
+  uint64_t sum = HashBytes(std::string_view(content).substr(key.size()));
+  content.append(reinterpret_cast<const char*>(&sum), 8);
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  static std::atomic<uint64_t> serial{0};
+  std::string tmp = path + ".tmp" + std::to_string(getpid()) + "-" + std::to_string(serial++);
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) return;
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    if (!out.flush()) {
+      out.close();
+      std::remove(tmp.c_str());
+      return;
+    }
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) std::remove(tmp.c_str());
+}
+
 }  // namespace
 
 StatusOr<std::unique_ptr<Matcher>> Matcher::Compile(const std::vector<Pattern>& patterns) {
@@ -47,6 +133,15 @@ StatusOr<std::unique_ptr<Matcher>> Matcher::Compile(const std::vector<Pattern>& 
     ids.push_back(static_cast<unsigned>(i));
     m->lengths_.push_back(static_cast<uint32_t>(patterns[i].text.size()));
   }
+  // Compiling thousands of terms takes a tenth of a second, every run; a
+  // database compiled before for the same patterns is read back instead.
+  std::string dir = CacheDir(), key, path;
+  if (!dir.empty()) {
+    key = CacheKey(patterns);
+    path = CachePath(dir, key);
+    m->db_ = LoadCached(path, key);
+    if (m->db_ != nullptr) return m;
+  }
   hs_compile_error_t* err = nullptr;
   hs_error_t rc = hs_compile_lit_multi(exprs.data(), flags.data(), ids.data(), lens.data(),
                                        static_cast<unsigned>(exprs.size()), HS_MODE_BLOCK, nullptr, &m->db_, &err);
@@ -57,6 +152,7 @@ StatusOr<std::unique_ptr<Matcher>> Matcher::Compile(const std::vector<Pattern>& 
     return InvalidArgument("matcher: Vectorscan cannot compile pattern " + std::to_string(which) +
                            (which >= 0 ? " '" + patterns[which].text + "'" : "") + ": " + msg);
   }
+  if (!dir.empty()) StoreCached(dir, path, key, m->db_);
   return m;
 }
 
