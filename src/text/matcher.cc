@@ -85,6 +85,8 @@ hs_database_t* LoadCached(const std::string& path, const std::string& key) {
   if (sum != HashBytes(db)) return nullptr;
   hs_database_t* out = nullptr;
   if (hs_deserialize_database(db.data(), db.size(), &out) != HS_SUCCESS) return nullptr;
+  std::error_code ec;
+  std::filesystem::last_write_time(path, std::filesystem::file_time_type::clock::now(), ec);  // used last
   return out;
 }
 
@@ -114,7 +116,22 @@ void StoreCached(const std::string& dir, const std::string& path, const std::str
       return;
     }
   }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) std::remove(tmp.c_str());
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    std::remove(tmp.c_str());
+    return;
+  }
+  // The folder keeps the databases used last (each lexicon edit makes a
+  // new one; all lexicons take about half a megabyte).
+  constexpr size_t kKeep = 16;
+  std::vector<std::pair<std::filesystem::file_time_type, std::filesystem::path>> dbs;
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+    std::string name = e.path().filename().string();
+    if (name.rfind("vectorscan-", 0) == 0 && name.size() > 3 && name.compare(name.size() - 3, 3, ".db") == 0)
+      dbs.emplace_back(e.last_write_time(ec), e.path());
+  }
+  if (dbs.size() <= kKeep) return;
+  std::sort(dbs.begin(), dbs.end());
+  for (size_t i = 0; i + kKeep < dbs.size(); ++i) std::filesystem::remove(dbs[i].second, ec);
 }
 
 }  // namespace

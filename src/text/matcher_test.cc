@@ -99,6 +99,19 @@ TEST(MatcherCache, ADamagedFileIsCompiledAfreshAndRewritten) {
   }
 }
 
+TEST(MatcherCache, TheFolderKeepsTheSixteenUsedLast) {
+  CacheDir cache("prune");
+  ASSERT_TRUE(Matcher::Compile(kPatterns).ok());
+  ASSERT_EQ(cache.Files().size(), 1u);
+  const fs::path kept = cache.Files()[0];
+  for (int i = 0; i < 20; ++i) {
+    ASSERT_TRUE(Matcher::Compile({{"term" + std::to_string(i), true}}).ok());
+    if (i % 4 == 0) ASSERT_TRUE(Matcher::Compile(kPatterns).ok());  // read back: used again
+  }
+  EXPECT_EQ(cache.Files().size(), 16u);
+  EXPECT_TRUE(fs::exists(kept));  // used again lately: not among the oldest
+}
+
 TEST(MatcherCache, OffWritesNothing) {
   CacheDir cache("off");
   setenv("JOBSIFT_CACHE_DIR", "off", 1);
