@@ -4,7 +4,7 @@
 #include <cstring>
 #include <vector>
 
-#include "base/hash.h"
+#include "base/string_memo.h"
 
 namespace jobsift {
 
@@ -76,42 +76,9 @@ StatusOr<std::unique_ptr<FieldNormalizer>> FieldNormalizer::Load(const FieldOpti
       new FieldNormalizer(std::move(o), std::move(*degrees), std::move(*cities), std::move(*industries)));
 }
 
-namespace {
-
-// The last parse of each string, per slot of a direct-mapped table.
+// The last parse of each string (2,048 slots, strings up to 40 bytes).
 template <class T>
-class ParseCache {
- public:
-  static constexpr size_t kSlots = 2048;  // a power of two
-  static constexpr size_t kMaxKey = 40;   // bytes; longer strings are parsed every time
-
-  template <class Parse>
-  Parsed<T> Get(std::string_view raw, Parse parse) {
-    if (raw.size() > kMaxKey) return parse(raw);
-    uint64_t h = HashBytes(raw);
-    Entry& e = slots_[h & (kSlots - 1)];
-    // (An empty view may have no data: memcmp and memcpy are not called
-    // with it.)
-    if (e.hash == h && e.size == raw.size() && (raw.empty() || std::memcmp(e.key, raw.data(), raw.size()) == 0))
-      return e.value;
-    e.value = parse(raw);
-    e.hash = h;
-    e.size = static_cast<uint8_t>(raw.size());
-    if (!raw.empty()) std::memcpy(e.key, raw.data(), raw.size());
-    return e.value;
-  }
-
- private:
-  struct Entry {
-    uint64_t hash = 0;
-    uint8_t size = 0xFF;  // no string has this size: the slot is empty
-    char key[kMaxKey];
-    Parsed<T> value;
-  };
-  std::vector<Entry> slots_ = std::vector<Entry>(kSlots);
-};
-
-}  // namespace
+using ParseCache = StringMemo<Parsed<T>>;
 
 struct FieldMemo::Tables {
   ParseCache<Salary> salary;

@@ -246,6 +246,42 @@ bool Annotator::MayMatch(std::string_view raw, Scratch& s, bool strong_only) con
   return found.any;
 }
 
+size_t Annotator::AppendPart(std::string_view part, Scratch& s) const {
+  size_t start = s.text.size();
+  AppendNormalizedText(part, s.text);
+  if (s.t2s && s.text.size() > start) {
+    std::string piece = s.text.substr(start);
+    s.t2s->Convert(piece);
+    s.text.resize(start);
+    s.text += piece;
+  }
+  return start;
+}
+
+void Annotator::AppendTitle(std::string_view title, Scratch& s) const {
+  size_t begin = AppendPart(title, s);
+  for (size_t i = begin; i < s.text.size(); ++i)
+    if (s.text[i] == '\n') s.text[i] = ' ';
+  s.sections.push_back({Section::kTitle, begin, s.text.size()});
+  s.text.push_back('\n');
+}
+
+uint8_t Annotator::TitleVerdict(std::string_view title, Scratch& s) const {
+  return s.titles.Get(title, [&](std::string_view t) {
+    uint8_t v = 0;
+    if (!MayMatch(t, s, false)) return v;
+    v |= kTitleMayMatch;
+    if (options_.decide_only && options_.ai_rule == AiRule::kDefault) {
+      AppendTitle(t, s);
+      if (TitleDecides(s)) v |= kTitleDecides;
+      s.text.clear();
+      s.sections.clear();
+      s.raw.clear();
+    }
+    return v;
+  });
+}
+
 bool Annotator::TitleDecides(Scratch& s) const {
   // s.text holds the title and its line break: Vectorscan finds in it
   // exactly the matches it finds there in the whole text, and boundaries
@@ -259,7 +295,6 @@ bool Annotator::TitleDecides(Scratch& s) const {
       return !IsNonTechnicalRole(
           std::string_view(s.text).substr(s.sections[0].begin, s.sections[0].end - s.sections[0].begin));
   }
-  s.raw.clear();
   return false;
 }
 
@@ -283,39 +318,27 @@ void Annotator::AnnotateText(std::string_view title, std::string_view descriptio
   if (ai_only_ && !options_.traditional_to_simplified) {
     // No AI term can survive normalisation: not an AI posting. When only
     // the decision is wanted, the description needs a strong term (weak
-    // ones there cannot make an AI job under the default rule).
+    // ones there cannot make an AI job under the default rule), and a
+    // title may decide alone.
+    uint8_t title_verdict = TitleVerdict(title, s);
+    if (title_verdict & kTitleDecides) {
+      out->ai = true;
+      out->ai_rule = "default.title_term";
+      return;
+    }
     bool strong_only = options_.decide_only && options_.ai_rule == AiRule::kDefault;
-    if (!MayMatch(title, s, false) && !MayMatch(description, s, strong_only) && !MayMatch(benefits, s, strong_only))
+    if (!(title_verdict & kTitleMayMatch) && !MayMatch(description, s, strong_only) &&
+        !MayMatch(benefits, s, strong_only))
       return;
   }
   // One buffer: title, description, benefits field, each on its own lines,
   // so one scan covers all and a term never spans two parts.
-  auto append = [&](std::string_view part) {
-    size_t start = s.text.size();
-    AppendNormalizedText(part, s.text);
-    if (s.t2s && s.text.size() > start) {
-      std::string piece = s.text.substr(start);
-      s.t2s->Convert(piece);
-      s.text.resize(start);
-      s.text += piece;
-    }
-    return start;
-  };
-  size_t title_begin = append(title);
-  for (size_t i = title_begin; i < s.text.size(); ++i)
-    if (s.text[i] == '\n') s.text[i] = ' ';
-  s.sections.push_back({Section::kTitle, title_begin, s.text.size()});
-  s.text.push_back('\n');
-  if (ai_only_ && options_.decide_only && options_.ai_rule == AiRule::kDefault && TitleDecides(s)) {
-    out->ai = true;
-    out->ai_rule = "default.title_term";
-    return;
-  }
-  size_t desc_begin = append(description);
+  AppendTitle(title, s);
+  size_t desc_begin = AppendPart(description, s);
   if (s.text.size() > desc_begin)
     SplitSections(std::string_view(s.text).substr(desc_begin), desc_begin, s.sections);
   s.text.push_back('\n');
-  size_t ben_begin = append(benefits);
+  size_t ben_begin = AppendPart(benefits, s);
   if (s.text.size() > ben_begin) s.sections.push_back({Section::kBenefits, ben_begin, s.text.size()});
 
   matcher_->ScanAll(s.text, *s.matcher, &s.raw);

@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/string_memo.h"
 #include "lexicon/lexicon.h"
 #include "schema/posting.h"
 #include "text/matcher.h"
@@ -101,11 +102,19 @@ class Annotator {
   // posting for which no part can is not an AI posting, and is decided
   // without normalising it (most postings are not AI postings).
   bool MayMatch(std::string_view raw, Scratch& s, bool strong_only) const;
-  // Deciding only with the AI lexicon alone (with more, the caller wants
-  // them matched: classify --all-domains), under the default rule, with the
-  // normalised title alone
-  // in s.text: does a strong AI term in a technical title make it an AI
-  // job (default.title_term), whatever the description says?
+  // The normalised part appended to s.text (converted to simplified
+  // Chinese when asked); returns where it begins.
+  size_t AppendPart(std::string_view part, Scratch& s) const;
+  // The title, on one line, as s.text's title section, and a line break.
+  void AppendTitle(std::string_view title, Scratch& s) const;
+  // With AI terms alone (MayMatch's case), what the raw title says on its
+  // own, memoised per thread (titles repeat): kTitleMayMatch, and, when only
+  // the decision is wanted under the default rule, kTitleDecides: a strong
+  // AI term in a technical title makes an AI job (default.title_term)
+  // whatever the description says, which is then never read.
+  enum : uint8_t { kTitleMayMatch = 1, kTitleDecides = 2 };
+  uint8_t TitleVerdict(std::string_view title, Scratch& s) const;
+  // With the title alone in s.text (AppendTitle): does it decide?
   bool TitleDecides(Scratch& s) const;
 
   struct Exclusion {
@@ -146,6 +155,7 @@ class Annotator::Scratch {
   std::unique_ptr<Matcher::Scratch> matcher;
   std::unique_ptr<Matcher::Scratch> strong;
   std::unique_ptr<SimplifiedChinese> t2s;
+  StringMemo<uint8_t, 1024, 64> titles;  // raw title -> TitleVerdict
   std::string text;
   std::vector<SectionSpan> sections;
   using Raw = Matcher::Hit;  // id: a term, or terms().size() + a marker
