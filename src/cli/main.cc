@@ -87,7 +87,8 @@ StatusOr<CubeFilter> ResolveFilter(const FieldNormalizer& fields, const CommonFl
 void AddReadFlags(CLI::App* cmd, CommonFlags& f) {
   cmd->add_option("inputs", f.inputs, "Files, directories (read recursively, sorted) or - for stdin")->required();
   cmd->add_option("--config", f.config_path, "TOML config (see docs/config.md)");
-  cmd->add_option("--threads,-j", f.threads, "Worker threads (default: all cores)")->check(CLI::Range(1, 256));
+  cmd->add_option("--threads,-j", f.threads, "Threads, the reader included (default: all cores)")
+      ->check(CLI::Range(1, 256));
   cmd->add_option("--delimiter", f.delimiter, "CSV delimiter: , tab ; | (default: detected)");
   cmd->add_option("--encoding", f.encoding, "Input encoding, e.g. GB18030 (default: detected)");
   cmd->add_option("--max-field-bytes", f.max_field_bytes, "Reject rows with a larger field (default 2 MiB)");

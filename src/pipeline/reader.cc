@@ -260,6 +260,8 @@ class Engine {
 
   // Worker side.
   void WorkerLoop();
+  // Processes one chunk and files its result for Collect.
+  void RunChunk(Chunk c, Worker& w);
   Result Process(Chunk& c, Worker& w);
   void ProcessCsv(Chunk& c, Worker& w, Result& r);
   void ProcessJsonl(Chunk& c, Worker& w, Result& r);
@@ -289,6 +291,9 @@ class Engine {
   size_t max_in_flight_ = 4;
   bool stop_ = false;
   std::vector<std::thread> threads_;
+  // The reading thread's own, for chunks it processes while the work in
+  // flight is at its bound (it is one of the --threads).
+  std::unique_ptr<Worker> helper_;
 
   uint64_t raw_done_before_ = 0;  // raw bytes of inputs already finished
   Progress progress_;
@@ -356,11 +361,19 @@ void Engine::Submit(Chunk chunk) {
     queue_.push_back(std::move(chunk));
   }
   work_cv_.notify_one();
-  // Bound the work in flight; hand finished chunks on in order meanwhile.
+  // Bound the work in flight; hand finished chunks on in order meanwhile,
+  // and rather than wait, process a queued chunk here.
   for (;;) {
     Collect(false);
     std::unique_lock<std::mutex> lock(mu_);
     if (next_seq_ - next_to_finish_ < max_in_flight_) break;
+    if (!queue_.empty()) {
+      Chunk c = std::move(queue_.front());
+      queue_.pop_front();
+      lock.unlock();
+      RunChunk(std::move(c), *helper_);
+      continue;
+    }
     done_cv_.wait(lock, [&] { return done_.count(next_to_finish_) > 0; });
   }
 }
@@ -371,8 +384,17 @@ void Engine::Collect(bool all) {
     {
       std::unique_lock<std::mutex> lock(mu_);
       if (all) {
-        done_cv_.wait(lock, [&] { return next_to_finish_ == next_seq_ || done_.count(next_to_finish_) > 0; });
+        done_cv_.wait(lock, [&] {
+          return next_to_finish_ == next_seq_ || done_.count(next_to_finish_) > 0 || !queue_.empty();
+        });
         if (next_to_finish_ == next_seq_) return;
+        if (done_.count(next_to_finish_) == 0) {  // a chunk still queued: process it here
+          Chunk c = std::move(queue_.front());
+          queue_.pop_front();
+          lock.unlock();
+          RunChunk(std::move(c), *helper_);
+          continue;
+        }
       }
       auto it = done_.find(next_to_finish_);
       if (it == done_.end()) return;
@@ -420,15 +442,19 @@ void Engine::WorkerLoop() {
       c = std::move(queue_.front());
       queue_.pop_front();
     }
-    Result r = Process(c, w);
-    pool_.Put(std::move(c.owned));
-    if (c.mapping) ReleasePages(c.text);
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      done_.emplace(c.seq, std::move(r));
-    }
-    done_cv_.notify_all();
+    RunChunk(std::move(c), w);
   }
+}
+
+void Engine::RunChunk(Chunk c, Worker& w) {
+  Result r = Process(c, w);
+  pool_.Put(std::move(c.owned));
+  if (c.mapping) ReleasePages(c.text);
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    done_.emplace(c.seq, std::move(r));
+  }
+  done_cv_.notify_all();
 }
 
 Result Engine::Process(Chunk& c, Worker& w) {
@@ -1193,7 +1219,11 @@ StatusOr<ReadSummary> Engine::Run(const std::vector<std::string>& inputs) {
   uint64_t total_bytes = 0;
   ExpandInputs(inputs, &files, &summary_.errors, &total_bytes);
   progress_.Start(opt_.progress, total_bytes);
-  for (int i = 0; i < threads; ++i) threads_.emplace_back([this] { WorkerLoop(); });
+  // The reading thread is one of them: it processes chunks whenever the
+  // work in flight is at its bound, so --threads 2 keeps two cores busy, not
+  // three threads on two.
+  helper_ = std::make_unique<Worker>();
+  for (int i = 1; i < threads; ++i) threads_.emplace_back([this] { WorkerLoop(); });
   for (const InputFile& f : files) {
     if (Cancelled()) break;
     ReadPath(f.path, f.named);

@@ -5,8 +5,9 @@
 // in sorted order, or "-" for stdin), peels gzip/zstd (by magic bytes),
 // opens zip and xlsx archives, detects and converts the encoding, detects
 // the format and the CSV delimiter, maps the columns, and cuts the stream
-// into chunks of whole records. Worker threads split each chunk into fields,
-// apply the bad-row policy (pipeline/diagnostics.h) and hand each accepted
+// into chunks of whole records. Worker threads (--threads minus one, and the
+// reader itself whenever the chunks in flight are at their bound) split each
+// chunk into fields, apply the bad-row policy (pipeline/diagnostics.h) and hand each accepted
 // Posting to a PostingTask made for that chunk. Finished tasks are handed
 // back to the job strictly in input order, so whatever the job computes is
 // identical for any --threads. Memory is bounded by the chunks in flight
@@ -34,7 +35,7 @@ enum class InputFormat : uint8_t { kCsv, kJsonl, kXlsx };
 std::string_view InputFormatName(InputFormat f);
 
 struct ReadOptions {
-  int threads = 0;              // worker threads; 0 = all cores
+  int threads = 0;              // threads processing chunks, the reader included; 0 = all cores
   char delimiter = 0;           // 0 = detect among , \t ; |
   std::string encoding;         // "" = detect (UTF-8 or GB18030); else an iconv name
   size_t max_field_bytes = size_t{2} << 20;
