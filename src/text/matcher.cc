@@ -47,6 +47,12 @@ std::string CacheKey(const std::vector<Matcher::Pattern>& patterns) {
   std::string key = "jobsift vectorscan cache 1\n";
   key += hs_version();
   key += '\n';
+  // The host: a database is compiled for this CPU's features.
+  hs_platform_info_t platform{};
+  if (hs_populate_platform(&platform) == HS_SUCCESS) {
+    uint64_t host[3] = {platform.tune, platform.cpu_features, platform.reserved1};
+    key.append(reinterpret_cast<const char*>(host), sizeof host);
+  }
   for (const Matcher::Pattern& p : patterns) {
     uint32_t head[2] = {p.caseless ? 1u : 0u, static_cast<uint32_t>(p.text.size())};
     key.append(reinterpret_cast<const char*>(head), sizeof head);
@@ -85,6 +91,14 @@ hs_database_t* LoadCached(const std::string& path, const std::string& key) {
   if (sum != HashBytes(db)) return nullptr;
   hs_database_t* out = nullptr;
   if (hs_deserialize_database(db.data(), db.size(), &out) != HS_SUCCESS) return nullptr;
+  // A database this CPU cannot run would make every scan fail: Vectorscan
+  // says so when asked for scratch space.
+  hs_scratch_t* probe = nullptr;
+  if (hs_alloc_scratch(out, &probe) != HS_SUCCESS) {
+    hs_free_database(out);
+    return nullptr;
+  }
+  hs_free_scratch(probe);
   std::error_code ec;
   std::filesystem::last_write_time(path, std::filesystem::file_time_type::clock::now(), ec);  // used last
   return out;
