@@ -43,16 +43,18 @@ std::vector<SectionSpan> Split(const std::string& text) {
   return spans;
 }
 
+std::vector<Section> SectionsOf(const std::vector<SectionSpan>& spans) {
+  std::vector<Section> out;
+  for (const SectionSpan& s : spans) out.push_back(s.section);
+  return out;
+}
+
 TEST(Sections, HeadingsSplitDutiesRequirementsBenefitsCompany) {
   std::string text = Norm(
       "负责算法研发\n岗位职责：\n1、训练模型\n任职要求:\n熟悉PyTorch\n【福利待遇】五险一金\n公司介绍\n我们是一家AI公司");
   std::vector<SectionSpan> spans = Split(text);
-  ASSERT_EQ(spans.size(), 5u);
-  EXPECT_EQ(spans[0].section, Section::kBody);
-  EXPECT_EQ(spans[1].section, Section::kDuties);
-  EXPECT_EQ(spans[2].section, Section::kRequirements);
-  EXPECT_EQ(spans[3].section, Section::kBenefits);
-  EXPECT_EQ(spans[4].section, Section::kCompany);
+  ASSERT_EQ(SectionsOf(spans), (std::vector<Section>{Section::kBody, Section::kDuties, Section::kRequirements,
+                                                      Section::kBenefits, Section::kCompany}));
   EXPECT_EQ(text.substr(spans[4].begin, spans[4].end - spans[4].begin), "公司介绍\n我们是一家AI公司");
   EXPECT_EQ(spans[4].end, text.size());
 }
@@ -62,11 +64,8 @@ TEST(Sections, ListMarkersBeforeAHeadingAreSkipped) {
       "一、岗位职责\n训练模型\n二、任职要求：\n熟悉PyTorch\n■ 福利待遇\n五险一金\n【公司介绍】\nAI公司\n"
       "一岗位职责不是标题\n六、要求");
   std::vector<SectionSpan> spans = Split(text);
-  ASSERT_EQ(spans.size(), 4u);
-  EXPECT_EQ(spans[0].section, Section::kDuties);
-  EXPECT_EQ(spans[1].section, Section::kRequirements);
-  EXPECT_EQ(spans[2].section, Section::kBenefits);
-  EXPECT_EQ(spans[3].section, Section::kCompany);
+  ASSERT_EQ(SectionsOf(spans), (std::vector<Section>{Section::kDuties, Section::kRequirements, Section::kBenefits,
+                                                      Section::kCompany}));
   // "一" without 、 is no marker, and 六、 is not among them: both stay in
   // the company section.
   EXPECT_EQ(spans[3].end, text.size());
