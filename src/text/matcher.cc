@@ -42,7 +42,7 @@ int OnMatchAppend(unsigned id, unsigned long long /*from*/, unsigned long long t
 }
 
 // The patterns as the cache compares them: for each, its flags, length and
-// bytes, after Vectorscan's version and the mode.
+// bytes, after Vectorscan's version and the host's CPU features.
 std::string CacheKey(const std::vector<Matcher::Pattern>& patterns) {
   std::string key = "jobsift vectorscan cache 1\n";
   key += hs_version();
@@ -138,10 +138,12 @@ void StoreCached(const std::string& dir, const std::string& path, const std::str
   // new one; all lexicons take about half a megabyte).
   constexpr size_t kKeep = 16;
   std::vector<std::pair<std::filesystem::file_time_type, std::filesystem::path>> dbs;
-  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
-    std::string name = e.path().filename().string();
+  // (Incremented with an error code: a folder changing under the loop
+  // ends it rather than throwing.)
+  for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
     if (name.rfind("vectorscan-", 0) == 0 && name.size() > 3 && name.compare(name.size() - 3, 3, ".db") == 0)
-      dbs.emplace_back(e.last_write_time(ec), e.path());
+      dbs.emplace_back(it->last_write_time(ec), it->path());
   }
   if (dbs.size() <= kKeep) return;
   std::sort(dbs.begin(), dbs.end());
