@@ -1,12 +1,10 @@
 # Draws the held-out sample of data/eval/ai_labels_heldout.tsv from ../shared/data/real/job-hunting-data
 # (python3, standard library only) and writes the three batches the labellers read to /tmp/heldout/.
 # Usage: python3 data/eval/sample_heldout.py   (reads data/eval/ai_labels.tsv to leave its ids out)
-# Held-out sample for jobsift eval: job-hunting-data only, ids not in ai_labels.tsv.
 import zipfile, io, re, glob, random, sys, os, json
 os.makedirs('/tmp/heldout', exist_ok=True)
 import xml.etree.ElementTree as ET
 NS = '{http://schemas.openxmlformats.org/spreadsheetml/2006/main}'
-import os.path
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), '../../../shared/data/real/')
 def col_index(ref):
     n = 0

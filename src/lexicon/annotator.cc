@@ -231,16 +231,16 @@ bool Annotator::MayMatch(std::string_view raw, Scratch& s, bool strong_only) con
       [](void* ctx, uint32_t id, size_t begin, size_t end) {
         auto* f = static_cast<Found*>(ctx);
         const Annotator& a = *f->a;
-        if (f->strong_only) {
-          if (id >= a.strong_term_ids_.size()) return !(f->any = true);  // a form
-          id = a.strong_term_ids_[id];
-        } else if (id >= a.forms_begin_) {
-          return !(f->any = true);
-        } else if (id >= a.info_.size()) {
-          return true;  // a marker, not a term
+        bool form = f->strong_only ? id >= a.strong_term_ids_.size() : id >= a.forms_begin_;
+        if (!form) {
+          if (f->strong_only) {
+            id = a.strong_term_ids_[id];
+          } else if (id >= a.info_.size()) {
+            return true;  // a marker, not a term: scan on
+          }
         }
-        f->any = BoundariesHold(a.info_[id], f->raw, begin, end);
-        return !f->any;
+        f->any = form || BoundariesHold(a.info_[id], f->raw, begin, end);
+        return !f->any;  // the first that counts ends the scan
       },
       &found);
   return found.any;

@@ -158,7 +158,7 @@ class Annotator::Scratch {
   StringMemo<uint8_t, 1024, 64> titles;  // raw title -> TitleVerdict
   std::string text;
   std::vector<SectionSpan> sections;
-  using Raw = Matcher::Hit;  // id: a term, or terms().size() + a marker
+  using Raw = Matcher::Hit;  // id: a term, terms().size() + a marker, or a form (forms_begin_ on)
   std::vector<Raw> raw;
   std::vector<Raw> candidates;
   std::vector<Raw> markers;  // incidental-clause words: id = MarkerKind

@@ -262,6 +262,9 @@ class Engine {
   void WorkerLoop();
   // Processes one chunk and files its result for Collect.
   void RunChunk(Chunk c, Worker& w);
+  // On the reading thread, with `lock` on mu_ and a chunk queued: takes
+  // the first and processes it (unlocking).
+  void RunQueued(std::unique_lock<std::mutex>& lock);
   Result Process(Chunk& c, Worker& w);
   void ProcessCsv(Chunk& c, Worker& w, Result& r);
   void ProcessJsonl(Chunk& c, Worker& w, Result& r);
@@ -368,10 +371,7 @@ void Engine::Submit(Chunk chunk) {
     std::unique_lock<std::mutex> lock(mu_);
     if (next_seq_ - next_to_finish_ < max_in_flight_) break;
     if (!queue_.empty()) {
-      Chunk c = std::move(queue_.front());
-      queue_.pop_front();
-      lock.unlock();
-      RunChunk(std::move(c), *helper_);
+      RunQueued(lock);
       continue;
     }
     done_cv_.wait(lock, [&] { return done_.count(next_to_finish_) > 0; });
@@ -389,10 +389,7 @@ void Engine::Collect(bool all) {
         });
         if (next_to_finish_ == next_seq_) return;
         if (done_.count(next_to_finish_) == 0) {  // a chunk still queued: process it here
-          Chunk c = std::move(queue_.front());
-          queue_.pop_front();
-          lock.unlock();
-          RunChunk(std::move(c), *helper_);
+          RunQueued(lock);
           continue;
         }
       }
@@ -444,6 +441,13 @@ void Engine::WorkerLoop() {
     }
     RunChunk(std::move(c), w);
   }
+}
+
+void Engine::RunQueued(std::unique_lock<std::mutex>& lock) {
+  Chunk c = std::move(queue_.front());
+  queue_.pop_front();
+  lock.unlock();
+  RunChunk(std::move(c), *helper_);
 }
 
 void Engine::RunChunk(Chunk c, Worker& w) {

@@ -7,8 +7,8 @@
 // the format and the CSV delimiter, maps the columns, and cuts the stream
 // into chunks of whole records. Worker threads (--threads minus one, and the
 // reader itself whenever the chunks in flight are at their bound) split each
-// chunk into fields, apply the bad-row policy (pipeline/diagnostics.h) and hand each accepted
-// Posting to a PostingTask made for that chunk. Finished tasks are handed
+// chunk into fields, apply the bad-row policy (pipeline/diagnostics.h) and
+// hand each accepted Posting to a PostingTask made for that chunk. Finished tasks are handed
 // back to the job strictly in input order, so whatever the job computes is
 // identical for any --threads. Memory is bounded by the chunks in flight
 // (about 2 × threads + 2 chunks), not by the input size.

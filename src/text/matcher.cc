@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <new>
 
 #include "base/hash.h"
 
@@ -41,6 +42,15 @@ int OnMatchAppend(unsigned id, unsigned long long /*from*/, unsigned long long t
   return 0;
 }
 
+// A scan that finds nothing because it failed would pass for a text
+// without terms: a wrong count presented as right. With the database and
+// scratch space checked when made, this is a broken invariant (scratch
+// shared between threads, memory corrupted), and the process stops.
+[[noreturn]] void Failed(const char* what, hs_error_t rc) {
+  std::fprintf(stderr, "jobsift: internal error: Vectorscan failed %s (error %d)\n", what, static_cast<int>(rc));
+  std::abort();
+}
+
 // The patterns as the cache compares them: for each, its flags, length and
 // bytes, after Vectorscan's version and the host's CPU features.
 std::string CacheKey(const std::vector<Matcher::Pattern>& patterns) {
@@ -50,7 +60,7 @@ std::string CacheKey(const std::vector<Matcher::Pattern>& patterns) {
   // The host: a database is compiled for this CPU's features.
   hs_platform_info_t platform{};
   if (hs_populate_platform(&platform) == HS_SUCCESS) {
-    uint64_t host[3] = {platform.tune, platform.cpu_features, platform.reserved1};
+    uint64_t host[2] = {platform.tune, platform.cpu_features};
     key.append(reinterpret_cast<const char*>(host), sizeof host);
   }
   for (const Matcher::Pattern& p : patterns) {
@@ -199,7 +209,9 @@ Matcher::Scratch::~Scratch() {
 
 std::unique_ptr<Matcher::Scratch> Matcher::NewScratch() const {
   auto s = std::make_unique<Scratch>();
-  hs_alloc_scratch(db_, &s->scratch_);
+  hs_error_t rc = hs_alloc_scratch(db_, &s->scratch_);
+  if (rc == HS_NOMEM) throw std::bad_alloc();
+  if (rc != HS_SUCCESS) Failed("allocating scan space", rc);
   return s;
 }
 
@@ -208,7 +220,8 @@ void Matcher::Run(std::string_view text, Scratch& scratch, MatchHandler on_match
   // Block mode takes an unsigned length. Postings are far smaller (the
   // reader rejects records over --max-record-bytes, at most 4 GiB).
   size_t len = std::min<size_t>(text.size(), 0xFFFFFFFFu);
-  hs_scan(db_, text.data(), static_cast<unsigned>(len), 0, scratch.scratch_, on_match, ctx);
+  hs_error_t rc = hs_scan(db_, text.data(), static_cast<unsigned>(len), 0, scratch.scratch_, on_match, ctx);
+  if (rc != HS_SUCCESS && rc != HS_SCAN_TERMINATED) Failed("scanning", rc);
 }
 
 void Matcher::Scan(std::string_view text, Scratch& scratch, Sink sink, void* ctx) const {

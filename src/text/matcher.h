@@ -2,6 +2,9 @@
 // compiled once into one immutable Vectorscan database; each worker thread
 // owns a Scratch (Vectorscan's per-thread scan state, reused so a scan never
 // allocates). Scan reports (pattern id, begin, end) through a plain callback.
+// Compiled databases are kept in a cache folder and read back when the
+// patterns are the same byte for byte ($JOBSIFT_CACHE_DIR, "off" for none;
+// else $XDG_CACHE_HOME/jobsift or ~/.cache/jobsift; docs/report.md).
 //
 // Not for: word boundaries, exclusions or what a term means — the annotator
 // decides that from the raw occurrences.
