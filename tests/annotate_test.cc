@@ -270,5 +270,58 @@ TEST(Eval, HeldOutLabelsKeepTheDefaultRuleWhereItWasMeasured) {
   ExpectDefaultRuleHolds("ai_labels_heldout.tsv", 250, 0.88, 0.89);
 }
 
+Label L(std::string key, bool ai, std::string reason = "") {
+  Label l;
+  l.source = "p.csv";
+  l.key = std::move(key);
+  l.ai = ai;
+  l.reason = std::move(reason);
+  return l;
+}
+
+TEST(Eval, AgreementOfTwoLabellingsIsCountedWithKappa) {
+  // Postings a..e in both (4 alike), f only in the first, g only in the second.
+  std::vector<Label> first = {L("a", true), L("b", true), L("c", false), L("d", false), L("e", true, "grey"),
+                              L("f", false)};
+  std::vector<Label> second = {L("e", false, "not"), L("d", false), L("c", false), L("b", true), L("a", true),
+                               L("g", true)};
+  auto a = CompareLabels(first, second);
+  ASSERT_TRUE(a.ok()) << a.status().message();
+  EXPECT_EQ(a->both, 5u);
+  EXPECT_DOUBLE_EQ(a->observed, 0.8);
+  // Chance agreement: first 3/5 AI, second 2/5: 0.6*0.4 + 0.4*0.6 = 0.48.
+  EXPECT_NEAR(a->kappa, (0.8 - 0.48) / (1 - 0.48), 1e-12);
+  EXPECT_EQ(a->second_vs_first.tp, 2u);
+  EXPECT_EQ(a->second_vs_first.fn, 1u);
+  EXPECT_EQ(a->second_vs_first.fp, 0u);
+  ASSERT_EQ(a->disagreements.size(), 1u);
+  EXPECT_EQ(a->disagreements[0].first.reason, "grey");
+  EXPECT_EQ(a->disagreements[0].second.reason, "not");
+  std::vector<std::string> consensus;
+  for (const Label& l : a->consensus) consensus.push_back(l.key);
+  EXPECT_EQ(consensus, (std::vector<std::string>{"a", "b", "c", "d"}));  // the first's order
+  EXPECT_EQ(a->only_first, std::vector<std::string>{"p.csv f"});
+  EXPECT_EQ(a->only_second, std::vector<std::string>{"p.csv g"});
+
+  second.push_back(L("a", false));
+  auto twice = CompareLabels(first, second);
+  ASSERT_FALSE(twice.ok());
+  EXPECT_NE(twice.status().message().find("p.csv a twice"), std::string::npos);
+}
+
+TEST(Eval, SecondHeldOutLabellingCoversTheSamePostings) {
+  auto first = LoadLabels(std::string(JOBSIFT_SOURCE_DIR) + "/data/eval/ai_labels_heldout.tsv");
+  auto second = LoadLabels(std::string(JOBSIFT_SOURCE_DIR) + "/data/eval/ai_labels_heldout_second.tsv");
+  ASSERT_TRUE(first.ok() && second.ok());
+  auto a = CompareLabels(*first, *second);
+  ASSERT_TRUE(a.ok()) << a.status().message();
+  EXPECT_EQ(a->both, first->size());
+  EXPECT_TRUE(a->only_first.empty());
+  EXPECT_TRUE(a->only_second.empty());
+  // The figures the file's header and docs/classification.md quote.
+  EXPECT_EQ(a->disagreements.size(), 5u);
+  EXPECT_NEAR(a->kappa, 0.954, 0.0005);
+}
+
 }  // namespace
 }  // namespace jobsift

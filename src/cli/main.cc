@@ -538,15 +538,27 @@ int RunLexiconCheck(const std::vector<std::string>& paths) {
   return WriteStdout(o) ? kExitOk : kExitFailure;
 }
 
-int RunEval(const std::string& labels_path, const std::string& data_root, const std::string& lexicons,
-            bool list_misses) {
+// With `second_path`, first how two labellings agree, then the rules scored
+// on the postings both label alike.
+int RunEval(const std::string& labels_path, const std::string& second_path, const std::string& data_root,
+            const std::string& lexicons, bool list_misses) {
   auto labels = LoadLabels(labels_path);
   if (!labels.ok()) return Fail(labels.status());
+  std::string o;
+  if (!second_path.empty()) {
+    auto second = LoadLabels(second_path);
+    if (!second.ok()) return Fail(second.status());
+    auto a = CompareLabels(*labels, *second);
+    if (!a.ok()) return Fail(a.status());
+    o += AgreementText(*a) + "\nthe rules on the " + std::to_string(a->consensus.size()) +
+         " postings both label alike:\n";
+    *labels = std::move(a->consensus);
+  }
   Config config;
   std::string lex_dir = lexicons.empty() ? config.LexiconDir() : lexicons;
   auto r = Evaluate(*labels, data_root, lex_dir, StandardVariants());
   if (!r.ok()) return Fail(r.status());
-  return WriteStdout(EvalText(*r, list_misses)) ? kExitOk : kExitFailure;
+  return WriteStdout(o + EvalText(*r, list_misses)) ? kExitOk : kExitFailure;
 }
 
 struct GenFlags {
@@ -692,12 +704,16 @@ int main(int argc, char** argv) {
   std::string eval_labels = std::string(JOBSIFT_DATA_DIR) + "/eval/ai_labels.tsv";
   std::string eval_root = std::string(JOBSIFT_DATA_DIR) + "/../../shared/data/real";
   std::string eval_lexicons;
+  std::string eval_agreement;
   bool eval_misses = false;
   CLI::App* eval = app.add_subcommand("eval", "Precision, recall and F1 of the AI rules on hand-labelled postings");
   eval->add_option("labels", eval_labels, "Labels TSV (default: data/eval/ai_labels.tsv)");
   eval->add_option("--data-root", eval_root, "Folder the labels' source paths are relative to");
   eval->add_option("--lexicons", eval_lexicons, "Lexicon folder (default: data/lexicons)");
   eval->add_flag("--misses", eval_misses, "List every misclassified posting with its terms");
+  eval->add_option("--agreement", eval_agreement,
+                   "A second labelling of the same postings: report agreement and Cohen's kappa, then score "
+                   "the rules on the postings both label alike");
 
   CommonFlags gen_flags;
   GenFlags gen;
@@ -731,6 +747,6 @@ int main(int argc, char** argv) {
   if (*terms) return RunLexiconTerms(terms_paths);
   if (*classify) return RunClassify(classify_flags, classify_all);
   if (*gen_cmd) return RunGen(gen_flags, gen, gen_table_options);
-  if (*eval) return RunEval(eval_labels, eval_root, eval_lexicons, eval_misses);
+  if (*eval) return RunEval(eval_labels, eval_agreement, eval_root, eval_lexicons, eval_misses);
   return kExitFailure;
 }

@@ -1,5 +1,6 @@
 #include "pipeline/eval.h"
 
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <mutex>
@@ -210,6 +211,85 @@ std::string EvalText(const EvalResult& r, bool list_misses) {
     }
   }
   for (const auto& nf : r.not_found) o += "not found: " + nf + "\n";
+  return o;
+}
+
+StatusOr<Agreement> CompareLabels(const std::vector<Label>& first, const std::vector<Label>& second) {
+  auto index = [](const std::vector<Label>& labels, const char* which,
+                  std::map<std::pair<std::string, std::string>, size_t>* out) -> Status {
+    for (size_t i = 0; i < labels.size(); ++i) {
+      if (!out->emplace(std::make_pair(labels[i].source, labels[i].key), i).second)
+        return InvalidArgument(std::string(which) + " labels list " + labels[i].source + " " + labels[i].key +
+                               " twice");
+    }
+    return Status::Ok();
+  };
+  std::map<std::pair<std::string, std::string>, size_t> in_first, in_second;
+  if (Status st = index(first, "the first", &in_first); !st.ok()) return st;
+  if (Status st = index(second, "the second", &in_second); !st.ok()) return st;
+  Agreement a;
+  size_t alike = 0, first_ai = 0, second_ai = 0;
+  for (const Label& f : first) {
+    auto it = in_second.find({f.source, f.key});
+    if (it == in_second.end()) {
+      a.only_first.push_back(f.source + " " + f.key);
+      continue;
+    }
+    const Label& s = second[it->second];
+    ++a.both;
+    first_ai += f.ai;
+    second_ai += s.ai;
+    Score& sc = a.second_vs_first;
+    if (s.ai && f.ai) ++sc.tp;
+    else if (s.ai) ++sc.fp;
+    else if (f.ai) ++sc.fn;
+    else ++sc.tn;
+    if (f.ai == s.ai) {
+      ++alike;
+      a.consensus.push_back(f);
+    } else {
+      a.disagreements.emplace_back(f, s);
+    }
+  }
+  for (const Label& s : second)
+    if (!in_first.count({s.source, s.key})) a.only_second.push_back(s.source + " " + s.key);
+  if (a.both > 0) {
+    double n = static_cast<double>(a.both);
+    double p1 = static_cast<double>(first_ai) / n, p2 = static_cast<double>(second_ai) / n;
+    double chance = p1 * p2 + (1 - p1) * (1 - p2);
+    a.observed = static_cast<double>(alike) / n;
+    a.kappa = chance >= 1 ? std::nan("") : (a.observed - chance) / (1 - chance);
+  }
+  return a;
+}
+
+std::string AgreementText(const Agreement& a) {
+  std::string o;
+  char buf[256];
+  const Score& s = a.second_vs_first;
+  std::snprintf(buf, sizeof buf, "%zu postings in both labellings; first: %llu AI, second: %llu AI\n", a.both,
+                static_cast<unsigned long long>(s.tp + s.fn), static_cast<unsigned long long>(s.tp + s.fp));
+  o += buf;
+  std::snprintf(buf, sizeof buf, "agreement %.3f (%zu of %zu), Cohen's kappa ", a.observed,
+                a.both - a.disagreements.size(), a.both);
+  o += buf;
+  if (std::isnan(a.kappa)) {
+    o += "undefined (one label throughout)\n";
+  } else {
+    std::snprintf(buf, sizeof buf, "%.3f\n", a.kappa);
+    o += buf;
+  }
+  std::snprintf(buf, sizeof buf, "second against first: precision %.3f recall %.3f (TP %llu FP %llu FN %llu TN %llu)\n",
+                s.Precision(), s.Recall(), static_cast<unsigned long long>(s.tp), static_cast<unsigned long long>(s.fp),
+                static_cast<unsigned long long>(s.fn), static_cast<unsigned long long>(s.tn));
+  o += buf;
+  if (!a.disagreements.empty()) o += "\ndisagreements (first / second)\n";
+  for (const auto& [f, sec] : a.disagreements) {
+    o += "  " + f.source + " " + f.key + " 「" + f.title + "」 " + (f.ai ? "1" : "0") + " / " + (sec.ai ? "1" : "0") +
+         "\n    first:  " + f.reason + "\n    second: " + sec.reason + "\n";
+  }
+  for (const auto& k : a.only_first) o += "only in the first: " + k + "\n";
+  for (const auto& k : a.only_second) o += "only in the second: " + k + "\n";
   return o;
 }
 

@@ -68,6 +68,24 @@ StatusOr<EvalResult> Evaluate(const std::vector<Label>& labels, const std::strin
 
 std::string EvalText(const EvalResult& r, bool list_misses);
 
+// Two labellings of the same postings (`jobsift eval --agreement`): how often
+// they agree, Cohen's kappa, the second scored as a classifier against the
+// first, and the postings both label alike, to score the rules on.
+struct Agreement {
+  size_t both = 0;                               // postings in both files
+  std::vector<std::string> only_first, only_second;  // "source key" in one file only
+  Score second_vs_first;
+  double observed = 0;  // share of `both` labelled alike
+  double kappa = 0;     // NaN when chance agreement is 1 (one label throughout)
+  std::vector<std::pair<Label, Label>> disagreements;  // first's and second's, in first's order
+  std::vector<Label> consensus;                        // first's labels where both agree
+};
+
+// Fails on a posting listed twice in one file.
+StatusOr<Agreement> CompareLabels(const std::vector<Label>& first, const std::vector<Label>& second);
+
+std::string AgreementText(const Agreement& a);
+
 }  // namespace jobsift
 
 #endif  // JOBSIFT_PIPELINE_EVAL_H_
