@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstdlib>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -84,50 +86,59 @@ size_t SkipMarkers(std::string_view line) {
   return i;
 }
 
-// First characters a heading can start with (after list markers): most
-// lines of a description are turned away by this test alone.
-bool MayStartHeading(std::string_view rest) {
-  if (rest.empty()) return false;
-  unsigned char c = static_cast<unsigned char>(rest[0]);
-  if (c < 0x80) {
-    char l = static_cast<char>(c | 0x20);
-    return l == 'r' || l == 'j' || l == 'q' || l == 'b' || l == 'a';
+// The headings by their first character (after list markers): a small hash
+// table keyed by the first three bytes, or by a lower-cased ASCII letter.
+// Most lines of a description start with no heading's character, and are
+// turned away by one probe (a binary search here mispredicted on almost
+// every line); the rest try only the headings that start with theirs.
+class HeadingIndex {
+ public:
+  HeadingIndex() {
+    for (size_t h = 0; h < std::size(kHeadings); ++h) {
+      uint32_t key = KeyOf(kHeadings[h].text);
+      size_t i = Hash(key);
+      while (slot_[i].key != 0 && slot_[i].key != key) i = (i + 1) & (kSlots - 1);
+      slot_[i].key = key;
+      if (slot_[i].count == slot_[i].headings.size()) std::abort();  // more headings share a character
+      slot_[i].headings[slot_[i].count++] = static_cast<uint8_t>(h);  // in kHeadings' order
+    }
   }
-  if (rest.size() < 3) return false;
-  // The first characters of the Chinese headings, in a small hash table
-  // (a binary search here mispredicted on almost every line).
-  struct FirstChars {
-    std::array<uint32_t, 256> slot{};  // 0 = empty
-    static size_t Hash(uint32_t key) { return (key * 0x9E3779B1u) >> 24; }
-    bool Contains(uint32_t key) const {
-      for (size_t i = Hash(key);; i = (i + 1) & 255) {
-        if (slot[i] == key) return true;
-        if (slot[i] == 0) return false;
-      }
+  // The headings that may start `rest`; empty when none.
+  std::span<const uint8_t> Candidates(std::string_view rest) const {
+    if (rest.empty()) return {};
+    unsigned char c = static_cast<unsigned char>(rest[0]);
+    if (c >= 0x80 && rest.size() < 3) return {};
+    uint32_t key = KeyOf(rest);
+    for (size_t i = Hash(key);; i = (i + 1) & (kSlots - 1)) {
+      if (slot_[i].key == key) return {slot_[i].headings.data(), slot_[i].count};
+      if (slot_[i].key == 0) return {};
     }
+  }
+
+ private:
+  static constexpr size_t kSlots = 256;
+  static uint32_t KeyOf(std::string_view s) {
+    unsigned char c = static_cast<unsigned char>(s[0]);
+    if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c | 0x20u : c;
+    return Key3(s);
+  }
+  static size_t Hash(uint32_t key) { return (key * 0x9E3779B1u) >> 24; }
+  struct Slot {
+    uint32_t key = 0;  // 0 = empty
+    uint8_t count = 0;
+    std::array<uint8_t, 16> headings{};
   };
-  static const FirstChars kFirst = [] {
-    FirstChars t;
-    for (const Heading& h : kHeadings) {
-      if (static_cast<unsigned char>(h.text[0]) < 0x80) continue;
-      uint32_t key = Key3(h.text);
-      if (t.Contains(key)) continue;
-      size_t i = FirstChars::Hash(key);
-      while (t.slot[i] != 0) i = (i + 1) & 255;
-      t.slot[i] = key;
-    }
-    return t;
-  }();
-  return kFirst.Contains(Key3(rest));
-}
+  std::array<Slot, kSlots> slot_{};
+};
 
 // If `line` starts with a heading, returns its section and sets `*after` to
 // the offset where the heading (and its ':' or '】') ends.
 bool HeadingAt(std::string_view line, Section* section, size_t* after) {
   size_t i = SkipMarkers(line);
   std::string_view rest = line.substr(i);
-  if (!MayStartHeading(rest)) return false;
-  for (const Heading& h : kHeadings) {
+  static const HeadingIndex kIndex;
+  for (uint8_t index : kIndex.Candidates(rest)) {
+    const Heading& h = kHeadings[index];
     if (!StartsWithCaseless(rest, h.text)) continue;
     size_t k = i + h.text.size();
     std::string_view tail = line.substr(k);
