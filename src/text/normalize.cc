@@ -39,41 +39,40 @@ bool IsPlain(unsigned char c, bool fold_case) {
   return kTable[fold_case][c];
 }
 
-// The first byte at or after `i` that is not plain. Sixteen bytes at a time
-// with SSE2 when not folding case (the common path), then byte by byte.
-// The vector loop also looks at the bytes after C2, E3 and EF, and passes
-// over the characters those lead that normalisation keeps (、。「」【】
-// and the rest of CJK punctuation under E3, which Chinese text has every
-// few characters): only NBSP (C2 A0), U+3000 (E3 80 80) and EF BC / EF BD
-// (full-width ASCII, checked exactly by the caller) stop it.
-size_t SkipPlain(std::string_view s, size_t i, bool fold_case) {
-  const size_t n = s.size();
 #if defined(__SSE2__)
-  if (!fold_case) {
-    auto set = [](unsigned char c) { return _mm_set1_epi8(static_cast<char>(c)); };
-    const __m128i lt = set('<'), amp = set('&'), del = set(0x7F), space = set(0x20);
-    const __m128i c2 = set(0xC2), a0 = set(0xA0), e3 = set(0xE3), x80 = set(0x80), ef = set(0xEF), bc = set(0xBC),
-                  bd = set(0xBD);
-    while (i + 18 <= n) {
-      __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-      __m128i x1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i + 1));
-      __m128i x2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i + 2));
-      __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(x, space), x);  // x <= 0x20
-      __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, lt), _mm_cmpeq_epi8(x, amp)),
-                                 _mm_or_si128(_mm_cmpeq_epi8(x, del), low));
-      __m128i nbsp = _mm_and_si128(_mm_cmpeq_epi8(x, c2), _mm_cmpeq_epi8(x1, a0));
-      __m128i ideographic_space =
-          _mm_and_si128(_mm_cmpeq_epi8(x, e3), _mm_and_si128(_mm_cmpeq_epi8(x1, x80), _mm_cmpeq_epi8(x2, x80)));
-      __m128i full_width =
-          _mm_and_si128(_mm_cmpeq_epi8(x, ef), _mm_or_si128(_mm_cmpeq_epi8(x1, bc), _mm_cmpeq_epi8(x1, bd)));
-      hit = _mm_or_si128(hit, _mm_or_si128(nbsp, _mm_or_si128(ideographic_space, full_width)));
-      unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
-      if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(mask));
-      i += 16;
-    }
+// The bytes of the 16 at `p` that are not plain, as a bit mask, when not
+// folding case (the common path). It also looks at the bytes after C2, E3
+// and EF, and passes over the characters those lead that normalisation
+// keeps (、。「」【】 and the rest of CJK punctuation under E3, which Chinese
+// text has every few characters): only NBSP (C2 A0), U+3000 (E3 80 80) and
+// EF BC / EF BD (full-width ASCII, checked exactly by the caller) stop it.
+// Reads 18 bytes.
+struct StopMask {
+  static __m128i Set(unsigned char c) { return _mm_set1_epi8(static_cast<char>(c)); }
+  const __m128i lt = Set('<'), amp = Set('&'), del = Set(0x7F), space = Set(0x20), c2 = Set(0xC2), a0 = Set(0xA0),
+                e3 = Set(0xE3), x80 = Set(0x80), ef = Set(0xEF), bc = Set(0xBC), bd = Set(0xBD);
+  unsigned operator()(const char* p, __m128i* block) const {
+    __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    __m128i x1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
+    __m128i x2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 2));
+    __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(x, space), x);  // x <= 0x20
+    __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, lt), _mm_cmpeq_epi8(x, amp)),
+                               _mm_or_si128(_mm_cmpeq_epi8(x, del), low));
+    __m128i nbsp = _mm_and_si128(_mm_cmpeq_epi8(x, c2), _mm_cmpeq_epi8(x1, a0));
+    __m128i ideographic_space =
+        _mm_and_si128(_mm_cmpeq_epi8(x, e3), _mm_and_si128(_mm_cmpeq_epi8(x1, x80), _mm_cmpeq_epi8(x2, x80)));
+    __m128i full_width =
+        _mm_and_si128(_mm_cmpeq_epi8(x, ef), _mm_or_si128(_mm_cmpeq_epi8(x1, bc), _mm_cmpeq_epi8(x1, bd)));
+    hit = _mm_or_si128(hit, _mm_or_si128(nbsp, _mm_or_si128(ideographic_space, full_width)));
+    *block = x;
+    return static_cast<unsigned>(_mm_movemask_epi8(hit));
   }
+};
 #endif
-  while (i < n && IsPlain(static_cast<unsigned char>(s[i]), fold_case)) ++i;
+
+// The first byte at or after `i` that is not plain, byte by byte.
+size_t SkipPlain(std::string_view s, size_t i, bool fold_case) {
+  while (i < s.size() && IsPlain(static_cast<unsigned char>(s[i]), fold_case)) ++i;
   return i;
 }
 
@@ -163,6 +162,16 @@ class Writer {
     std::memcpy(w_, p, n);
     w_ += n;
   }
+#if defined(__SSE2__)
+  // Writes the first `used` bytes of `block`. It stores all 16: there is
+  // room, because the output never outgrows the input read, and the caller
+  // has 16 more input bytes.
+  void Block(__m128i block, size_t used) {
+    Flush();
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(w_), block);
+    w_ += used;
+  }
+#endif
   void Char(char c) {
     Flush();
     if (fold_case_ && c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -213,105 +222,145 @@ class Writer {
   bool pending_break_ = false;
 };
 
+// Writes what the byte at s[i] (one that is not plain) and those after it
+// that belong with it become: a tag, an entity, whitespace, a full-width
+// form or a character kept as it is. Returns the index after them.
+[[gnu::always_inline]] inline size_t Step(std::string_view s, size_t i, Writer& sink) {
+  const size_t n = s.size();
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c == '<' && i + 1 < n && (IsAsciiAlpha(s[i + 1]) || s[i + 1] == '/' || s[i + 1] == '!')) {
+    // Its '>' within 2048 bytes (tags are short: a loop, not a call).
+    size_t close = i + 1;
+    const size_t limit = std::min(n, i + 2049);
+    while (close < limit && s[close] != '>') ++close;
+    if (close < limit) {
+      // The tag's name, lower-cased, as a TagKey; 0 for a name longer than
+      // eight (no tag this looks for).
+      size_t k = i + 1 + (s[i + 1] == '/');
+      uint64_t tag = 0;
+      size_t len = 0;
+      for (; k < close && (IsAsciiAlpha(s[k]) || (s[k] >= '0' && s[k] <= '9')); ++k, ++len) {
+        char ch = IsAsciiAlpha(s[k]) ? static_cast<char>(s[k] | 0x20) : s[k];
+        if (len < 8) tag |= uint64_t{static_cast<unsigned char>(ch)} << (8 * len);
+      }
+      if (len > 8) tag = 0;
+      bool closing = s[i + 1] == '/';
+      if (!closing && (tag == TagKey("script") || tag == TagKey("style"))) {
+        std::string end = tag == TagKey("script") ? "</script" : "</style";
+        size_t e = close;
+        for (; e < n; ++e) {
+          if (s[e] == '<' && e + end.size() <= n && strncasecmp(s.data() + e, end.data(), end.size()) == 0) break;
+        }
+        size_t gt = e < n ? s.find('>', e) : std::string_view::npos;
+        sink.Space();
+        return gt == std::string_view::npos ? n : gt + 1;
+      }
+      if (IsBreakTag(tag)) {
+        sink.Break();
+      } else {
+        sink.Space();
+      }
+      return close + 1;
+    }
+  }
+  if (c == '&') {
+    uint32_t cp;
+    size_t len = DecodeEntity(s, i, &cp);
+    if (len > 0) {
+      sink.CodePoint(cp);
+      return i + len;
+    }
+  }
+  if (c < 0x80) {
+    if (c == ' ' || c == '\t' || c == '\f' || c == '\v') {
+      sink.Space();
+    } else if (c == '\n' || c == '\r') {
+      sink.Break();
+    } else {
+      sink.Char(static_cast<char>(c));
+    }
+    return i + 1;
+  }
+  // C2, E3 or EF lead bytes: NBSP, U+3000 and full-width ASCII change.
+  if (c == 0xC2 && i + 1 < n && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
+    sink.Space();
+    return i + 2;
+  }
+  if (c == 0xE3 && i + 2 < n && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+      static_cast<unsigned char>(s[i + 2]) == 0x80) {
+    sink.Space();
+    return i + 3;
+  }
+  if (c == 0xEF && i + 2 < n) {
+    unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
+    unsigned char c2 = static_cast<unsigned char>(s[i + 2]);
+    uint32_t cp = ((c & 0x0Fu) << 12) | ((c1 & 0x3Fu) << 6) | (c2 & 0x3Fu);
+    if ((c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80 && cp >= 0xFF01 && cp <= 0xFF5E) {
+      sink.CodePoint(cp);
+      return i + 3;
+    }
+  }
+  // A character kept as it is: its lead byte and the continuation bytes
+  // that follow (in broken UTF-8, fewer than the lead byte promises; what
+  // follows them is read on its own, as the vector loop reads it).
+  const size_t want = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  size_t len = 1;
+  while (len < want && i + len < n && (static_cast<unsigned char>(s[i + len]) & 0xC0) == 0x80) ++len;
+  sink.Bytes(s.data() + i, len);
+  return i + len;
+}
+
 }  // namespace
 
 void AppendNormalizedText(std::string_view s, std::string& out, bool fold_case) {
   Writer sink(out, s.size(), fold_case);
   const size_t n = s.size();
   size_t i = 0;
+#if defined(__SSE2__)
+  if (!fold_case) {
+    // Sixteen bytes at a time: plain bytes are stored as a block, and the
+    // stops in a block are handled one after another from one mask (a stop
+    // is every dozen bytes or so in Chinese HTML) until one reaches past it.
+    const StopMask stops;
+    while (i + 18 <= n) {
+      const size_t base = i;
+      __m128i block;
+      unsigned mask = stops(s.data() + base, &block);
+      if (mask == 0) {
+        sink.Block(block, 16);
+        i += 16;
+        continue;
+      }
+      size_t plain = static_cast<size_t>(__builtin_ctz(mask));
+      if (plain > 0) sink.Block(block, plain);
+      i = Step(s, base + plain, sink);
+      // The rest of the block, while its stops are known and a block from i
+      // can still be read whole.
+      while (i < base + 16 && i + 18 <= n) {
+        unsigned rest = mask >> (i - base);
+        __m128i from_i = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+        if (rest == 0) {
+          sink.Block(from_i, base + 16 - i);
+          i = base + 16;
+          break;
+        }
+        plain = static_cast<size_t>(__builtin_ctz(rest));
+        if (plain > 0) sink.Block(from_i, plain);
+        i = Step(s, i + plain, sink);
+      }
+    }
+  }
+#endif
   while (i < n) {
-    // Fast path: a run of bytes that need no change (not markup, space or a
-    // foldable character) is copied whole.
+    // A run of bytes that need no change (not markup, space or a foldable
+    // character) is copied whole.
     size_t run = SkipPlain(s, i, fold_case);
     if (run > i) {
       sink.Bytes(s.data() + i, run - i);
       i = run;
       if (i >= n) break;
     }
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c == '<' && i + 1 < n && (IsAsciiAlpha(s[i + 1]) || s[i + 1] == '/' || s[i + 1] == '!')) {
-      // Its '>' within 2048 bytes (tags are short: a loop, not a call).
-      size_t close = i + 1;
-      const size_t limit = std::min(n, i + 2049);
-      while (close < limit && s[close] != '>') ++close;
-      if (close < limit) {
-        // The tag's name, lower-cased, as a TagKey; 0 for a name longer than
-        // eight (no tag this looks for).
-        size_t k = i + 1 + (s[i + 1] == '/');
-        uint64_t tag = 0;
-        size_t len = 0;
-        for (; k < close && (IsAsciiAlpha(s[k]) || (s[k] >= '0' && s[k] <= '9')); ++k, ++len) {
-          char ch = IsAsciiAlpha(s[k]) ? static_cast<char>(s[k] | 0x20) : s[k];
-          if (len < 8) tag |= uint64_t{static_cast<unsigned char>(ch)} << (8 * len);
-        }
-        if (len > 8) tag = 0;
-        bool closing = s[i + 1] == '/';
-        if (!closing && (tag == TagKey("script") || tag == TagKey("style"))) {
-          std::string end = tag == TagKey("script") ? "</script" : "</style";
-          size_t e = close;
-          for (; e < n; ++e) {
-            if (s[e] == '<' && e + end.size() <= n && strncasecmp(s.data() + e, end.data(), end.size()) == 0) break;
-          }
-          size_t gt = e < n ? s.find('>', e) : std::string_view::npos;
-          i = gt == std::string_view::npos ? n : gt + 1;
-          sink.Space();
-          continue;
-        }
-        if (IsBreakTag(tag)) {
-          sink.Break();
-        } else {
-          sink.Space();
-        }
-        i = close + 1;
-        continue;
-      }
-    }
-    if (c == '&') {
-      uint32_t cp;
-      size_t len = DecodeEntity(s, i, &cp);
-      if (len > 0) {
-        sink.CodePoint(cp);
-        i += len;
-        continue;
-      }
-    }
-    if (c < 0x80) {
-      if (c == ' ' || c == '\t' || c == '\f' || c == '\v') {
-        sink.Space();
-      } else if (c == '\n' || c == '\r') {
-        sink.Break();
-      } else {
-        sink.Char(static_cast<char>(c));
-      }
-      ++i;
-      continue;
-    }
-    // C2, E3 or EF lead bytes: NBSP, U+3000 and full-width ASCII change.
-    if (c == 0xC2 && i + 1 < n && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
-      sink.Space();
-      i += 2;
-      continue;
-    }
-    if (c == 0xE3 && i + 2 < n && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-        static_cast<unsigned char>(s[i + 2]) == 0x80) {
-      sink.Space();
-      i += 3;
-      continue;
-    }
-    if (c == 0xEF && i + 2 < n) {
-      unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
-      unsigned char c2 = static_cast<unsigned char>(s[i + 2]);
-      uint32_t cp = ((c & 0x0Fu) << 12) | ((c1 & 0x3Fu) << 6) | (c2 & 0x3Fu);
-      if ((c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80 && cp >= 0xFF01 && cp <= 0xFF5E) {
-        sink.CodePoint(cp);
-        i += 3;
-        continue;
-      }
-    }
-    size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-    if (i + len > n) len = n - i;
-    sink.Bytes(s.data() + i, len);
-    i += len;
+    i = Step(s, i, sink);
   }
 }
 

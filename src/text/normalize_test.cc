@@ -36,6 +36,33 @@ TEST(Normalize, FullWidthAndSpacesFold) {
   EXPECT_EQ(Norm("PyTorch", /*fold_case=*/true), "pytorch");
 }
 
+std::string AsciiLower(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
+TEST(Normalize, SixteenBytesAtATimeGiveWhatByteByByteGives) {
+  // Without case folding the vector loop runs, with several stops in one
+  // block and stops across blocks; with it, the byte-by-byte loop. The two
+  // must differ only in the case of ASCII letters.
+  const std::vector<std::string> pieces = {
+      "a", "B", "xyz", " ", "  ", "\n", "\r\n", "\t", "<p>", "</li>", "<br/>", "<div class=\"x\">", "&amp;", "&#x4E00;",
+      "&nbsp;", "&bogus;", "，", "Ａ", "ｚ", "、", "。", "\xE3\x80\x80", "\xC2\xA0", "中文", "<", "&", "a<b",
+      "<script>var x;</script>", "￥", "\xE4\xB8", "\xE3", "\xEF\xBC", "\xC2", "\x7F"};
+  uint64_t state = 12345;
+  auto next = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<size_t>(state >> 33);
+  };
+  for (int round = 0; round < 3000; ++round) {
+    std::string in;
+    size_t count = next() % 60;
+    for (size_t k = 0; k < count; ++k) in += pieces[next() % pieces.size()];
+    ASSERT_EQ(AsciiLower(Norm(in)), Norm(in, /*fold_case=*/true)) << "input: " << in;
+  }
+}
+
 // The sections of `text` (already normalised).
 std::vector<SectionSpan> Split(const std::string& text) {
   std::vector<SectionSpan> spans;
