@@ -270,6 +270,21 @@ TEST(Eval, HeldOutLabelsKeepTheDefaultRuleWhereItWasMeasured) {
   ExpectDefaultRuleHolds("ai_labels_heldout.tsv", 250, 0.88, 0.89);
 }
 
+TEST(Eval, WilsonIntervalsBoundAProportion) {
+  // 8 of 10: the textbook 95% interval is 0.490 to 0.943.
+  Interval i = Wilson95(8, 10);
+  EXPECT_NEAR(i.low, 0.4902, 0.0001);
+  EXPECT_NEAR(i.high, 0.9433, 0.0001);
+  // All hits: the upper bound is 1, the lower one is not.
+  Interval all = Wilson95(5, 5);
+  EXPECT_DOUBLE_EQ(all.high, 1.0);
+  EXPECT_NEAR(all.low, 0.5655, 0.0001);
+  // Nothing measured: anything is possible.
+  Interval none = Wilson95(0, 0);
+  EXPECT_EQ(none.low, 0.0);
+  EXPECT_EQ(none.high, 1.0);
+}
+
 Label L(std::string key, bool ai, std::string reason = "") {
   Label l;
   l.source = "p.csv";

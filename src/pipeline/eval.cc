@@ -1,5 +1,6 @@
 #include "pipeline/eval.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -174,23 +175,34 @@ StatusOr<EvalResult> Evaluate(const std::vector<Label>& labels, const std::strin
   return r;
 }
 
+Interval Wilson95(uint64_t hits, uint64_t n) {
+  if (n == 0) return {};
+  const double z = 1.959963984540054;
+  double nn = static_cast<double>(n), p = static_cast<double>(hits) / nn;
+  double centre = (p + z * z / (2 * nn)) / (1 + z * z / nn);
+  double half = z / (1 + z * z / nn) * std::sqrt(p * (1 - p) / nn + z * z / (4 * nn * nn));
+  return {std::max(0.0, centre - half), std::min(1.0, centre + half)};
+}
+
 std::string EvalText(const EvalResult& r, bool list_misses) {
   std::string o;
   char buf[256];
   std::snprintf(buf, sizeof buf, "%zu labelled postings, %zu found in the data\n\n", r.labels,
                 r.labels - r.not_found.size());
   o += buf;
-  std::snprintf(buf, sizeof buf, "%-18s %9s %7s %7s %5s %5s %5s %5s\n", "rule", "precision", "recall", "F1", "TP",
-                "FP", "FN", "TN");
+  std::snprintf(buf, sizeof buf, "%-18s %9s %7s %7s %5s %5s %5s %5s   %-13s %s\n", "rule", "precision", "recall",
+                "F1", "TP", "FP", "FN", "TN", "precision 95%", "recall 95%");
   o += buf;
   for (size_t v = 0; v < r.variants.size(); ++v) {
     const Score& s = r.scores[v];
-    std::snprintf(buf, sizeof buf, "%-18s %9.3f %7.3f %7.3f %5llu %5llu %5llu %5llu\n", r.variants[v].name.c_str(),
-                  s.Precision(), s.Recall(), s.F1(), static_cast<unsigned long long>(s.tp),
+    Interval p = Wilson95(s.tp, s.tp + s.fp), rc = Wilson95(s.tp, s.tp + s.fn);
+    std::snprintf(buf, sizeof buf, "%-18s %9.3f %7.3f %7.3f %5llu %5llu %5llu %5llu   %.3f-%.3f   %.3f-%.3f\n",
+                  r.variants[v].name.c_str(), s.Precision(), s.Recall(), s.F1(), static_cast<unsigned long long>(s.tp),
                   static_cast<unsigned long long>(s.fp), static_cast<unsigned long long>(s.fn),
-                  static_cast<unsigned long long>(s.tn));
+                  static_cast<unsigned long long>(s.tn), p.low, p.high, rc.low, rc.high);
     o += buf;
   }
+  o += "(95%: Wilson score intervals, for postings drawn as these were)\n";
   o += "\nby stratum (precision / recall)\n";
   for (size_t v = 0; v < r.variants.size(); ++v) {
     o += "  " + r.variants[v].name + ":";

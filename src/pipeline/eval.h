@@ -46,6 +46,14 @@ struct Score {
   }
 };
 
+// The 95% Wilson score interval of a proportion of `hits` in `n` ({0, 1}
+// when n is 0): how far a precision or recall measured on n postings can
+// be from the one on all postings like them.
+struct Interval {
+  double low = 0, high = 1;
+};
+Interval Wilson95(uint64_t hits, uint64_t n);
+
 struct Miss {
   std::string source, key, title, stratum, reason, terms;
   std::string rule;  // the rule that made a false positive
