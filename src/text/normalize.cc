@@ -86,7 +86,7 @@ constexpr uint64_t TagKey(std::string_view name) {
 }
 
 // Tags that separate blocks of text.
-bool IsBreakTag(uint64_t key) {
+[[gnu::always_inline]] inline bool IsBreakTag(uint64_t key) {
   switch (key) {
     case TagKey("p"): case TagKey("br"): case TagKey("li"): case TagKey("tr"): case TagKey("ol"):
     case TagKey("ul"): case TagKey("dt"): case TagKey("dd"): case TagKey("hr"): case TagKey("div"):
@@ -239,9 +239,12 @@ class Writer {
       size_t k = i + 1 + (s[i + 1] == '/');
       uint64_t tag = 0;
       size_t len = 0;
-      for (; k < close && (IsAsciiAlpha(s[k]) || (s[k] >= '0' && s[k] <= '9')); ++k, ++len) {
-        char ch = IsAsciiAlpha(s[k]) ? static_cast<char>(s[k] | 0x20) : s[k];
-        if (len < 8) tag |= uint64_t{static_cast<unsigned char>(ch)} << (8 * len);
+      for (; k < close; ++k, ++len) {
+        unsigned char ch = static_cast<unsigned char>(s[k]);
+        unsigned char lower = ch | 0x20;
+        bool letter = static_cast<unsigned char>(lower - 'a') < 26;
+        if (!letter && static_cast<unsigned char>(ch - '0') >= 10) break;
+        if (len < 8) tag |= uint64_t{letter ? lower : ch} << (8 * len);
       }
       if (len > 8) tag = 0;
       bool closing = s[i + 1] == '/';
