@@ -8,3 +8,21 @@ best() {
   done
   echo "$best_s $best_kb"
 }
+
+# best wall times of two commands run in turns, $runs times each ("A_seconds
+# B_seconds"): a reference and the command measured against it see the same
+# machine, even when its speed drifts during the run.
+# usage: best_pair A_ARGS... -- B_ARGS...
+best_pair() {
+  local a=() b=() best_a="" best_b="" s
+  while [ "$1" != "--" ]; do a+=("$1"); shift; done
+  shift
+  b=("$@")
+  for _ in $(seq "$runs"); do
+    s=$( { /usr/bin/time -f "%e" "${a[@]}" > /dev/null; } 2>&1 | tail -1)
+    if [ -z "$best_a" ] || awk -v x="$s" -v y="$best_a" 'BEGIN{exit !(x<y)}'; then best_a=$s; fi
+    s=$( { /usr/bin/time -f "%e" "${b[@]}" > /dev/null; } 2>&1 | tail -1)
+    if [ -z "$best_b" ] || awk -v x="$s" -v y="$best_b" 'BEGIN{exit !(x<y)}'; then best_b=$s; fi
+  done
+  echo "$best_a $best_b"
+}
