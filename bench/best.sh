@@ -1,10 +1,13 @@
 # Sourced by the benchmark scripts. Expects $runs.
+# whether $1 is a better (smaller) time than $2, or $2 is empty
+better() { [ -z "$2" ] || awk -v a="$1" -v b="$2" 'BEGIN{exit !(a<b)}'; }
+
 # best wall time of $runs runs of a command, and the peak RSS of that run: "seconds kb"
 best() {
   local best_s="" best_kb=""
   for _ in $(seq "$runs"); do
     read -r s kb < <( { /usr/bin/time -f "%e %M" "$@" > /dev/null; } 2>&1 | tail -1)
-    if [ -z "$best_s" ] || awk -v a="$s" -v b="$best_s" 'BEGIN{exit !(a<b)}'; then best_s=$s; best_kb=$kb; fi
+    if better "$s" "$best_s"; then best_s=$s; best_kb=$kb; fi
   done
   echo "$best_s $best_kb"
 }
@@ -20,9 +23,9 @@ best_pair() {
   b=("$@")
   for _ in $(seq "$runs"); do
     s=$( { /usr/bin/time -f "%e" "${a[@]}" > /dev/null; } 2>&1 | tail -1)
-    if [ -z "$best_a" ] || awk -v x="$s" -v y="$best_a" 'BEGIN{exit !(x<y)}'; then best_a=$s; fi
+    if better "$s" "$best_a"; then best_a=$s; fi
     s=$( { /usr/bin/time -f "%e" "${b[@]}" > /dev/null; } 2>&1 | tail -1)
-    if [ -z "$best_b" ] || awk -v x="$s" -v y="$best_b" 'BEGIN{exit !(x<y)}'; then best_b=$s; fi
+    if better "$s" "$best_b"; then best_b=$s; fi
   done
   echo "$best_a $best_b"
 }

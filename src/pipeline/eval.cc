@@ -161,12 +161,8 @@ StatusOr<EvalResult> Evaluate(const std::vector<Label>& labels, const std::strin
     for (size_t v = 0; v < variants.size(); ++v) {
       bool pred = it->second.ai[v];
       bool truth = labels[i].ai;
-      for (Score* s : {&r.scores[v], &r.by_stratum[v][labels[i].stratum]}) {
-        if (pred && truth) ++s->tp;
-        else if (pred && !truth) ++s->fp;
-        else if (!pred && truth) ++s->fn;
-        else ++s->tn;
-      }
+      r.scores[v].Add(pred, truth);
+      r.by_stratum[v][labels[i].stratum].Add(pred, truth);
       if (pred != truth)
         r.misses[v].push_back({labels[i].source, labels[i].key, labels[i].title, labels[i].stratum, labels[i].reason,
                                it->second.terms[v], std::string(it->second.rules[v]), truth});
@@ -251,11 +247,7 @@ StatusOr<Agreement> CompareLabels(const std::vector<Label>& first, const std::ve
     ++a.both;
     first_ai += f.ai;
     second_ai += s.ai;
-    Score& sc = a.second_vs_first;
-    if (s.ai && f.ai) ++sc.tp;
-    else if (s.ai) ++sc.fp;
-    else if (f.ai) ++sc.fn;
-    else ++sc.tn;
+    a.second_vs_first.Add(s.ai, f.ai);
     if (f.ai == s.ai) {
       ++alike;
       a.consensus.push_back(f);

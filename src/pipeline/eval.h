@@ -38,6 +38,12 @@ std::vector<Variant> StandardVariants();
 
 struct Score {
   uint64_t tp = 0, fp = 0, fn = 0, tn = 0;
+  void Add(bool predicted, bool truth) {
+    if (predicted && truth) ++tp;
+    else if (predicted) ++fp;
+    else if (truth) ++fn;
+    else ++tn;
+  }
   double Precision() const { return tp + fp == 0 ? 0 : static_cast<double>(tp) / static_cast<double>(tp + fp); }
   double Recall() const { return tp + fn == 0 ? 0 : static_cast<double>(tp) / static_cast<double>(tp + fn); }
   double F1() const {

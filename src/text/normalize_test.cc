@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "base/text.h"
 #include "text/sections.h"
 
 namespace jobsift {
@@ -34,12 +35,6 @@ TEST(Normalize, FullWidthAndSpacesFold) {
   EXPECT_EQ(Norm("熟悉ＰｙＴｏｒｃｈ，\xE3\x80\x80ＴｅｎｓｏｒＦｌｏｗ\xC2\xA0等"), "熟悉PyTorch, TensorFlow 等");
   EXPECT_EQ(Norm("  a \t\t b  \r\n\r\n\n  c  "), "a b\nc");
   EXPECT_EQ(Norm("PyTorch", /*fold_case=*/true), "pytorch");
-}
-
-std::string AsciiLower(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return s;
 }
 
 TEST(Normalize, SixteenBytesAtATimeGiveWhatByteByByteGives) {
