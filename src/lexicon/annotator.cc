@@ -131,11 +131,16 @@ StatusOr<std::unique_ptr<Annotator>> Annotator::Create(Lexicon lexicon, Annotate
     const Term& t = a->lexicon_.terms()[id];
     for (const std::string& ex : t.excludes) {
       for (size_t k = ex.find(t.folded); k != std::string::npos; k = ex.find(t.folded, k + 1)) {
-        // Keyed by the exclusion's byte just before the term, or, when the
-        // term starts it, just after.
+        // Keyed by the exclusion's byte just before the term (the last byte
+        // of a character), or, when the term starts it, the third byte after
+        // (the last of a Chinese character: its first is shared by
+        // thousands), or the last there is.
         bool before = k > 0;
-        char key = before ? ex[k - 1] : ex[k + t.folded.size()];
-        a->exclusions_[id].push_back({&ex, k, before, key});
+        size_t after = k + t.folded.size();
+        if (!before && after >= ex.size()) continue;  // the term itself: refused by the loader
+        uint8_t after_offset = before ? 0 : static_cast<uint8_t>(std::min<size_t>(2, ex.size() - after - 1));
+        char key = before ? ex[k - 1] : ex[after + after_offset];
+        a->exclusions_[id].push_back({&ex, k, before, after_offset, key});
       }
     }
     a->info_.push_back({t.group, t.domain, t.ascii_start, t.ascii_end, t.weak, t.title_only, t.case_sensitive,
@@ -198,11 +203,12 @@ bool Annotator::Counts(uint32_t id, std::string_view text, size_t begin, size_t 
   if (!t.has_exclusions) return true;
   // Is one of the exclusions written around this match? Each is tried at
   // every offset where the term sits inside it (computed at start-up), and
-  // compared only when its byte next to the term is the text's (the lists
-  // are short: a loop, not a search).
+  // compared only when its key byte is the text's (the lists are short: a
+  // loop, not a search).
   auto fold = [&](char c) { return t.case_sensitive ? c : Lower(c); };
   for (const Exclusion& ex : exclusions_[id]) {
-    if (ex.before ? (begin == 0 || fold(text[begin - 1]) != ex.key) : (end >= text.size() || fold(text[end]) != ex.key))
+    if (ex.before ? (begin == 0 || fold(text[begin - 1]) != ex.key)
+                  : (end + ex.after_offset >= text.size() || fold(text[end + ex.after_offset]) != ex.key))
       continue;
     if (begin < ex.offset || begin - ex.offset + ex.text->size() > text.size()) continue;
     if (EqualFolded(text.substr(begin - ex.offset, ex.text->size()), *ex.text, t.case_sensitive)) return false;

@@ -120,7 +120,8 @@ class Annotator {
   struct Exclusion {
     const std::string* text;  // folded, owned by the lexicon
     size_t offset;            // where the term sits inside it
-    bool before;              // keyed by the byte before the term (else after)
+    bool before;              // keyed by the byte before the term (else after it)
+    uint8_t after_offset;     // after: the key is this many bytes past the term's end
     char key;
   };
   // What the per-match work reads of a term, 12 bytes (a Term, with its

@@ -72,6 +72,16 @@ TEST_F(AnnotatorTest, ExclusionsAndCaseFolding) {
   EXPECT_FALSE(Run(*a, "", "<a href=\"/nlp/pytorch\" title=\"AI\">详情</a>").ai);
 }
 
+TEST_F(AnnotatorTest, AnExclusionAfterTheTermIsFoundWhateverItsLength) {
+  // 人 and 任 share their first byte, so an exclusion checked by that byte
+  // alone is compared in full either way; one-byte and case-folded tails too.
+  WriteFile(dir_.File("soft/duty.tsv"),
+            "# group: 负责\n# category: soft\n# belongs: x\n# left out: y\n负责\t\t负责人|负责a\n");
+  auto a = Make();
+  Annotation an = Run(*a, "", "负责人，负责任，负责A，负责b，负责");
+  EXPECT_EQ(an.term_count[static_cast<size_t>(Domain::kSoft)], 3u);  // 负责任, 负责b, 负责
+}
+
 TEST_F(AnnotatorTest, DefaultRuleWeighsTitleAndDescriptionEvidence) {
   auto a = Make();
   // Weak terms alone never make an AI job.
