@@ -236,7 +236,7 @@ StatusOr<Agreement> CompareLabels(const std::vector<Label>& first, const std::ve
   if (Status st = index(first, "the first", &in_first); !st.ok()) return st;
   if (Status st = index(second, "the second", &in_second); !st.ok()) return st;
   Agreement a;
-  size_t alike = 0, first_ai = 0, second_ai = 0;
+  size_t first_ai = 0, second_ai = 0;
   for (const Label& f : first) {
     auto it = in_second.find({f.source, f.key});
     if (it == in_second.end()) {
@@ -249,7 +249,6 @@ StatusOr<Agreement> CompareLabels(const std::vector<Label>& first, const std::ve
     second_ai += s.ai;
     a.second_vs_first.Add(s.ai, f.ai);
     if (f.ai == s.ai) {
-      ++alike;
       a.consensus.push_back(f);
     } else {
       a.disagreements.emplace_back(f, s);
@@ -261,7 +260,7 @@ StatusOr<Agreement> CompareLabels(const std::vector<Label>& first, const std::ve
     double n = static_cast<double>(a.both);
     double p1 = static_cast<double>(first_ai) / n, p2 = static_cast<double>(second_ai) / n;
     double chance = p1 * p2 + (1 - p1) * (1 - p2);
-    a.observed = static_cast<double>(alike) / n;
+    a.observed = static_cast<double>(a.consensus.size()) / n;
     a.kappa = chance >= 1 ? std::nan("") : (a.observed - chance) / (1 - chance);
   }
   return a;
