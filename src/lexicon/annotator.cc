@@ -475,8 +475,9 @@ void Annotator::AnnotateText(std::string_view title, std::string_view descriptio
   } else if (title_weak && !desc_strong.empty()) {
     out->ai = true;
     out->ai_rule = "default.title_weak_confirmed";
-  } else if (desc_strong.size() >= options_.min_description_terms +
-                                        (IsGeneralSoftwareRole(title_text) ? 1 : 0)) {
+  } else if (desc_strong.size() >= options_.min_description_terms &&
+             // (the title's role is looked up only when it can matter)
+             desc_strong.size() >= options_.min_description_terms + (IsGeneralSoftwareRole(title_text) ? 1 : 0)) {
     out->ai = true;
     out->ai_rule = "default.description_terms";
   }

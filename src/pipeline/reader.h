@@ -8,10 +8,10 @@
 // into chunks of whole records. Worker threads (--threads minus one, and the
 // reader itself whenever the chunks in flight are at their bound) split each
 // chunk into fields, apply the bad-row policy (pipeline/diagnostics.h) and
-// hand each accepted Posting to a PostingTask made for that chunk. Finished tasks are handed
-// back to the job strictly in input order, so whatever the job computes is
-// identical for any --threads. Memory is bounded by the chunks in flight
-// (about 2 × threads + 2 chunks), not by the input size.
+// hand each accepted Posting to a PostingTask made for that chunk. Finished
+// tasks are handed back to the job strictly in input order, so whatever the
+// job computes is identical for any --threads. Memory is bounded by the
+// chunks in flight (about 2 × threads + 2 chunks), not by the input size.
 //
 // Not for: what a field means (fields/) or what is computed (the job).
 #ifndef JOBSIFT_PIPELINE_READER_H_
