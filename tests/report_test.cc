@@ -136,6 +136,28 @@ TEST(Report, TablesMatchTheHandCountedFixture) {
   EXPECT_NE(summary.find("\"postings\":11"), std::string::npos) << summary;
 }
 
+// Postings without an industry were counted twice in the skill and benefit
+// shares of all AI postings (F13-F15 above 100% on job-hunting-data, which
+// has no industry column): "" named both the unknown industry and "all".
+TEST(Report, SkillSharesCountPostingsWithoutAnIndustryOnce) {
+  TempDir d;
+  WriteLexicon(d);
+  WriteFile(d.File("p.csv"),
+            "职位名称,城市,发布日期,职位描述\n"
+            "深度学习工程师,北京,2024-01-10,负责深度学习;五险一金\n"
+            "深度学习研究员,上海,2024-02-10,负责深度学习\n"
+            "会计,上海,2024-02-11,负责记账\n");
+  int rc;
+  std::string log = RunReport(d, "--min-n 1 -o " + d.File("out") + " " + d.File("p.csv"), &rc);
+  ASSERT_EQ(rc, 0) << log;
+  std::string f14 = ReadFile(d.File("out/tables/F14.csv"));
+  EXPECT_NE(f14.find("负责,2,100.00,"), std::string::npos) << f14;
+  std::string f15 = ReadFile(d.File("out/tables/F15.csv"));
+  EXPECT_NE(f15.find("五险,1,50.00,"), std::string::npos) << f15;
+  std::string f13 = ReadFile(d.File("out/tables/F13.csv"));
+  EXPECT_NE(f13.find("深度学习框架,2,100.00,"), std::string::npos) << f13;
+}
+
 TEST(Report, WorkbookHoldsEveryTableAsASheet) {
   TempDir d;
   WriteLexicon(d);

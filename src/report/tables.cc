@@ -172,21 +172,25 @@ Table ByDimension(const Cube& cube, const TableOptions& o, const Periods& p, con
   return t;
 }
 
-// AI postings by group name within one half-year, by industry.
-// Keyed by industry name ("" for all industries).
-std::map<std::string, std::map<std::string, uint64_t>> SkillCounts(const Cube& cube, const std::string& half) {
-  std::vector<bool> in_half = cube.QuartersIn(half);
-  IdArrayMap<2, uint64_t> by_id;  // (industry, group)
-  for (const auto& [key, n] : cube.skills_by_industry())
-    if (in_half[key[0]]) by_id[{key[1], key[2]}] += n;
-  std::map<std::string, std::map<std::string, uint64_t>> out;
-  for (const auto& [key, n] : by_id) {
-    const std::string& group = cube.dict_groups().Name(key[1]);
-    out[cube.dict(Dim::kIndustry).Name(key[0])][group] += n;
-    out[""][group] += n;
+// AI postings by group name within one half-year: over all industries, and
+// by industry name ("" is an unknown industry, never "all": postings without
+// an industry would otherwise be counted twice in the totals).
+struct SkillCounts {
+  std::map<std::string, uint64_t> all;
+  std::map<std::string, std::map<std::string, uint64_t>> by_industry;
+
+  SkillCounts(const Cube& cube, const std::string& half) {
+    std::vector<bool> in_half = cube.QuartersIn(half);
+    IdArrayMap<2, uint64_t> by_id;  // (industry, group)
+    for (const auto& [key, n] : cube.skills_by_industry())
+      if (in_half[key[0]]) by_id[{key[1], key[2]}] += n;
+    for (const auto& [key, n] : by_id) {
+      const std::string& group = cube.dict_groups().Name(key[1]);
+      by_industry[cube.dict(Dim::kIndustry).Name(key[0])][group] += n;
+      all[group] += n;
+    }
   }
-  return out;
-}
+};
 
 // Median annual salaries in one half-year from the 1% bins: the middle of
 // the bin holding the middle posting (the lower middle for an even count),
@@ -401,8 +405,8 @@ std::vector<Table> BuildTables(const Cube& cube, const TableOptions& o) {
   const std::vector<std::string> kShareOf = {"ai_postings_with", "share_pct", "ci_low", "ci_high", "ai_postings", "small_n"};
   auto ai_in_half = CountInHalf(cube, Dim::kIndustry, p.current);
   uint64_t ai_total = TotalAi(ai_in_half);
-  auto skills_by_industry = SkillCounts(cube, p.current);
-  auto& skills_all = skills_by_industry[""];
+  SkillCounts skills(cube, p.current);
+  auto& skills_all = skills.all;
   std::vector<std::string> top_industries10 = TopByAi(ai_in_half, 10);
   {
     Table t;
@@ -458,7 +462,7 @@ std::vector<Table> BuildTables(const Cube& cube, const TableOptions& o) {
       groups = TopGroups(skills_all, domain, "", 10);
     }
     for (const auto& ind : top_industries10) {
-      auto& counts = skills_by_industry[ind];
+      auto& counts = skills.by_industry[ind];
       for (const auto& g : groups) {
         auto parts = SplitGroup(g);
         std::vector<std::string> row{ind, parts[2].empty() ? parts[1] : parts[2]};
