@@ -143,7 +143,7 @@ TEST(Classify, AgreesWithAnnotateIncludingFormsOnlyNormalisationReveals) {
   std::string out;
   ASSERT_EQ(RunCommand(kBin + " classify -q" + lex + d.File("p.csv"), &out), 0);
   EXPECT_NE(out.find("postings 5, AI 3"), std::string::npos) << out;
-  ASSERT_EQ(RunCommand(kBin + " annotate -q" + lex + "-o " + d.File("a.jsonl") + " " + d.File("p.csv") + " 2>&1", &out), 0);
+  ASSERT_EQ(RunCommand(kBin + " annotate" + lex + "-o " + d.File("a.jsonl") + " " + d.File("p.csv") + " 2>&1", &out), 0);
   EXPECT_NE(out.find("5 postings annotated (3 AI)"), std::string::npos) << out;
 }
 
@@ -173,7 +173,7 @@ TEST(Classify, EveryFormNormalisationFoldsStillReachesTheDecision) {
     EXPECT_NE(out.find("postings 8, AI 6"), std::string::npos) << out;
   }
   std::string out;
-  ASSERT_EQ(RunCommand(kBin + " annotate -q --delimiter , --lexicons " + d.File("lex") + " -o " + d.File("a.jsonl") +
+  ASSERT_EQ(RunCommand(kBin + " annotate --delimiter , --lexicons " + d.File("lex") + " -o " + d.File("a.jsonl") +
                            " " + d.File("p.csv") + " 2>&1",
                        &out),
             0);

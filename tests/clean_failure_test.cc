@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "aggregate/state.h"
 #include "test_util.h"
 
 namespace jobsift {
@@ -161,7 +162,7 @@ TEST(CleanFailure, ForeignTruncatedOrCorruptStateIsAnErrorNeverNumbers) {
   std::string good = ReadFile(d.File("s"));
   ASSERT_GT(good.size(), 200u);
   std::string other_version = good;
-  other_version[14] = 2;  // a file from the version before (this jobsift writes 3)
+  other_version[14] = 2;  // a file from an older version (this jobsift writes kStateVersion)
   std::string flipped = good;
   flipped[good.size() / 3] ^= 0x20;
   std::string checksum = good;
@@ -169,7 +170,7 @@ TEST(CleanFailure, ForeignTruncatedOrCorruptStateIsAnErrorNeverNumbers) {
   const std::pair<std::string, std::string> cases[] = {
       {"", "no jobsift state header"},
       {Postings(2), "no jobsift state header"},
-      {other_version, "state file version 2, this jobsift reads version 3"},
+      {other_version, "state file version 2, this jobsift reads version " + std::to_string(kStateVersion)},
       {good.substr(0, 20), "truncated"},
       {good.substr(0, good.size() - 3), "truncated"},
       {flipped, "not a usable state file"},

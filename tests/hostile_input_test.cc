@@ -83,21 +83,34 @@ const std::string kRow = "算法工程师,北京,20-30K,熟悉PyTorch\n";
 TEST(Hostile, EmptyFileReadsNothingAndSaysSo) {
   TempDir d;
   WriteFile(d.File("empty.csv"), "");
-  Outcome r = Jobsift(d, "scan -q --json " + d.File("empty.csv"));
-  EXPECT_EQ(r.code, 0);
+  // An input that holds nothing is a warning and exit 1 (issue 16), said
+  // once, on stderr.
+  Outcome r = Jobsift(d, "scan --json " + d.File("empty.csv"));
+  EXPECT_EQ(r.code, 1);
   EXPECT_EQ(CountsOf(r.out).read, 0);
-  r = Jobsift(d, "scan -q " + d.File("empty.csv"));
-  EXPECT_TRUE(Has(r.out, "empty.csv: the file is empty")) << r.out;
+  EXPECT_TRUE(Has(r.out, "\"empty\":[\"" + d.File("empty.csv") + ": the file is empty\"]")) << r.out;
+  r = Jobsift(d, "scan " + d.File("empty.csv"));
+  EXPECT_TRUE(Has(r.err, "jobsift: warning: " + d.File("empty.csv") + ": the file is empty")) << r.err;
+  EXPECT_FALSE(Has(r.out, "the file is empty")) << r.out;
+  // report and annotate write nothing from it: an error, not an empty report.
+  r = Jobsift(d, "report -o " + d.File("out") + " " + d.File("empty.csv"));
+  EXPECT_EQ(r.code, 2);
+  EXPECT_TRUE(Has(r.err, "no postings in the inputs")) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(d.File("out/summary.json")));
+  r = Jobsift(d, "annotate -o " + d.File("a.jsonl") + " " + d.File("empty.csv"));
+  EXPECT_EQ(r.code, 2);
+  EXPECT_FALSE(std::filesystem::exists(d.File("a.jsonl")));
 }
 
 TEST(Hostile, HeaderOnlyFileReadsNoRows) {
   TempDir d;
   WriteFile(d.File("h.csv"), kHeader);
-  Outcome r = Jobsift(d, "scan -q --json " + d.File("h.csv"));
-  EXPECT_EQ(r.code, 0) << r.err;
+  Outcome r = Jobsift(d, "scan --json " + d.File("h.csv"));
+  EXPECT_EQ(r.code, 1) << r.err;
   Counts c = CountsOf(r.out);
   EXPECT_EQ(c.read, 0);
   EXPECT_TRUE(Has(r.out, "\"has_header\":true")) << r.out;
+  EXPECT_TRUE(Has(r.err, "h.csv: a header and no rows")) << r.err;
 }
 
 TEST(Hostile, UnterminatedQuoteAtEndOfFileIsOneReject) {
@@ -220,9 +233,9 @@ TEST(Hostile, RowsWithTooFewOrTooManyFieldsAreRejectedWithTheirLines) {
 TEST(Hostile, DuplicateHeaderNamesAreNamedAndTheFirstIsRead) {
   TempDir d;
   WriteFile(d.File("dup.csv"), "职位名称,城市,城市,薪资\n工程师,北京,上海,1万\n");
-  Outcome r = Jobsift(d, "scan -q " + d.File("dup.csv"));
+  Outcome r = Jobsift(d, "scan " + d.File("dup.csv"));
   EXPECT_EQ(r.code, 0) << r.err;
-  EXPECT_TRUE(Has(r.out, "dup.csv: header '城市' names columns 2 and 3 (the first is used)")) << r.out;
+  EXPECT_TRUE(Has(r.err, "dup.csv: header '城市' names columns 2 and 3 (the first is used)")) << r.err;
   r = Jobsift(d, "scan -q --json " + d.File("dup.csv"));
   EXPECT_TRUE(Has(r.out, "\"city\":{\"column\":2,")) << r.out;
 }

@@ -22,6 +22,7 @@ struct ContributionView {
   CubeRecord record;
   uint64_t fingerprint = 0;  // 0: not deduplicated
   std::array<Unknown, kDerivedFieldCount> reasons{};
+  DateSource date_source = DateSource::kNone;
 };
 
 // The same with owned values: read back from state files, planted by the
@@ -33,6 +34,7 @@ struct Contribution {
   uint64_t annual = 0;
   uint64_t fingerprint = 0;
   std::array<Unknown, kDerivedFieldCount> reasons{};
+  DateSource date_source = DateSource::kNone;
   std::vector<std::string> groups;    // AI postings only
   std::vector<std::string> ai_terms;  // AI postings only
 
@@ -48,6 +50,7 @@ struct Contribution {
     r.ai_terms.assign(ai_terms.begin(), ai_terms.end());
     v.fingerprint = fingerprint;
     v.reasons = reasons;
+    v.date_source = date_source;
     return v;
   }
 };

@@ -17,7 +17,7 @@ constexpr uint8_t kEnd = 'E';
 template <class Conventions, class F>
 void ForEachConvention(Conventions& c, F f) {
   for (auto* v : {&c.work_days_per_month, &c.work_hours_per_day, &c.weeks_per_month, &c.min_monthly, &c.max_monthly,
-                  &c.max_ratio, &c.hourly_below})
+                  &c.max_ratio, &c.hourly_below, &c.annual_as_monthly_from})
     f(*v);
 }
 
@@ -115,6 +115,8 @@ void StateWriter::Add(const ContributionView& c) {
     uint8_t b = static_cast<uint8_t>(u);
     Bytes(&b, 1);
   }
+  uint8_t source = static_cast<uint8_t>(c.date_source);
+  Bytes(&source, 1);
   U64(r.groups.size());
   for (std::string_view g : r.groups) Str(g);
   U64(r.ai_terms.size());
@@ -138,6 +140,29 @@ Status StateWriter::Finish(const StateInfo& info) {
   Str(info.dedup);
   ForEachConvention(info.salary, [&](const double& v) { U64(std::bit_cast<uint64_t>(v)); });
   U64(info.salary.reread_small_numbers ? 1 : 0);
+  const InputNotes& n = info.notes;
+  U64(n.files);
+  U64(n.rows);
+  auto strings = [&](const std::vector<std::string>& v) {
+    U64(v.size());
+    for (const std::string& x : v) Str(x);
+  };
+  U64(n.no_column.size());
+  for (const InputNotes::NoColumn& c : n.no_column) {
+    U64(static_cast<uint64_t>(c.field));
+    U64(c.rows);
+    strings(c.files);
+  }
+  U64(n.by_content.size());
+  for (const InputNotes::ByContent& b : n.by_content) {
+    Str(b.file);
+    U64(static_cast<uint64_t>(b.field));
+    Str(b.header);
+    Str(b.evidence);
+  }
+  strings(n.empty);
+  strings(n.skipped);
+  strings(n.other);
   uint64_t sum = hash_;
   U64(sum);
   if (scratch_) {
@@ -187,9 +212,12 @@ StatusOr<StateInfo> ParseState(std::FILE* f, const std::string& path,
     c.has_salary = flags & 2;
     for (Unknown& u : c.reasons) {
       uint8_t b;
-      if (!in.Bytes(&b, 1) || b > static_cast<uint8_t>(Unknown::kAmbiguous)) return corrupt("bad record");
+      if (!in.Bytes(&b, 1) || b >= kUnknownCount) return corrupt("bad record");
       u = static_cast<Unknown>(b);
     }
+    uint8_t source;
+    if (!in.Bytes(&source, 1) || source >= kDateSourceCount) return corrupt("bad record");
+    c.date_source = static_cast<DateSource>(source);
     uint64_t n;
     if (!in.U64(&n) || n > 100000) return corrupt("bad record");
     c.groups.resize(n);
@@ -224,6 +252,32 @@ StatusOr<StateInfo> ParseState(std::FILE* f, const std::string& path,
   uint64_t reread = 0;
   if (!numbers || !in.U64(&reread)) return corrupt("truncated");
   info.salary.reread_small_numbers = reread != 0;
+  InputNotes& n = info.notes;
+  auto strings = [&](std::vector<std::string>* v) {
+    // Grown as read, so a damaged count cannot allocate what is not there.
+    uint64_t size;
+    if (!in.U64(&size)) return false;
+    for (uint64_t i = 0; i < size; ++i)
+      if (!in.Str(&v->emplace_back())) return false;
+    return true;
+  };
+  auto field = [&](Field* f) {
+    uint64_t v;
+    if (!in.U64(&v) || v >= kFieldCount) return false;
+    *f = static_cast<Field>(v);
+    return true;
+  };
+  uint64_t entries;
+  if (!in.U64(&n.files) || !in.U64(&n.rows) || !in.U64(&entries) || entries > kFieldCount) return corrupt("bad notes");
+  n.no_column.resize(entries);
+  for (InputNotes::NoColumn& c : n.no_column)
+    if (!field(&c.field) || !in.U64(&c.rows) || !strings(&c.files)) return corrupt("bad notes");
+  if (!in.U64(&entries)) return corrupt("bad notes");
+  for (uint64_t i = 0; i < entries; ++i) {
+    InputNotes::ByContent& b = n.by_content.emplace_back();
+    if (!in.Str(&b.file) || !field(&b.field) || !in.Str(&b.header) || !in.Str(&b.evidence)) return corrupt("bad notes");
+  }
+  if (!strings(&n.empty) || !strings(&n.skipped) || !strings(&n.other)) return corrupt("bad notes");
   uint64_t expected = in.hash();
   uint64_t stored;
   if (!in.U64(&stored)) return corrupt("truncated");

@@ -16,11 +16,13 @@
 #include "base/temp_file.h"
 #include "jobsift/status.h"
 #include "pipeline/diagnostics.h"
+#include "schema/input_notes.h"
 
 namespace jobsift {
 
-// 2: Fingerprint hashes words, not bytes; 3: the salary conventions.
-inline constexpr uint32_t kStateVersion = 3;
+// 2: Fingerprint hashes words, not bytes; 3: the salary conventions; 4: the
+// date's fallback columns and piece-rate pay (records), the inputs' notes.
+inline constexpr uint32_t kStateVersion = 4;
 
 // What a state says about the run that made it.
 struct StateInfo {
@@ -31,6 +33,9 @@ struct StateInfo {
   // What turned posted pay into the annual salaries the records carry: a
   // merge must say which (report.html's methodology) and cannot mix them.
   SalaryConventions salary;
+  // What the inputs left out or assumed (fields without a column, columns
+  // found by content, empty and skipped files): a merge says it too.
+  InputNotes notes;
   uint64_t records = 0;
 };
 

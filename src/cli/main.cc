@@ -94,7 +94,7 @@ void AddReadFlags(CLI::App* cmd, CommonFlags& f) {
   cmd->add_option("--max-field-bytes", f.max_field_bytes, "Reject rows with a larger field (default 2 MiB)");
   cmd->add_option("--max-record-bytes", f.max_record_bytes, "Reject larger records (default 64 MiB)");
   cmd->add_option("--rejects", f.rejects_path, "Write rejected rows here (TSV)");
-  cmd->add_flag("--quiet,-q", f.quiet, "No progress on stderr");
+  cmd->add_flag("--quiet,-q", f.quiet, "Print only errors on stderr: no progress, warnings or closing line");
 }
 
 void AddLexiconFlags(CLI::App* cmd, CommonFlags& f) {
@@ -165,6 +165,25 @@ bool WriteStdout(const std::string& out) {
   return true;
 }
 
+// Says on stderr, once each, what the read left out or assumed (warnings:
+// fields without a column, columns found by content, empty and skipped
+// files) and the inputs it could not read (errors). -q silences warnings.
+void PrintReadNotes(const ReadSummary& s, bool quiet) {
+  if (!quiet)
+    for (const std::string& line : s.notes.Lines()) std::fprintf(stderr, "jobsift: warning: %s\n", line.c_str());
+  for (const auto& e : s.errors) std::fprintf(stderr, "jobsift: %s\n", e.c_str());
+}
+
+// A run that accepted no posting at all has nothing to write: an error
+// saying why, rather than an empty output that looks complete.
+bool NoPostings(const ReadSummary& s, const char* what) {
+  if (s.total.rows_accepted > 0 || !s.errors.empty()) return false;
+  std::fprintf(stderr, "jobsift: no postings in the inputs (%llu rows read, %llu rejected; empty: %zu files): no %s written\n",
+               static_cast<unsigned long long>(s.total.rows_read),
+               static_cast<unsigned long long>(s.total.RowsRejected()), s.notes.empty.size(), what);
+  return true;
+}
+
 int RunScan(const CommonFlags& f, bool json) {
   Config config;
   if (!MakeConfig(f, &config)) return kExitFailure;
@@ -174,7 +193,7 @@ int RunScan(const CommonFlags& f, bool json) {
     return kExitFailure;
   }
   if (!WriteStdout(json ? ScanJson(*summary) : ScanText(*summary))) return kExitFailure;
-  for (const auto& e : summary->errors) std::fprintf(stderr, "jobsift: %s\n", e.c_str());
+  PrintReadNotes(*summary, f.quiet);
   return ExitCodeFor(*summary);
 }
 
@@ -186,6 +205,7 @@ int RunProfile(const CommonFlags& f, bool json, size_t top_n) {
     std::fprintf(stderr, "jobsift: %s\n", normalizer.status().message().c_str());
     return kExitFailure;
   }
+  config.read.judge = normalizer->get();
   ProfileJob job(normalizer->get());
   auto summary = ReadPostings(f.inputs, config.read, &job);
   if (!summary.ok()) {
@@ -193,7 +213,7 @@ int RunProfile(const CommonFlags& f, bool json, size_t top_n) {
     return kExitFailure;
   }
   if (!WriteStdout(json ? ProfileJson(*summary, job, top_n) : ProfileText(*summary, job, top_n))) return kExitFailure;
-  for (const auto& e : summary->errors) std::fprintf(stderr, "jobsift: %s\n", e.c_str());
+  PrintReadNotes(*summary, f.quiet);
   return ExitCodeFor(*summary);
 }
 
@@ -227,6 +247,7 @@ int RunAnnotate(const CommonFlags& f, const std::string& out_path) {
   std::string tmp = out_path == "-" ? "" : out_path + ".tmp";
   std::FILE* out = out_path == "-" ? stdout : std::fopen(tmp.c_str(), "wb");
   if (out == nullptr) return Fail(IoError(tmp + ": cannot write: " + std::strerror(errno)));
+  config.read.judge = normalizer->get();
   AnnotateJob job(normalizer->get(), annotator->get(), format, out);
   auto summary = ReadPostings(f.inputs, config.read, &job);
   bool write_failed = job.write_failed() || std::fflush(out) != 0 || std::ferror(out);
@@ -235,21 +256,21 @@ int RunAnnotate(const CommonFlags& f, const std::string& out_path) {
     if (!tmp.empty()) std::remove(tmp.c_str());
     return Fail(!summary.ok() ? summary.status() : IoError(out_path + ": write failed: " + std::strerror(errno)));
   }
-  if (!summary->errors.empty()) {
+  if (!summary->errors.empty() || NoPostings(*summary, "annotations")) {
     // An input that could not be read: the output would look whole but not be.
     if (!tmp.empty()) std::remove(tmp.c_str());
-    for (const auto& e : summary->errors) std::fprintf(stderr, "jobsift: %s\n", e.c_str());
-    std::fprintf(stderr, "jobsift: no output written\n");
+    PrintReadNotes(*summary, f.quiet);
+    if (!summary->errors.empty()) std::fprintf(stderr, "jobsift: no output written\n");
     return kExitFailure;
   }
   if (!tmp.empty() && std::rename(tmp.c_str(), out_path.c_str()) != 0)
     return Fail(IoError(out_path + ": cannot rename into place: " + std::strerror(errno)));
-  std::fprintf(stderr, "jobsift: %llu postings annotated (%llu AI) -> %s; rows read %llu, rejected %llu\n",
+  if (!f.quiet)
+    std::fprintf(stderr, "jobsift: %llu postings annotated (%llu AI) -> %s; rows read %llu, rejected %llu\n",
                static_cast<unsigned long long>(job.rows()), static_cast<unsigned long long>(job.ai_rows()),
                out_path.c_str(), static_cast<unsigned long long>(summary->total.rows_read),
                static_cast<unsigned long long>(summary->total.RowsRejected()));
-  for (const auto& w : summary->warnings) std::fprintf(stderr, "jobsift: warning: %s\n", w.c_str());
-  for (const auto& e : summary->errors) std::fprintf(stderr, "jobsift: %s\n", e.c_str());
+  PrintReadNotes(*summary, f.quiet);
   return ExitCodeFor(*summary);
 }
 
@@ -305,7 +326,7 @@ int RunClassify(const CommonFlags& f, bool all_domains) {
                   std::string(AiRuleName(config.annotate.ai_rule)) + ")\n";
   for (const auto& [rule, n] : job.by_rule) o += "  " + std::string(rule) + " " + std::to_string(n) + "\n";
   if (!WriteStdout(o)) return kExitFailure;
-  for (const auto& e : summary->errors) std::fprintf(stderr, "jobsift: %s\n", e.c_str());
+  PrintReadNotes(*summary, f.quiet);
   return ExitCodeFor(*summary);
 }
 
@@ -346,7 +367,7 @@ bool RemoveSummary(const std::string& out_dir) {
 // there fails the command, the other outputs stay).
 int WriteReport(const std::string& out_dir, const ReportJob& job, const ReadSummary& read, const Lexicon& lexicon,
                 const TableOptions& table_options, Dedup dedup, AiRule rule, const SalaryConventions& salary,
-                bool pdf) {
+                bool pdf, bool quiet) {
   std::vector<Table> tables = BuildTables(job.cube(), table_options);
   for (const Table& t : tables) {
     Status st = WriteFileAtomic(out_dir + "/tables/" + t.id + ".csv", TableCsv(t));
@@ -372,7 +393,8 @@ int WriteReport(const std::string& out_dir, const ReportJob& job, const ReadSumm
     scope = " with " + FilterLabel(job.cube().filter()) + " (" + std::to_string(job.outside_filter()) + " outside)";
     if (job.postings() == 0) std::fprintf(stderr, "jobsift: warning: no posting has %s\n", FilterLabel(job.cube().filter()).c_str());
   }
-  std::fprintf(stderr,
+  if (!quiet)
+    std::fprintf(stderr,
                "jobsift: %llu postings%s (%llu duplicates removed) -> %s/tables, tables.json, tables.xlsx, report.html, "
                "summary.json\n",
                static_cast<unsigned long long>(job.postings()), scope.c_str(),
@@ -383,7 +405,7 @@ int WriteReport(const std::string& out_dir, const ReportJob& job, const ReadSumm
       std::fprintf(stderr, "jobsift: report.pdf not written: %s\n", st.message().c_str());
       return kExitFailure;
     }
-    std::fprintf(stderr, "jobsift: -> %s/report.pdf\n", out_dir.c_str());
+    if (!quiet) std::fprintf(stderr, "jobsift: -> %s/report.pdf\n", out_dir.c_str());
   }
   return ExitCodeFor(read);
 }
@@ -416,6 +438,7 @@ int RunReport(const CommonFlags& f, const std::string& out_dir, const std::strin
   config.read.rejects_path = out_dir + "/rejects.tsv";
   auto filter = ResolveFilter(**normalizer, f);
   if (!filter.ok()) return Fail(filter.status());
+  config.read.judge = normalizer->get();
   ReportJob job(normalizer->get(), annotator->get(), dedup);
   job.set_filter(*filter);
   job.set_scratch_dir(out_dir);
@@ -432,11 +455,12 @@ int RunReport(const CommonFlags& f, const std::string& out_dir, const std::strin
   }
   auto summary = ReadPostings(f.inputs, config.read, &job);
   if (!summary.ok()) return Fail(summary.status());
-  if (!summary->errors.empty()) {
-    for (const auto& e : summary->errors) std::fprintf(stderr, "jobsift: %s\n", e.c_str());
-    std::fprintf(stderr, "jobsift: no report written\n");
+  if (!summary->errors.empty() || NoPostings(*summary, "report")) {
+    PrintReadNotes(*summary, f.quiet);
+    if (!summary->errors.empty()) std::fprintf(stderr, "jobsift: no report written\n");
     return kExitFailure;
   }
+  PrintReadNotes(*summary, f.quiet);
   if (Status st = job.Complete(); !st.ok()) return Fail(st);
   if (state) {
     StateInfo info;
@@ -445,11 +469,12 @@ int RunReport(const CommonFlags& f, const std::string& out_dir, const std::strin
     info.ai_rule = std::string(AiRuleName(config.annotate.ai_rule));
     info.dedup = dedup_name;
     info.salary = config.fields.salary;
+    info.notes = summary->notes;
     Status st = state->Finish(info);
     if (!st.ok()) return Fail(st);
   }
   return WriteReport(out_dir, job, *summary, (*annotator)->lexicon(), table_options, dedup, config.annotate.ai_rule,
-                     config.fields.salary, pdf);
+                     config.fields.salary, pdf, f.quiet);
 }
 
 int RunMerge(const std::vector<std::string>& states, const std::string& out_dir, const CommonFlags& f,
@@ -497,13 +522,15 @@ int RunMerge(const std::vector<std::string>& states, const std::string& out_dir,
     Status st = ReplayState(path, [&](const Contribution& c) { job->AddContribution(c); });
     if (!st.ok()) return Fail(st);
     read.total.Add(info->read);
+    read.notes.Add(info->notes);
   }
   if (Status st = job->Complete(); !st.ok()) return Fail(st);
+  PrintReadNotes(read, f.quiet);
   AiRule ai_rule;
   AiRuleFromName(rule, &ai_rule);
   Dedup dedup;
   ParseDedup(dedup_name, &dedup);
-  return WriteReport(out_dir, *job, read, *lex, table_options, dedup, ai_rule, salary, pdf);
+  return WriteReport(out_dir, *job, read, *lex, table_options, dedup, ai_rule, salary, pdf, f.quiet);
 }
 
 int RunLexiconTerms(const std::vector<std::string>& paths) {
@@ -667,7 +694,7 @@ int main(int argc, char** argv) {
   std::string report_state;
   report->add_option("--state", report_state, "Also save the run's state here, for jobsift merge (docs/state-format.md)");
   report->add_option("--half", table_options.current_half,
-                     "Half-year of the single-period tables, e.g. 2024H1 (default: the latest with data)")
+                     "Half-year of the single-period tables, e.g. 2024H1 (default: the latest holding a quarter of the busiest half-year's postings and --min-n AI postings)")
       ->check([](const std::string& v) {
         return v.size() == 6 && v[4] == 'H' && (v[5] == '1' || v[5] == '2') ? std::string() : "use the form 2024H1";
       });
@@ -686,6 +713,7 @@ int main(int argc, char** argv) {
   merge->add_option("states", merge_states, "State files from jobsift report --state, in input order")->required();
   merge->add_option("-o,--output", merge_out, "Output folder")->required();
   merge->add_option("--lexicons", merge_flags.lexicon_dir, "Lexicon folder the states were made with");
+  merge->add_flag("--quiet,-q", merge_flags.quiet, "Print only errors on stderr: no warnings or closing line");
   merge->add_option("--half", merge_options.current_half, "Half-year of the single-period tables");
   merge->add_option("--min-n", merge_options.min_n, "Cells with fewer postings are flagged small_n (default 30)");
   merge->add_option("--top-cities", merge_options.top_cities, "Cities in city tables (default 10)");

@@ -71,6 +71,23 @@ TEST(Degree, RealVariantsResolveByExactMatch) {
   });
 }
 
+// Issue 16: high-school-level schools by name were unparseable though 高中
+// was known; English labels of foreign firms' postings.
+TEST(Degree, HighSchoolLevelSchoolsAndEnglishLabels) {
+  ExpectLevels({
+      {"普通高中", L::kCollegeOrBelow, "degree.table"},
+      {"职业高中", L::kCollegeOrBelow, "degree.table"},
+      {"技工学校", L::kCollegeOrBelow, "degree.table"},
+      {"技校", L::kCollegeOrBelow, "degree.table"},
+      {"中职", L::kCollegeOrBelow, "degree.table"},
+      {"中等职业学校", L::kCollegeOrBelow, "degree.table"},
+      {"普通高中及以上", L::kCollegeOrBelow, "degree.table_stripped"},
+      {"Bachelor", L::kBachelor, "degree.table"},
+      {"Master's degree", L::kMaster, "degree.table"},
+      {"PhD", L::kDoctor, "degree.table"},
+  });
+}
+
 TEST(Degree, FullWidthVariantsFold) {
   ExpectLevels({
       {"ＭＢＡ／ＥＭＢＡ", L::kMaster, "degree.table"},
@@ -109,7 +126,7 @@ TEST(Degree, MissingAndUnparseable) {
     EXPECT_EQ(got.reason, Unknown::kMissing) << raw;
     EXPECT_EQ(got.rule, "degree.missing") << raw;
   }
-  for (std::string_view raw : {"学士后", "Bachelor", "以上", "统招"}) {
+  for (std::string_view raw : {"学士后", "Bachelr", "以上", "统招"}) {
     const Parsed<DegreeLevel> got = Shipped().Parse(raw);
     EXPECT_EQ(got.reason, Unknown::kUnparseable) << raw;
     EXPECT_EQ(got.rule, "degree.unparseable") << raw;

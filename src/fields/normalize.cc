@@ -22,6 +22,26 @@ std::string_view DerivedFieldName(DerivedField f) {
   return "";
 }
 
+std::string_view DateSourceName(DateSource s) {
+  switch (s) {
+    case DateSource::kNone: return "none";
+    case DateSource::kPublished: return "published";
+    case DateSource::kFirstSeen: return "first_seen";
+    case DateSource::kUpdated: return "updated";
+    case DateSource::kAfterSeen: return "after_seen";
+    case DateSource::kCount: break;
+  }
+  return "none";
+}
+
+DateSource DateSourceOf(const Parsed<Date>& date) {
+  if (!date.ok()) return DateSource::kNone;
+  if (date.rule == "date.from_seen") return DateSource::kFirstSeen;
+  if (date.rule == "date.from_updated") return DateSource::kUpdated;
+  if (date.rule == "date.after_seen") return DateSource::kAfterSeen;
+  return DateSource::kPublished;
+}
+
 Unknown DerivedFields::ReasonOf(DerivedField f) const {
   switch (f) {
     case DerivedField::kSalary: return salary.reason;
@@ -117,6 +137,11 @@ void FieldNormalizer::Normalize(const Posting& p, DerivedFields* out, FieldMemo*
     out->salary = SalaryFromNumbers(p[Field::kSalaryMin], p[Field::kSalaryMax], p[Field::kSalaryMonths],
                                     p.salary_scale, options_.salary);
   }
+  if (out->salary.ok() && out->salary.value.unit != PayUnit::kMonth && IsPiecePay(p)) {
+    // Numeric columns only give the numbers: 6 ~ 10 re-read as hourly pay
+    // is 6-10 yuan an order when the posting says it pays per order.
+    out->salary = Parsed<Salary>::Fail(Unknown::kPieceRate, "salary.numbers_piece_rate");
+  }
   std::string_view experience = p[Field::kExperience];
   out->experience = parse(&T::experience, experience, ParseExperience);
   out->degree = parse(&T::degree, p[Field::kDegree], degree_of);
@@ -132,9 +157,81 @@ void FieldNormalizer::Normalize(const Posting& p, DerivedFields* out, FieldMemo*
     }
   }
   out->company_size = parse(&T::company_size, p[Field::kCompanySize], ParseCompanySize);
-  out->date = ParseDate(p[Field::kDate], options_.date);
+  out->date = ResolveDate(p);
   out->city = parse(&T::city, p[Field::kCity], city_of);
   out->industry = parse(&T::industry, p[Field::kCompanyIndus], industry_of);
+}
+
+bool FieldNormalizer::IsPiecePay(const Posting& p) {
+  if (p[Field::kSalary].find_first_not_of(" ") != std::string_view::npos) return false;  // a posted string says its unit
+  static constexpr std::string_view kCourier[] = {"骑手", "送餐", "配送员", "外卖", "跑腿", "快递员"};
+  // Not 按单 or 一单一结: gigs scheduled or settled per order may pay by the hour.
+  static constexpr std::string_view kPerPiece[] = {"元/单", "块/单", "元一单", "块一单", "元每单",
+                                                   "块每单", "每单",  "计件",   "元/件",   "块/件"};
+  auto any = [](std::string_view text, const auto& words) {
+    for (std::string_view w : words)
+      if (text.find(w) != std::string_view::npos) return true;
+    return false;
+  };
+  return any(p[Field::kPosition], kCourier) || any(p[Field::kPosition], kPerPiece) ||
+         any(p[Field::kDescription], kPerPiece);
+}
+
+Parsed<Date> FieldNormalizer::ResolveDate(const Posting& p) const {
+  const DateContext& ctx = options_.date;
+  std::string_view raw_seen = p[Field::kDateSeen], raw_updated = p[Field::kDateUpdated];
+  if (raw_seen.empty() && raw_updated.empty()) return ParseDate(p[Field::kDate], ctx);
+  Parsed<Date> seen = ParseDate(raw_seen, ctx);
+  Parsed<Date> updated = ParseDate(raw_updated, ctx);
+  // The earliest day the posting was seen on bounds its publish date.
+  std::optional<Date> bound;
+  if (seen.ok()) bound = seen.value;
+  if (updated.ok() && (!bound || updated.value < *bound)) bound = updated.value;
+  Parsed<Date> published = ParseDate(p[Field::kDate], ctx);
+  if (published.reason == Unknown::kNeedsReference && bound) {
+    // 04-20, 3天前: read against the day the posting was seen.
+    DateContext seen_ctx = ctx;
+    seen_ctx.reference = *bound;
+    published = ParseDate(p[Field::kDate], seen_ctx);
+  }
+  if (published.ok() && !(bound && published.value > *bound)) return published;
+  const bool after_seen = published.ok();
+  if (seen.ok()) return Parsed<Date>::Of(seen.value, after_seen ? "date.after_seen" : "date.from_seen");
+  if (updated.ok()) return Parsed<Date>::Of(updated.value, after_seen ? "date.after_seen" : "date.from_updated");
+  // Nothing to fall back on: the first column that says more than "missing".
+  for (const Parsed<Date>* d : {&published, &seen, &updated})
+    if (d->reason != Unknown::kMissing) return *d;
+  return published;
+}
+
+bool FieldNormalizer::Reads(Field field, std::string_view cell) const {
+  switch (field) {
+    case Field::kSalary: {
+      Parsed<Salary> s = ParseSalary(cell, options_.salary);
+      return s.ok() || s.reason == Unknown::kNegotiable;
+    }
+    case Field::kDate:
+    case Field::kDateSeen:
+    case Field::kDateUpdated: {
+      Parsed<Date> d = ParseDate(cell, options_.date);
+      return d.ok() || d.reason == Unknown::kNeedsReference || d.reason == Unknown::kPlaceholder;
+    }
+    case Field::kCompanySize: return ParseCompanySize(cell).ok();
+    case Field::kExperience: return ParseExperience(cell).ok();
+    case Field::kDegree: return degrees_.Parse(cell).ok();
+    case Field::kCity: {
+      Parsed<CityInfo> c = cities_.Resolve(cell);
+      return c.ok() || c.reason == Unknown::kAmbiguous;
+    }
+    case Field::kCompanyIndus: return industries_.Resolve(cell).ok();
+    case Field::kDescription: {
+      if (cell.size() < 60) return false;
+      for (std::string_view word : {"职责", "要求", "任职", "工作内容", "负责", "岗位", "熟悉", "经验", "能力"})
+        if (cell.find(word) != std::string_view::npos) return true;
+      return false;
+    }
+    default: return false;
+  }
 }
 
 std::string_view FieldNormalizer::RawOf(const Posting& p, DerivedField f, std::string& scratch) {
@@ -153,7 +250,12 @@ std::string_view FieldNormalizer::RawOf(const Posting& p, DerivedField f, std::s
     case DerivedField::kExperience: return p[Field::kExperience];
     case DerivedField::kDegree: return p[Field::kDegree];
     case DerivedField::kCompanySize: return p[Field::kCompanySize];
-    case DerivedField::kDate: return p[Field::kDate];
+    case DerivedField::kDate:
+      // The first date column that holds something (the date falls back
+      // along them).
+      for (Field f : {Field::kDate, Field::kDateSeen, Field::kDateUpdated})
+        if (!p[f].empty()) return p[f];
+      return {};
     case DerivedField::kCity: return p[Field::kCity];
     case DerivedField::kIndustry: return p[Field::kCompanyIndus];
     case DerivedField::kCount: break;

@@ -42,6 +42,19 @@ struct FieldOptions {
   DateContext date;
 };
 
+// Which column a posting's date came from (FieldNormalizer::ResolveDate).
+enum class DateSource : uint8_t {
+  kNone,       // no date
+  kPublished,  // the publish date
+  kFirstSeen,  // no usable publish date: the first-seen date
+  kUpdated,    // neither: the update date
+  kAfterSeen,  // the publish date was later than a day seen: that day
+  kCount
+};
+inline constexpr size_t kDateSourceCount = static_cast<size_t>(DateSource::kCount);
+std::string_view DateSourceName(DateSource s);  // "published", "first_seen", ...
+DateSource DateSourceOf(const Parsed<Date>& date);
+
 struct DerivedFields {
   Parsed<Salary> salary;
   Parsed<ExperienceBand> experience;
@@ -80,9 +93,16 @@ class FieldMemo {
   const FieldNormalizer* owner_ = nullptr;  // the normalizer it memoises
 };
 
-class FieldNormalizer {
+class FieldNormalizer : public CellJudge {
  public:
   static StatusOr<std::unique_ptr<FieldNormalizer>> Load(const FieldOptions& options);
+
+  // CellJudge, for mapping columns by what they hold: whether `cell` parses
+  // as `field` (salary: a value, or negotiable, with a unit or word beside
+  // the digits; date: any calendar form, year-less or placeholder included;
+  // city: a city or a province; description: 60 bytes or more naming duties
+  // or requirements). False for fields content cannot identify.
+  bool Reads(Field field, std::string_view cell) const override;
 
   // Parses every field. One repair crosses fields: when the experience
   // column holds a degree (51job's column shift), the degree is read from it
@@ -91,6 +111,21 @@ class FieldNormalizer {
   // With a memo (one per thread), repeated strings are looked up, not
   // parsed again; the result is the same.
   void Normalize(const Posting& p, DerivedFields* out, FieldMemo* memo = nullptr) const;
+
+  // Whether a posting whose pay comes from numeric columns says it pays per
+  // order or piece (a courier's title, 元/单 or 计件 in the title or
+  // description): small numbers re-read as hourly or daily pay are then
+  // unknown (kPieceRate, rule salary.numbers_piece_rate).
+  static bool IsPiecePay(const Posting& p);
+
+  // The date of a posting: its publish date (kDate), unless that is unknown
+  // or later than a day the posting was seen on (kDateSeen, kDateUpdated);
+  // then the first-seen date, else the update date. A year-less or relative
+  // publish date ("04-20", "3天前") is read against the earliest day seen
+  // when the options give no reference. Rules: the publish date's own
+  // (date.ymd, ...), "date.after_seen" (the publish date was later than a
+  // day seen: the fallback is used), "date.from_seen", "date.from_updated".
+  Parsed<Date> ResolveDate(const Posting& p) const;
 
   // The raw text behind a derived field, as shown in profiles and rejects of
   // parsing: the posted string, or "min ~ max × months" for numeric salary

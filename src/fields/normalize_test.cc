@@ -138,6 +138,102 @@ TEST_F(NormalizeTest, MemoGivesWhatParsingGives) {
   EXPECT_TRUE(d.salary.ok());
 }
 
+// Issue 16: the date falls back along its columns, and says which decided.
+TEST_F(NormalizeTest, DateFallsBackToTheFirstSeenThenTheUpdateDate) {
+  DerivedFields d;
+  // The publish date when there is one.
+  normalizer_->Normalize(Make({{Field::kDate, "2024-11-13 13:22:35"}, {Field::kDateSeen, "2024-11-15"}}), &d);
+  EXPECT_EQ(d.date.value.Iso(), "2024-11-13");
+  EXPECT_EQ(d.date.rule, "date.datetime");
+  EXPECT_EQ(DateSourceOf(d.date), DateSource::kPublished);
+  // Empty, a placeholder or unparseable: the first-seen date.
+  for (std::string_view published : {"", "1970-01-01T16:01:08+08:00", "不详"}) {
+    normalizer_->Normalize(Make({{Field::kDate, published}, {Field::kDateSeen, "2024-11-15 17:48:20"},
+                                 {Field::kDateUpdated, "2024-12-01"}}),
+                           &d);
+    ASSERT_TRUE(d.date.ok()) << published;
+    EXPECT_EQ(d.date.value.Iso(), "2024-11-15") << published;
+    EXPECT_EQ(d.date.rule, "date.from_seen") << published;
+  }
+  // No first-seen date either: the update date.
+  normalizer_->Normalize(Make({{Field::kDateSeen, "1970-01-01"}, {Field::kDateUpdated, "2024-12-01"}}), &d);
+  EXPECT_EQ(d.date.value.Iso(), "2024-12-01");
+  EXPECT_EQ(d.date.rule, "date.from_updated");
+  EXPECT_EQ(DateSourceOf(d.date), DateSource::kUpdated);
+  // Nothing usable anywhere: the most telling reason.
+  normalizer_->Normalize(Make({{Field::kDateSeen, "1970-01-01"}}), &d);
+  EXPECT_EQ(d.date.reason, Unknown::kPlaceholder);
+  normalizer_->Normalize(Make({}), &d);
+  EXPECT_EQ(d.date.reason, Unknown::kMissing);
+}
+
+TEST_F(NormalizeTest, APublishDateAfterTheDaySeenFallsBack) {
+  DerivedFields d;
+  normalizer_->Normalize(Make({{Field::kDate, "2025-06-30"}, {Field::kDateSeen, "2024-12-10"}}), &d);
+  EXPECT_EQ(d.date.value.Iso(), "2024-12-10");
+  EXPECT_EQ(d.date.rule, "date.after_seen");
+  EXPECT_EQ(DateSourceOf(d.date), DateSource::kAfterSeen);
+  // The earliest day seen is the bound; the same day is fine.
+  normalizer_->Normalize(Make({{Field::kDate, "2024-12-05"}, {Field::kDateSeen, "2024-12-10"},
+                               {Field::kDateUpdated, "2024-12-01"}}),
+                         &d);
+  EXPECT_EQ(d.date.rule, "date.after_seen");
+  EXPECT_EQ(d.date.value.Iso(), "2024-12-10");  // the first-seen date, as the fallback order says
+  normalizer_->Normalize(Make({{Field::kDate, "2024-12-10"}, {Field::kDateSeen, "2024-12-10"}}), &d);
+  EXPECT_EQ(d.date.rule, "date.ymd");
+}
+
+TEST_F(NormalizeTest, AYearlessPublishDateIsReadAgainstTheDaySeen) {
+  DerivedFields d;
+  normalizer_->Normalize(Make({{Field::kDate, "04-20"}, {Field::kDateSeen, "2024-11-15"}}), &d);
+  EXPECT_EQ(d.date.value.Iso(), "2024-04-20");
+  EXPECT_EQ(d.date.rule, "date.month_day");
+  normalizer_->Normalize(Make({{Field::kDate, "3天前"}, {Field::kDateSeen, "2024-11-15"}}), &d);
+  EXPECT_EQ(d.date.value.Iso(), "2024-11-12");
+  // The raw text profile shows is the first date column that has one.
+  std::string scratch;
+  EXPECT_EQ(FieldNormalizer::RawOf(Make({{Field::kDateSeen, "2024-11-15"}}), DerivedField::kDate, scratch),
+            "2024-11-15");
+}
+
+// Issue 16: small numbers re-read as hourly pay are a piece rate when the
+// posting pays per order.
+TEST_F(NormalizeTest, PiecePayInNumericColumnsIsUnknown) {
+  DerivedFields d;
+  normalizer_->Normalize(Make({{Field::kPosition, "美团骑手"}, {Field::kSalaryMin, "6"}, {Field::kSalaryMax, "10"}}), &d);
+  EXPECT_EQ(d.salary.reason, Unknown::kPieceRate);
+  EXPECT_EQ(d.salary.rule, "salary.numbers_piece_rate");
+  normalizer_->Normalize(
+      Make({{Field::kPosition, "配送专员"}, {Field::kDescription, "10块一单，多劳多得"}, {Field::kSalaryMin, "8"},
+            {Field::kSalaryMax, "10"}}),
+      &d);
+  EXPECT_EQ(d.salary.reason, Unknown::kPieceRate);
+  // Hourly pay of another job stays hourly.
+  normalizer_->Normalize(Make({{Field::kPosition, "英语助教"}, {Field::kSalaryMin, "25"}, {Field::kSalaryMax, "35"}}), &d);
+  ASSERT_TRUE(d.salary.ok());
+  EXPECT_EQ(d.salary.rule, "salary.numbers_reread_hourly");
+}
+
+// The verdicts that map columns by content (schema/column_map.h).
+TEST_F(NormalizeTest, CellsAreJudgedByTheFieldParsers) {
+  const CellJudge& j = *normalizer_;
+  EXPECT_TRUE(j.Reads(Field::kCity, "杭州"));
+  EXPECT_TRUE(j.Reads(Field::kCity, "广东省广州市番禺区"));
+  EXPECT_FALSE(j.Reads(Field::kCity, "Python"));
+  EXPECT_TRUE(j.Reads(Field::kSalary, "10-15K·13薪"));
+  EXPECT_TRUE(j.Reads(Field::kSalary, "面议"));
+  EXPECT_FALSE(j.Reads(Field::kSalary, "本科"));
+  EXPECT_TRUE(j.Reads(Field::kDate, "2019年12月15日"));
+  EXPECT_TRUE(j.Reads(Field::kDate, "04-20"));
+  EXPECT_TRUE(j.Reads(Field::kDegree, "统招本科"));
+  EXPECT_FALSE(j.Reads(Field::kDegree, "3-5年"));
+  EXPECT_TRUE(j.Reads(Field::kExperience, "3-5年"));
+  EXPECT_TRUE(j.Reads(Field::kCompanySize, "100-499人"));
+  EXPECT_TRUE(j.Reads(Field::kDescription, "岗位职责：负责推荐系统的算法研发与优化；任职要求：熟悉深度学习框架与分布式训练"));
+  EXPECT_FALSE(j.Reads(Field::kDescription, "公司成立于二〇〇一年，总部位于上海，是一家专注于消费电子的企业，产品远销海外"));
+  EXPECT_FALSE(j.Reads(Field::kPosition, "算法工程师"));  // titles are never judged
+}
+
 TEST(NormalizeLoad, MissingTableIsAnErrorNamingIt) {
   FieldOptions o;
   o.cities_path = "/nonexistent/cities.tsv";

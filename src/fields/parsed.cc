@@ -13,6 +13,7 @@ std::string_view UnknownName(Unknown reason) {
     case Unknown::kNeedsReference: return "needs_reference";
     case Unknown::kPlaceholder: return "placeholder";
     case Unknown::kAmbiguous: return "ambiguous";
+    case Unknown::kPieceRate: return "piece_rate";
   }
   return "unknown";
 }

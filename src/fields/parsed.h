@@ -7,6 +7,7 @@
 #ifndef JOBSIFT_FIELDS_PARSED_H_
 #define JOBSIFT_FIELDS_PARSED_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <utility>
@@ -24,7 +25,10 @@ enum class Unknown : uint8_t {
   kNeedsReference,  // a relative or year-less date and no reference date
   kPlaceholder,     // a placeholder such as 1970-01-01
   kAmbiguous,       // several values (multi-city, 全国, 异地招聘)
+  kPieceRate,       // pay per piece or order (元/单, 块/件): no period to convert (salary only)
 };
+// Reasons, kNone included: the size of arrays indexed by Unknown.
+inline constexpr size_t kUnknownCount = static_cast<size_t>(Unknown::kPieceRate) + 1;
 
 // Stable lower-case name used in JSON output and reports ("negotiable").
 std::string_view UnknownName(Unknown reason);

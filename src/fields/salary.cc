@@ -30,6 +30,19 @@ bool HasNegotiableMarker(std::string_view s) {
          Contains(s, "待定") || Contains(s, "商议") || Contains(s, "协商");
 }
 
+// 7块/单, 5元/件, 200元/次, 10块一单, 每单3元: pay for a piece of work.
+bool HasPieceMarker(std::string_view s) {
+  for (std::string_view per : {"/", "每", "一"})
+    for (std::string_view piece : {"单", "件", "次", "票", "份", "趟"}) {
+      size_t at = s.find(per);
+      while (at != std::string_view::npos) {
+        if (s.substr(at + per.size(), piece.size()) == piece) return true;
+        at = s.find(per, at + 1);
+      }
+    }
+  return false;
+}
+
 // Consumes an amount unit; returns yuan per unit, or 0 if none is present.
 double ConsumeUnit(std::string_view s, size_t* pos) {
   if (*pos >= s.size()) return 0;
@@ -167,6 +180,10 @@ Parsed<Salary> Check(Salary s, std::string_view rule,
     return Parsed<Salary>::Fail(Unknown::kImplausible,
                                 "salary.implausible_ratio");
   }
+  if (s.unit == PayUnit::kMonth && s.monthly_min >= c.annual_as_monthly_from) {
+    return Parsed<Salary>::Fail(Unknown::kImplausible,
+                                "salary.annual_as_monthly");
+  }
   if (s.monthly_min < c.min_monthly || s.monthly_max > c.max_monthly) {
     return Parsed<Salary>::Fail(Unknown::kImplausible,
                                 "salary.implausible_range");
@@ -207,6 +224,7 @@ Parsed<Salary> ParseSalary(std::string_view raw, const SalaryConventions& c) {
   // Off the hot path: only strings that fail the grammar are searched for
   // 面议 and friends ("面议", "5000-8000元/月(可面议)" both end up here).
   auto fail = [&]() {
+    if (HasPieceMarker(s)) return Parsed<Salary>::Fail(Unknown::kPieceRate, "salary.piece_rate");
     return HasNegotiableMarker(s)
                ? Parsed<Salary>::Fail(Unknown::kNegotiable, "salary.negotiable")
                : Unparseable();

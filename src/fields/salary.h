@@ -27,8 +27,14 @@
 //     one bound printed is the best point estimate we have.
 //   * "·13薪" / "*13薪" / "13薪" sets months (12..24 accepted, else
 //     kImplausible); default 12.
+//   * A string the grammar rejects that prices a piece of work (7块/单,
+//     5-8元/件, 200元/次, 10块一单) -> kPieceRate [salary.piece_rate]: it has
+//     no period to convert, so it is unknown, never hourly.
 //   * A string the grammar rejects that contains 面议 / 面谈 / 保密 / 待定 /
 //     商议 / 协商 (面议, 薪资面议, 薪资面谈, 5000起可面议) -> kNegotiable; never 0.
+//   * Monthly pay whose minimum is annual_as_monthly_from or more
+//     (150,000-300,000 a month) can only be an annual figure in a monthly
+//     column or unit: kImplausible [salary.annual_as_monthly], never summed.
 //   * Plausible: min <= max, max <= max_ratio * min, both monthly figures in
 //     [min_monthly, max_monthly]; otherwise kImplausible.
 //
@@ -36,9 +42,10 @@
 // range | single | at_least | at_most and period in month | year | day |
 // hour | week (e.g. "salary.range_month"); "salary.numbers_range" and
 // "salary.numbers_single" for SalaryFromNumbers; for unknowns
-// "salary.missing", "salary.negotiable", "salary.unparseable",
-// "salary.implausible_months", "salary.implausible_order",
-// "salary.implausible_ratio", "salary.implausible_range".
+// "salary.missing", "salary.negotiable", "salary.piece_rate",
+// "salary.unparseable", "salary.implausible_months" (more than 24 or fewer
+// than 12), "salary.implausible_order", "salary.implausible_ratio",
+// "salary.annual_as_monthly", "salary.implausible_range".
 //
 // All functions are pure, thread-safe and do not allocate; nothing from the
 // input views is kept after a call.
@@ -73,6 +80,11 @@ struct SalaryConventions {
   double min_monthly = 800.0;
   double max_monthly = 1'000'000.0;
   double max_ratio = 10.0;  // max <= max_ratio * min
+  // A monthly minimum from here up (1.8M a year and more) is an annual
+  // figure in a monthly column: in the sample datasets every such value
+  // (150,000-300,000 for 人工智能算法工程师, 200,000-210,000 for a Java post)
+  // is a plausible annual salary and an implausible monthly one.
+  double annual_as_monthly_from = 150'000.0;
   // Numeric monthly columns in yuan sometimes hold unconverted daily or
   // hourly pay (job-hunting-data's BOSS rows: 120 ~ 150, 20 ~ 25). When
   // true, figures whose maximum is below min_monthly are re-read as hourly

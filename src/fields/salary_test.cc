@@ -218,11 +218,44 @@ TEST(Salary, ImplausibleValues) {
       {"1000-20000元/月", Unknown::kImplausible, "salary.implausible_ratio"},
       {"15-10K", Unknown::kImplausible, "salary.implausible_order"},
       {"120", Unknown::kImplausible, "salary.implausible_range"},
-      {"200万/月", Unknown::kImplausible, "salary.implausible_range"},
+      {"200万/月", Unknown::kImplausible, "salary.annual_as_monthly"},
       {"10-15K·11薪", Unknown::kImplausible, "salary.implausible_months"},
       {"10-15K·25薪", Unknown::kImplausible, "salary.implausible_months"},
   };
   for (const auto& c : kCases) ExpectUnknown(c);
+}
+
+// Issue 16: pay per order or piece has no period; it is never hourly.
+TEST(Salary, PieceRatesAreUnknownWithTheirOwnReason) {
+  for (std::string_view raw : {"7块/单", "5-8元/件", "200元/次", "10块一单", "3元每单", "1.5元/票"})
+    ExpectUnknown({raw, Unknown::kPieceRate, "salary.piece_rate"});
+  EXPECT_EQ(UnknownName(Unknown::kPieceRate), "piece_rate");
+  // A period is still a period.
+  ExpectParses({"150元/天", 150 * 21.75, 150 * 21.75, 12, PayUnit::kDay, "salary.single_day"});
+}
+
+// Issue 16: a monthly figure that can only be annual is flagged, not summed.
+TEST(Salary, MonthlyValuesThatCanOnlyBeAnnualAreImplausible) {
+  for (std::string_view raw : {"150000-300000元/月", "150000-300000", "15-30万/月", "500000-800000元/月"})
+    ExpectUnknown({raw, Unknown::kImplausible, "salary.annual_as_monthly"});
+  // The same figures as yearly pay are fine, and so is a high monthly wage.
+  ExpectParses({"15-30万/年", 12500, 25000, 12, PayUnit::kYear, "salary.range_year"});
+  ExpectParses({"8-12万/月", 80000, 120000, 12, kMonth, "salary.range_month"});
+  EXPECT_EQ(SalaryFromNumbers("150000", "300000", "", 1, {}).rule, "salary.annual_as_monthly");
+  EXPECT_TRUE(SalaryFromNumbers("50000", "80000", "", 1, {}).ok());
+  // The threshold is a convention.
+  SalaryConventions c;
+  c.annual_as_monthly_from = 1e6;
+  EXPECT_TRUE(ParseSalary("150000-300000元/月", c).ok());
+}
+
+// Issue 16: more than 24 months a year is implausible; 12 to 24 are not.
+TEST(Salary, MonthsAYearRunFromTwelveToTwentyFour) {
+  EXPECT_EQ(ParseSalary("10-15K·24薪", {}).value.months, 24);
+  ExpectUnknown({"10-15K·25薪", Unknown::kImplausible, "salary.implausible_months"});
+  ExpectUnknown({"10-15K·36薪", Unknown::kImplausible, "salary.implausible_months"});
+  EXPECT_EQ(SalaryFromNumbers("10000", "15000", "24", 1, {}).value.months, 24);
+  EXPECT_EQ(SalaryFromNumbers("10000", "15000", "25", 1, {}).rule, "salary.implausible_months");
 }
 
 TEST(Salary, PayUnitNames) {

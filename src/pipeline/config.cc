@@ -105,6 +105,8 @@ Status ReadSalary(const std::string& path, const toml::table& t, SalaryConventio
       c->max_monthly = *d;
     } else if (key == "max_ratio") {
       c->max_ratio = *d;
+    } else if (key == "annual_as_monthly_from") {
+      c->annual_as_monthly_from = *d;
     } else {
       return UnknownKey(path, "salary", key);
     }

@@ -60,8 +60,9 @@ std::string Rate(double r) {
 }  // namespace
 
 double FieldProfile::ParseRate() const {
+  // 面议 and a piece rate are answers, not values the parser failed on.
   uint64_t base = non_empty - unknown[static_cast<size_t>(Unknown::kNegotiable)] -
-                  unknown[static_cast<size_t>(Unknown::kMissing)];
+                  unknown[static_cast<size_t>(Unknown::kPieceRate)] - unknown[static_cast<size_t>(Unknown::kMissing)];
   return base == 0 ? -1 : static_cast<double>(parsed) / static_cast<double>(base);
 }
 
@@ -147,9 +148,18 @@ std::string ProfileText(const ReadSummary& read, const ProfileJob& job, size_t t
   }
   if (job.unparsed_other() > 0)
     o += "\n(" + std::to_string(job.unparsed_other()) + " further unparsed values not kept: too many distinct)\n";
-  for (const auto& w : read.warnings) o += "warning: " + w + "\n";
-  for (const auto& w : read.skipped) o += "skipped: " + w + "\n";
-  for (const auto& e : read.errors) o += "error: " + e + "\n";
+  const InputNotes& notes = read.notes;
+  if (!notes.by_content.empty()) {
+    o += "\ncolumns found by what their cells hold (no alias knows their names):\n";
+    for (const auto& b : notes.by_content)
+      o += "  " + b.file + ": " + std::string(FieldName(b.field)) + " <- '" + b.header + "': " + b.evidence + "\n";
+  }
+  if (!notes.no_column.empty()) {
+    o += "\nfields without a column (unknown for every row of those files):\n";
+    for (const auto& n : notes.no_column)
+      o += "  " + std::string(FieldName(n.field)) + ": " + std::to_string(n.files.size()) + " of " +
+           std::to_string(notes.files) + " files, " + std::to_string(n.rows) + " rows\n";
+  }
   return o;
 }
 
@@ -190,6 +200,8 @@ std::string ProfileJson(const ReadSummary& read, const ProfileJob& job, size_t t
     o += "]}";
   }
   o += "},\"unparsed_not_kept\":" + std::to_string(job.unparsed_other());
+  o += ",\"inputs\":";
+  AppendInputNotesJson(read.notes, o);
   o += "}\n";
   return o;
 }

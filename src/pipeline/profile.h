@@ -18,7 +18,7 @@
 
 namespace jobsift {
 
-inline constexpr size_t kUnknownReasonCount = static_cast<size_t>(Unknown::kAmbiguous) + 1;
+inline constexpr size_t kUnknownReasonCount = kUnknownCount;
 
 struct FieldProfile {
   uint64_t non_empty = 0;  // postings whose raw value is not empty

@@ -22,6 +22,7 @@
 #include "base/scan_bytes.h"
 #include "base/text.h"
 #include "io/csv.h"
+#include "fields/normalize.h"
 #include "io/xlsx.h"
 #include "pipeline/progress.h"
 
@@ -233,7 +234,18 @@ struct Worker {
 class Engine {
  public:
   Engine(const ReadOptions& options, PostingJob* job)
-      : opt_(options), job_(job), job_wants_lines_(job != nullptr && job->WantsLineNumbers()) {}
+      : opt_(options), job_(job), job_wants_lines_(job != nullptr && job->WantsLineNumbers()) {
+    judge_ = opt_.judge;
+    if (judge_ == nullptr) {
+      // Without the tables (a data folder that is not there), columns are
+      // found by their names alone.
+      auto fields = FieldNormalizer::Load({});
+      if (fields.ok()) {
+        default_judge_ = std::move(*fields);
+        judge_ = default_judge_.get();
+      }
+    }
+  }
 
   StatusOr<ReadSummary> Run(const std::vector<std::string>& inputs);
 
@@ -254,7 +266,6 @@ class Engine {
   void Submit(Chunk chunk);
   void Collect(bool all);
   void FinishResult(Result r);
-  void WarnUnmapped(const FileState& fs);
   void WarnDuplicateHeaders(const std::string& name, const std::vector<std::string>& header);
   void TickProgress(uint64_t raw_now);
 
@@ -277,6 +288,8 @@ class Engine {
               std::string_view record);
 
   const ReadOptions& opt_;
+  const CellJudge* judge_ = nullptr;
+  std::unique_ptr<FieldNormalizer> default_judge_;
   PostingJob* job_;
   const bool job_wants_lines_;
   ReadSummary summary_;
@@ -304,7 +317,7 @@ class Engine {
 
 bool Engine::MapOrReport(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& sample,
                          const std::string& name, bool named, ColumnMap* out) {
-  auto map = MapColumns(header, sample, opt_.columns, name);
+  auto map = MapColumns(header, sample, opt_.columns, name, judge_);
   if (!map.ok()) {
     // Named on the command line it is an error; found in a directory, a file
     // of something else (a company table beside job tables) is skipped.
@@ -320,23 +333,6 @@ void Engine::Fail(const std::string& message) { summary_.errors.push_back(messag
 size_t Engine::AddReport(FileReport report) {
   summary_.files.push_back(std::move(report));
   return summary_.files.size() - 1;
-}
-
-void Engine::WarnUnmapped(const FileState& fs) {
-  std::string missing;
-  for (size_t f = 0; f < kFieldCount; ++f) {
-    Field field = static_cast<Field>(f);
-    if (fs.map.field[f].mapped()) continue;
-    // Numeric salary columns and extras are optional; say nothing of them.
-    if (field == Field::kId || field == Field::kSalaryMin || field == Field::kSalaryMax ||
-        field == Field::kSalaryMonths || field == Field::kBenefits)
-      continue;
-    if (field == Field::kSalary && fs.map[Field::kSalaryMin].mapped()) continue;
-    if (!missing.empty()) missing += ", ";
-    missing += FieldLabel(field);
-  }
-  if (!missing.empty())
-    summary_.warnings.push_back(fs.name + ": no column for " + missing + " (unknown for every row)");
 }
 
 void Engine::WarnDuplicateHeaders(const std::string& name, const std::vector<std::string>& header) {
@@ -803,7 +799,7 @@ void Engine::ReadXlsx(ZipArchive& zip, bool named) {
     rep.format = InputFormat::kXlsx;
     rep.encoding = "UTF-8";
     AddReport(std::move(rep));
-    summary_.warnings.push_back(zip.name() + ": the sheet is empty");
+    summary_.empty.push_back(zip.name() + ": the sheet is empty");
     return;
   }
   // Sample rows for mapping; they are submitted as data afterwards.
@@ -840,7 +836,6 @@ void Engine::ReadXlsx(ZipArchive& zip, bool named) {
   rep.headers = map->has_header ? header : std::vector<std::string>{};
   rep.map = *map;
   fs->report_index = AddReport(std::move(rep));
-  WarnUnmapped(*fs);
   if (map->has_header) WarnDuplicateHeaders(fs->name, header);
 
   Chunk chunk;
@@ -1003,7 +998,7 @@ void Engine::ReadText(const std::string& name, std::shared_ptr<const Mapping> ma
   if (first == std::string_view::npos) {
     rep.format = InputFormat::kCsv;
     AddReport(std::move(rep));
-    summary_.warnings.push_back(name + ": the file is empty");
+    summary_.empty.push_back(name + ": the file is empty");
     return;
   }
   bool jsonl = head[first] == '{';
@@ -1081,7 +1076,6 @@ void Engine::ReadText(const std::string& name, std::shared_ptr<const Mapping> ma
   rep.headers = fs->map.has_header ? header : std::vector<std::string>{};
   rep.map = fs->map;
   fs->report_index = AddReport(std::move(rep));
-  WarnUnmapped(*fs);
   if (fs->map.has_header) WarnDuplicateHeaders(name, header);
 
   auto emit = [&](size_t n) {
@@ -1245,6 +1239,7 @@ StatusOr<ReadSummary> Engine::Run(const std::vector<std::string>& inputs) {
   summary_.raw_bytes = total_bytes;
   if (Cancelled()) summary_.errors.push_back("interrupted: stopped before reading all input");
   summary_.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  summary_.notes = NoteInputs(summary_);
   if (rejects_ != nullptr) {
     bool bad = std::ferror(rejects_) != 0;
     bad |= std::fclose(rejects_) != 0;
@@ -1255,6 +1250,46 @@ StatusOr<ReadSummary> Engine::Run(const std::vector<std::string>& inputs) {
 }
 
 }  // namespace
+
+InputNotes NoteInputs(const ReadSummary& s) {
+  InputNotes n;
+  for (const FileReport& f : s.files) {
+    const ColumnMap& map = f.map;
+    if (map.MappedCount() == 0) continue;  // an empty file or sheet
+    if (f.stats.rows_read == 0) n.empty.push_back(f.name + ": a header and no rows");
+    ++n.files;
+    n.rows += f.stats.rows_read;
+    for (size_t i = 0; i < kFieldCount; ++i) {
+      Field field = static_cast<Field>(i);
+      if (!map.evidence[i].empty()) {
+        const ColumnRef& ref = map.field[i];
+        std::string header = static_cast<size_t>(ref.column) < f.headers.size()
+                                 ? std::string(TrimCell(f.headers[ref.column]))
+                                 : "#" + std::to_string(ref.column + 1);
+        n.by_content.push_back({f.name, field, std::move(header), map.evidence[i]});
+      }
+      if (!IsNotedField(field) || map.field[i].mapped()) continue;
+      if (field == Field::kDate && (map[Field::kDateSeen].mapped() || map[Field::kDateUpdated].mapped())) continue;
+      if (field == Field::kSalary && (map[Field::kSalaryMin].mapped() || map[Field::kSalaryMax].mapped())) continue;
+      auto it = std::find_if(n.no_column.begin(), n.no_column.end(),
+                             [&](const InputNotes::NoColumn& c) { return c.field == field; });
+      if (it == n.no_column.end()) {
+        InputNotes::NoColumn fresh;
+        fresh.field = field;
+        n.no_column.push_back(std::move(fresh));
+        it = n.no_column.end() - 1;
+      }
+      it->files.push_back(f.name);
+      it->rows += f.stats.rows_read;
+    }
+  }
+  std::sort(n.no_column.begin(), n.no_column.end(),
+            [](const InputNotes::NoColumn& a, const InputNotes::NoColumn& b) { return a.field < b.field; });
+  n.empty.insert(n.empty.begin(), s.empty.begin(), s.empty.end());
+  n.skipped = s.skipped;
+  n.other = s.warnings;
+  return n;
+}
 
 StatusOr<ReadSummary> ReadPostings(const std::vector<std::string>& inputs, const ReadOptions& options,
                                    PostingJob* job) {

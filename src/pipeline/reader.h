@@ -27,6 +27,7 @@
 #include "jobsift/status.h"
 #include "pipeline/diagnostics.h"
 #include "schema/column_map.h"
+#include "schema/input_notes.h"
 #include "schema/posting.h"
 
 namespace jobsift {
@@ -42,6 +43,9 @@ struct ReadOptions {
   size_t max_record_bytes = size_t{64} << 20;
   size_t chunk_bytes = size_t{4} << 20;
   ColumnOverrides columns;
+  // Says what cells read as, to map columns no header name claims (not
+  // owned); null = the field normalisers of the default data tables.
+  const CellJudge* judge = nullptr;
   bool progress = false;        // draw progress on stderr
   std::string rejects_path;     // "" = keep counts and samples only
   size_t reject_samples = 10;
@@ -68,7 +72,11 @@ struct ReadSummary {
   std::vector<FileReport> files;
   std::vector<std::string> errors;    // inputs that could not be read at all
   std::vector<std::string> skipped;   // files in a directory that hold no postings
-  std::vector<std::string> warnings;  // e.g. a field with no column
+  std::vector<std::string> empty;     // "<file>: the file is empty" (or the sheet)
+  std::vector<std::string> warnings;  // other warnings, e.g. a header naming two columns
+  // All of the above but errors, with the fields files have no column for
+  // and the columns found by content: what every command says (NoteInputs).
+  InputNotes notes;
   std::vector<RejectRecord> samples;  // the first rejects
   uint64_t raw_bytes = 0;             // bytes read from disk (compressed)
   uint64_t decoded_bytes = 0;         // bytes after decompression and decoding
@@ -102,6 +110,10 @@ class PostingJob {
 // (e.g. the rejects file cannot be written). `job` may be null.
 StatusOr<ReadSummary> ReadPostings(const std::vector<std::string>& inputs, const ReadOptions& options,
                                    PostingJob* job);
+
+// The notes of a read: its files' mappings, empty and skipped files and
+// warnings (ReadPostings fills ReadSummary::notes with this).
+InputNotes NoteInputs(const ReadSummary& s);
 
 // Detects the encoding of a sample: "UTF-8" when it is valid UTF-8 (a
 // sequence cut at the end is allowed), "GB18030" when it decodes as that,

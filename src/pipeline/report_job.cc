@@ -56,6 +56,7 @@ class ReportJob::Task : public PostingTask {
       c.fingerprint = Fingerprint({p[Field::kCompanyName], p[Field::kPosition],
                                    d.city.ok() ? d.city.value.city : p[Field::kCity], p[Field::kDescription]});
     for (size_t i = 0; i < kDerivedFieldCount; ++i) c.reasons[i] = d.ReasonOf(static_cast<DerivedField>(i));
+    c.date_source = DateSourceOf(d.date);
     if (an.ai) {
       const Lexicon& lex = annotator.lexicon();
       for (size_t dom = 0; dom < kDomainCount; ++dom) {
@@ -209,6 +210,7 @@ void ReportJob::Count(Cube::AddResult result, const ContributionView& c) {
   }
   ++postings_;
   for (size_t i = 0; i < kDerivedFieldCount; ++i) ++unknown_[i][static_cast<size_t>(c.reasons[i])];
+  ++date_sources_[static_cast<size_t>(c.date_source)];
 }
 
 Status ReportJob::Complete() {
@@ -265,7 +267,11 @@ ReportSummary SummarizeReport(const ReadSummary& read, const ReportJob& job, con
   }
   s.ai_rule = AiRuleName(rule);
   s.dedup = dedup == Dedup::kExact ? "exact" : "none";
-  s.half = options.current_half.empty() ? "latest" : options.current_half;
+  for (size_t i = 1; i < kDateSourceCount; ++i)
+    s.date_sources.emplace_back(DateSourceName(static_cast<DateSource>(i)), job.date_sources()[i]);
+  s.half = options.current_half.empty() ? "auto" : options.current_half;
+  s.inputs = read.notes;
+  s.focus = ChooseFocusHalf(job.cube(), options);
   s.min_n = options.min_n;
   s.top_cities = options.top_cities;
   s.top_industries = options.top_industries;

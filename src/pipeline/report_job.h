@@ -29,7 +29,7 @@ enum class Dedup { kNone, kExact };
 
 class ReportJob : public PostingJob {
  public:
-  static constexpr size_t kUnknownReasons = static_cast<size_t>(Unknown::kAmbiguous) + 1;
+  static constexpr size_t kUnknownReasons = kUnknownCount;
 
   // `fields` and `annotator` may be null when the job is fed from state
   // files only (jobsift merge).
@@ -63,6 +63,8 @@ class ReportJob : public PostingJob {
   const Cube& cube() const { return cube_; }
   // Per derived field: postings parsed, and unknown by reason.
   const std::array<std::array<uint64_t, kUnknownReasons>, kDerivedFieldCount>& unknown() const { return unknown_; }
+  // Postings by the column their date came from (DateSource).
+  const std::array<uint64_t, kDateSourceCount>& date_sources() const { return date_sources_; }
   uint64_t postings() const { return postings_; }
   uint64_t duplicates() const { return duplicates_; }
   // Postings (duplicates included) outside the filter.
@@ -106,6 +108,7 @@ class ReportJob : public PostingJob {
   Status error_;
   Cube cube_;
   std::array<std::array<uint64_t, kUnknownReasons>, kDerivedFieldCount> unknown_{};
+  std::array<uint64_t, kDateSourceCount> date_sources_{};
   uint64_t postings_ = 0;
   uint64_t duplicates_ = 0;
   uint64_t outside_ = 0;

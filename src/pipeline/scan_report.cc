@@ -61,7 +61,7 @@ void AppendStatsJson(const ReadStats& st, std::string& o) {
 
 int ExitCodeFor(const ReadSummary& s) {
   if (!s.errors.empty()) return kExitFailure;
-  if (s.total.RowsRejected() > 0) return kExitRejects;
+  if (s.total.RowsRejected() > 0 || !s.notes.empty.empty()) return kExitRejects;
   return kExitOk;
 }
 
@@ -112,12 +112,11 @@ std::string ScanText(const ReadSummary& s) {
     for (size_t i = 0; i < kFieldCount; ++i) {
       const ColumnRef& ref = f.map.field[i];
       if (!ref.mapped()) continue;
-      o += "  " + std::string(FieldName(static_cast<Field>(i))) + " <- " + ColumnText(f, ref) + "\n";
+      o += "  " + std::string(FieldName(static_cast<Field>(i))) + " <- " + ColumnText(f, ref);
+      if (!f.map.evidence[i].empty()) o += " by content: " + f.map.evidence[i];
+      o += "\n";
     }
   }
-  for (const auto& w : s.warnings) o += "warning: " + w + "\n";
-  for (const auto& w : s.skipped) o += "skipped: " + w + "\n";
-  for (const auto& e : s.errors) o += "error: " + e + "\n";
   if (!s.samples.empty()) {
     o += "\nfirst rejects:\n";
     for (const auto& r : s.samples) {
@@ -168,6 +167,8 @@ std::string ScanJson(const ReadSummary& s) {
                        o);
       o += ",\"part\":";
       AppendJsonString(ref.part == CellPart::kWhole ? "whole" : ref.part == CellPart::kSizePart ? "size" : "industry", o);
+      o += ",\"by_content\":";
+      AppendJsonStringOrNull(f.map.evidence[k], o);
       o += "}";
     }
     o += "},";
@@ -185,9 +186,11 @@ std::string ScanJson(const ReadSummary& s) {
     o += "]";
   };
   o += "]";
-  list("warnings", s.warnings);
+  list("warnings", s.notes.Lines());
   list("skipped", s.skipped);
   list("errors", s.errors);
+  o += ",\"inputs\":";
+  AppendInputNotesJson(s.notes, o);
   o += ",\"reject_samples\":[";
   for (size_t i = 0; i < s.samples.size(); ++i) {
     const RejectRecord& r = s.samples[i];

@@ -16,7 +16,7 @@ std::string ScanJson(const ReadSummary& s);
 
 // Exit codes shared by every command (docs/exit-codes.md).
 inline constexpr int kExitOk = 0;            // everything read
-inline constexpr int kExitRejects = 1;       // finished, but rows were rejected
+inline constexpr int kExitRejects = 1;       // finished, but rows were rejected or an input held no rows
 inline constexpr int kExitFailure = 2;       // bad usage, or an input could not be read
 int ExitCodeFor(const ReadSummary& s);
 

@@ -598,7 +598,7 @@ std::string UnknownNameZh(const std::string& name) {
   static const std::map<std::string, std::string> zh = {
       {"missing", "缺失"},        {"negotiable", "面议"},       {"unparseable", "无法解析"},
       {"implausible", "数值不合理"}, {"not_this_field", "非本字段内容"}, {"needs_reference", "缺少参考日期"},
-      {"placeholder", "占位值"},   {"ambiguous", "含糊"},
+      {"placeholder", "占位值"},   {"ambiguous", "含糊"},        {"piece_rate", "计件薪酬"},
   };
   auto it = zh.find(name);
   return it == zh.end() ? name : it->second;
@@ -618,7 +618,7 @@ std::string RejectNameZh(const std::string& name) {
 std::string FieldNameZh(const std::string& name) {
   static const std::map<std::string, std::string> zh = {
       {"salary", "薪资"}, {"experience", "经验要求"}, {"degree", "学历"}, {"company_size", "企业规模"},
-      {"date", "发布日期"}, {"city", "城市"},        {"industry", "行业"},
+      {"date", "日期"}, {"city", "城市"},        {"industry", "行业"},
   };
   auto it = zh.find(name);
   return it == zh.end() ? name : it->second;
@@ -644,6 +644,88 @@ std::string ShareOf(uint64_t part, uint64_t whole) {
   return whole ? Pct(100.0 * static_cast<double>(part) / static_cast<double>(whole)) : "—";
 }
 
+std::string DateSourceZh(const std::string& name) {
+  static const std::map<std::string, std::string> zh = {
+      {"published", "发布日期"},
+      {"first_seen", "首次抓取日期（无可用发布日期）"},
+      {"updated", "更新日期（无可用发布日期）"},
+      {"after_seen", "抓取日期（发布日期晚于抓取日期）"},
+  };
+  auto it = zh.find(name);
+  return it == zh.end() ? name : it->second;
+}
+
+// A posting field as the data-quality chapter names it.
+std::string ColumnFieldZh(Field f) {
+  switch (f) {
+    case Field::kDate: return "日期";
+    case Field::kPosition: return "职位名称";
+    case Field::kCity: return "城市";
+    case Field::kSalary: return "薪资";
+    case Field::kDegree: return "学历";
+    case Field::kExperience: return "经验要求";
+    case Field::kCompanyName: return "企业名称";
+    case Field::kCompanySize: return "企业规模";
+    case Field::kCompanyIndus: return "行业";
+    case Field::kDescription: return "职位描述";
+    default: return std::string(FieldName(f));
+  }
+}
+
+// "a、b、c 等 5 个文件".
+std::string FileList(const std::vector<std::string>& files, size_t shown = 3) {
+  std::string o;
+  for (size_t i = 0; i < files.size() && i < shown; ++i) o += (i ? "、" : "") + files[i];
+  if (files.size() > shown) o += " 等 " + FormatCount(files.size()) + " 个文件";
+  return o;
+}
+
+// 6.3: the files read, the columns found by content and the fields some
+// files have no column for, empty and skipped files, other warnings.
+std::string InputsHtml(const InputNotes& n) {
+  std::string o = "<section class=\"section\" id=\"quality-inputs\"><h3>6.3 输入文件与列映射</h3>\n<p>" +
+                  Html("读取了 " + FormatCount(n.files) + " 个含岗位的文件（共 " + FormatCount(n.rows) +
+                       " 行）。列按表头名称识别；表头名称不认识的列，按单元格内容识别（抽样单元格中至少 80% 能解析为某字段）。") +
+                  "</p>\n";
+  if (!n.by_content.empty()) {
+    o += "<div class=\"table-wrap\"><table><thead><tr><th>文件</th><th>字段</th><th>列名</th><th>依据</th></tr></thead>"
+         "<tbody>\n";
+    for (const auto& b : n.by_content)
+      o += "<tr><td>" + Html(b.file) + "</td><td>" + Html(ColumnFieldZh(b.field)) + "</td><td>" +
+           Html(b.header) + "</td><td>" + Html(b.evidence) + "</td></tr>\n";
+    o += "</tbody></table></div>\n";
+  }
+  if (n.no_column.empty()) {
+    o += "<p>每个文件都有标题、城市、薪资、学历、经验、企业、行业、日期与描述各字段的列。</p>\n";
+  } else {
+    o += "<p class=\"warn\">以下字段在部分文件中没有对应的列，这些文件的所有岗位在该字段上均记为未知：</p>\n"
+         "<div class=\"table-wrap\"><table><thead><tr><th>字段</th><th>缺列文件</th><th>涉及行数</th><th>文件</th></tr>"
+         "</thead><tbody>\n";
+    for (const auto& c : n.no_column)
+      o += "<tr><td>" + Html(ColumnFieldZh(c.field)) + "</td><td class=\"num\">" +
+           FormatCount(c.files.size()) + " / " + FormatCount(n.files) + "</td><td class=\"num\">" + FormatCount(c.rows) +
+           "</td><td>" + Html(FileList(c.files)) + "</td></tr>\n";
+    o += "</tbody></table></div>\n";
+  }
+  auto list = [&](const std::string& title, const std::vector<std::string>& items) {
+    if (items.empty()) return;
+    o += "<p>" + Html(title + "（" + FormatCount(items.size()) + "）：") + "</p>\n<ul class=\"notes\">\n";
+    for (size_t i = 0; i < items.size() && i < 10; ++i) o += "<li>" + Html(items[i]) + "</li>\n";
+    if (items.size() > 10) o += "<li>" + Html("另有 " + FormatCount(items.size() - 10) + " 条，见 summary.json") + "</li>\n";
+    o += "</ul>\n";
+  };
+  auto files = [](const std::vector<std::string>& notes) {
+    std::vector<std::string> out;
+    for (const std::string& note : notes) out.push_back(NoteFile(note));
+    return out;
+  };
+  list("没有任何行的文件", n.empty);
+  list("跳过的文件（没有岗位标题或描述列；各自的表头见 summary.json 或 jobsift scan）", files(n.skipped));
+  list("其他警告", n.other);
+  o += "</section>\n";
+  return o;
+}
+
 std::string DataQualityHtml(const ReportSummary& s) {
   std::string o = "<section class=\"section\" id=\"quality-rows\"><h3>6.1 读取与去重</h3>\n<table class=\"facts\"><tbody>\n";
   auto row = [&](const std::string& k, const std::string& v) { o += "<tr><th>" + Html(k) + "</th><td class=\"num\">" + Html(v) + "</td></tr>\n"; };
@@ -652,10 +734,7 @@ std::string DataQualityHtml(const ReportSummary& s) {
   row("拒绝行数", FormatCount(s.rows_rejected) + "（" + ShareOf(s.rows_rejected, s.rows_read) + "）");
   row("去除的重复岗位", FormatCount(s.duplicates_removed));
   row("参与分析的岗位（去重后）", FormatCount(s.postings));
-  uint64_t undated = 0;
-  for (const auto& q : s.by_quarter)
-    if (q.label == "unknown") undated = q.all;
-  row("无发布日期（不计入分期统计）", FormatCount(undated));
+  row("无可用日期（不计入分期统计）", FormatCount(s.Undated()) + "（" + ShareOf(s.Undated(), s.postings) + "）");
   o += "</tbody></table>\n";
   std::string reasons;
   for (const auto& [name, n] : s.rejected_by_reason) {
@@ -689,7 +768,43 @@ std::string DataQualityHtml(const ReportSummary& s) {
          "</td><td class=\"num\">" + ShareOf(f.parsed, s.postings) + "</td><td>" + Html(unknown.empty() ? "—" : unknown) +
          "</td></tr>\n";
   }
-  o += "</tbody></table></div>\n</section>\n";
+  o += "</tbody></table></div>\n";
+  std::string sources;
+  for (const auto& [name, n] : s.date_sources) {
+    if (n == 0) continue;
+    if (!sources.empty()) sources += "；";
+    sources += DateSourceZh(name) + " " + FormatCount(n);
+  }
+  if (!sources.empty())
+    o += "<p>" + Html("发布日期的来源：" + sources +
+                      "。发布日期缺失、无法解析或是占位值（如 1970-01-01）时，依次改用首次抓取日期、更新日期；"
+                      "发布日期晚于该岗位被抓取到的日期时，它不可能为真，改用抓取日期。") +
+         "</p>\n";
+  o += "</section>\n";
+  o += InputsHtml(s.inputs);
+  return o;
+}
+
+// Why the single-period tables describe the half-year they do.
+std::string FocusReasonZh(const FocusHalf& f, uint64_t min_n) {
+  switch (f.rule) {
+    case FocusHalf::Rule::kAsked: return "--half 指定";
+    case FocusHalf::Rule::kNone: return "没有岗位有日期";
+    case FocusHalf::Rule::kMostAi:
+      return "没有一个半年度的岗位数达到最多半年度的四分之一且AI岗位不少于 " + std::to_string(min_n) +
+             " 条，取AI岗位最多的半年度";
+    case FocusHalf::Rule::kLatest: break;
+  }
+  std::string o = "默认取最近的、岗位数不少于最多半年度（" + FormatCount(f.busiest) + " 条）四分之一且AI岗位不少于 " +
+                  std::to_string(min_n) + " 条的半年度";
+  std::string later;
+  bool after = false;
+  for (const PeriodCount& h : f.halves) {
+    if (after) later += (later.empty() ? "" : "、") + FormatPeriod(h.period) + "（岗位 " + FormatCount(h.all) + " 条、AI岗位 " +
+                        FormatCount(h.ai) + " 条）";
+    after |= h.period == f.half;
+  }
+  if (!later.empty()) o += "；其后的" + later + "数据太少，未选";
   return o;
 }
 
@@ -732,8 +847,8 @@ std::string MethodologyHtml(const ReportSummary& s, const Context& c) {
                        FormatCount(s.outside_filter) + " 条岗位不计。") +
          "</li>\n";
   o += "<li>" + Html("数据中的季度：" + (quarters.empty() ? std::string("无") : quarters) + "。单期图表描述" +
-                     (c.current_half.empty() ? std::string("—") : FormatPeriod(c.current_half)) +
-                     (s.half == "latest" ? "（数据中最近的半年度）" : "（--half 指定）") + "。") +
+                     (c.current_half.empty() ? std::string("—") : FormatPeriod(c.current_half)) + "（" +
+                     FocusReasonZh(s.focus, s.min_n) + "）。") +
        "</li>\n";
   o += "<li>" + Html("招聘占比 = 某类AI岗位数 / 同期全部AI岗位数；AI强度 = 某类中的AI岗位数 / 同类全部岗位数。参考报告混用二者，本报告每张图都注明所用口径，数据表同时给出两者及其 Wilson 95% 置信区间。") + "</li>\n";
   o += "<li>" + Html("样本不足：计数小于 " + std::to_string(s.min_n) +
@@ -1344,8 +1459,6 @@ std::string ReportHtml(const std::vector<Table>& tables, const ReportSummary& su
 
   std::string period;
   if (const Table* t = c.Find("F1")) period = FormatPeriod(t->period);
-  auto [all, ai] = c.Postings("");
-
   std::string o;
   o.reserve(assets.echarts.size() + assets.wordcloud.size() + 256 * 1024);
   o += "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n";
@@ -1361,10 +1474,24 @@ std::string ReportHtml(const std::vector<Table>& tables, const ReportSummary& su
   o += assets.style;
   o += "</style>\n</head>\n<body>\n";
   o += "<header class=\"cover\">\n<p class=\"kicker\">招聘数据研究报告</p>\n<h1>人工智能岗位招聘研究报告</h1>\n";
+  // Every posting counts on the cover, dated or not; the focus half-year's
+  // figures stand beside the whole run's.
+  const uint64_t ai_all = summary.AiPostings();
   o += "<p class=\"subtitle\">" +
-       Html((period.empty() ? std::string() : period + " · ") + "招聘岗位 " + FormatCountWan(all) + " 条 · 人工智能岗位 " +
-            FormatCountWan(ai) + " 条") +
-       "</p>\n" + (scope.empty() ? std::string() : "<p class=\"subtitle scope\">" + Html("范围：" + scope) + "</p>\n") +
+       Html((period.empty() ? std::string() : period + " · ") + "招聘岗位 " + FormatCountWan(summary.postings) +
+            " 条 · 人工智能岗位 " + FormatCountWan(ai_all) + " 条（" + ShareOf(ai_all, summary.postings) + "）") +
+       "</p>\n" + (scope.empty() ? std::string() : "<p class=\"subtitle scope\">" + Html("范围：" + scope) + "</p>\n");
+  std::string counts;
+  if (summary.Undated() > 0)
+    counts += "其中 " + FormatCount(summary.Undated()) + " 条（" + ShareOf(summary.Undated(), summary.postings) +
+              "）没有可用的日期，计入总数，不计入分期图表。";
+  if (!c.current_half.empty()) {
+    auto [half_all, half_ai] = c.Postings(c.current_half);
+    counts += "单期图表描述" + FormatPeriod(c.current_half) + "：招聘岗位 " + FormatCount(half_all) + " 条，人工智能岗位 " +
+              FormatCount(half_ai) + " 条（" + ShareOf(half_ai, half_all) + "）。";
+  }
+  if (!counts.empty()) o += "<p class=\"subtitle counts\">" + Html(counts) + "</p>\n";
+  o +=
        "<p class=\"byline\">由 jobsift " + Html(summary.version) + " 从招聘数据生成：每个数字都来自数据，每张图都注明口径、期间与样本量。</p>\n</header>\n";
 
   o += "<nav class=\"toc\" aria-label=\"目录\"><h2>目录</h2><ol>\n<li><a href=\"#findings\">主要发现</a></li>\n";

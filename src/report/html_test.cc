@@ -29,7 +29,7 @@ ReportSummary Summary() {
   s.fields = {{"salary", 1000, {{"missing", 100}, {"negotiable", 85}}}};
   s.ai_rule = "default";
   s.dedup = "exact";
-  s.half = "latest";
+  s.half = "auto";
   s.min_n = 30;
   s.top_cities = 10;
   s.top_industries = 20;

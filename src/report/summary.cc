@@ -5,6 +5,19 @@
 #include "base/text.h"
 
 namespace jobsift {
+
+uint64_t ReportSummary::Undated() const {
+  for (const Quarter& q : by_quarter)
+    if (q.label == "unknown") return q.all;
+  return 0;
+}
+
+uint64_t ReportSummary::AiPostings() const {
+  uint64_t ai = 0;
+  for (const Quarter& q : by_quarter) ai += q.ai;
+  return ai;
+}
+
 std::string ReportSummaryJson(const ReportSummary& s) {
   std::string o = "{\"jobsift_version\":";
   AppendJsonString(s.version, o);
@@ -24,7 +37,23 @@ std::string ReportSummaryJson(const ReportSummary& s) {
     AppendJsonString(s.by_quarter[i].label, o);
     o += ":{\"all\":" + std::to_string(s.by_quarter[i].all) + ",\"ai\":" + std::to_string(s.by_quarter[i].ai) + "}";
   }
-  o += "},\"fields\":{";
+  o += "},\"postings_undated\":" + std::to_string(s.Undated());
+  o += ",\"ai_postings\":" + std::to_string(s.AiPostings());
+  o += ",\"dates_by_source\":";
+  AppendJsonCounts(s.date_sources, o);
+  o += ",\"focus_half\":{\"half\":";
+  AppendJsonStringOrNull(s.focus.half, o);
+  o += ",\"rule\":";
+  AppendJsonString(FocusRuleName(s.focus.rule), o);
+  o += ",\"busiest_half_postings\":" + std::to_string(s.focus.busiest) + ",\"halves\":{";
+  for (size_t i = 0; i < s.focus.halves.size(); ++i) {
+    if (i) o += ",";
+    AppendJsonString(s.focus.halves[i].period, o);
+    o += ":{\"all\":" + std::to_string(s.focus.halves[i].all) + ",\"ai\":" + std::to_string(s.focus.halves[i].ai) + "}";
+  }
+  o += "}},\"inputs\":";
+  AppendInputNotesJson(s.inputs, o);
+  o += ",\"fields\":{";
   for (size_t i = 0; i < s.fields.size(); ++i) {
     const ReportSummary::Field& f = s.fields[i];
     if (i) o += ",";

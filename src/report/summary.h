@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "fields/salary.h"
+#include "report/tables.h"
+#include "schema/input_notes.h"
 
 namespace jobsift {
 
@@ -40,6 +42,10 @@ struct ReportSummary {
     uint64_t ai = 0;
   };
   std::vector<Quarter> by_quarter;  // sorted by label
+  // Postings without a date (the "unknown" quarter), and AI postings with or
+  // without one.
+  uint64_t Undated() const;
+  uint64_t AiPostings() const;
 
   struct Field {
     std::string name;  // DerivedFieldName: "salary", "city", …
@@ -48,11 +54,21 @@ struct ReportSummary {
     std::vector<std::pair<std::string, uint64_t>> unknown;
   };
   std::vector<Field> fields;
+  // Dated postings by the column the date came from: "published",
+  // "first_seen", "updated", "after_seen" (a publish date later than the
+  // day the posting was seen, replaced by that day).
+  std::vector<std::pair<std::string, uint64_t>> date_sources;
+
+  // What the inputs left out or assumed: fields without a column, columns
+  // found by content, empty and skipped files.
+  InputNotes inputs;
+  // The half-year of the single-period tables and why (ChooseFocusHalf).
+  FocusHalf focus;
 
   // Configuration.
   std::string ai_rule;  // "default" | "report"
   std::string dedup;    // "exact" | "none"
-  std::string half;     // as asked: "2024H1", or "latest"
+  std::string half;     // as asked: "2024H1", or "auto"
   uint64_t min_n = 0;
   size_t top_cities = 0;
   size_t top_industries = 0;

@@ -90,7 +90,7 @@ struct Periods {
   std::string current;                // the half-year of single-period tables
 };
 
-Periods FindPeriods(const Cube& cube, const std::string& chosen) {
+Periods FindPeriods(const Cube& cube, const TableOptions& o) {
   Periods p;
   std::set<std::string> q, h;
   for (const auto& [names, c] : CountBy(cube, {Dim::kQuarter})) {
@@ -100,8 +100,7 @@ Periods FindPeriods(const Cube& cube, const std::string& chosen) {
   }
   p.quarters.assign(q.begin(), q.end());
   p.halves.assign(h.begin(), h.end());
-  if (!p.halves.empty()) p.current = p.halves.back();
-  if (!chosen.empty()) p.current = chosen;
+  p.current = ChooseFocusHalf(cube, o).half;
   return p;
 }
 
@@ -286,6 +285,48 @@ void WilsonInterval(uint64_t x, uint64_t n, double* low, double* high) {
   *high = std::min(1.0, center + half);
 }
 
+std::string_view FocusRuleName(FocusHalf::Rule rule) {
+  switch (rule) {
+    case FocusHalf::Rule::kAsked: return "asked";
+    case FocusHalf::Rule::kLatest: return "latest_holding_data";
+    case FocusHalf::Rule::kMostAi: return "most_ai_postings";
+    case FocusHalf::Rule::kNone: return "none";
+  }
+  return "none";
+}
+
+FocusHalf ChooseFocusHalf(const Cube& cube, const TableOptions& o) {
+  FocusHalf f;
+  for (const auto& [names, c] : CountBy(cube, {Dim::kQuarter})) {
+    if (names[0].empty()) continue;
+    std::string half = HalfOfQuarter(names[0]);
+    if (f.halves.empty() || f.halves.back().period != half) f.halves.push_back({half, 0, 0});
+    f.halves.back().all += c.all;
+    f.halves.back().ai += c.ai;
+  }
+  for (const PeriodCount& h : f.halves) f.busiest = std::max(f.busiest, h.all);
+  if (!o.current_half.empty()) {
+    f.half = o.current_half;
+    f.rule = FocusHalf::Rule::kAsked;
+    return f;
+  }
+  for (auto it = f.halves.rbegin(); it != f.halves.rend(); ++it) {
+    if (4 * it->all >= f.busiest && it->ai >= o.min_n) {
+      f.half = it->period;
+      f.rule = FocusHalf::Rule::kLatest;
+      return f;
+    }
+  }
+  const PeriodCount* most = nullptr;
+  for (const PeriodCount& h : f.halves)
+    if (most == nullptr || h.ai >= most->ai) most = &h;
+  if (most != nullptr) {
+    f.half = most->period;
+    f.rule = FocusHalf::Rule::kMostAi;
+  }
+  return f;
+}
+
 std::string FilterLabel(const CubeFilter& f) {
   std::string out;
   if (!f.city.empty()) out += "city=" + f.city;
@@ -295,7 +336,7 @@ std::string FilterLabel(const CubeFilter& f) {
 
 std::vector<Table> BuildTables(const Cube& cube, const TableOptions& o) {
   std::vector<Table> tables;
-  Periods p = FindPeriods(cube, o.current_half);
+  Periods p = FindPeriods(cube, o);
   const size_t all = static_cast<size_t>(-1);
 
   {  // F1: AI postings by quarter.

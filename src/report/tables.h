@@ -26,13 +26,44 @@ struct Table {
 };
 
 struct TableOptions {
-  // The half-year the single-period tables describe, "2024H1"; "" = the
-  // latest half-year with data.
+  // The half-year the single-period tables describe, "2024H1"; "" = chosen
+  // by ChooseFocusHalf.
   std::string current_half;
   uint64_t min_n = 30;
   size_t top_cities = 10;
   size_t top_industries = 20;
 };
+
+// Postings and AI postings of one period.
+struct PeriodCount {
+  std::string period;  // "2024H2"
+  uint64_t all = 0;
+  uint64_t ai = 0;
+  bool operator==(const PeriodCount&) const = default;
+};
+
+// The half-year the single-period tables describe, and why it was chosen.
+struct FocusHalf {
+  enum class Rule : uint8_t {
+    kAsked,    // --half
+    kLatest,   // the latest half holding the data (see ChooseFocusHalf)
+    kMostAi,   // no half holds enough: the one with the most AI postings
+    kNone,     // no posting has a date
+  };
+  std::string half;
+  Rule rule = Rule::kNone;
+  std::vector<PeriodCount> halves;  // every half-year with dated postings, in order
+  uint64_t busiest = 0;             // postings of the busiest half-year
+  bool operator==(const FocusHalf&) const = default;
+};
+std::string_view FocusRuleName(FocusHalf::Rule rule);  // "asked", "latest_holding_data", ...
+
+// Chooses the focus half-year: the one asked for; else the latest half-year
+// that holds at least a quarter of the busiest half-year's postings and at
+// least min_n AI postings, so that a near-empty trailing half (one posting
+// dated after the crawl) cannot win; else, when none does, the half-year
+// with the most AI postings (the later one on a tie).
+FocusHalf ChooseFocusHalf(const Cube& cube, const TableOptions& options);
 
 // Wilson score interval for x successes in n trials, 95%.
 void WilsonInterval(uint64_t x, uint64_t n, double* low, double* high);

@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "base/text.h"
+#include "schema/posting.h"
 
 namespace jobsift {
 namespace {
@@ -17,6 +18,8 @@ struct FieldInfo {
 constexpr FieldInfo kFields[] = {
     {Field::kId, "id", "Id"},
     {Field::kDate, "date", "Date"},
+    {Field::kDateSeen, "date_seen", "DateSeen"},
+    {Field::kDateUpdated, "date_updated", "DateUpdated"},
     {Field::kPosition, "position", "Position"},
     {Field::kCity, "city", "City"},
     {Field::kSalary, "salary", "Salary"},
@@ -44,9 +47,18 @@ const std::vector<Alias>& Aliases() {
   static const std::vector<Alias> kAliases = {
       {Field::kId, {"职位自编号", "职位id", "职位编号", "岗位编号", "岗位id", "jobid", "positionid", "postingid",
                     "id", "索引", "编号", "序号"}},
-      {Field::kDate, {"发布日期", "发布时间", "首次发布时间", "职位发布时间", "更新日期", "更新时间", "刷新时间",
-                      "日期", "时间", "publishdate", "publishtime", "postdate", "posteddate", "createtime",
-                      "date", "posttime", "issuedate"}},
+      {Field::kDate, {"发布日期", "发布时间", "首次发布时间", "职位发布时间", "岗位发布时间", "日期", "时间",
+                      "publishdate", "publishtime", "publishedat", "postdate", "posteddate", "postedat", "dateposted",
+                      "createtime", "date", "posttime", "issuedate"}},
+      // Dates the posting was seen on: where the publish date is missing or
+      // later than they are, the date falls back to them (fields/normalize.h).
+      {Field::kDateSeen, {"首次扫描日期", "首次扫描时间", "扫描日期", "扫描时间", "抓取日期", "抓取时间", "采集日期",
+                          "采集时间", "爬取日期", "爬取时间", "入库时间", "首次发现时间", "crawldate", "crawltime",
+                          "crawledat", "scrapedate", "scrapetime", "scrapedat", "fetchdate", "fetchtime", "firstseen",
+                          "firstseenat", "seendate", "collecttime"}},
+      {Field::kDateUpdated, {"更新日期", "更新时间", "刷新日期", "刷新时间", "记录更新日期", "记录更新时间", "最后更新时间",
+                             "最近更新时间", "updatedate", "updatetime", "updatedat", "lastupdated", "lastupdate",
+                             "refreshdate", "refreshtime", "lastmodified", "modifiedtime"}},
       {Field::kPosition, {"职位名称", "岗位名称", "职位", "职位名", "岗位", "招聘职位", "招聘岗位", "岗位名",
                           "positionname", "jobtitle", "title", "position", "jobname", "job"}},
       {Field::kCity, {"工作城市", "城市", "工作地点", "工作地区", "所在城市", "所在地", "地区", "城市名称",
@@ -229,6 +241,119 @@ ColumnMap MapByContent(const std::vector<std::vector<std::string>>& rows) {
   return map;
 }
 
+bool IsPlainNumber(std::string_view s) {
+  size_t i = !s.empty() && (s[0] == '-' || s[0] == '+') ? 1 : 0;
+  bool digit = false, dot = false;
+  for (; i < s.size(); ++i) {
+    if (s[i] >= '0' && s[i] <= '9') {
+      digit = true;
+    } else if (s[i] == '.' && !dot) {
+      dot = true;
+    } else {
+      return false;
+    }
+  }
+  return digit;
+}
+
+// The fields a column's cells can show, in the order they are sought: the
+// most specific shapes first.
+struct Judged {
+  Field field;
+  std::string_view what;
+};
+constexpr Judged kJudged[] = {
+    {Field::kSalary, "a salary"},
+    {Field::kCompanySize, "a company size"},
+    {Field::kDate, "a date"},
+    {Field::kExperience, "an experience requirement"},
+    {Field::kDegree, "a degree"},
+    {Field::kCity, "a city"},
+    {Field::kCompanyIndus, "an industry"},
+    {Field::kDescription, "a job description (long text with duties or requirements)"},
+};
+constexpr size_t kJudgedCount = std::size(kJudged);
+// A column is taken for a field when this share of its non-empty sampled
+// cells, and at least kContentMinCells of them, read as the field.
+constexpr double kContentShare = 0.8;
+constexpr size_t kContentMinCells = 5;
+
+// Maps columns that no header name claimed to the fields still without a
+// column, by what their sampled cells read as (see MapColumns).
+void MapUnnamedColumns(size_t ncols, const std::vector<std::vector<std::string>>& rows, const CellJudge& judge,
+                       std::vector<bool>& used, ColumnMap& map) {
+  std::array<bool, kJudgedCount> wanted{};
+  bool any = false;
+  for (size_t j = 0; j < kJudgedCount; ++j) {
+    Field f = kJudged[j].field;
+    wanted[j] = !map[f].mapped() &&
+                !(f == Field::kSalary && (map[Field::kSalaryMin].mapped() || map[Field::kSalaryMax].mapped()));
+    any |= wanted[j];
+  }
+  if (!any) return;
+  struct Column {
+    size_t cells = 0, numbers = 0, urls = 0;
+    std::array<size_t, kJudgedCount> reads{};
+  };
+  std::vector<Column> cols(ncols);
+  std::string scratch;
+  for (size_t c = 0; c < ncols; ++c) {
+    if (used[c]) continue;
+    Column& col = cols[c];
+    for (const auto& r : rows) {
+      if (c >= r.size()) continue;
+      std::string_view v = CleanCell(r[c], scratch);
+      if (v.empty()) continue;
+      ++col.cells;
+      col.numbers += IsPlainNumber(v);
+      col.urls += StartsWith(v, "http");
+      for (size_t j = 0; j < kJudgedCount; ++j)
+        if (wanted[j]) col.reads[j] += judge.Reads(kJudged[j].field, v);
+    }
+  }
+  for (size_t j = 0; j < kJudgedCount; ++j) {
+    if (!wanted[j]) continue;
+    int best = -1;
+    double best_share = 0;
+    for (size_t c = 0; c < ncols; ++c) {
+      const Column& col = cols[c];
+      // Plain numbers and links say nothing of what a column means.
+      if (used[c] || col.cells < kContentMinCells || 2 * col.numbers >= col.cells || 2 * col.urls >= col.cells)
+        continue;
+      double share = static_cast<double>(col.reads[j]) / static_cast<double>(col.cells);
+      if (share >= kContentShare && share > best_share) {
+        best_share = share;
+        best = static_cast<int>(c);
+      }
+    }
+    if (best < 0) continue;
+    Field f = kJudged[j].field;
+    used[best] = true;
+    map[f] = ColumnRef{best, CellPart::kWhole};
+    map.evidence[static_cast<size_t>(f)] = std::to_string(cols[best].reads[j]) + " of " +
+                                           std::to_string(cols[best].cells) + " sampled cells read as " +
+                                           std::string(kJudged[j].what);
+  }
+}
+
+// Whether the first row of a file that content mapping read as having no
+// header is data, not a header of names no alias knows: its own cells must
+// have the shapes found in the columns below them.
+bool FirstRowLooksLikeData(const std::vector<std::string>& first, const ColumnMap& by_content) {
+  size_t shaped = 0, matching = 0;
+  auto check = [&](Field f, bool (*looks)(std::string_view)) {
+    const ColumnRef& ref = by_content[f];
+    if (!ref.mapped()) return;
+    ++shaped;
+    if (static_cast<size_t>(ref.column) < first.size() && looks(TrimCell(first[ref.column]))) ++matching;
+  };
+  check(Field::kSalary, LooksLikeSalary);
+  check(Field::kDate, LooksLikeDate);
+  check(Field::kCompanySize, LooksLikeSize);
+  check(Field::kDescription, [](std::string_view v) { return v.size() > 80; });
+  return matching >= std::min<size_t>(shaped, 2);
+}
+
 double MedianNumeric(const std::vector<std::vector<std::string>>& rows, int col) {
   std::vector<double> v;
   for (const auto& r : rows) {
@@ -273,7 +398,8 @@ std::string NormalizeHeader(std::string_view h) {
 
 StatusOr<ColumnMap> MapColumns(const std::vector<std::string>& header,
                                const std::vector<std::vector<std::string>>& sample,
-                               const ColumnOverrides& overrides, const std::string& source) {
+                               const ColumnOverrides& overrides, const std::string& source,
+                               const CellJudge* judge) {
   std::vector<std::string> norm;
   norm.reserve(header.size());
   for (const auto& h : header) norm.push_back(NormalizeHeader(h));
@@ -312,7 +438,31 @@ StatusOr<ColumnMap> MapColumns(const std::vector<std::string>& header,
     size_t shaped = 0;
     for (Field f : {Field::kSalary, Field::kDate, Field::kCompanySize, Field::kDescription, Field::kCity})
       shaped += by_content[f].mapped();
-    if (overrides.no_header || shaped >= 3) map = by_content;
+    if (overrides.no_header || (shaped >= 3 && FirstRowLooksLikeData(header, by_content))) map = by_content;
+  }
+  // A headed file: columns no name claimed are judged by their cells.
+  if (map.has_header && judge != nullptr) {
+    for (const auto& [field, name] : overrides.by_field) {
+      // A column the config names is not judged for another field.
+      if (name.empty()) continue;
+      auto it = std::find(norm.begin(), norm.end(), NormalizeHeader(name));
+      if (it != norm.end()) used[it - norm.begin()] = true;
+    }
+    ColumnMap by_content = map;
+    MapUnnamedColumns(header.size(), sample, *judge, used, by_content);
+    // A file is taken for postings when a name or the config found its title
+    // or description, or when its cells show a description beside a salary,
+    // an experience or a degree, which only postings have: long text alone
+    // never makes one of a company table.
+    auto named = [&](Field f) { return map[f].mapped() || overrides.by_field.count(f) > 0; };
+    bool job_only = by_content[Field::kSalary].mapped() || by_content[Field::kSalaryMin].mapped() ||
+                    by_content[Field::kExperience].mapped() || by_content[Field::kDegree].mapped();
+    bool postings = named(Field::kPosition) || named(Field::kDescription) ||
+                    (by_content[Field::kDescription].mapped() && job_only);
+    if (postings && by_content.MappedCount() > map.MappedCount()) {
+      map = std::move(by_content);
+      map.detected_by = "header+content";
+    }
   }
 
   // Config overrides win over detection.
@@ -336,7 +486,10 @@ StatusOr<ColumnMap> MapColumns(const std::vector<std::string>& header,
     }
     map[field] = ColumnRef{col, CellPart::kWhole};
   }
-  if (!overrides.by_field.empty()) map.detected_by = map.detected_by == "content" ? "content+config" : "header+config";
+  if (!overrides.by_field.empty()) {
+    map.detected_by += "+config";
+    for (const auto& [field, name] : overrides.by_field) map.evidence[static_cast<size_t>(field)].clear();
+  }
 
   if (map.MappedCount() == 0 || (!map[Field::kPosition].mapped() && !map[Field::kDescription].mapped())) {
     std::string seen;

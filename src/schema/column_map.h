@@ -2,8 +2,10 @@
 // A mapping comes from the [columns] table of a TOML config or, without
 // one, from auto-detection over the header names real job sites use in
 // Chinese and English; a file without a header row (51job-2018's xlsx) is
-// recognised from its cell contents instead. A field with no column is
-// unknown for every row of that file.
+// recognised from its cell contents instead, and so is a column of a headed
+// file whose name matches no alias when its cells clearly hold one field (a
+// CellJudge, given by a stage above, says what a cell reads as). A field
+// with no column is unknown for every row of that file.
 //
 // Not for: what a cell means once found (fields/), or reading files (io/).
 #ifndef JOBSIFT_SCHEMA_COLUMN_MAP_H_
@@ -23,7 +25,9 @@ namespace jobsift {
 // The logical fields of a posting. Order is the output order everywhere.
 enum class Field : uint8_t {
   kId,             // posting id (optional)
-  kDate,           // publish / refresh date
+  kDate,           // publish date (or refresh date where that is all a site gives)
+  kDateSeen,       // first date the posting was seen: scan / crawl date (date fallback)
+  kDateUpdated,    // date the posting or its record was last updated (date fallback)
   kPosition,       // job title
   kCity,           // work city
   kSalary,         // salary as one posted string
@@ -60,14 +64,31 @@ struct ColumnRef {
 
 struct ColumnMap {
   std::array<ColumnRef, kFieldCount> field{};
+  // For a field mapped by what its column holds, what showed it, e.g.
+  // "180 of 184 sampled cells read as a city"; empty otherwise.
+  std::array<std::string, kFieldCount> evidence{};
   bool has_header = true;
   // Numeric salary columns are in yuan times this (1000 for K, 10000 for 万).
   double salary_numeric_scale = 1.0;
-  std::string detected_by;  // "config", "header", "content"
+  // "header", "content" (no header row), "header+content" (a headed file
+  // with columns found by their cells), each "+config" when overridden.
+  std::string detected_by;
 
   const ColumnRef& operator[](Field f) const { return field[static_cast<size_t>(f)]; }
   ColumnRef& operator[](Field f) { return field[static_cast<size_t>(f)]; }
   size_t MappedCount() const;
+};
+
+// Says what one cleaned cell reads as, for mapping columns by content: the
+// field parsers' own verdict (a city the city table knows, a salary the
+// salary grammar accepts, ...). Implemented by fields/ (FieldNormalizer);
+// must be thread-safe.
+class CellJudge {
+ public:
+  virtual ~CellJudge() = default;
+  // Whether `cell` reads as a value of `field`. Fields content cannot tell
+  // apart (titles, names, ids) are never asked.
+  virtual bool Reads(Field field, std::string_view cell) const = 0;
 };
 
 // User overrides from the config: field -> header name (or 1-based column
@@ -80,11 +101,16 @@ struct ColumnOverrides {
 
 // Builds the mapping of one file. `header` is its first row; `sample` holds
 // up to a few hundred rows after it (used to recognise a file without a
-// header, and the unit of numeric salary columns). A file with no
-// recognisable columns is a DataError naming `source` and the headers seen.
+// header, the unit of numeric salary columns and, with a `judge`, the
+// fields of columns whose names match no alias: a column is mapped to a
+// field left without one when at least 80% of its non-empty sampled cells,
+// and at least 5, read as that field; columns of plain numbers or URLs
+// never are). A file with no recognisable columns is a DataError naming
+// `source` and the headers seen.
 StatusOr<ColumnMap> MapColumns(const std::vector<std::string>& header,
                                const std::vector<std::vector<std::string>>& sample,
-                               const ColumnOverrides& overrides, const std::string& source);
+                               const ColumnOverrides& overrides, const std::string& source,
+                               const CellJudge* judge = nullptr);
 
 // Normalises a header for matching: trimmed, ASCII lower-case, without
 // spaces, '_', '-' and a BOM.

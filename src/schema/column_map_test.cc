@@ -132,6 +132,100 @@ TEST(ColumnMap, ConfigOverridesByNameNumberAndRemoval) {
   EXPECT_NE(bad.status().message().find("描述"), std::string::npos);
 }
 
+// A judge that knows a few cities and reads long text naming duties as a
+// description, as the field normalisers do (fields/normalize.h).
+class FakeJudge : public CellJudge {
+ public:
+  bool Reads(Field f, std::string_view cell) const override {
+    if (f == Field::kCity) return cell == "杭州" || cell == "北京" || cell == "上海";
+    if (f == Field::kDescription) return cell.size() >= 60 && cell.find("职责") != std::string_view::npos;
+    if (f == Field::kDate) return cell.size() == 10 && cell[4] == '-';
+    return false;
+  }
+};
+
+std::vector<std::vector<std::string>> Rows(size_t n, std::vector<std::string> row) {
+  return std::vector<std::vector<std::string>>(n, row);
+}
+
+const std::string kDuties = "岗位职责：负责推荐系统的机器学习算法研发与优化，任职要求：熟悉深度学习框架";
+
+TEST(ColumnMap, ColumnsNoAliasKnowsAreMappedByTheirCells) {
+  auto h = Split("title,salary,address,keyword,requirements,url");
+  auto sample = Rows(6, {"算法工程师", "10-20K", "杭州", "Python", kDuties, "https://x/1"});
+  sample[1][2] = "北京";
+  sample[2][2] = "";  // empty cells are no evidence either way
+  FakeJudge judge;
+  auto m = MapColumns(h, sample, {}, "zhilian.csv", &judge);
+  ASSERT_TRUE(m.ok());
+  EXPECT_EQ(m->detected_by, "header+content");
+  EXPECT_EQ(HeaderOf(*m, h, Field::kCity), "address");
+  EXPECT_EQ(m->evidence[static_cast<size_t>(Field::kCity)], "5 of 5 sampled cells read as a city");
+  EXPECT_EQ(HeaderOf(*m, h, Field::kDescription), "requirements");
+  EXPECT_TRUE(m->evidence[static_cast<size_t>(Field::kPosition)].empty());  // found by its name
+  // Without a judge, names alone.
+  auto by_name = MapColumns(h, sample, {}, "zhilian.csv");
+  ASSERT_TRUE(by_name.ok());
+  EXPECT_FALSE((*by_name)[Field::kCity].mapped());
+  EXPECT_EQ(by_name->detected_by, "header");
+}
+
+TEST(ColumnMap, WeakOrThinEvidenceMapsNothing) {
+  FakeJudge judge;
+  auto h = Split("title,where");
+  // Under 80% of the cells read as a city.
+  auto mixed = Rows(10, {"工程师", "杭州"});
+  for (int i = 0; i < 3; ++i) mixed[i][1] = "远程";
+  auto m = MapColumns(h, mixed, {}, "x.csv", &judge);
+  ASSERT_TRUE(m.ok());
+  EXPECT_FALSE((*m)[Field::kCity].mapped());
+  // Fewer than five cells.
+  m = MapColumns(h, Rows(4, {"工程师", "杭州"}), {}, "x.csv", &judge);
+  ASSERT_TRUE(m.ok());
+  EXPECT_FALSE((*m)[Field::kCity].mapped());
+  // A column the config removes stays removed.
+  ColumnOverrides o;
+  o.by_field[Field::kCity] = "";
+  m = MapColumns(h, Rows(6, {"工程师", "杭州"}), o, "x.csv", &judge);
+  ASSERT_TRUE(m.ok());
+  EXPECT_FALSE((*m)[Field::kCity].mapped());
+}
+
+TEST(ColumnMap, CellsAloneNeverMakeACompanyTableOfPostings) {
+  FakeJudge judge;
+  // Long text and a city, but no title or description by name.
+  auto h = Split("公司,公司描述,地点");
+  auto m = MapColumns(h, Rows(8, {"某公司", kDuties, "杭州"}), {}, "company.xlsx", &judge);
+  EXPECT_FALSE(m.ok());
+}
+
+TEST(ColumnMap, AnUnfamiliarHeaderRowIsNotTakenForData) {
+  // Two names match no alias; the rows below have shapes, the header not.
+  auto h = Split("pay,when,size,text");
+  auto sample = Rows(10, {"10-15K", "2024-03-01", "100-499人", kDuties + kDuties});
+  FakeJudge judge;
+  auto m = MapColumns(h, sample, {}, "x.csv", &judge);
+  ASSERT_TRUE(m.ok());
+  EXPECT_TRUE(m->has_header);
+  EXPECT_EQ(HeaderOf(*m, h, Field::kDescription), "text");
+  EXPECT_EQ(HeaderOf(*m, h, Field::kDate), "when");
+}
+
+TEST(ColumnMap, DateFallbackColumnsByTheirNames) {
+  auto h = Split("职位,首次发布时间,首次扫描日期,记录更新日期");
+  auto m = MapColumns(h, {}, {}, "job.xlsx");
+  ASSERT_TRUE(m.ok());
+  EXPECT_EQ(HeaderOf(*m, h, Field::kDate), "首次发布时间");
+  EXPECT_EQ(HeaderOf(*m, h, Field::kDateSeen), "首次扫描日期");
+  EXPECT_EQ(HeaderOf(*m, h, Field::kDateUpdated), "记录更新日期");
+  h = Split("title,crawl_time,update_time");
+  m = MapColumns(h, {}, {}, "x.csv");
+  ASSERT_TRUE(m.ok());
+  EXPECT_FALSE((*m)[Field::kDate].mapped());
+  EXPECT_EQ(HeaderOf(*m, h, Field::kDateSeen), "crawl_time");
+  EXPECT_EQ(HeaderOf(*m, h, Field::kDateUpdated), "update_time");
+}
+
 TEST(Posting, CellsAreCleanedAndUnwrapped) {
   auto h = Split("职位,薪资,地区");
   auto m = MapColumns(h, {}, {}, "x.csv");
