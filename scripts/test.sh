@@ -14,5 +14,10 @@ if [ "${1:-}" = "--sanitize" ]; then
   exit 0
 fi
 bash scripts/build.sh
+real="${JOBSIFT_REAL_DATA:-../shared/data/real}"
+if [ ! -d "$real" ]; then
+  echo "test: $real is not beside this checkout: the tests that read the real datasets are skipped" \
+       "(ctest lists them at the end); set JOBSIFT_REAL_DATA to run them"
+fi
 cd build
 ctest --output-on-failure -j "$(nproc)"

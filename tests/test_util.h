@@ -159,6 +159,14 @@ inline std::string Xlsx(const std::vector<std::vector<std::string>>& rows, int k
               {"xl/sharedStrings.xml", sst}});
 }
 
+// The real datasets (../shared/data/real beside the checkout, or
+// $JOBSIFT_REAL_DATA), or "" when this clone has none.
+inline std::string RealDataRoot() {
+  const char* env = std::getenv("JOBSIFT_REAL_DATA");
+  std::string root = env != nullptr && *env != '\0' ? env : std::string(JOBSIFT_SOURCE_DIR) + "/../shared/data/real";
+  return std::filesystem::is_directory(root) ? root : "";
+}
+
 // Runs a shell command; returns its exit status and captures stdout.
 inline int RunCommand(const std::string& cmd, std::string* out) {
   FILE* p = popen(cmd.c_str(), "r");
@@ -173,5 +181,18 @@ inline int RunCommand(const std::string& cmd, std::string* out) {
 }
 
 }  // namespace jobsift::testing
+
+// Skips a test that reads the real datasets when this clone has none beside
+// it, saying so; with JOBSIFT_REQUIRE_SHARED set (.ci/run sets it: CI has
+// ../shared) their absence fails the test instead.
+#define JOBSIFT_NEED_REAL_DATA()                                                                         \
+  do {                                                                                                   \
+    if (::jobsift::testing::RealDataRoot().empty()) {                                                    \
+      if (std::getenv("JOBSIFT_REQUIRE_SHARED") != nullptr)                                              \
+        FAIL() << "../shared/data/real is missing and JOBSIFT_REQUIRE_SHARED is set";                     \
+      GTEST_SKIP() << "needs the real datasets: ../shared/data/real beside the checkout, or "            \
+                      "JOBSIFT_REAL_DATA; not in this clone";                                            \
+    }                                                                                                    \
+  } while (0)
 
 #endif  // JOBSIFT_TESTS_TEST_UTIL_H_

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <limits>
 #include <map>
 #include <string>
 #include <thread>
@@ -84,6 +85,15 @@ StatusOr<CubeFilter> ResolveFilter(const FieldNormalizer& fields, const CommonFl
   return filter;
 }
 
+// --min-n, --top-cities, --top-industries of report and merge.
+void AddTableFlags(CLI::App* cmd, TableOptions& o) {
+  cmd->add_option("--min-n", o.min_n, "Cells with fewer postings are flagged small_n (default 30)")
+      ->check(CLI::Range(int64_t{0}, int64_t{1000000000}));
+  cmd->add_option("--top-cities", o.top_cities, "Cities in city tables (default 10)")->check(CLI::Range(1, 1000));
+  cmd->add_option("--top-industries", o.top_industries, "Industries in industry tables (default 20)")
+      ->check(CLI::Range(1, 1000));
+}
+
 void AddReadFlags(CLI::App* cmd, CommonFlags& f) {
   cmd->add_option("inputs", f.inputs, "Files, directories (read recursively, sorted) or - for stdin")->required();
   cmd->add_option("--config", f.config_path, "TOML config (see docs/config.md)");
@@ -91,8 +101,10 @@ void AddReadFlags(CLI::App* cmd, CommonFlags& f) {
       ->check(CLI::Range(1, 256));
   cmd->add_option("--delimiter", f.delimiter, "CSV delimiter: , tab ; | (default: detected)");
   cmd->add_option("--encoding", f.encoding, "Input encoding, e.g. GB18030 (default: detected)");
-  cmd->add_option("--max-field-bytes", f.max_field_bytes, "Reject rows with a larger field (default 2 MiB)");
-  cmd->add_option("--max-record-bytes", f.max_record_bytes, "Reject larger records (default 64 MiB)");
+  cmd->add_option("--max-field-bytes", f.max_field_bytes, "Reject rows with a larger field (default 2 MiB)")
+      ->check(CLI::Range(int64_t{1}, int64_t{1} << 32));
+  cmd->add_option("--max-record-bytes", f.max_record_bytes, "Reject larger records (default 64 MiB)")
+      ->check(CLI::Range(int64_t{1}, int64_t{1} << 32));
   cmd->add_option("--rejects", f.rejects_path, "Write rejected rows here (TSV)");
   cmd->add_flag("--quiet,-q", f.quiet, "Print only errors on stderr: no progress, warnings or closing line");
 }
@@ -228,7 +240,39 @@ StatusOr<std::unique_ptr<Annotator>> MakeAnnotator(const Config& config) {
   return Annotator::Create(std::move(*lex), config.annotate);
 }
 
-int RunAnnotate(const CommonFlags& f, const std::string& out_path) {
+// The annotate output's pass-through columns: --keep's list; with
+// --keep-all, every file's columns for JSON Lines, or, for CSV (whose
+// columns come before its first row), the union of every input's columns,
+// read from their headers first.
+StatusOr<AnnotateOutput> MakeAnnotateOutput(const CommonFlags& f, const Config& config, const std::string& keep,
+                                            bool keep_all, bool bom, AnnotateFormat format) {
+  AnnotateOutput out;
+  out.bom = bom;
+  for (std::string_view name : SplitOn(keep, ','))
+    if (!TrimCell(name).empty()) out.keep.emplace_back(TrimCell(name));
+  if (!keep_all) return out;
+  if (!out.keep.empty()) return InvalidArgument("--keep and --keep-all: give one of them");
+  if (format == AnnotateFormat::kJsonl) {
+    out.keep_all = true;
+    return out;
+  }
+  for (const std::string& in : f.inputs)
+    if (in == "-")
+      return InvalidArgument("--keep-all with a .csv output reads the inputs' headers first, which stdin cannot give "
+                             "twice: write .jsonl, or name the columns with --keep");
+  ReadOptions headers = config.read;
+  headers.headers_only = true;
+  headers.progress = false;
+  headers.rejects_path.clear();
+  auto read = ReadPostings(f.inputs, headers, nullptr);
+  if (!read.ok()) return read.status();
+  for (const FileReport& file : read->files)
+    for (const std::string& name : file.columns)
+      if (std::find(out.keep.begin(), out.keep.end(), name) == out.keep.end()) out.keep.push_back(name);
+  return out;
+}
+
+int RunAnnotate(const CommonFlags& f, const std::string& out_path, const std::string& keep, bool keep_all, bool bom) {
   Config config;
   if (!MakeConfig(f, &config)) return kExitFailure;
   AnnotateFormat format = AnnotateFormat::kJsonl;
@@ -242,13 +286,15 @@ int RunAnnotate(const CommonFlags& f, const std::string& out_path) {
   if (!normalizer.ok()) return Fail(normalizer.status());
   auto annotator = MakeAnnotator(config);
   if (!annotator.ok()) return Fail(annotator.status());
+  config.read.judge = normalizer->get();
+  auto output = MakeAnnotateOutput(f, config, keep, keep_all, bom, format);
+  if (!output.ok()) return Fail(output.status());
   // Written under a temporary name and renamed when complete, so a failed
   // run never leaves an output that looks whole.
   std::string tmp = out_path == "-" ? "" : out_path + ".tmp";
   std::FILE* out = out_path == "-" ? stdout : std::fopen(tmp.c_str(), "wb");
   if (out == nullptr) return Fail(IoError(tmp + ": cannot write: " + std::strerror(errno)));
-  config.read.judge = normalizer->get();
-  AnnotateJob job(normalizer->get(), annotator->get(), format, out);
+  AnnotateJob job(normalizer->get(), annotator->get(), format, out, std::move(*output));
   auto summary = ReadPostings(f.inputs, config.read, &job);
   bool write_failed = job.write_failed() || std::fflush(out) != 0 || std::ferror(out);
   if (out != stdout) write_failed |= std::fclose(out) != 0;
@@ -606,7 +652,22 @@ int RunGen(const CommonFlags& f, const GenFlags& g, const TableOptions& table_op
   options.rows = g.rows;
   options.threads = f.threads;
   std::string format = g.format;
-  if (format.empty()) format = EndsWith(g.output, ".jsonl") ? "jsonl" : "csv";
+  // The format follows the file's extension; a name that says another
+  // format is refused rather than filled with CSV.
+  std::string lower = AsciiLower(g.output);
+  std::string from_name = EndsWith(lower, ".jsonl") || EndsWith(lower, ".ndjson") ? "jsonl"
+                          : EndsWith(lower, ".csv")                            ? "csv"
+                                                                                : "";
+  // A name without an extension (/dev/null, a pipe) is CSV, as before.
+  std::string base = std::filesystem::path(g.output).filename().string();
+  if (from_name.empty() && base.find('.') == std::string::npos) from_name = g.output == "-" ? "" : "csv";
+  if (format.empty()) format = g.output == "-" ? "csv" : from_name;
+  if (format.empty())
+    return Fail(InvalidArgument("gen -o " + g.output +
+                                ": jobsift gen writes CSV (.csv) or JSON Lines (.jsonl); name the file so, or give "
+                                "--format for stdout"));
+  if (!from_name.empty() && format != from_name)
+    return Fail(InvalidArgument("gen -o " + g.output + " --format " + format + ": the name says " + from_name));
   if (format == "jsonl") {
     options.format = GenFormat::kJsonl;
   } else if (format != "csv") {
@@ -629,6 +690,71 @@ int RunGen(const CommonFlags& f, const GenFlags& g, const TableOptions& table_op
     std::fprintf(stderr, "jobsift: %llu rows -> %s%s%s\n", static_cast<unsigned long long>(g.rows), g.output.c_str(),
                  g.truth.empty() ? "" : ", truth -> ", g.truth.c_str());
   return kExitOk;
+}
+
+// Levenshtein distance, for suggesting the name a typo meant.
+size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+// "; did you mean 'report'?" for the nearest of `names` within a third of
+// the word's length (at least 2 edits), else "".
+std::string DidYouMean(std::string_view word, const std::vector<std::string>& names) {
+  std::string best;
+  size_t best_d = std::max<size_t>(2, word.size() / 3) + 1;
+  for (const std::string& n : names) {
+    size_t d = EditDistance(word, n);
+    if (d < best_d || (d == best_d && !best.empty() && n < best)) {
+      if (d < best_d) best_d = d;
+      best = n;
+    }
+  }
+  return best.empty() ? "" : ": did you mean '" + best + "'?";
+}
+
+std::string JoinNames(const std::vector<std::string>& names) {
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i) out += (i ? ", " : "") + names[i];
+  return out;
+}
+
+// A flag or value CLI11 refused: one "jobsift:" line, with the nearest
+// option name for a flag it does not know, and exit 2.
+int ParseFailure(const CLI::App& app, const CLI::ParseError& e, int argc, char** argv) {
+  const CLI::App* sub = nullptr;
+  for (const CLI::App* s : app.get_subcommands({}))
+    if (argc >= 2 && s->get_name() == argv[1]) sub = s;
+  std::string name = sub != nullptr ? sub->get_name() : "";
+  std::string help = sub != nullptr ? "jobsift " + name + " --help" : "jobsift --help";
+  if (sub != nullptr && dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr) {
+    std::vector<std::string> flags;
+    for (const CLI::Option* o : sub->get_options()) {
+      for (const std::string& l : o->get_lnames()) flags.push_back("--" + l);
+      for (const std::string& s : o->get_snames()) flags.push_back("-" + s);
+    }
+    for (int i = 2; i < argc; ++i) {
+      std::string arg = argv[i];
+      if (arg.size() < 2 || arg[0] != '-' || arg == "-") continue;
+      std::string option = arg.substr(0, arg.find('='));
+      if (std::find(flags.begin(), flags.end(), option) != flags.end()) continue;
+      std::fprintf(stderr, "jobsift: %s: unknown option '%s'%s (see %s)\n", name.c_str(), option.c_str(),
+                   DidYouMean(option, flags).c_str(), help.c_str());
+      return kExitFailure;
+    }
+  }
+  std::fprintf(stderr, "jobsift: %s%s%s (see %s)\n", name.c_str(), name.empty() ? "" : ": ", e.what(), help.c_str());
+  return kExitFailure;
 }
 
 }  // namespace
@@ -671,6 +797,14 @@ int main(int argc, char** argv) {
   AddLexiconFlags(annotate, annotate_flags);
   annotate->add_option("-o,--output", annotate_out, "Output file: .jsonl or .csv, or - for JSON Lines on stdout")
       ->required();
+  std::string annotate_keep;
+  bool annotate_keep_all = false, annotate_no_bom = false;
+  annotate->add_option("--keep", annotate_keep,
+                       "Pass these input columns through, by header name, comma-separated (JSON: \"input\" object; "
+                       "CSV: input.<name> columns)");
+  annotate->add_flag("--keep-all", annotate_keep_all, "Pass every input column through");
+  annotate->add_flag("--no-bom", annotate_no_bom,
+                     "CSV without the UTF-8 byte-order mark (by default it has one, so Excel reads it as UTF-8)");
 
   CLI::App* lexicon = app.add_subcommand("lexicon", "Lexicon tools");
   lexicon->require_subcommand(1);
@@ -698,9 +832,7 @@ int main(int argc, char** argv) {
       ->check([](const std::string& v) {
         return v.size() == 6 && v[4] == 'H' && (v[5] == '1' || v[5] == '2') ? std::string() : "use the form 2024H1";
       });
-  report->add_option("--min-n", table_options.min_n, "Cells with fewer postings are flagged small_n (default 30)");
-  report->add_option("--top-cities", table_options.top_cities, "Cities in city tables (default 10)");
-  report->add_option("--top-industries", table_options.top_industries, "Industries in industry tables (default 20)");
+  AddTableFlags(report, table_options);
   AddFilterFlags(report, report_flags);
   bool report_pdf = false;
   report->add_flag("--pdf", report_pdf, "Also print report.html to report.pdf with headless Chromium");
@@ -715,9 +847,7 @@ int main(int argc, char** argv) {
   merge->add_option("--lexicons", merge_flags.lexicon_dir, "Lexicon folder the states were made with");
   merge->add_flag("--quiet,-q", merge_flags.quiet, "Print only errors on stderr: no warnings or closing line");
   merge->add_option("--half", merge_options.current_half, "Half-year of the single-period tables");
-  merge->add_option("--min-n", merge_options.min_n, "Cells with fewer postings are flagged small_n (default 30)");
-  merge->add_option("--top-cities", merge_options.top_cities, "Cities in city tables (default 10)");
-  merge->add_option("--top-industries", merge_options.top_industries, "Industries in industry tables (default 20)");
+  AddTableFlags(merge, merge_options);
   AddFilterFlags(merge, merge_flags);
   bool merge_pdf = false;
   merge->add_flag("--pdf", merge_pdf, "Also print report.html to report.pdf with headless Chromium");
@@ -730,13 +860,15 @@ int main(int argc, char** argv) {
   classify->add_flag("--all-domains", classify_all, "Match the skill and benefit lexicons too");
 
   std::string eval_labels = std::string(JOBSIFT_DATA_DIR) + "/eval/ai_labels.tsv";
-  std::string eval_root = std::string(JOBSIFT_DATA_DIR) + "/../../shared/data/real";
+  std::string eval_root = DefaultRealDataRoot();
   std::string eval_lexicons;
   std::string eval_agreement;
   bool eval_misses = false;
   CLI::App* eval = app.add_subcommand("eval", "Precision, recall and F1 of the AI rules on hand-labelled postings");
   eval->add_option("labels", eval_labels, "Labels TSV (default: data/eval/ai_labels.tsv)");
-  eval->add_option("--data-root", eval_root, "Folder the labels' source paths are relative to");
+  eval->add_option("--data-root", eval_root,
+                   "Folder of the real datasets the labels' source paths are relative to (default: $JOBSIFT_REAL_DATA, "
+                   "else ../shared/data/real beside the source tree)");
   eval->add_option("--lexicons", eval_lexicons, "Lexicon folder (default: data/lexicons)");
   eval->add_flag("--misses", eval_misses, "List every misclassified posting with its terms");
   eval->add_option("--agreement", eval_agreement,
@@ -747,28 +879,39 @@ int main(int argc, char** argv) {
   GenFlags gen;
   TableOptions gen_table_options;
   CLI::App* gen_cmd = app.add_subcommand("gen", "Generate synthetic postings with planted truth (docs/gen.md)");
-  gen_cmd->add_option("--rows,-n", gen.rows, "Rows to write (default 200000)");
-  gen_cmd->add_option("--seed", gen.seed, "Seed: the same seed gives the same bytes (default 1)");
+  gen_cmd->add_option("--rows,-n", gen.rows, "Rows to write (default 200000)")->check(CLI::Range(int64_t{1}, int64_t{10000000000}));
+  gen_cmd->add_option("--seed", gen.seed, "Seed: the same seed gives the same bytes (default 1)")
+      ->check(CLI::Range(int64_t{0}, std::numeric_limits<int64_t>::max()));
   gen_cmd->add_option("-o,--output", gen.output, "Output file (.csv or .jsonl), or - for stdout")->required();
   gen_cmd->add_option("--format", gen.format, "csv or jsonl (default: from the output's extension, else csv)");
   gen_cmd->add_option("--truth", gen.truth, "Also write the planted truth here: counts and every table (JSON)");
   gen_cmd->add_option("--threads,-j", gen_flags.threads, "Worker threads (default: all cores)")->check(CLI::Range(1, 256));
   gen_cmd->add_option("--config", gen_flags.config_path, "TOML config (lexicons and data tables, see docs/config.md)");
   gen_cmd->add_option("--half", gen_table_options.current_half, "Half-year of the truth's single-period tables");
-  gen_cmd->add_option("--min-n", gen_table_options.min_n, "small_n threshold of the truth's tables (default 30)");
+  gen_cmd->add_option("--min-n", gen_table_options.min_n, "small_n threshold of the truth's tables (default 30)")
+      ->check(CLI::Range(int64_t{0}, int64_t{1000000000}));
   gen_cmd->add_flag("--quiet,-q", gen_flags.quiet, "No message on stderr");
   AddFieldFlags(gen_cmd, gen_flags);
   gen_cmd->add_option("--lexicons", gen_flags.lexicon_dir, "Lexicon folder (default: data/lexicons)");
 
+  if (argc >= 2 && argv[1][0] != '-') {
+    std::vector<std::string> commands;
+    for (const CLI::App* sub : app.get_subcommands({})) commands.push_back(sub->get_name());
+    if (std::find(commands.begin(), commands.end(), argv[1]) == commands.end()) {
+      std::fprintf(stderr, "jobsift: unknown command '%s'%s (the commands: %s; see jobsift --help)\n", argv[1],
+                   DidYouMean(argv[1], commands).c_str(), JoinNames(commands).c_str());
+      return kExitFailure;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    int rc = app.exit(e);
-    return rc == 0 ? 0 : kExitFailure;
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    return ParseFailure(app, e, argc, argv);
   }
   if (*scan) return RunScan(scan_flags, scan_json);
   if (*profile) return RunProfile(profile_flags, profile_json, profile_top);
-  if (*annotate) return RunAnnotate(annotate_flags, annotate_out);
+  if (*annotate) return RunAnnotate(annotate_flags, annotate_out, annotate_keep, annotate_keep_all, !annotate_no_bom);
   if (*report) return RunReport(report_flags, report_out, report_dedup, table_options, report_state, report_pdf);
   if (*merge) return RunMerge(merge_states, merge_out, merge_flags, merge_options, merge_pdf);
   if (*check) return RunLexiconCheck(check_paths);

@@ -62,6 +62,43 @@ class Row {
       Csv(joined);
     }
   }
+  // The input columns asked for: an "input" object in JSON, one cell each
+  // in CSV (after the annotation's columns).
+  void Input(const Posting& p, const AnnotateOutput& o) {
+    if (o.keep.empty() && !o.keep_all) return;
+    auto cell = [&](const std::string& name) -> const std::string_view* {
+      if (p.columns == nullptr || p.cells == nullptr) return nullptr;
+      for (size_t i = 0; i < p.columns->size() && i < p.cells->size(); ++i)
+        if ((*p.columns)[i] == name) return &(*p.cells)[i];
+      return nullptr;
+    };
+    if (f_ == AnnotateFormat::kCsv) {
+      for (const std::string& name : o.keep) {
+        out_ += ",";
+        if (const std::string_view* v = cell(name)) Csv(*v);
+      }
+      return;
+    }
+    out_ += ",\"input\":{";
+    bool first = true;
+    auto add = [&](const std::string& name, const std::string_view* v) {
+      if (!first) out_ += ",";
+      first = false;
+      AppendJsonString(name, out_);
+      out_ += ":";
+      if (v == nullptr) {
+        out_ += "null";
+      } else {
+        AppendJsonString(*v, out_);
+      }
+    };
+    if (o.keep_all && p.columns != nullptr && p.cells != nullptr) {
+      for (size_t i = 0; i < p.columns->size() && i < p.cells->size(); ++i) add((*p.columns)[i], &(*p.cells)[i]);
+    } else {
+      for (const std::string& name : o.keep) add(name, cell(name));
+    }
+    out_ += "}";
+  }
   void End() { out_ += f_ == AnnotateFormat::kJsonl ? "}\n" : "\r\n"; }
 
  private:
@@ -90,14 +127,14 @@ void Derived(Row& row, const Parsed<T>& p, std::string_view value) {
 
 class AnnotateTask : public PostingTask {
  public:
-  AnnotateTask(const FieldNormalizer* f, const Annotator* a, AnnotateFormat format)
-      : fields_(f), annotator_(a), format_(format), scratch_(a->NewScratch()) {}
+  AnnotateTask(const FieldNormalizer* f, const Annotator* a, AnnotateFormat format, const AnnotateOutput& options)
+      : fields_(f), annotator_(a), format_(format), options_(options), scratch_(a->NewScratch()) {}
   void Add(const Posting& p) override {
     DerivedFields d;
     fields_->Normalize(p, &d);
     Annotation an;
     annotator_->Annotate(p, *scratch_, &an);
-    AppendAnnotationRow(p, d, an, annotator_->lexicon(), format_, text);
+    AppendAnnotationRow(p, d, an, annotator_->lexicon(), format_, text, options_);
     ++rows;
     ai_rows += an.ai;
   }
@@ -109,6 +146,7 @@ class AnnotateTask : public PostingTask {
   const FieldNormalizer* fields_;
   const Annotator* annotator_;
   AnnotateFormat format_;
+  const AnnotateOutput& options_;
   std::unique_ptr<Annotator::Scratch> scratch_;
 };
 
@@ -131,7 +169,7 @@ const std::vector<std::string>& AnnotateColumns() {
 }
 
 void AppendAnnotationRow(const Posting& p, const DerivedFields& d, const Annotation& a, const Lexicon& lex,
-                         AnnotateFormat format, std::string& out) {
+                         AnnotateFormat format, std::string& out, const AnnotateOutput& options) {
   Row row(format, out);
   row.Text(p[Field::kId]);
   row.Text(p.source);
@@ -168,17 +206,22 @@ void AppendAnnotationRow(const Posting& p, const DerivedFields& d, const Annotat
     row.List(names);
   }
   for (Domain dom : {Domain::kHard, Domain::kSoft, Domain::kBenefit}) row.Int(a.term_count[static_cast<size_t>(dom)]);
+  row.Input(p, options);
   row.End();
 }
 
 AnnotateJob::AnnotateJob(const FieldNormalizer* fields, const Annotator* annotator, AnnotateFormat format,
-                         std::FILE* out)
-    : fields_(fields), annotator_(annotator), format_(format), out_(out) {
+                         std::FILE* out, AnnotateOutput options)
+    : fields_(fields), annotator_(annotator), format_(format), options_(std::move(options)), out_(out) {
   if (format_ == AnnotateFormat::kCsv) {
-    std::string header;
+    std::string header = options_.bom ? "\xEF\xBB\xBF" : "";
     for (size_t i = 0; i < AnnotateColumns().size(); ++i) {
       if (i) header += ",";
       header += AnnotateColumns()[i];
+    }
+    for (const std::string& name : options_.keep) {
+      header += ",";
+      AppendCsvField("input." + name, header);
     }
     header += "\r\n";
     write_failed_ |= std::fwrite(header.data(), 1, header.size(), out_) != header.size();
@@ -186,7 +229,7 @@ AnnotateJob::AnnotateJob(const FieldNormalizer* fields, const Annotator* annotat
 }
 
 std::unique_ptr<PostingTask> AnnotateJob::NewTask() {
-  return std::make_unique<AnnotateTask>(fields_, annotator_, format_);
+  return std::make_unique<AnnotateTask>(fields_, annotator_, format_, options_);
 }
 
 void AnnotateJob::Finish(std::unique_ptr<PostingTask> task) {

@@ -20,13 +20,29 @@ namespace jobsift {
 
 enum class AnnotateFormat { kJsonl, kCsv };
 
+// Input columns passed through beside the annotation, and the CSV's BOM.
+struct AnnotateOutput {
+  // These input columns, by header name (or #N), after the annotation:
+  // JSON Lines as an object "input" ({name: value or null}), CSV as columns
+  // "input.<name>" (empty where a file lacks the column).
+  std::vector<std::string> keep;
+  // JSON Lines only: every column of each posting's file into "input". (For
+  // CSV the caller lists every file's columns in `keep`: CSV needs its
+  // columns before the first row.)
+  bool keep_all = false;
+  // CSV: start with a UTF-8 byte-order mark, so that Excel on a Chinese
+  // Windows PC reads UTF-8 rather than GBK.
+  bool bom = true;
+};
+
 // The column names, in output order.
 const std::vector<std::string>& AnnotateColumns();
 
 class AnnotateJob : public PostingJob {
  public:
   // Writes to `out` (not owned), which must stay open for the run.
-  AnnotateJob(const FieldNormalizer* fields, const Annotator* annotator, AnnotateFormat format, std::FILE* out);
+  AnnotateJob(const FieldNormalizer* fields, const Annotator* annotator, AnnotateFormat format, std::FILE* out,
+              AnnotateOutput options = {});
   std::unique_ptr<PostingTask> NewTask() override;
   void Finish(std::unique_ptr<PostingTask> task) override;
   bool WantsLineNumbers() const override { return true; }
@@ -39,15 +55,17 @@ class AnnotateJob : public PostingJob {
   const FieldNormalizer* fields_;
   const Annotator* annotator_;
   AnnotateFormat format_;
+  AnnotateOutput options_;
   std::FILE* out_;
   uint64_t rows_ = 0;
   uint64_t ai_rows_ = 0;
   bool write_failed_ = false;
 };
 
-// Formats one annotated posting as a row (exposed for tests).
+// Formats one annotated posting as a row (exposed for tests), with the input
+// columns `options` asks for.
 void AppendAnnotationRow(const Posting& p, const DerivedFields& d, const Annotation& a, const Lexicon& lex,
-                         AnnotateFormat format, std::string& out);
+                         AnnotateFormat format, std::string& out, const AnnotateOutput& options = {});
 
 }  // namespace jobsift
 

@@ -1,5 +1,8 @@
 #include "pipeline/eval.h"
 
+#include <cstdlib>
+#include <filesystem>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -121,8 +124,24 @@ std::vector<Variant> StandardVariants() {
   return v;
 }
 
+std::string DefaultRealDataRoot() {
+  const char* env = std::getenv("JOBSIFT_REAL_DATA");
+  if (env != nullptr && *env != '\0') return env;
+  return std::filesystem::weakly_canonical(std::filesystem::path(JOBSIFT_DATA_DIR) / "../../shared/data/real").string();
+}
+
 StatusOr<EvalResult> Evaluate(const std::vector<Label>& labels, const std::string& data_root,
                               const std::string& lexicon_root, const std::vector<Variant>& variants) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(data_root, ec)) {
+    std::set<std::string> datasets;
+    for (const Label& l : labels) datasets.insert(l.source.substr(0, l.source.find('/')));
+    std::string names;
+    for (const std::string& d : datasets) names += (names.empty() ? "" : ", ") + d;
+    return NotFound("eval reads the labelled postings from the real datasets (" + names + ") under " + data_root +
+                    ", which is not there: give their folder with --data-root DIR or the environment variable "
+                    "JOBSIFT_REAL_DATA (each dataset's SOURCE.md says where it comes from; docs/classification.md)");
+  }
   std::vector<std::unique_ptr<Annotator>> annotators;
   for (const Variant& v : variants) {
     auto lex = Lexicon::LoadDir(lexicon_root);

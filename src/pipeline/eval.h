@@ -75,8 +75,14 @@ struct EvalResult {
   std::vector<std::string> not_found;  // labels whose posting was not in the data
 };
 
+// Where the real datasets the labels point into are read from when no
+// --data-root is given: $JOBSIFT_REAL_DATA, else ../shared/data/real beside
+// the source tree (where the project's CI has them; a clone alone has not).
+std::string DefaultRealDataRoot();
+
 // Scores `variants` (built from `lexicon_root`) on `labels`, reading postings
-// under `data_root`.
+// under `data_root`. A `data_root` that is not there is a NotFound error
+// saying what it needs and where it looked.
 StatusOr<EvalResult> Evaluate(const std::vector<Label>& labels, const std::string& data_root,
                               const std::string& lexicon_root, const std::vector<Variant>& variants);
 

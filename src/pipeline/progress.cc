@@ -4,8 +4,26 @@
 
 namespace jobsift {
 
-void Progress::Start(bool enabled, uint64_t total_bytes) {
+std::string ProgressLine(uint64_t bytes, uint64_t total, bool total_known, uint64_t rows, double secs, bool final) {
+  if (secs <= 0) secs = 1e-9;
+  double mb = static_cast<double>(bytes) / 1e6;
+  char buf[160];
+  if (!total_known || total == 0) {
+    std::snprintf(buf, sizeof buf, "%.0f MB  %llu rows  %.0f rows/s  %.0f MB/s", mb,
+                  static_cast<unsigned long long>(rows), static_cast<double>(rows) / secs, mb / secs);
+    return buf;
+  }
+  double pct = 100.0 * static_cast<double>(bytes) / static_cast<double>(total);
+  double rate = static_cast<double>(bytes) / secs;
+  double eta = (total > bytes && rate > 0) ? static_cast<double>(total - bytes) / rate : 0;
+  std::snprintf(buf, sizeof buf, "%.0f MB (%.0f%%)  %llu rows  %.0f rows/s  %.0f MB/s  ETA %.0fs", mb, pct,
+                static_cast<unsigned long long>(rows), static_cast<double>(rows) / secs, mb / secs, final ? 0.0 : eta);
+  return buf;
+}
+
+void Progress::Start(bool enabled, uint64_t total_bytes, bool total_known) {
   enabled_ = enabled;
+  total_known_ = total_known;
   total_ = total_bytes;
   start_ = last_ = std::chrono::steady_clock::now();
 }
@@ -26,21 +44,14 @@ void Progress::Draw(bool final) {
   if (!final && now - last_ < std::chrono::milliseconds(250)) return;
   last_ = now;
   double secs = std::chrono::duration<double>(now - start_).count();
-  if (secs <= 0) secs = 1e-9;
-  double mb = static_cast<double>(bytes_) / 1e6;
-  double pct = total_ > 0 ? 100.0 * static_cast<double>(bytes_) / static_cast<double>(total_) : 0;
-  double rate = static_cast<double>(bytes_) / secs;
-  double eta = (total_ > bytes_ && rate > 0) ? static_cast<double>(total_ - bytes_) / rate : 0;
-  std::fprintf(stderr, "\r\033[K%.0f MB (%.0f%%)  %llu rows  %.0f rows/s  %.0f MB/s  ETA %.0fs", mb, pct,
-               static_cast<unsigned long long>(rows_), static_cast<double>(rows_) / secs, mb / secs,
-               final ? 0.0 : eta);
+  std::fprintf(stderr, "\r\033[K%s", ProgressLine(bytes_, total_, total_known_, rows_, secs, final).c_str());
   if (final) std::fputc('\n', stderr);
   std::fflush(stderr);
 }
 
 void Progress::Finish() {
   if (enabled_) {
-    if (total_ > bytes_) bytes_ = total_;
+    if (total_known_ && total_ > bytes_) bytes_ = total_;
     Draw(true);
   }
 }

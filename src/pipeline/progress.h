@@ -6,12 +6,19 @@
 
 #include <chrono>
 #include <cstdint>
+#include <string>
 
 namespace jobsift {
 
+// One progress line: MB read, rows, rates; with a known total, the share
+// done and the time left. Input from stdin has no known total: a
+// percentage of nothing would be made up, so none is shown.
+std::string ProgressLine(uint64_t bytes, uint64_t total, bool total_known, uint64_t rows, double seconds, bool final);
+
 class Progress {
  public:
-  void Start(bool enabled, uint64_t total_bytes);
+  // `total_known` is false when an input's size cannot be known (stdin).
+  void Start(bool enabled, uint64_t total_bytes, bool total_known = true);
   void SetBytes(uint64_t bytes_done);
   void AddRows(uint64_t rows);
   void Finish();
@@ -19,6 +26,7 @@ class Progress {
  private:
   void Draw(bool final);
   bool enabled_ = false;
+  bool total_known_ = true;
   uint64_t total_ = 0;
   uint64_t bytes_ = 0;
   uint64_t rows_ = 0;

@@ -37,6 +37,26 @@ std::string_view InputFormatName(InputFormat f) {
   return "csv";
 }
 
+std::string_view BinaryKind(std::string_view sample) {
+  // Text in the encodings jobsift reads never holds a NUL byte.
+  static constexpr std::pair<std::string_view, std::string_view> kMagic[] = {
+      {"\x7F" "ELF", "an ELF executable"}, {"%PDF", "a PDF document"}, {"\x89PNG", "a PNG image"},
+      {"\xFF\xD8\xFF", "a JPEG image"}, {"GIF8", "a GIF image"}, {"SQLite format 3", "an SQLite database"},
+      {"PAR1", "a Parquet file"}, {"\xD0\xCF\x11\xE0", "an old Office (xls/doc) file"},
+      {"BZh", "a bzip2 stream"}, {"\xFD" "7zXZ", "an xz stream"}, {"7z\xBC\xAF", "a 7-Zip archive"},
+      {"Rar!", "a RAR archive"}};
+  for (const auto& [magic, kind] : kMagic)
+    if (StartsWith(sample, magic)) return kind;
+  if (StartsWith(sample, "\xFF\xFE") || StartsWith(sample, "\xFE\xFF"))
+    return "UTF-16 text, which jobsift does not read: convert it to UTF-8";
+  // A text file's first line is its header or first record: NUL bytes there
+  // mean binary data (a NUL inside a later field is data, and rejected or
+  // repaired row by row).
+  std::string_view first_line = sample.substr(0, std::min<size_t>(sample.find('\n'), 4096));
+  if (first_line.find('\0') != std::string_view::npos) return "binary data: NUL bytes in its first line";
+  return {};
+}
+
 std::string DetectEncoding(std::string_view sample) {
   // Allow a multi-byte character cut by the end of the sample.
   size_t cut = sample.size();
@@ -119,12 +139,25 @@ class BufferPool {
 };
 
 // Fixed facts about one input, shared by all its chunks.
+// A file's column names: its header's (trimmed), or #1, #2 … for `width`
+// columns when it has none.
+std::vector<std::string> ColumnNames(const std::vector<std::string>& header, size_t width, bool has_header) {
+  std::vector<std::string> names;
+  if (has_header) {
+    for (const std::string& h : header) names.emplace_back(TrimCell(h));
+  } else {
+    for (size_t i = 0; i < width; ++i) names.push_back("#" + std::to_string(i + 1));
+  }
+  return names;
+}
+
 struct FileState {
   std::string name;
   InputFormat format = InputFormat::kCsv;
   char delimiter = ',';
   ColumnMap map;
   size_t header_fields = 0;                  // expected fields per CSV row
+  std::vector<std::string> columns;          // column names: the header's, or #1, #2 … without one
   std::unordered_map<std::string, int> keys;  // JSON Lines key -> column
   size_t report_index = 0;
 };
@@ -514,6 +547,8 @@ void Engine::AcceptRow(const FileState& fs, std::vector<std::string_view>& cells
   Posting p;
   w.builder.Build(cells, fs.map, &p);
   p.source = fs.name;
+  p.cells = &cells;
+  p.columns = &fs.columns;
   p.salary_scale = fs.map.salary_numeric_scale;
   p.line = job_wants_lines_ ? line.Get() : 0;
   ++r.stats.rows_accepted;
@@ -736,6 +771,13 @@ void Engine::ReadSource(const std::string& name, std::unique_ptr<ByteSource> raw
     ReadArchive(**zip, named);
     return;
   }
+  if (std::string_view kind = BinaryKind(*sample); !kind.empty()) {
+    // Named, a binary is an error; found in a directory, it is skipped.
+    std::string why = name + ": not text (" + std::string(kind) + "): jobsift reads CSV, JSON Lines, XLSX and zip "
+                      "archives of them, in UTF-8 or GB18030, gzip- or zstd-compressed";
+    (named ? summary_.errors : summary_.skipped).push_back(why);
+    return;
+  }
   std::string encoding = opt_.encoding.empty() ? DetectEncoding(*sample) : opt_.encoding;
   auto invalid = std::make_unique<uint64_t>(0);
   std::unique_ptr<PeekableSource> text;
@@ -829,7 +871,9 @@ void Engine::ReadXlsx(ZipArchive& zip, bool named) {
     sample.insert(sample.begin(), header);
     sample_rows.insert(sample_rows.begin(), header_row);
   }
+  fs->columns = ColumnNames(header, width, map->has_header);
   FileReport rep;
+  rep.columns = fs->columns;
   rep.name = fs->name;
   rep.format = InputFormat::kXlsx;
   rep.encoding = "UTF-8";
@@ -837,6 +881,7 @@ void Engine::ReadXlsx(ZipArchive& zip, bool named) {
   rep.map = *map;
   fs->report_index = AddReport(std::move(rep));
   if (map->has_header) WarnDuplicateHeaders(fs->name, header);
+  if (opt_.headers_only) return;
 
   Chunk chunk;
   size_t chunk_bytes = 0;
@@ -1075,8 +1120,11 @@ void Engine::ReadText(const std::string& name, std::shared_ptr<const Mapping> ma
   rep.delimiter = fs->format == InputFormat::kCsv ? fs->delimiter : 0;
   rep.headers = fs->map.has_header ? header : std::vector<std::string>{};
   rep.map = fs->map;
+  fs->columns = ColumnNames(header, fs->header_fields, fs->map.has_header);
+  rep.columns = fs->columns;
   fs->report_index = AddReport(std::move(rep));
   if (fs->map.has_header) WarnDuplicateHeaders(name, header);
+  if (opt_.headers_only) return;
 
   auto emit = [&](size_t n) {
     Chunk c;
@@ -1216,7 +1264,8 @@ StatusOr<ReadSummary> Engine::Run(const std::vector<std::string>& inputs) {
   std::vector<InputFile> files;
   uint64_t total_bytes = 0;
   ExpandInputs(inputs, &files, &summary_.errors, &total_bytes);
-  progress_.Start(opt_.progress, total_bytes);
+  bool sizes_known = std::none_of(files.begin(), files.end(), [](const InputFile& f) { return f.path == "-"; });
+  progress_.Start(opt_.progress, total_bytes, sizes_known);
   // The reading thread is one of them: it processes chunks whenever the
   // work in flight is at its bound, so --threads 2 keeps two cores busy, not
   // three threads on two.

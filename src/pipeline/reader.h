@@ -47,6 +47,9 @@ struct ReadOptions {
   // owned); null = the field normalisers of the default data tables.
   const CellJudge* judge = nullptr;
   bool progress = false;        // draw progress on stderr
+  // Open every input and map its columns, read no row: FileReport's
+  // headers and map are filled, the rows are not counted.
+  bool headers_only = false;
   std::string rejects_path;     // "" = keep counts and samples only
   size_t reject_samples = 10;
   // When set and it becomes true (a signal handler's flag), reading stops at
@@ -62,6 +65,7 @@ struct FileReport {
   Compression compression = Compression::kNone;
   char delimiter = 0;
   std::vector<std::string> headers;
+  std::vector<std::string> columns;  // column names: the header's (trimmed), or #1, #2 … without one
   ColumnMap map;
   ReadStats stats;
   uint64_t invalid_encoding_bytes = 0;  // bytes iconv could not convert
@@ -114,6 +118,12 @@ StatusOr<ReadSummary> ReadPostings(const std::vector<std::string>& inputs, const
 // The notes of a read: its files' mappings, empty and skipped files and
 // warnings (ReadPostings fills ReadSummary::notes with this).
 InputNotes NoteInputs(const ReadSummary& s);
+
+// What a file that is not text is, from its first bytes: "an ELF
+// executable", "a Parquet file", "binary data: NUL bytes in its first
+// line" …; ""
+// for text (compressed streams and zip archives are unwrapped before this).
+std::string_view BinaryKind(std::string_view sample);
 
 // Detects the encoding of a sample: "UTF-8" when it is valid UTF-8 (a
 // sequence cut at the end is allowed), "GB18030" when it decodes as that,

@@ -22,6 +22,11 @@ struct Posting {
   double salary_scale = 1;  // yuan per unit of the numeric salary columns
   uint64_t line = 0;        // 1-based line (or sheet row) where the record starts;
                             // 0 unless the job asked for line numbers
+  // The row's cells as read (before cleaning) and its file's column names
+  // (the header's, or #1, #2 … without one), for passing input columns
+  // through (annotate --keep); null when not built by the reader.
+  const std::vector<std::string_view>* cells = nullptr;
+  const std::vector<std::string>* columns = nullptr;
 
   std::string_view operator[](Field f) const { return value[static_cast<size_t>(f)]; }
 };
