@@ -42,7 +42,7 @@ TEST(Annotate, JsonlRowsCarryEveryDerivedFieldInInputOrder) {
   WriteLexicon(d);
   WriteFile(d.File("p.csv"), kPostings);
   std::string out;
-  ASSERT_EQ(RunCommand(kBin + " annotate -q --lexicons " + d.File("lex") + " -o " + d.File("a.jsonl") + " " +
+  ASSERT_EQ(RunCommand(kBin + " annotate -q --lexicon-set " + d.File("lex") + " -o " + d.File("a.jsonl") + " " +
                            d.File("p.csv") + " 2>&1",
                        &out),
             0)
@@ -89,7 +89,7 @@ TEST(Annotate, CsvHasTheSameColumnsAndIsIdenticalForAnyThreadCount) {
     csv += "id" + std::to_string(i) + "," + (i % 3 ? "算法工程师" : "会计") + "," + std::to_string(i % 40 + 5) +
            "K,\"负责深度学习, 第" + std::to_string(i) + "条\n熟悉PyTorch\"\n";
   WriteFile(d.File("p.csv"), csv);
-  std::string lex = " --lexicons " + d.File("lex");
+  std::string lex = " --lexicon-set " + d.File("lex");
   ASSERT_EQ(RunCommand(kBin + " annotate -q --threads 1" + lex + " -o " + d.File("one.csv") + " " + d.File("p.csv") +
                            " 2>/dev/null",
                        nullptr),
@@ -113,7 +113,7 @@ TEST(Annotate, FailedRunLeavesNoOutput) {
   TempDir d;
   WriteLexicon(d);
   std::string out;
-  EXPECT_EQ(RunCommand(kBin + " annotate -q --lexicons " + d.File("lex") + " -o " + d.File("x.jsonl") + " " +
+  EXPECT_EQ(RunCommand(kBin + " annotate -q --lexicon-set " + d.File("lex") + " -o " + d.File("x.jsonl") + " " +
                            d.File("missing.csv") + " 2>&1",
                        &out),
             2);
@@ -139,7 +139,7 @@ TEST(Classify, AgreesWithAnnotateIncludingFormsOnlyNormalisationReveals) {
             "数据工程师,负责报表\n"
             "算法工程师,负责PID控制\n"
             "算法工程师,负责深度学习\n");
-  std::string lex = " --lexicons " + d.File("lex") + " ";
+  std::string lex = " --lexicon-set " + d.File("lex") + " ";
   std::string out;
   ASSERT_EQ(RunCommand(kBin + " classify -q" + lex + d.File("p.csv"), &out), 0);
   EXPECT_NE(out.find("postings 5, AI 3"), std::string::npos) << out;
@@ -168,12 +168,12 @@ TEST(Classify, EveryFormNormalisationFoldsStillReachesTheDecision) {
             "数据工程师,\"熟悉机器学习;负责深度学\"\n");  // one term
   for (const char* cmd : {" classify -q", " classify -q -j1"}) {
     std::string out;
-    ASSERT_EQ(RunCommand(kBin + cmd + " --delimiter , --lexicons " + d.File("lex") + " " + d.File("p.csv"), &out), 0)
+    ASSERT_EQ(RunCommand(kBin + cmd + " --delimiter , --lexicon-set " + d.File("lex") + " " + d.File("p.csv"), &out), 0)
         << out;
     EXPECT_NE(out.find("postings 8, AI 6"), std::string::npos) << out;
   }
   std::string out;
-  ASSERT_EQ(RunCommand(kBin + " annotate --delimiter , --lexicons " + d.File("lex") + " -o " + d.File("a.jsonl") +
+  ASSERT_EQ(RunCommand(kBin + " annotate --delimiter , --lexicon-set " + d.File("lex") + " -o " + d.File("a.jsonl") +
                            " " + d.File("p.csv") + " 2>&1",
                        &out),
             0);
@@ -187,10 +187,10 @@ TEST(Classify, AnAiLexiconOfWeakTermsOnlyDecidesEveryPosting) {
   WriteFile(d.File("lex/ai/core.tsv"), "# group: 算法\n# category: ai\n# belongs: x\n# left out: y\n算法\tweak\n");
   WriteFile(d.File("p.csv"), "职位名称,职位描述\n工程师,负责算法\n算法工程师,负责算法\n");
   std::string out;
-  ASSERT_EQ(RunCommand(kBin + " classify -q --lexicons " + d.File("lex") + " " + d.File("p.csv") + " 2>&1", &out), 0)
+  ASSERT_EQ(RunCommand(kBin + " classify -q --lexicon-set " + d.File("lex") + " " + d.File("p.csv") + " 2>&1", &out), 0)
       << out;
   EXPECT_NE(out.find("postings 2, AI 0"), std::string::npos) << out;
-  ASSERT_EQ(RunCommand(kBin + " classify -q --ai-rule report --lexicons " + d.File("lex") + " " + d.File("p.csv"), &out),
+  ASSERT_EQ(RunCommand(kBin + " classify -q --ai-rule report --lexicon-set " + d.File("lex") + " " + d.File("p.csv"), &out),
             0);
   EXPECT_NE(out.find("postings 2, AI 2"), std::string::npos) << out;
 }
@@ -233,7 +233,9 @@ TEST(Eval, ScoresEachRuleOnLabelledPostings) {
             "p.csv\ta3\t0\tdesc_only\t数据工程师\tsays ML platform but labelled 0\n");
   auto labels = LoadLabels(d.File("labels.tsv"));
   ASSERT_TRUE(labels.ok()) << labels.status().message();
-  auto r = Evaluate(*labels, d.File("data"), d.File("lex"), StandardVariants());
+  auto lexicon = Lexicon::LoadDir(d.File("lex"));
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status().message();
+  auto r = Evaluate(*labels, d.File("data"), *lexicon, StandardVariants());
   ASSERT_TRUE(r.ok()) << r.status().message();
   ASSERT_EQ(r->variants[0].name, "default");
   EXPECT_EQ(r->scores[0].tp, 1u);
@@ -252,8 +254,9 @@ void ExpectDefaultRuleHolds(const std::string& file, size_t min_labels, double m
   auto labels = LoadLabels(std::string(JOBSIFT_SOURCE_DIR) + "/data/eval/" + file);
   ASSERT_TRUE(labels.ok()) << labels.status().message();
   EXPECT_GE(labels->size(), min_labels);
-  auto r = Evaluate(*labels, testing::RealDataRoot(), std::string(JOBSIFT_SOURCE_DIR) + "/data/lexicons",
-                    StandardVariants());
+  auto lexicon = Lexicon::LoadDir(std::string(JOBSIFT_SOURCE_DIR) + "/data/lexicons");
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status().message();
+  auto r = Evaluate(*labels, testing::RealDataRoot(), *lexicon, StandardVariants());
   ASSERT_TRUE(r.ok()) << r.status().message();
   EXPECT_TRUE(r->not_found.empty());
   EXPECT_GE(r->scores[0].Precision(), min_precision);

@@ -98,10 +98,10 @@ TEST(CleanFailure, SigtermStopsAReportPromptlyAndLeavesNoCompleteLookingOutput) 
   WriteFile(d.File("p.csv"), Postings(20));
   std::string out = d.File("out");
   // A complete report from an earlier run sits in the folder.
-  ASSERT_EQ(RunCommand(kBin + " report -q --lexicons " + d.File("lex") + " -o " + out + " " + d.File("p.csv"), nullptr),
+  ASSERT_EQ(RunCommand(kBin + " report -q --lexicon-set " + d.File("lex") + " -o " + out + " " + d.File("p.csv"), nullptr),
             0);
   ASSERT_TRUE(std::filesystem::exists(out + "/summary.json"));
-  Stopped s = InterruptWhileReading(d, {"report", "-q", "--lexicons", d.File("lex"), "-o", out, "-"}, Postings(20),
+  Stopped s = InterruptWhileReading(d, {"report", "-q", "--lexicon-set", d.File("lex"), "-o", out, "-"}, Postings(20),
                                     SIGTERM);
   EXPECT_EQ(s.code, 2) << s.err;
   EXPECT_LT(s.seconds, 5.0);
@@ -132,7 +132,7 @@ TEST(CleanFailure, WriteErrorsAreReportedWithExitTwo) {
   std::string out;
   EXPECT_EQ(RunCommand(kBin + " scan -q " + d.File("p.csv") + " 2>&1 >/dev/full", &out), 2);
   EXPECT_NE(out.find("cannot write output"), std::string::npos) << out;
-  EXPECT_EQ(RunCommand(kBin + " annotate -q --lexicons " + d.File("lex") + " -o - " + d.File("p.csv") +
+  EXPECT_EQ(RunCommand(kBin + " annotate -q --lexicon-set " + d.File("lex") + " -o - " + d.File("p.csv") +
                            " 2>&1 >/dev/full",
                        &out),
             2);
@@ -141,7 +141,7 @@ TEST(CleanFailure, WriteErrorsAreReportedWithExitTwo) {
   EXPECT_NE(out.find("/dev/full: write failed"), std::string::npos) << out;
   // A disk that fills up under report (a 1 KiB file size limit): the error
   // names the file, and neither a summary nor a temporary file is left.
-  std::string report = kBin + " report -q --lexicons " + d.File("lex") + " -o " + d.File("out") + " " + d.File("p.csv");
+  std::string report = kBin + " report -q --lexicon-set " + d.File("lex") + " -o " + d.File("out") + " " + d.File("p.csv");
   EXPECT_EQ(RunCommand("sh -c 'trap \"\" XFSZ; ulimit -f 1; exec " + report + "' 2>&1", &out), 2);
   EXPECT_NE(out.find("write failed"), std::string::npos) << out;
   EXPECT_FALSE(std::filesystem::exists(d.File("out/summary.json")));
@@ -155,7 +155,7 @@ TEST(CleanFailure, ForeignTruncatedOrCorruptStateIsAnErrorNeverNumbers) {
   TempDir d;
   WriteFile(d.File("lex/ai/core.tsv"), kLexicon);
   WriteFile(d.File("p.csv"), Postings(30));
-  ASSERT_EQ(RunCommand(kBin + " report -q --lexicons " + d.File("lex") + " --state " + d.File("s") + " -o " +
+  ASSERT_EQ(RunCommand(kBin + " report -q --lexicon-set " + d.File("lex") + " --state " + d.File("s") + " -o " +
                            d.File("out") + " " + d.File("p.csv"),
                        nullptr),
             0);
@@ -182,7 +182,7 @@ TEST(CleanFailure, ForeignTruncatedOrCorruptStateIsAnErrorNeverNumbers) {
     std::string path = d.File("state" + std::to_string(i++));
     WriteFile(path, bytes);
     std::string out;
-    EXPECT_EQ(RunCommand(kBin + " merge --lexicons " + d.File("lex") + " -o " + d.File("m") + " " + d.File("s") + " " +
+    EXPECT_EQ(RunCommand(kBin + " merge --lexicon-set " + d.File("lex") + " -o " + d.File("m") + " " + d.File("s") + " " +
                              path + " 2>&1",
                          &out),
               2)
@@ -193,7 +193,7 @@ TEST(CleanFailure, ForeignTruncatedOrCorruptStateIsAnErrorNeverNumbers) {
     EXPECT_FALSE(std::filesystem::exists(d.File("m/tables.json"))) << message;
   }
   // The good state alone merges.
-  EXPECT_EQ(RunCommand(kBin + " merge --lexicons " + d.File("lex") + " -o " + d.File("m") + " " + d.File("s"), nullptr), 0);
+  EXPECT_EQ(RunCommand(kBin + " merge --lexicon-set " + d.File("lex") + " -o " + d.File("m") + " " + d.File("s"), nullptr), 0);
 }
 
 }  // namespace

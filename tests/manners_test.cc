@@ -158,6 +158,32 @@ TEST(Manners, AnnotatePassesInputColumnsThroughWithABom) {
   EXPECT_TRUE(Has(r.err, "stdin")) << r.err;
 }
 
+// --lexicons holding only ai/ emptied the hard-skill, soft-skill and benefit
+// lexicons; it is now an overlay over the shipped ones.
+TEST(Manners, ALexiconOverlayAddsOneTermAndKeepsTheRest) {
+  TempDir d;
+  WriteFile(d.File("p.csv"), "职位名称,职位描述\n研究员,负责具身智能体仿真训练，团队合作，五险一金\n");
+  WriteFile(d.File("over/ai/embodied.tsv"),
+            "# group: 具身智能\n# belongs: embodied AI\n# left out: classical robotics\n具身智能体\n");
+  Outcome plain = Jobsift(d, "annotate -q -o " + d.File("a.jsonl") + " " + d.File("p.csv"));
+  ASSERT_EQ(plain.code, 0) << plain.err;
+  std::string before = ReadFile(d.File("a.jsonl"));
+  EXPECT_FALSE(Has(before, "具身智能体@")) << before;
+  Outcome r = Jobsift(d, "annotate -q --lexicons " + d.File("over") + " -o " + d.File("b.jsonl") + " " + d.File("p.csv"));
+  ASSERT_EQ(r.code, 0) << r.err;
+  std::string after = ReadFile(d.File("b.jsonl"));
+  EXPECT_TRUE(Has(after, "具身智能体@")) << after;
+  // The shipped soft-skill and benefit groups are still found.
+  EXPECT_TRUE(Has(after, "\"soft_groups\":[\"负责\",\"团队\"]")) << after;
+  EXPECT_TRUE(Has(after, "五险")) << after;
+  // lexicon check shows the merged result.
+  r = Jobsift(d, "lexicon check --lexicons " + d.File("over"));
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_TRUE(Has(r.out, "具身智能")) << r.out;
+  EXPECT_TRUE(Has(r.out, "(added by the overlay)")) << r.out;
+  EXPECT_TRUE(Has(r.out, "benefit: ")) << r.out;
+}
+
 TEST(Manners, EvalWithoutItsDataSaysWhatItNeedsAndWhere) {
   TempDir d;
   Outcome r = Jobsift(d, "eval --data-root " + d.File("nowhere"));

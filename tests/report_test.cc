@@ -57,7 +57,7 @@ void WriteLexicon(const TempDir& d) {
 
 std::string RunReport(const TempDir& d, const std::string& args, int* rc = nullptr) {
   std::string out;
-  int code = RunCommand(kBin + " report -q --lexicons " + d.File("lex") + " " + args + " 2>&1", &out);
+  int code = RunCommand(kBin + " report -q --lexicon-set " + d.File("lex") + " " + args + " 2>&1", &out);
   if (rc) *rc = code;
   return out;
 }
@@ -65,7 +65,7 @@ std::string RunReport(const TempDir& d, const std::string& args, int* rc = nullp
 // jobsift merge with the fixture's lexicons; its output (stdout and stderr).
 std::string RunMerge(const TempDir& d, const std::string& args, int* rc = nullptr) {
   std::string out;
-  int code = RunCommand(kBin + " merge --lexicons " + d.File("lex") + " " + args + " 2>&1", &out);
+  int code = RunCommand(kBin + " merge --lexicon-set " + d.File("lex") + " " + args + " 2>&1", &out);
   if (rc) *rc = code;
   return out;
 }
@@ -353,7 +353,7 @@ TEST(Report, DamagedOrForeignStateIsAnErrorNeverNumbers) {
   RunReport(d, "--state " + d.File("s") + " -o " + d.File("out") + " " + d.File("p.csv"));
   std::string good = ReadFile(d.File("s"));
   ASSERT_GT(good.size(), 100u);
-  std::string merge = kBin + " merge --lexicons " + d.File("lex") + " -o " + d.File("m") + " ";
+  std::string merge = kBin + " merge --lexicon-set " + d.File("lex") + " -o " + d.File("m") + " ";
   std::string out;
   WriteFile(d.File("cut"), good.substr(0, good.size() / 2));
   EXPECT_EQ(RunCommand(merge + d.File("cut") + " 2>&1", &out), 2);
@@ -369,7 +369,7 @@ TEST(Report, DamagedOrForeignStateIsAnErrorNeverNumbers) {
   EXPECT_EQ(RunCommand(merge + d.File("old") + " 2>&1", &out), 2);
   EXPECT_NE(out.find("version 9"), std::string::npos) << out;
   WriteFile(d.File("lex2/ai/core.tsv"), "# group: 其他\n# category: ai\n# belongs: x\n# left out: y\n机器学习\n");
-  EXPECT_EQ(RunCommand(kBin + " merge --lexicons " + d.File("lex2") + " -o " + d.File("m") + " " + d.File("s") + " 2>&1", &out), 2);
+  EXPECT_EQ(RunCommand(kBin + " merge --lexicon-set " + d.File("lex2") + " -o " + d.File("m") + " " + d.File("s") + " 2>&1", &out), 2);
   EXPECT_NE(out.find("other lexicons"), std::string::npos) << out;
 }
 
@@ -433,7 +433,7 @@ TEST(ReportHtml, PdfWithoutChromiumIsAClearErrorAndTheRestIsWritten) {
   WriteFile(d.File("p.csv"), kFixture);
   std::filesystem::create_directories(d.File("empty"));
   std::string out;
-  int rc = RunCommand("env -u JOBSIFT_CHROMIUM PATH=" + d.File("empty") + " " + kBin + " report -q --lexicons " +
+  int rc = RunCommand("env -u JOBSIFT_CHROMIUM PATH=" + d.File("empty") + " " + kBin + " report -q --lexicon-set " +
                           d.File("lex") + " --pdf -o " + d.File("out") + " " + d.File("p.csv") + " 2>&1",
                       &out);
   EXPECT_EQ(rc, 2) << out;
@@ -442,7 +442,7 @@ TEST(ReportHtml, PdfWithoutChromiumIsAClearErrorAndTheRestIsWritten) {
   EXPECT_TRUE(std::filesystem::exists(d.File("out/report.html")));
   EXPECT_TRUE(std::filesystem::exists(d.File("out/summary.json")));
   EXPECT_FALSE(std::filesystem::exists(d.File("out/report.pdf")));
-  rc = RunCommand("JOBSIFT_CHROMIUM=/nonexistent/chromium " + kBin + " report -q --lexicons " + d.File("lex") +
+  rc = RunCommand("JOBSIFT_CHROMIUM=/nonexistent/chromium " + kBin + " report -q --lexicon-set " + d.File("lex") +
                       " --pdf -o " + d.File("out2") + " " + d.File("p.csv") + " 2>&1",
                   &out);
   EXPECT_EQ(rc, 2) << out;

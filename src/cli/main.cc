@@ -50,7 +50,8 @@ struct CommonFlags {
   bool quiet = false;
   std::string data_dir;
   std::string reference_date;
-  std::string lexicon_dir;
+  std::string lexicon_dir;      // --lexicon-set
+  std::string lexicon_overlay;  // --lexicons
   std::string ai_rule;
   bool t2s = false;
   // report and merge: tables for one city and/or industry.
@@ -109,8 +110,16 @@ void AddReadFlags(CLI::App* cmd, CommonFlags& f) {
   cmd->add_flag("--quiet,-q", f.quiet, "Print only errors on stderr: no progress, warnings or closing line");
 }
 
+void AddLexiconFolderFlags(CLI::App* cmd, CommonFlags& f) {
+  cmd->add_option("--lexicons", f.lexicon_overlay,
+                  "Overlay folder (ai/ hard/ soft/ benefit/) that adds to or overrides the lexicons term by term and "
+                  "group by group (docs/lexicon-format.md)");
+  cmd->add_option("--lexicon-set", f.lexicon_dir,
+                  "A whole lexicon set used instead of the shipped one (default: data/lexicons)");
+}
+
 void AddLexiconFlags(CLI::App* cmd, CommonFlags& f) {
-  cmd->add_option("--lexicons", f.lexicon_dir, "Lexicon folder with ai/ hard/ soft/ benefit/ (default: data/lexicons)");
+  AddLexiconFolderFlags(cmd, f);
   cmd->add_option("--ai-rule", f.ai_rule, "AI rule: default (tuned) or report (any AI term anywhere)");
   cmd->add_flag("--t2s", f.t2s, "Convert traditional to simplified Chinese before matching (OpenCC)");
 }
@@ -152,6 +161,7 @@ bool MakeConfig(const CommonFlags& f, Config* config) {
   o.cancel = &g_interrupted;
   if (!f.data_dir.empty()) config->fields.data_dir = f.data_dir;
   if (!f.lexicon_dir.empty()) config->lexicon_dir = f.lexicon_dir;
+  if (!f.lexicon_overlay.empty()) config->lexicon_overlay = f.lexicon_overlay;
   if (!f.ai_rule.empty() && !AiRuleFromName(f.ai_rule, &config->annotate.ai_rule)) {
     std::fprintf(stderr, "jobsift: --ai-rule must be default or report\n");
     return false;
@@ -235,7 +245,7 @@ int Fail(const Status& st) {
 }
 
 StatusOr<std::unique_ptr<Annotator>> MakeAnnotator(const Config& config) {
-  auto lex = Lexicon::LoadDir(config.LexiconDir());
+  auto lex = LoadLexicons(config);
   if (!lex.ok()) return lex.status();
   return Annotator::Create(std::move(*lex), config.annotate);
 }
@@ -357,9 +367,9 @@ class ClassifyJob : public PostingJob {
 int RunClassify(const CommonFlags& f, bool all_domains) {
   Config config;
   if (!MakeConfig(f, &config)) return kExitFailure;
-  std::string dir = config.LexiconDir();
-  auto lex = all_domains ? Lexicon::LoadDir(dir) : Lexicon::LoadPaths({dir + "/ai"});
+  auto lex = LoadLexicons(config);
   if (!lex.ok()) return Fail(lex.status());
+  if (!all_domains) *lex = lex->Only(Domain::kAi);
   config.annotate.decide_only = true;
   auto annotator = Annotator::Create(std::move(*lex), config.annotate);
   if (!annotator.ok()) return Fail(annotator.status());
@@ -527,7 +537,7 @@ int RunMerge(const std::vector<std::string>& states, const std::string& out_dir,
              const TableOptions& table_options, bool pdf) {
   Config config;
   if (!MakeConfig(f, &config)) return kExitFailure;
-  auto lex = Lexicon::LoadDir(config.LexiconDir());
+  auto lex = LoadLexicons(config);
   if (!lex.ok()) return Fail(lex.status());
   auto normalizer = FieldNormalizer::Load(config.fields);
   if (!normalizer.ok()) return Fail(normalizer.status());
@@ -579,16 +589,26 @@ int RunMerge(const std::vector<std::string>& states, const std::string& out_dir,
   return WriteReport(out_dir, *job, read, *lex, table_options, dedup, ai_rule, salary, pdf, f.quiet);
 }
 
-int RunLexiconTerms(const std::vector<std::string>& paths) {
-  auto lex = Lexicon::LoadPaths(paths);
+// The lexicons `lexicon check` and `lexicon terms` show: the paths given
+// (default: the shipped set), with an overlay applied when one is given.
+StatusOr<Lexicon> LexiconOf(const std::vector<std::string>& paths, const std::string& overlay) {
+  Config config;
+  std::vector<std::string> set = paths.empty() ? std::vector<std::string>{config.LexiconDir()} : paths;
+  if (overlay.empty()) return Lexicon::LoadPaths(set);
+  if (set.size() != 1) return InvalidArgument("lexicon --lexicons: give one lexicon folder to overlay (or none)");
+  return Lexicon::LoadOverlaid(set[0], overlay);
+}
+
+int RunLexiconTerms(const std::vector<std::string>& paths, const std::string& overlay) {
+  auto lex = LexiconOf(paths, overlay);
   if (!lex.ok()) return Fail(lex.status());
   std::string o;
   for (const Term& t : lex->terms()) o += t.folded + "\n";
   return WriteStdout(o) ? kExitOk : kExitFailure;
 }
 
-int RunLexiconCheck(const std::vector<std::string>& paths) {
-  auto lex = Lexicon::LoadPaths(paths);
+int RunLexiconCheck(const std::vector<std::string>& paths, const std::string& overlay) {
+  auto lex = LexiconOf(paths, overlay);
   if (!lex.ok()) return Fail(lex.status());
   std::string o;
   for (size_t d = 0; d < kDomainCount; ++d) {
@@ -599,9 +619,11 @@ int RunLexiconCheck(const std::vector<std::string>& paths) {
     for (const Group& g : lex->groups()) {
       if (g.domain != dom) continue;
       char buf[256];
-      std::snprintf(buf, sizeof buf, "  %-24s %-10s %5u  %s\n", g.name.c_str(), g.category.c_str(), g.terms,
+      std::snprintf(buf, sizeof buf, "  %-24s %-10s %5u  %s", g.name.c_str(), g.category.c_str(), g.terms,
                     g.file.c_str());
       o += buf;
+      if (!g.overlay.empty()) o += g.overlay == g.file ? "  (added by the overlay)" : "  (changed by " + g.overlay + ")";
+      o += "\n";
     }
   }
   // Compile too: a pattern Vectorscan rejects is a lexicon error.
@@ -614,7 +636,7 @@ int RunLexiconCheck(const std::vector<std::string>& paths) {
 // With `second_path`, first how two labellings agree, then the rules scored
 // on the postings both label alike.
 int RunEval(const std::string& labels_path, const std::string& second_path, const std::string& data_root,
-            const std::string& lexicons, bool list_misses) {
+            const CommonFlags& f, bool list_misses) {
   auto labels = LoadLabels(labels_path);
   if (!labels.ok()) return Fail(labels.status());
   std::string o;
@@ -628,8 +650,10 @@ int RunEval(const std::string& labels_path, const std::string& second_path, cons
     *labels = std::move(a->consensus);
   }
   Config config;
-  std::string lex_dir = lexicons.empty() ? config.LexiconDir() : lexicons;
-  auto r = Evaluate(*labels, data_root, lex_dir, StandardVariants());
+  if (!MakeConfig(f, &config)) return kExitFailure;
+  auto lex = LoadLexicons(config);
+  if (!lex.ok()) return Fail(lex.status());
+  auto r = Evaluate(*labels, data_root, *lex, StandardVariants());
   if (!r.ok()) return Fail(r.status());
   return WriteStdout(o + EvalText(*r, list_misses)) ? kExitOk : kExitFailure;
 }
@@ -810,11 +834,14 @@ int main(int argc, char** argv) {
   lexicon->require_subcommand(1);
   std::vector<std::string> check_paths;
   CLI::App* check = lexicon->add_subcommand("check", "Validate lexicon files or folders and count their terms");
-  check->add_option("paths", check_paths, "Group files or folders (ai/ hard/ soft/ benefit/)")->required();
+  std::string lexicon_overlay;
+  check->add_option("paths", check_paths, "Group files or folders (ai/ hard/ soft/ benefit/; default: data/lexicons)");
+  check->add_option("--lexicons", lexicon_overlay, "An overlay to apply: shows the merged lexicons");
 
   std::vector<std::string> terms_paths;
   CLI::App* terms = lexicon->add_subcommand("terms", "Print every term as matched (folded), one a line");
-  terms->add_option("paths", terms_paths, "Group files or folders")->required();
+  terms->add_option("paths", terms_paths, "Group files or folders (default: data/lexicons)");
+  terms->add_option("--lexicons", lexicon_overlay, "An overlay to apply first");
 
   CommonFlags report_flags;
   std::string report_out, report_dedup = "exact";
@@ -844,7 +871,7 @@ int main(int argc, char** argv) {
   CLI::App* merge = app.add_subcommand("merge", "Merge report state files into the report one run over all inputs gives");
   merge->add_option("states", merge_states, "State files from jobsift report --state, in input order")->required();
   merge->add_option("-o,--output", merge_out, "Output folder")->required();
-  merge->add_option("--lexicons", merge_flags.lexicon_dir, "Lexicon folder the states were made with");
+  AddLexiconFolderFlags(merge, merge_flags);  // the lexicons the states were made with
   merge->add_flag("--quiet,-q", merge_flags.quiet, "Print only errors on stderr: no warnings or closing line");
   merge->add_option("--half", merge_options.current_half, "Half-year of the single-period tables");
   AddTableFlags(merge, merge_options);
@@ -861,7 +888,7 @@ int main(int argc, char** argv) {
 
   std::string eval_labels = std::string(JOBSIFT_DATA_DIR) + "/eval/ai_labels.tsv";
   std::string eval_root = DefaultRealDataRoot();
-  std::string eval_lexicons;
+  CommonFlags eval_flags;
   std::string eval_agreement;
   bool eval_misses = false;
   CLI::App* eval = app.add_subcommand("eval", "Precision, recall and F1 of the AI rules on hand-labelled postings");
@@ -869,7 +896,7 @@ int main(int argc, char** argv) {
   eval->add_option("--data-root", eval_root,
                    "Folder of the real datasets the labels' source paths are relative to (default: $JOBSIFT_REAL_DATA, "
                    "else ../shared/data/real beside the source tree)");
-  eval->add_option("--lexicons", eval_lexicons, "Lexicon folder (default: data/lexicons)");
+  AddLexiconFolderFlags(eval, eval_flags);
   eval->add_flag("--misses", eval_misses, "List every misclassified posting with its terms");
   eval->add_option("--agreement", eval_agreement,
                    "A second labelling of the same postings: report agreement and Cohen's kappa, then score "
@@ -892,7 +919,7 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(int64_t{0}, int64_t{1000000000}));
   gen_cmd->add_flag("--quiet,-q", gen_flags.quiet, "No message on stderr");
   AddFieldFlags(gen_cmd, gen_flags);
-  gen_cmd->add_option("--lexicons", gen_flags.lexicon_dir, "Lexicon folder (default: data/lexicons)");
+  AddLexiconFolderFlags(gen_cmd, gen_flags);
 
   if (argc >= 2 && argv[1][0] != '-') {
     std::vector<std::string> commands;
@@ -914,10 +941,10 @@ int main(int argc, char** argv) {
   if (*annotate) return RunAnnotate(annotate_flags, annotate_out, annotate_keep, annotate_keep_all, !annotate_no_bom);
   if (*report) return RunReport(report_flags, report_out, report_dedup, table_options, report_state, report_pdf);
   if (*merge) return RunMerge(merge_states, merge_out, merge_flags, merge_options, merge_pdf);
-  if (*check) return RunLexiconCheck(check_paths);
-  if (*terms) return RunLexiconTerms(terms_paths);
+  if (*check) return RunLexiconCheck(check_paths, lexicon_overlay);
+  if (*terms) return RunLexiconTerms(terms_paths, lexicon_overlay);
   if (*classify) return RunClassify(classify_flags, classify_all);
   if (*gen_cmd) return RunGen(gen_flags, gen, gen_table_options);
-  if (*eval) return RunEval(eval_labels, eval_agreement, eval_root, eval_lexicons, eval_misses);
+  if (*eval) return RunEval(eval_labels, eval_agreement, eval_root, eval_flags, eval_misses);
   return kExitFailure;
 }

@@ -83,17 +83,17 @@ std::string Lexicon::Checksum() const {
   return buf;
 }
 
-Status Lexicon::LoadFile(const std::string& path, Domain domain) {
+StatusOr<Lexicon::GroupFile> Lexicon::ReadGroupFile(const std::string& path, Domain domain, bool overlay) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return NotFound(path + ": cannot open lexicon file");
-  Group group;
+  GroupFile out;
+  Group& group = out.group;
   group.domain = domain;
   group.file = path;
-  const uint32_t group_index = static_cast<uint32_t>(groups_.size());
   std::string raw;
   int line_no = 0;
   bool header_done = false;
-  std::vector<Term> terms;
+  std::string remove_directive;
   while (std::getline(in, raw)) {
     ++line_no;
     std::string where = path + ":" + std::to_string(line_no);
@@ -111,7 +111,8 @@ Status Lexicon::LoadFile(const std::string& path, Domain domain) {
       };
       if (!header_done) {
         directive("group:", &group.name) || directive("category:", &group.category) ||
-            directive("belongs:", &group.belongs) || directive("left out:", &group.left_out);
+            directive("belongs:", &group.belongs) || directive("left out:", &group.left_out) ||
+            (overlay && directive("remove:", &remove_directive));
       }
       continue;
     }
@@ -122,8 +123,8 @@ Status Lexicon::LoadFile(const std::string& path, Domain domain) {
     t.text = std::string(TrimCell(cols[0]));
     if (t.text.empty()) return InvalidArgument(where + ": empty term");
     t.domain = domain;
-    t.group = group_index;
     t.origin = where;
+    bool remove = false;
     if (cols.size() > 1) {
       std::string_view flags = TrimCell(cols[1]);
       size_t start = 0;
@@ -140,8 +141,11 @@ Status Lexicon::LoadFile(const std::string& path, Domain domain) {
           if (domain != Domain::kAi)
             return InvalidArgument(where + ": flag '" + std::string(f) + "' is for ai terms only");
           (f == "weak" ? t.weak : t.title_only) = true;
+        } else if (f == "remove" && overlay) {
+          remove = true;
         } else {
-          return InvalidArgument(where + ": unknown flag '" + std::string(f) + "' (cs, word, weak, title)");
+          return InvalidArgument(where + ": unknown flag '" + std::string(f) + "' (cs, word, weak, title" +
+                                 (overlay ? ", remove)" : "; remove in overlays only)"));
         }
       }
     }
@@ -166,25 +170,86 @@ Status Lexicon::LoadFile(const std::string& path, Domain domain) {
         t.excludes.push_back(std::move(fe));
       }
     }
-    terms.push_back(std::move(t));
+    out.terms.push_back(std::move(t));
+    out.remove.push_back(remove);
   }
   if (group.name.empty()) return InvalidArgument(path + ": missing '# group:' line");
+  if (!remove_directive.empty() && remove_directive != "group")
+    return InvalidArgument(path + ": '# remove:' takes 'group' (to take the whole group out)");
+  out.remove_group = !remove_directive.empty();
+  return out;
+}
+
+Status Lexicon::Apply(GroupFile file, bool from_overlay) {
+  Group& group = file.group;
+  const Domain domain = group.domain;
+  auto existing = std::find_if(groups_.begin(), groups_.end(),
+                               [&](const Group& g) { return g.domain == domain && g.name == group.name; });
+  const bool known = existing != groups_.end();
+  if (file.remove_group) {
+    if (!known) return InvalidArgument(group.file + ": removes group '" + group.name + "', which the lexicon has not");
+    const uint32_t index = static_cast<uint32_t>(existing - groups_.begin());
+    std::erase_if(terms_, [&](const Term& t) { return t.group == index; });
+    for (Term& t : terms_)
+      if (t.group > index) --t.group;
+    groups_.erase(existing);
+    return Status::Ok();
+  }
+  if (!known) {
+    if (group.belongs.empty() || group.left_out.empty())
+      return InvalidArgument(group.file +
+                             ": missing '# belongs:' or '# left out:' line (say what the group holds and leaves out)");
+    if (domain == Domain::kHard) {
+      if (std::find(std::begin(kHardCategories), std::end(kHardCategories), group.category) ==
+          std::end(kHardCategories))
+        return InvalidArgument(group.file + ": hard-skill groups need '# category:' 专业知识, 技术技能 or 工程实践, not '" +
+                               group.category + "'");
+    } else {
+      group.category = std::string(DomainName(domain));
+    }
+    group.terms = 0;
+    if (from_overlay) group.overlay = group.file;
+    groups_.push_back(group);
+    existing = groups_.end() - 1;
+  } else {
+    // An overlay of a known group may restate what it holds.
+    if (!group.belongs.empty()) existing->belongs = group.belongs;
+    if (!group.left_out.empty()) existing->left_out = group.left_out;
+    existing->overlay = group.file;
+  }
+  const uint32_t index = static_cast<uint32_t>(existing - groups_.begin());
+  for (size_t i = 0; i < file.terms.size(); ++i) {
+    Term& t = file.terms[i];
+    // The overlay's word for a term wins: its old entry in the domain goes.
+    // (Within a set a term given twice is an error, which Finish reports.)
+    auto old = !from_overlay ? terms_.end()
+                             : std::find_if(terms_.begin(), terms_.end(),
+                                            [&](const Term& o) { return o.domain == domain && o.folded == t.folded; });
+    if (old != terms_.end()) {
+      --groups_[old->group].terms;
+      terms_.erase(old);
+    } else if (file.remove[i]) {
+      return InvalidArgument(t.origin + ": removes '" + t.text + "', which the " + std::string(DomainName(domain)) +
+                             " lexicon has not");
+    }
+    if (file.remove[i]) continue;
+    t.group = index;
+    ++groups_[index].terms;
+    terms_.push_back(std::move(t));
+  }
+  return Status::Ok();
+}
+
+Status Lexicon::LoadFile(const std::string& path, Domain domain) {
+  auto file = ReadGroupFile(path, domain, /*overlay=*/false);
+  if (!file.ok()) return file.status();
+  Group& group = file->group;
   if (group.belongs.empty() || group.left_out.empty())
     return InvalidArgument(path + ": missing '# belongs:' or '# left out:' line (say what the group holds and leaves out)");
-  if (domain == Domain::kHard) {
-    if (std::find(std::begin(kHardCategories), std::end(kHardCategories), group.category) == std::end(kHardCategories))
-      return InvalidArgument(path + ": hard-skill groups need '# category:' 专业知识, 技术技能 or 工程实践, not '" +
-                             group.category + "'");
-  } else {
-    group.category = std::string(DomainName(domain));
-  }
   for (const Group& g : groups_)
     if (g.domain == domain && g.name == group.name)
       return InvalidArgument(path + ": group '" + group.name + "' is already defined in " + g.file);
-  group.terms = static_cast<uint32_t>(terms.size());
-  groups_.push_back(std::move(group));
-  for (auto& t : terms) terms_.push_back(std::move(t));
-  return Status::Ok();
+  return Apply(std::move(*file), /*from_overlay=*/false);
 }
 
 Status Lexicon::Finish() {
@@ -217,7 +282,11 @@ Lexicon Lexicon::Only(Domain d) const {
   return out;
 }
 
-StatusOr<Lexicon> Lexicon::LoadPaths(const std::vector<std::string>& paths) {
+namespace {
+
+// The group files under `paths` (files or folders), sorted, each with the
+// domain its folder names.
+StatusOr<std::vector<std::pair<std::string, Domain>>> GroupFiles(const std::vector<std::string>& paths) {
   namespace fs = std::filesystem;
   std::vector<std::string> files;
   for (const std::string& p : paths) {
@@ -234,13 +303,39 @@ StatusOr<Lexicon> Lexicon::LoadPaths(const std::vector<std::string>& paths) {
     }
   }
   std::sort(files.begin(), files.end());
-  Lexicon lex;
+  std::vector<std::pair<std::string, Domain>> out;
   for (const std::string& f : files) {
     std::string dir = fs::path(f).parent_path().filename().string();
     Domain d;
     if (!DomainFromName(dir, &d))
       return InvalidArgument(f + ": a lexicon file must sit in a folder named ai, hard, soft or benefit");
-    JOBSIFT_RETURN_IF_ERROR(lex.LoadFile(f, d));
+    out.emplace_back(f, d);
+  }
+  return out;
+}
+
+}  // namespace
+
+StatusOr<Lexicon> Lexicon::LoadPaths(const std::vector<std::string>& paths) {
+  auto files = GroupFiles(paths);
+  if (!files.ok()) return files.status();
+  Lexicon lex;
+  for (const auto& [f, d] : *files) JOBSIFT_RETURN_IF_ERROR(lex.LoadFile(f, d));
+  JOBSIFT_RETURN_IF_ERROR(lex.Finish());
+  return lex;
+}
+
+StatusOr<Lexicon> Lexicon::LoadOverlaid(const std::string& base, const std::string& overlay) {
+  auto base_files = GroupFiles({base});
+  if (!base_files.ok()) return base_files.status();
+  auto overlay_files = GroupFiles({overlay});
+  if (!overlay_files.ok()) return overlay_files.status();
+  Lexicon lex;
+  for (const auto& [f, d] : *base_files) JOBSIFT_RETURN_IF_ERROR(lex.LoadFile(f, d));
+  for (const auto& [f, d] : *overlay_files) {
+    auto file = ReadGroupFile(f, d, /*overlay=*/true);
+    if (!file.ok()) return file.status();
+    JOBSIFT_RETURN_IF_ERROR(lex.Apply(std::move(*file), /*from_overlay=*/true));
   }
   JOBSIFT_RETURN_IF_ERROR(lex.Finish());
   return lex;

@@ -44,6 +44,7 @@ struct Group {
   std::string left_out;
   Domain domain = Domain::kAi;
   std::string file;
+  std::string overlay;  // the overlay file that changed or added it ("" = none)
   uint32_t terms = 0;
 };
 
@@ -54,6 +55,14 @@ class Lexicon {
   // Loads group files or directories; the domain of a file is the name of
   // the directory that holds it.
   static StatusOr<Lexicon> LoadPaths(const std::vector<std::string>& paths);
+  // Loads the set under `base`, then applies the group files under
+  // `overlay` (same layout) term by term and group by group: a file naming
+  // a group the set has adds its terms to it and replaces the ones it names
+  // again (flags, exclusions; a term another group of the domain had moves
+  // here); the flag `remove` takes a term out; `# remove: group` takes the
+  // whole group out; a file naming a new group adds it (with its belongs /
+  // left out lines, as any group). docs/lexicon-format.md, "Overlays".
+  static StatusOr<Lexicon> LoadOverlaid(const std::string& base, const std::string& overlay);
 
   // The terms and groups of one domain as a lexicon of its own (groups
   // renumbered, order kept): what an annotator deciding only the AI flag
@@ -69,7 +78,17 @@ class Lexicon {
   std::string Checksum() const;
 
  private:
+  // A group file as read: the group, its terms, and (overlays) what it
+  // removes.
+  struct GroupFile {
+    Group group;
+    std::vector<Term> terms;
+    std::vector<bool> remove;   // per term: the `remove` flag
+    bool remove_group = false;  // `# remove: group`
+  };
+  static StatusOr<GroupFile> ReadGroupFile(const std::string& path, Domain domain, bool overlay);
   Status LoadFile(const std::string& path, Domain domain);
+  Status Apply(GroupFile file, bool from_overlay);
   Status Finish();
   std::vector<Term> terms_;
   std::vector<Group> groups_;

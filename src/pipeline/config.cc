@@ -56,7 +56,8 @@ Status ReadColumns(const std::string& path, const toml::table& t, ColumnOverride
   return Status::Ok();
 }
 
-Status ReadData(const std::string& path, const toml::table& t, FieldOptions* o, std::string* lexicons) {
+Status ReadData(const std::string& path, const toml::table& t, FieldOptions* o, std::string* lexicon_set,
+                std::string* lexicons) {
   for (const auto& [k, v] : t) {
     std::string key(k.str());
     auto s = v.value<std::string>();
@@ -73,6 +74,8 @@ Status ReadData(const std::string& path, const toml::table& t, FieldOptions* o, 
       o->industry_aliases_path = *s;
     } else if (key == "lexicons") {
       *lexicons = *s;
+    } else if (key == "lexicon_set") {
+      *lexicon_set = *s;
     } else {
       return UnknownKey(path, "data", key);
     }
@@ -149,6 +152,11 @@ static Status ReadClassify(const std::string& path, const toml::table& t, Annota
   return Status::Ok();
 }
 
+StatusOr<Lexicon> LoadLexicons(const Config& config) {
+  if (config.lexicon_overlay.empty()) return Lexicon::LoadDir(config.LexiconDir());
+  return Lexicon::LoadOverlaid(config.LexiconDir(), config.lexicon_overlay);
+}
+
 std::string Config::LexiconDir() const {
   if (!lexicon_dir.empty()) return lexicon_dir;
   return (fields.data_dir.empty() ? DefaultDataDir() : fields.data_dir) + "/lexicons";
@@ -189,7 +197,7 @@ Status LoadConfig(const std::string& path, Config* config) {
     } else if (key == "columns") {
       JOBSIFT_RETURN_IF_ERROR(ReadColumns(path, *t, &config->read.columns));
     } else if (key == "data") {
-      JOBSIFT_RETURN_IF_ERROR(ReadData(path, *t, &config->fields, &config->lexicon_dir));
+      JOBSIFT_RETURN_IF_ERROR(ReadData(path, *t, &config->fields, &config->lexicon_dir, &config->lexicon_overlay));
     } else if (key == "classify") {
       JOBSIFT_RETURN_IF_ERROR(ReadClassify(path, *t, &config->annotate));
     } else if (key == "salary") {

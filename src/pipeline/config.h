@@ -17,7 +17,8 @@
 //   [data]                      # tables; default: the data/ directory
 //   dir = "/path/to/data"
 //   cities = "my_cities.tsv"    # also degrees, industries, industry_aliases
-//   lexicons = "my_lexicons"    # a folder with ai/ hard/ soft/ benefit/
+//   lexicons = "my_lexicons"    # an overlay over the lexicon set: ai/ hard/ soft/ benefit/
+//   lexicon_set = "full_set"    # a whole set instead of data/lexicons
 //
 //   [classify]
 //   rule = "default"            # or "report": any AI term anywhere
@@ -55,10 +56,15 @@ struct Config {
   ReadOptions read;
   FieldOptions fields;
   AnnotateOptions annotate;
-  std::string lexicon_dir;  // "" = <data dir>/lexicons
+  std::string lexicon_dir;      // the lexicon set; "" = <data dir>/lexicons
+  std::string lexicon_overlay;  // applied over the set ("" = none): docs/lexicon-format.md, "Overlays"
 
   std::string LexiconDir() const;
 };
+
+// The lexicons a run uses: the set, with the overlay applied when there is
+// one.
+StatusOr<Lexicon> LoadLexicons(const Config& config);
 
 // Reads `path` into `config` (keys not present keep their values). Unknown
 // keys are errors that name the file and key, so typos do not pass silently.

@@ -130,8 +130,8 @@ std::string DefaultRealDataRoot() {
   return std::filesystem::weakly_canonical(std::filesystem::path(JOBSIFT_DATA_DIR) / "../../shared/data/real").string();
 }
 
-StatusOr<EvalResult> Evaluate(const std::vector<Label>& labels, const std::string& data_root,
-                              const std::string& lexicon_root, const std::vector<Variant>& variants) {
+StatusOr<EvalResult> Evaluate(const std::vector<Label>& labels, const std::string& data_root, const Lexicon& lexicon,
+                              const std::vector<Variant>& variants) {
   std::error_code ec;
   if (!std::filesystem::is_directory(data_root, ec)) {
     std::set<std::string> datasets;
@@ -144,9 +144,7 @@ StatusOr<EvalResult> Evaluate(const std::vector<Label>& labels, const std::strin
   }
   std::vector<std::unique_ptr<Annotator>> annotators;
   for (const Variant& v : variants) {
-    auto lex = Lexicon::LoadDir(lexicon_root);
-    if (!lex.ok()) return lex.status();
-    auto a = Annotator::Create(std::move(*lex), v.options);
+    auto a = Annotator::Create(lexicon, v.options);
     if (!a.ok()) return a.status();
     annotators.push_back(std::move(*a));
   }

@@ -80,11 +80,11 @@ struct EvalResult {
 // the source tree (where the project's CI has them; a clone alone has not).
 std::string DefaultRealDataRoot();
 
-// Scores `variants` (built from `lexicon_root`) on `labels`, reading postings
+// Scores `variants` (built on `lexicon`) on `labels`, reading postings
 // under `data_root`. A `data_root` that is not there is a NotFound error
 // saying what it needs and where it looked.
-StatusOr<EvalResult> Evaluate(const std::vector<Label>& labels, const std::string& data_root,
-                              const std::string& lexicon_root, const std::vector<Variant>& variants);
+StatusOr<EvalResult> Evaluate(const std::vector<Label>& labels, const std::string& data_root, const Lexicon& lexicon,
+                              const std::vector<Variant>& variants);
 
 std::string EvalText(const EvalResult& r, bool list_misses);
 
