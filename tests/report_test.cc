@@ -1,5 +1,6 @@
 // jobsift report on a small fixture computed by hand, and its invariants.
 #include <gtest/gtest.h>
+#include <simdjson.h>
 
 #include <filesystem>
 
@@ -165,22 +166,82 @@ TEST(Report, WorkbookHoldsEveryTableAsASheet) {
   RunReport(d, "--min-n 2 -o " + d.File("out") + " " + d.File("p.csv"));
   auto zip = ZipArchive::OpenFile(d.File("out/tables.xlsx"));
   ASSERT_TRUE(zip.ok()) << zip.status().message();
-  // One sheet per table of tables.json.
+  // A contents sheet, then one sheet per table of tables.json, in report order.
   std::string json = ReadFile(d.File("out/tables.json"));
   size_t tables = 0;
   for (size_t at = json.find("\"title\":"); at != std::string::npos; at = json.find("\"title\":", at + 1)) ++tables;
   size_t sheets = 0;
   for (const auto& name : (*zip)->Names()) sheets += name.rfind("xl/worksheets/sheet", 0) == 0;
-  EXPECT_EQ(sheets, tables);
-  // The first sheet is F1; its first data row is 2023Q4 with 1 AI posting.
+  EXPECT_EQ(sheets, tables + 1);
+  auto member = [&](const std::string& name) {
+    auto m = (*zip)->ReadMember(name, size_t{16} << 20);
+    return m.ok() ? *m : std::string();
+  };
+  std::string workbook = member("xl/workbook.xml");
+  size_t toc = workbook.find("name=\"目录\""), f01 = workbook.find("name=\"F0-1\""), f1 = workbook.find("name=\"F1\""),
+         f18 = workbook.find("name=\"F18\"");
+  ASSERT_NE(toc, std::string::npos) << workbook;
+  EXPECT_LT(toc, f01);
+  EXPECT_LT(f01, f1);
+  EXPECT_LT(f1, f18);
+  // The contents sheet lists each table with its Chinese title, formula,
+  // period and n; the header is frozen and filtered.
   auto reader = XlsxReader::Open(**zip);
   ASSERT_TRUE(reader.ok()) << reader.status().message();
   std::vector<std::string> row;
   uint64_t n = 0;
-  while (n < 6) ASSERT_TRUE(*(*reader)->NextRow(row, n));  // sheet row 6: the first data row
-  ASSERT_GE(row.size(), 2u);
-  EXPECT_EQ(row[0], "2023Q4");
-  EXPECT_EQ(row[1], "1");
+  while (n < 3) ASSERT_TRUE(*(*reader)->NextRow(row, n));
+  EXPECT_EQ(row, (std::vector<std::string>{"表", "标题", "口径", "期间", "AI岗位数 n", "范围"}));
+  while (n < 5) ASSERT_TRUE(*(*reader)->NextRow(row, n));
+  ASSERT_GE(row.size(), 5u);
+  EXPECT_EQ(row[0], "F0-1");
+  EXPECT_EQ(row[1], "人工智能岗位技能词云（前五十）");
+  EXPECT_EQ(row[3], "2024H1");
+  std::string sheet1 = member("xl/worksheets/sheet1.xml");
+  EXPECT_NE(sheet1.find("<pane xSplit=\"1\" ySplit=\"4\""), std::string::npos) << sheet1.substr(0, 800);
+  EXPECT_NE(sheet1.find("<autoFilter"), std::string::npos);
+  // F1's sheet: Chinese headers over the English keys, frozen below them,
+  // widths set, and numbers as numbers.
+  std::string f1_sheet = member("xl/worksheets/sheet4.xml");
+  EXPECT_NE(f1_sheet.find("ySplit=\"6\""), std::string::npos) << f1_sheet.substr(0, 800);
+  EXPECT_NE(f1_sheet.find("<autoFilter ref=\"A6:"), std::string::npos);
+  EXPECT_NE(f1_sheet.find("<cols>"), std::string::npos);
+  std::string strings = member("xl/sharedStrings.xml");
+  for (const char* s : {"季度", "AI岗位数", "占AI岗位比例", "quarter", "share_of_ai_pct"})
+    EXPECT_NE(strings.find(s), std::string::npos) << s;
+}
+
+// tables.json held every cell as a string; numbers are JSON numbers now,
+// small_n a boolean, an unknown cell null, and each column says its type and
+// Chinese label.
+TEST(Report, TablesJsonHoldsTypedValues) {
+  TempDir d;
+  ASSERT_NO_FATAL_FAILURE(ReportOnFixture(d));
+  simdjson::dom::parser parser;
+  simdjson::dom::element tables = parser.load(d.File("out/tables.json"));
+  simdjson::dom::element f1 = tables["F1"];
+  EXPECT_EQ(uint64_t(f1["n"]), 4u);
+  simdjson::dom::element col = f1["columns"].at(1);
+  EXPECT_EQ(std::string_view(col["key"]), "ai_postings");
+  EXPECT_EQ(std::string_view(col["label"]), "AI岗位数");
+  EXPECT_EQ(std::string_view(col["type"]), "integer");
+  EXPECT_EQ(std::string_view(f1["columns"].at(2)["unit"]), "percent");
+  simdjson::dom::element row = f1["rows"].at(0);  // 2023Q4: 1 AI posting, 25% of the 4
+  EXPECT_EQ(std::string_view(row.at(0)), "2023Q4");
+  EXPECT_TRUE(row.at(1).is_uint64() || row.at(1).is_int64());
+  EXPECT_EQ(uint64_t(row.at(1)), 1u);
+  EXPECT_TRUE(row.at(2).is_double());
+  EXPECT_DOUBLE_EQ(double(row.at(2)), 25.0);
+  EXPECT_TRUE(row.at(9).is_bool());
+  // A cell nothing could fill is null, never 0 or "": F9's salary means
+  // where no posting had a salary.
+  bool null_seen = false;
+  for (const char* id : {"F9", "F10", "F11", "F12"})
+    for (simdjson::dom::element r : tables[id]["rows"].get_array())
+      for (simdjson::dom::element v : r.get_array()) null_seen |= v.is_null();
+  EXPECT_TRUE(null_seen);
+  // Report order: the word cloud first, as in the reference report.
+  EXPECT_EQ(std::string(tables.get_object().begin().key()), "F0-1");
 }
 
 TEST(Report, HalfYearCanBeChosen) {

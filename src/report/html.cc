@@ -104,77 +104,19 @@ std::string Fixed(double v, int decimals) {
 
 std::string Pct(double v) { return Fixed(v, 2) + "%"; }
 
-// Column names of the tables, in Chinese.
-const std::map<std::string, std::string>& ColumnNames() {
-  static const std::map<std::string, std::string> names = {
-      {"quarter", "季度"},
-      {"half", "半年度"},
-      {"city", "城市"},
-      {"industry", "行业"},
-      {"degree", "学历"},
-      {"company_size", "企业规模"},
-      {"experience", "经验要求"},
-      {"category", "类别"},
-      {"group", "技能 / 福利"},
-      {"term", "技能词"},
-      {"term_a", "技能词 A"},
-      {"term_b", "技能词 B"},
-      {"co_postings", "共现岗位数"},
-      {"postings_a", "含 A 岗位数"},
-      {"postings_b", "含 B 岗位数"},
-      {"lift", "提升度"},
-      {"pmi", "PMI"},
-      {"ai_postings", "AI岗位数"},
-      {"share_of_ai_pct", "占AI岗位比例"},
-      {"share_ci_low", "95%区间下限"},
-      {"share_ci_high", "95%区间上限"},
-      {"all_postings", "全部岗位数"},
-      {"ai_intensity_pct", "AI强度"},
-      {"intensity_ci_low", "强度区间下限"},
-      {"intensity_ci_high", "强度区间上限"},
-      {"small_n", "样本不足"},
-      {"ai_postings_with", "提及的AI岗位数"},
-      {"share_pct", "占比"},
-      {"ci_low", "95%区间下限"},
-      {"ci_high", "95%区间上限"},
-      {"ai_salary_n", "AI岗位（有薪资）"},
-      {"ai_mean_annual_wan", "AI平均年薪"},
-      {"all_salary_n", "全部岗位（有薪资）"},
-      {"all_mean_annual_wan", "全部平均年薪"},
-      {"diff_pct", "差异"},
-      {"ai_median_annual_wan", "AI年薪中位数"},
-      {"all_median_annual_wan", "全部年薪中位数"},
-      {"previous_n", "上期样本"},
-      {"previous_mean_wan", "上期平均年薪"},
-      {"current_n", "本期样本"},
-      {"current_mean_wan", "本期平均年薪"},
-      {"change_pct", "变化"},
-  };
-  return names;
-}
+bool IsLabelColumn(const std::string& column) { return ColumnInfoOf(column).kind == ColumnKind::kLabel; }
 
-bool EndsWithAny(std::string_view s, std::initializer_list<std::string_view> ends) {
-  for (auto e : ends)
-    if (EndsWith(s, e)) return true;
-  return false;
-}
-
-// Columns that name a row (a dimension value, a group, a term); the others
-// hold numbers.
-bool IsLabelColumn(const std::string& column) {
-  static const std::set<std::string> labels = {"quarter", "half",     "city",  "industry", "degree", "company_size",
-                                               "experience", "category", "group", "term",     "term_a", "term_b"};
-  return labels.count(column) > 0;
-}
-
-// One cell of a toggled table, formatted by its column.
+// One cell of a toggled table, formatted by its column's kind.
 std::string FormatCell(const std::string& column, const std::string& cell) {
-  if (column == "small_n") return cell == "1" ? "样本不足" : "";
-  if (EndsWithAny(column, {"_pct", "ci_low", "ci_high"})) return FormatPercent(cell);
-  if (EndsWith(column, "_wan")) return FormatWan(cell);
-  if (IsLabelColumn(column)) return Label(cell);
-  if (column == "lift" || column == "pmi") return cell.empty() ? "—" : cell;
-  double v;  // counts
+  switch (ColumnInfoOf(column).kind) {
+    case ColumnKind::kFlag: return cell == "1" ? "样本不足" : "";
+    case ColumnKind::kPercent: return FormatPercent(cell);
+    case ColumnKind::kWan: return FormatWan(cell);
+    case ColumnKind::kLabel: return Label(cell);
+    case ColumnKind::kRatio: return cell.empty() ? "—" : cell;
+    case ColumnKind::kCount: break;
+  }
+  double v;
   return ParseCell(cell, &v) ? FormatCount(static_cast<uint64_t>(std::llround(v))) : "—";
 }
 
@@ -561,8 +503,7 @@ std::string FigureHtml(const Figure& f, uint64_t min_n) {
     const Table& t = *f.table;
     o += "<details class=\"data\"><summary>数据表</summary><div class=\"table-wrap\"><table>\n<thead><tr>";
     for (const auto& col : t.columns) {
-      auto it = ColumnNames().find(col);
-      o += "<th>" + Html(it == ColumnNames().end() ? col : it->second) + "</th>";
+      o += "<th>" + Html(std::string(ColumnInfoOf(col).zh)) + "</th>";
     }
     o += "</tr></thead>\n<tbody>\n";
     View v(t);

@@ -1,6 +1,7 @@
 #include "report/tables.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdlib>
 #include <cstdio>
@@ -165,6 +166,7 @@ Table ByDimension(const Cube& cube, const TableOptions& o, const Periods& p, con
   t.columns = Columns({label});
   auto counts = CountInHalf(cube, dim, p.current);
   uint64_t total = TotalAi(counts);
+  t.n = total;
   std::vector<std::string> order = TopByAi(counts, top);
   for (const auto& name : order) t.rows.push_back(ShareRow({name}, counts[name], total, o.min_n));
   if (counts.count("") && top == static_cast<size_t>(-1)) t.rows.push_back(ShareRow({"(unknown)"}, counts[""], total, o.min_n));
@@ -285,6 +287,57 @@ void WilsonInterval(uint64_t x, uint64_t n, double* low, double* high) {
   *high = std::min(1.0, center + half);
 }
 
+ColumnInfo ColumnInfoOf(std::string_view key) {
+  using K = ColumnKind;
+  static constexpr ColumnInfo kColumns[] = {
+      {"quarter", "季度", K::kLabel},
+      {"half", "半年度", K::kLabel},
+      {"city", "城市", K::kLabel},
+      {"industry", "行业", K::kLabel},
+      {"degree", "学历", K::kLabel},
+      {"company_size", "企业规模", K::kLabel},
+      {"experience", "经验要求", K::kLabel},
+      {"category", "类别", K::kLabel},
+      {"group", "技能 / 福利", K::kLabel},
+      {"term", "技能词", K::kLabel},
+      {"term_a", "技能词 A", K::kLabel},
+      {"term_b", "技能词 B", K::kLabel},
+      {"co_postings", "共现岗位数", K::kCount},
+      {"postings_a", "含 A 岗位数", K::kCount},
+      {"postings_b", "含 B 岗位数", K::kCount},
+      {"lift", "提升度", K::kRatio},
+      {"pmi", "PMI", K::kRatio},
+      {"ai_postings", "AI岗位数", K::kCount},
+      {"share_of_ai_pct", "占AI岗位比例", K::kPercent},
+      {"share_ci_low", "95%区间下限", K::kPercent},
+      {"share_ci_high", "95%区间上限", K::kPercent},
+      {"all_postings", "全部岗位数", K::kCount},
+      {"ai_intensity_pct", "AI强度", K::kPercent},
+      {"intensity_ci_low", "强度区间下限", K::kPercent},
+      {"intensity_ci_high", "强度区间上限", K::kPercent},
+      {"small_n", "样本不足", K::kFlag},
+      {"ai_postings_with", "提及的AI岗位数", K::kCount},
+      {"share_pct", "占比", K::kPercent},
+      {"ci_low", "95%区间下限", K::kPercent},
+      {"ci_high", "95%区间上限", K::kPercent},
+      {"ai_salary_n", "AI岗位（有薪资）", K::kCount},
+      {"ai_mean_annual_wan", "AI平均年薪", K::kWan},
+      {"all_salary_n", "全部岗位（有薪资）", K::kCount},
+      {"all_mean_annual_wan", "全部平均年薪", K::kWan},
+      {"diff_pct", "差异", K::kPercent},
+      {"ai_median_annual_wan", "AI年薪中位数", K::kWan},
+      {"all_median_annual_wan", "全部年薪中位数", K::kWan},
+      {"previous_n", "上期样本", K::kCount},
+      {"previous_mean_wan", "上期平均年薪", K::kWan},
+      {"current_n", "本期样本", K::kCount},
+      {"current_mean_wan", "本期平均年薪", K::kWan},
+      {"change_pct", "变化", K::kPercent},
+  };
+  for (const ColumnInfo& c : kColumns)
+    if (c.key == key) return c;
+  return {key, key, K::kLabel};
+}
+
 std::string_view FocusRuleName(FocusHalf::Rule rule) {
   switch (rule) {
     case FocusHalf::Rule::kAsked: return "asked";
@@ -352,6 +405,7 @@ std::vector<Table> BuildTables(const Cube& cube, const TableOptions& o) {
     for (const auto& [names, c] : counts)
       if (!names[0].empty()) total += c.ai;
     for (const auto& q : p.quarters) t.rows.push_back(ShareRow({q}, counts[{q}], total, o.min_n));
+    t.n = total;
     tables.push_back(std::move(t));
   }
   tables.push_back(ByDimension(cube, o, p, "F2", Dim::kCity, "各城市人工智能岗位占比", "city", o.top_cities));
@@ -380,6 +434,7 @@ std::vector<Table> BuildTables(const Cube& cube, const TableOptions& o) {
       for (const auto& half : p.halves) {
         auto counts = CountInHalf(cube, dim, half);
         uint64_t total = TotalAi(counts);
+        t.n += total;
         for (const auto& name : order) t.rows.push_back(ShareRow({half, name}, counts[name], total, o.min_n));
       }
       tables.push_back(std::move(t));
@@ -398,6 +453,7 @@ std::vector<Table> BuildTables(const Cube& cube, const TableOptions& o) {
     t.columns = {label, "ai_salary_n", "ai_mean_annual_wan", "all_salary_n", "all_mean_annual_wan", "diff_pct",
                  "ai_median_annual_wan", "all_median_annual_wan", "small_n"};
     auto counts = CountInHalf(cube, dim, p.current);
+    t.n = TotalAi(counts);
     SalaryMedians medians(cube, p.current);
     for (const auto& name : TopByAi(counts, top)) {
       const Counts& c = counts[name];
@@ -432,6 +488,7 @@ std::vector<Table> BuildTables(const Cube& cube, const TableOptions& o) {
       b.salary_sum_ai += c.salary_sum_ai;
     }
     auto now = CountInHalf(cube, dim, p.current);
+    t.n = TotalAi(now);
     for (const auto& name : TopByAi(now, top)) {
       const Counts& b = before[name];
       const Counts& c = now[name];
@@ -642,7 +699,19 @@ std::vector<Table> BuildTables(const Cube& cube, const TableOptions& o) {
     }
   }
   tables.push_back(ByDimension(cube, o, p, "F19", Dim::kExperience, "人工智能岗位经验分布", "experience", all));
-  for (Table& t : tables) t.filter = cube.filter();
+  // The single-period tables after F13 describe the half's AI postings.
+  for (Table& t : tables) {
+    t.filter = cube.filter();
+    if (t.n == 0 && t.period == p.current) t.n = ai_total;
+  }
+  // Report order, as the reference report and report.html present them.
+  static const std::vector<std::string> kOrder = {"F0-1", "F0-2", "F1",  "F2",  "F4",  "F5",     "F6",     "F8",
+                                                  "F9",   "F10",  "F11", "F12", "F13", "F14",    "F15",    "F16",
+                                                  "F17",  "F18",  "F19", "F20-24", "F25-34", "F35-44"};
+  auto rank = [&](const Table& t) {
+    return static_cast<size_t>(std::find(kOrder.begin(), kOrder.end(), t.id) - kOrder.begin());
+  };
+  std::stable_sort(tables.begin(), tables.end(), [&](const Table& a, const Table& b) { return rank(a) < rank(b); });
   return tables;
 }
 
@@ -664,6 +733,25 @@ std::string TableCsv(const Table& t) {
   return out;
 }
 
+namespace {
+
+// Display width of a cell in Excel's character units: CJK characters take
+// two, others one.
+double DisplayWidth(std::string_view s) {
+  double w = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      w += 1;
+    } else if (c >= 0xC0) {
+      w += c >= 0xE0 ? 2 : 1;  // a lead byte: one character
+    }
+  }
+  return w;
+}
+
+}  // namespace
+
 Status WriteTablesXlsx(const std::vector<Table>& tables, const std::string& path) {
   lxw_workbook* wb = workbook_new(path.c_str());
   if (wb == nullptr) return IoError(path + ": cannot create workbook");
@@ -675,37 +763,154 @@ Status WriteTablesXlsx(const std::vector<Table>& tables, const std::string& path
   workbook_set_properties(wb, &props);
   lxw_format* bold = workbook_add_format(wb);
   format_set_bold(bold);
+  lxw_format* heading = workbook_add_format(wb);
+  format_set_bold(heading);
+  format_set_font_size(heading, 13);
+  lxw_format* key = workbook_add_format(wb);
+  format_set_italic(key);
+  format_set_font_color(key, 0x808080);
+  format_set_bottom(key, LXW_BORDER_THIN);
+  lxw_format* note = workbook_add_format(wb);
+  format_set_font_color(note, 0x595959);
+  lxw_format* link = workbook_add_format(wb);
+  format_set_underline(link, LXW_UNDERLINE_SINGLE);
+  format_set_font_color(link, LXW_COLOR_BLUE);
+  std::array<lxw_format*, 6> by_kind{};  // indexed by ColumnKind
+  by_kind[static_cast<size_t>(ColumnKind::kCount)] = workbook_add_format(wb);
+  format_set_num_format(by_kind[static_cast<size_t>(ColumnKind::kCount)], "#,##0");
+  by_kind[static_cast<size_t>(ColumnKind::kPercent)] = workbook_add_format(wb);
+  format_set_num_format(by_kind[static_cast<size_t>(ColumnKind::kPercent)], "0.00\"%\"");
+  by_kind[static_cast<size_t>(ColumnKind::kWan)] = workbook_add_format(wb);
+  format_set_num_format(by_kind[static_cast<size_t>(ColumnKind::kWan)], "0.0\"万\"");
+  by_kind[static_cast<size_t>(ColumnKind::kRatio)] = workbook_add_format(wb);
+  format_set_num_format(by_kind[static_cast<size_t>(ColumnKind::kRatio)], "0.000");
+
+  // The contents: one row a table, linked to its sheet.
+  lxw_worksheet* toc = workbook_add_worksheet(wb, "目录");
+  if (toc == nullptr) {
+    workbook_close(wb);
+    return IoError(path + ": cannot add the contents sheet");
+  }
+  worksheet_write_string(toc, 0, 0, "人工智能岗位招聘分析表（jobsift）", heading);
+  const char* toc_zh[] = {"表", "标题", "口径", "期间", "AI岗位数 n", "范围"};
+  const char* toc_key[] = {"id", "title", "formula", "period", "n", "filter"};
+  for (lxw_col_t c = 0; c < 6; ++c) {
+    worksheet_write_string(toc, 2, c, toc_zh[c], bold);
+    worksheet_write_string(toc, 3, c, toc_key[c], key);
+  }
+  for (size_t i = 0; i < tables.size(); ++i) {
+    const Table& t = tables[i];
+    auto row = static_cast<lxw_row_t>(i + 4);
+    std::string target = "internal:'" + t.id + "'!A1";
+    worksheet_write_url_opt(toc, row, 0, target.c_str(), link, t.id.c_str(), nullptr);
+    worksheet_write_string(toc, row, 1, t.title.c_str(), nullptr);
+    worksheet_write_string(toc, row, 2, t.formula.c_str(), note);
+    worksheet_write_string(toc, row, 3, t.period.c_str(), nullptr);
+    worksheet_write_number(toc, row, 4, static_cast<double>(t.n), by_kind[static_cast<size_t>(ColumnKind::kCount)]);
+    worksheet_write_string(toc, row, 5, FilterLabel(t.filter).c_str(), nullptr);
+  }
+  worksheet_set_column(toc, 0, 0, 9, nullptr);
+  worksheet_set_column(toc, 1, 1, 40, nullptr);
+  worksheet_set_column(toc, 2, 2, 80, nullptr);
+  worksheet_set_column(toc, 3, 3, 16, nullptr);
+  worksheet_set_column(toc, 4, 5, 12, nullptr);
+  worksheet_freeze_panes(toc, 4, 1);
+  if (!tables.empty()) worksheet_autofilter(toc, 3, 0, static_cast<lxw_row_t>(tables.size() + 3), 5);
+
+  constexpr lxw_row_t kFirstData = 6;  // title, formula, period, n, Chinese header, key
   for (const Table& t : tables) {
     lxw_worksheet* ws = workbook_add_worksheet(wb, t.id.c_str());
     if (ws == nullptr) {
       workbook_close(wb);
       return IoError(path + ": cannot add sheet " + t.id);
     }
-    worksheet_write_string(ws, 0, 0, (t.id + " " + t.title).c_str(), bold);
-    worksheet_write_string(ws, 1, 0, t.formula.c_str(), nullptr);
-    worksheet_write_string(ws, 2, 0, ("period: " + t.period).c_str(), nullptr);
-    if (!t.filter.empty()) worksheet_write_string(ws, 3, 0, ("filter: " + FilterLabel(t.filter)).c_str(), nullptr);
-    for (size_t c = 0; c < t.columns.size(); ++c)
-      worksheet_write_string(ws, 4, static_cast<lxw_col_t>(c), t.columns[c].c_str(), bold);
+    worksheet_write_string(ws, 0, 0, (t.id + " " + t.title).c_str(), heading);
+    worksheet_write_string(ws, 1, 0, ("口径 formula: " + t.formula).c_str(), note);
+    std::string period = "期间 period: " + t.period;
+    if (!t.filter.empty()) period += "    范围 filter: " + FilterLabel(t.filter);
+    worksheet_write_string(ws, 2, 0, period.c_str(), note);
+    worksheet_write_string(ws, 3, 0, ("AI岗位数 n = " + std::to_string(t.n)).c_str(), note);
+    std::vector<double> width(t.columns.size(), 8);
+    std::vector<ColumnInfo> info;
+    for (size_t c = 0; c < t.columns.size(); ++c) {
+      info.push_back(ColumnInfoOf(t.columns[c]));
+      auto col = static_cast<lxw_col_t>(c);
+      worksheet_write_string(ws, kFirstData - 2, col, std::string(info[c].zh).c_str(), bold);
+      worksheet_write_string(ws, kFirstData - 1, col, t.columns[c].c_str(), key);
+      width[c] = std::max({width[c], DisplayWidth(info[c].zh) + 2, DisplayWidth(t.columns[c]) + 2});
+    }
     for (size_t r = 0; r < t.rows.size(); ++r) {
-      for (size_t c = 0; c < t.rows[r].size(); ++c) {
+      for (size_t c = 0; c < t.rows[r].size() && c < info.size(); ++c) {
         const std::string& v = t.rows[r][c];
-        auto row = static_cast<lxw_row_t>(r + 5);
+        auto row = static_cast<lxw_row_t>(r + kFirstData);
         auto col = static_cast<lxw_col_t>(c);
+        ColumnKind kind = info[c].kind;
+        if (kind == ColumnKind::kFlag) {
+          worksheet_write_boolean(ws, row, col, v == "1", nullptr);
+          continue;
+        }
+        if (v.empty()) continue;  // unknown: an empty cell, never 0
         char* end = nullptr;
-        double x = v.empty() ? 0 : std::strtod(v.c_str(), &end);
-        if (!v.empty() && end != nullptr && *end == '\0') {
-          worksheet_write_number(ws, row, col, x, nullptr);
+        double x = std::strtod(v.c_str(), &end);
+        if (kind != ColumnKind::kLabel && end != nullptr && *end == '\0') {
+          worksheet_write_number(ws, row, col, x, by_kind[static_cast<size_t>(kind)]);
+          width[c] = std::max(width[c], DisplayWidth(v) + 3);
         } else {
           worksheet_write_string(ws, row, col, v.c_str(), nullptr);
+          width[c] = std::max(width[c], DisplayWidth(v) + 2);
         }
       }
     }
+    for (size_t c = 0; c < width.size(); ++c)
+      worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), std::min(width[c], 40.0), nullptr);
+    worksheet_freeze_panes(ws, kFirstData, 0);
+    if (!t.columns.empty())
+      worksheet_autofilter(ws, kFirstData - 1, 0, static_cast<lxw_row_t>(kFirstData - 1 + t.rows.size()),
+                           static_cast<lxw_col_t>(t.columns.size() - 1));
   }
   lxw_error err = workbook_close(wb);
   if (err != LXW_NO_ERROR) return IoError(path + ": " + lxw_strerror(err));
   return Status::Ok();
 }
+
+namespace {
+
+// A numeric cell's text as a JSON number, when it is one (Num, Pct, Wan
+// write plain decimals); anything else stays a string.
+bool IsJsonNumber(std::string_view v) {
+  size_t i = !v.empty() && v[0] == '-' ? 1 : 0;
+  if (i >= v.size() || !(v[i] >= '0' && v[i] <= '9')) return false;
+  if (v[i] == '0' && i + 1 < v.size() && v[i + 1] >= '0' && v[i + 1] <= '9') return false;
+  bool dot = false;
+  for (++i; i < v.size(); ++i) {
+    if (v[i] == '.' && !dot && i + 1 < v.size()) {
+      dot = true;
+    } else if (!(v[i] >= '0' && v[i] <= '9')) {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string_view JsonType(ColumnKind k) {
+  switch (k) {
+    case ColumnKind::kLabel: return "string";
+    case ColumnKind::kCount: return "integer";
+    case ColumnKind::kFlag: return "boolean";
+    default: return "number";
+  }
+}
+
+std::string_view Unit(ColumnKind k) {
+  switch (k) {
+    case ColumnKind::kPercent: return "percent";
+    case ColumnKind::kWan: return "万元";
+    case ColumnKind::kCount: return "postings";
+    default: return "";
+  }
+}
+
+}  // namespace
 
 std::string TablesJson(const std::vector<Table>& tables) {
   std::string o = "{";
@@ -723,11 +928,22 @@ std::string TablesJson(const std::vector<Table>& tables) {
     AppendJsonStringOrNull(t.filter.city, o);
     o += ",\"industry\":";
     AppendJsonStringOrNull(t.filter.industry, o);
-    o += "}";
+    o += "},\"n\":" + std::to_string(t.n);
     o += ",\"columns\":[";
+    std::vector<ColumnKind> kinds;
     for (size_t i = 0; i < t.columns.size(); ++i) {
+      ColumnInfo c = ColumnInfoOf(t.columns[i]);
+      kinds.push_back(c.kind);
       if (i) o += ",";
+      o += "{\"key\":";
       AppendJsonString(t.columns[i], o);
+      o += ",\"label\":";
+      AppendJsonString(c.zh, o);
+      o += ",\"type\":";
+      AppendJsonString(JsonType(c.kind), o);
+      o += ",\"unit\":";
+      AppendJsonStringOrNull(Unit(c.kind), o);
+      o += "}";
     }
     o += "],\"rows\":[";
     for (size_t r = 0; r < t.rows.size(); ++r) {
@@ -735,7 +951,19 @@ std::string TablesJson(const std::vector<Table>& tables) {
       o += "[";
       for (size_t i = 0; i < t.rows[r].size(); ++i) {
         if (i) o += ",";
-        AppendJsonString(t.rows[r][i], o);
+        const std::string& v = t.rows[r][i];
+        ColumnKind kind = i < kinds.size() ? kinds[i] : ColumnKind::kLabel;
+        if (kind == ColumnKind::kLabel) {
+          AppendJsonString(v, o);
+        } else if (kind == ColumnKind::kFlag) {
+          o += v == "1" ? "true" : "false";
+        } else if (v.empty()) {
+          o += "null";  // unknown: no posting had what the cell needs
+        } else if (IsJsonNumber(v)) {
+          o += v;
+        } else {
+          AppendJsonString(v, o);
+        }
       }
       o += "]";
     }

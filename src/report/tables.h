@@ -21,9 +21,27 @@ struct Table {
   std::string formula;  // in words
   std::string period;   // "2023Q1–2024Q2", "2024H1"
   CubeFilter filter;    // the city and/or industry the postings are of
+  uint64_t n = 0;       // the AI postings of the table's period it describes
   std::vector<std::string> columns;
-  std::vector<std::vector<std::string>> rows;
+  std::vector<std::vector<std::string>> rows;  // cells as text; "" = unknown (ColumnKind says the type)
 };
+
+// What a table column holds: its Chinese label and the kind of its cells.
+enum class ColumnKind : uint8_t {
+  kLabel,    // a name: a quarter, a city, a skill group …
+  kCount,    // postings: an integer
+  kPercent,  // a percentage, 0–100 (shares, intervals, differences)
+  kWan,      // an annual salary in 万元
+  kRatio,    // lift, PMI
+  kFlag,     // small_n: "1" or "0"
+};
+struct ColumnInfo {
+  std::string_view key;  // "share_of_ai_pct"
+  std::string_view zh;   // "占AI岗位比例"
+  ColumnKind kind = ColumnKind::kLabel;
+};
+// The column of that key; a key no table has is a label named as itself.
+ColumnInfo ColumnInfoOf(std::string_view key);
 
 struct TableOptions {
   // The half-year the single-period tables describe, "2024H1"; "" = chosen
@@ -73,13 +91,18 @@ std::vector<Table> BuildTables(const Cube& cube, const TableOptions& options);
 // "city=北京", "industry=教育", "city=北京, industry=教育"; "" for no filter.
 std::string FilterLabel(const CubeFilter& f);
 
-// CSV (UTF-8 with BOM, CRLF: the columns and rows) and JSON forms (with
-// title, formula, period and filter).
+// CSV (UTF-8 with BOM, CRLF: the columns and rows) and JSON forms: per
+// table its title, formula, period, filter, n, the columns ({key, label,
+// type, unit}) and rows of typed values (numbers as numbers, small_n as a
+// boolean, null for unknown).
 std::string TableCsv(const Table& t);
 std::string TablesJson(const std::vector<Table>& tables);
 
-// One Excel workbook with a sheet per table (title, formula and period on
-// top, then the table; numeric cells as numbers). Written to `path`.
+// One Excel workbook: a contents sheet (id, title, formula, period, n, a
+// link to each), then a sheet per table in report order: title, formula,
+// period and filter on top, Chinese column headers with the English key
+// below them, frozen, filtered, sized, and numbers formatted (percent,
+// thousands, 万元). Written to `path`.
 Status WriteTablesXlsx(const std::vector<Table>& tables, const std::string& path);
 
 }  // namespace jobsift
