@@ -84,7 +84,7 @@ TEST(Reading, UnfamiliarHeadersAreMappedByWhatTheCellsHold) {
       << scan.out;
   EXPECT_FALSE(Has(scan.out, "<- 'keyword'")) << scan.out;  // Python is no field
   EXPECT_FALSE(Has(scan.out, "<- 'url'")) << scan.out;
-  EXPECT_TRUE(Has(scan.err, "city read from column 'address'")) << scan.err;
+  EXPECT_TRUE(Has(scan.err, "city <- 'address' (42 of 42 sampled cells read as a city)")) << scan.err;
 
   // profile shows the same mapping.
   Outcome profile = Jobsift(d, "profile " + d.File("zhilian.csv"));

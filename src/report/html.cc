@@ -1435,17 +1435,19 @@ std::string ReportHtml(const std::vector<Table>& tables, const ReportSummary& su
   o +=
        "<p class=\"byline\">由 jobsift " + Html(summary.version) + " 从招聘数据生成：每个数字都来自数据，每张图都注明口径、期间与样本量。</p>\n</header>\n";
 
-  o += "<nav class=\"toc\" aria-label=\"目录\"><h2>目录</h2><ol>\n<li><a href=\"#findings\">主要发现</a></li>\n";
+  // The chapter and section titles carry their own numbers ("2.1 季度分布"):
+  // the lists add none.
+  o += "<nav class=\"toc\" aria-label=\"目录\"><h2>目录</h2><ul>\n<li><a href=\"#findings\">主要发现</a></li>\n";
   for (const Chapter& ch : chapters) {
     o += "<li><a href=\"#" + ch.id + "\">" + Html(ch.title) + "</a>";
     if (!ch.sections.empty()) {
-      o += "<ol>";
+      o += "<ul>";
       for (const Section& s : ch.sections) o += "<li><a href=\"#" + s.id + "\">" + Html(s.title) + "</a></li>";
-      o += "</ol>";
+      o += "</ul>";
     }
     o += "</li>\n";
   }
-  o += "</ol></nav>\n<main>\n";
+  o += "</ul></nav>\n<main>\n";
 
   o += "<section class=\"chapter findings\" id=\"findings\"><h2>主要发现</h2>\n";
   if (findings.empty()) {

@@ -1,7 +1,6 @@
 #include "schema/input_notes.h"
 
 #include <algorithm>
-#include <map>
 
 #include "base/text.h"
 
@@ -63,15 +62,28 @@ std::vector<std::string> InputNotes::Lines() const {
                   " of " + std::to_string(files) + (files == 1 ? " file" : " files") + " (" + std::to_string(n.rows) +
                   " of " + std::to_string(rows) + " rows; unknown there): " + FirstNames(n.files));
   }
-  // The same column found by content in many files (daily exports) is said once.
-  std::map<std::pair<Field, std::string>, std::vector<const ByContent*>> groups;
-  for (const ByContent& b : by_content) groups[{b.field, b.header}].push_back(&b);
-  for (const auto& [key, list] : groups) {
-    const ByContent& first = *list.front();
-    std::string where = list.size() == 1 ? first.file : std::to_string(list.size()) + " files (first " + first.file + ")";
-    out.push_back(where + ": " + std::string(FieldName(key.first)) + " read from column '" + key.second +
-                  "', whose name no alias knows, because " + first.evidence +
-                  "; name the column in a [columns] table of --config to be sure");
+  // Columns found by content: one line a file, and files mapped alike
+  // (daily exports) share it.
+  std::vector<std::pair<std::string, std::vector<std::string>>> alike;  // mapping -> files
+  for (size_t i = 0; i < by_content.size();) {
+    const std::string& file = by_content[i].file;
+    std::string mapping;
+    for (; i < by_content.size() && by_content[i].file == file; ++i) {
+      const ByContent& b = by_content[i];
+      mapping += (mapping.empty() ? "" : "; ") + std::string(FieldName(b.field)) + " <- '" + b.header + "' (" +
+                 b.evidence + ")";
+    }
+    auto it = std::find_if(alike.begin(), alike.end(), [&](const auto& a) { return a.first == mapping; });
+    if (it == alike.end()) {
+      alike.emplace_back(mapping, std::vector<std::string>{file});
+    } else {
+      it->second.push_back(file);
+    }
+  }
+  for (const auto& [mapping, files] : alike) {
+    std::string where = files.size() == 1 ? files.front() : FirstNames(files);
+    out.push_back(where + ": columns whose names no alias knows, read by what their cells hold: " + mapping +
+                  "; name them in a [columns] table of --config to be sure");
   }
   if (empty.size() <= 3) {
     out.insert(out.end(), empty.begin(), empty.end());

@@ -99,6 +99,53 @@ try {
   }
   check(blank.length === 0, `every chart container has a drawn SVG with ink${blank.length ? ': blank ' + blank.join(', ') : ''}`);
 
+  // Legible at every width: at a phone's 375 px and a desktop's 1280 px no
+  // chart's text runs outside its frame and no two visible labels collide.
+  for (const width of [375, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.waitForTimeout(600);  // the resize handler redraws after 100 ms
+    const problems = await page.evaluate(() => {
+      const out = [];
+      const specs = JSON.parse(document.getElementById('jobsift-charts').textContent);
+      for (const el of document.querySelectorAll('.chart[data-chart]')) {
+        const id = el.dataset.chart;
+        const box = el.getBoundingClientRect();
+        const figure = el.closest('figure').getBoundingClientRect();
+        if (box.right > figure.right + 1 || box.left < figure.left - 1) out.push(`${id}: the chart is wider than its figure`);
+        const texts = [...el.querySelectorAll('svg text')].filter((t) => {
+          const cs = window.getComputedStyle(t);
+          const r = t.getBoundingClientRect();
+          return t.textContent.trim() && cs.display !== 'none' && cs.visibility !== 'hidden' &&
+            Number(cs.opacity) > 0.05 && Number(t.getAttribute('fill-opacity') ?? 1) > 0.05 && r.width > 0;
+        }).map((t) => ({ text: t.textContent, r: t.getBoundingClientRect() }));
+        const outside = texts.find(({ r }) => r.left < box.left - 2 || r.right > box.right + 2 ||
+          r.top < box.top - 2 || r.bottom > box.bottom + 2);
+        if (outside) out.push(`${id}: '${outside.text}' runs outside the chart`);
+        // A word cloud packs words by their glyphs, so their boxes may
+        // overlap while their ink does not: only its bounds are checked.
+        let collision = null;
+        for (let i = 0; i < texts.length && !collision && specs[id].kind !== 'wordcloud'; ++i) {
+          for (let j = i + 1; j < texts.length && !collision; ++j) {
+            const a = texts[i].r, b = texts[j].r;
+            const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+            const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+            const smaller = Math.min(a.width * a.height, b.width * b.height);
+            if (w > 0 && h > 0 && w * h > 0.3 * smaller) collision = `'${texts[i].text}' and '${texts[j].text}'`;
+          }
+        }
+        if (collision) out.push(`${id}: labels ${collision} overlap`);
+      }
+      return out;
+    });
+    check(problems.length === 0, `at ${width} px every chart keeps its text inside and apart${problems.length ? ': ' + problems.slice(0, 8).join('; ') : ''}`);
+    if (args.out) await page.screenshot({ path: path.join(work, `screenshot-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1100, height: 900 });
+  await page.waitForTimeout(600);
+  const tocNumbers = await page.evaluate(() =>
+    [...document.querySelectorAll('nav.toc li')].filter((li) => window.getComputedStyle(li).listStyleType !== 'none').length);
+  check(tocNumbers === 0, 'the contents are numbered once, by their titles (no list numbers beside them)');
+
   const details = page.locator('details.data').first();
   const table = details.locator('table');
   check(!(await table.isVisible()), 'a data table is hidden before its toggle');
