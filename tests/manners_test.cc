@@ -115,10 +115,18 @@ TEST(Manners, WarningsGoToStderrOnceAndQuietLeavesOnlyErrors) {
   EXPECT_EQ(r.err, "");
   r = Jobsift(d, "annotate -q -o " + d.File("a.csv") + " " + d.File("p.csv"));
   EXPECT_EQ(r.err, "");
-  // An error is still said, once, with -q.
+  // An error is still said, once, with -q; scan printed it twice.
   r = Jobsift(d, "report -q -o " + d.File("o2") + " " + d.File("missing.csv"));
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(Count(r.err, "missing.csv: no such file or directory"), 1u) << r.err;
+  r = Jobsift(d, "scan " + d.File("missing.csv"));
+  EXPECT_EQ(Count(r.out + r.err, "missing.csv: no such file or directory"), 1u) << r.out << r.err;
+  // merge has -q too.
+  r = Jobsift(d, "report -q --state " + d.File("s.state") + " -o " + d.File("o3") + " " + d.File("p.csv"));
+  ASSERT_EQ(r.code, 0) << r.err;
+  r = Jobsift(d, "merge -q -o " + d.File("m") + " " + d.File("s.state"));
+  EXPECT_EQ(r.code, 0);
+  EXPECT_EQ(r.err, "");
 }
 
 TEST(Manners, ProgressWithoutAKnownTotalShowsNoPercentage) {
