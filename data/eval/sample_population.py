@@ -15,8 +15,11 @@
 #   where QUOTA asks for more than it holds); population figures weight each stratum by its size.
 # Seed 20261205: random.Random(SEED).sample per (dataset, stratum) in the order of DATASETS and 'TPO',
 #   then the sample is shuffled and cut into batches of BATCH postings for the labellers.
+# A second draw (--more, seed 20261207) adds QUOTA_MORE postings of stratum T to the first, drawn from the
+#   T postings the first did not take: the union of the two is again a simple random sample of T, and the
+#   labels of both are weighted as one sample (frame.tsv counts both).
 #
-# Usage: /usr/bin/python3 data/eval/sample_population.py build/bin/jobsift OUTDIR
+# Usage: /usr/bin/python3 data/eval/sample_population.py build/bin/jobsift OUTDIR [--more FIRST_MANIFEST]
 #   writes OUTDIR/frame.tsv (frame sizes), OUTDIR/manifest.tsv (batch, n, dataset, source, key,
 #   stratum) and OUTDIR/batch_NN.txt (what a labeller reads: no stratum, no jobsift output).
 import json, os, random, re, subprocess, sys, tempfile
@@ -46,6 +49,8 @@ SHOWN = {  # input columns a labeller reads besides title, company and descripti
     'BENEFITS': ('福利', '其他方面', '#4'),
 }
 MAX_DESCRIPTION = 2000
+SEED_MORE = 20261207
+QUOTA_MORE = {'51job-2019-bigdata': 329, 'job-hunting-data': 1200}
 
 
 def read_dataset(jobsift, root, ds, tmp):
@@ -82,29 +87,12 @@ def shown(r):
     return '\n'.join(lines)
 
 
-def main():
-    jobsift, outdir = sys.argv[1], sys.argv[2]
-    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), '../../../shared/data/real')
-    os.makedirs(outdir, exist_ok=True)
-    rng = random.Random(SEED)
-    sample = []
-    with tempfile.TemporaryDirectory() as tmp, open(os.path.join(outdir, 'frame.tsv'), 'w') as ft:
-        ft.write('dataset\tstratum\tframe\tsampled\n')
-        for ds in DATASETS:
-            frame = read_dataset(jobsift, root, ds, tmp)
-            for stratum, quota in zip('TPO', QUOTA[ds]):
-                members = [r for r in frame if r['stratum'] == stratum]
-                drawn = rng.sample(members, min(quota, len(members)))
-                ft.write(f'{ds}\t{stratum}\t{len(members)}\t{len(drawn)}\n')
-                for r in drawn:
-                    r['dataset'] = ds
-                    sample.append(r)
-    rng.shuffle(sample)
+def write_batches(sample, outdir, root, prefix):
     with open(os.path.join(outdir, 'manifest.tsv'), 'w', encoding='utf-8') as fm:
         fm.write('batch\tn\tdataset\tsource\tkey\tstratum\n')
         for b in range(0, len(sample), BATCH):
             part = sample[b:b + BATCH]
-            name = f'batch_{b // BATCH + 1:02d}'
+            name = f'{prefix}_{b // BATCH + 1:02d}'
             with open(os.path.join(outdir, name + '.txt'), 'w', encoding='utf-8') as fb:
                 for i, r in enumerate(part, 1):
                     key = r['id'] or f"line:{r['line']}"
@@ -113,6 +101,51 @@ def main():
                     fm.write(f"{name}\t{i}\t{r['dataset']}\t{src}\t{key}\t{r['stratum']}\n")
                     fb.write(f'===== #{i}\n{shown(r)}\n\n')
     print(f'{len(sample)} postings in {(len(sample) + BATCH - 1) // BATCH} batches -> {outdir}', file=sys.stderr)
+
+
+def main():
+    jobsift, outdir = sys.argv[1], sys.argv[2]
+    more = sys.argv[4] if len(sys.argv) > 4 and sys.argv[3] == '--more' else None
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), '../../../shared/data/real')
+    os.makedirs(outdir, exist_ok=True)
+    frames = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for ds in DATASETS:
+            frames[ds] = read_dataset(jobsift, root, ds, tmp)
+    if more:
+        taken = set()
+        for line in open(more, encoding='utf-8'):
+            if line.startswith('batch\t'):
+                continue
+            cols = line.rstrip('\n').split('\t')
+            taken.add((cols[2], cols[4]))
+        rng = random.Random(SEED_MORE)
+        sample = []
+        for ds in DATASETS:
+            if ds not in QUOTA_MORE:
+                continue
+            members = [r for r in frames[ds] if r['stratum'] == 'T' and (ds, r['id'] or f"line:{r['line']}") not in taken]
+            for r in rng.sample(members, min(QUOTA_MORE[ds], len(members))):
+                r['dataset'] = ds
+                sample.append(r)
+        rng.shuffle(sample)
+        write_batches(sample, outdir, root, 'more')
+        return
+    rng = random.Random(SEED)
+    sample = []
+    with open(os.path.join(outdir, 'frame.tsv'), 'w') as ft:
+        ft.write('dataset\tstratum\tframe\tsampled\n')
+        for ds in DATASETS:
+            frame = frames[ds]
+            for stratum, quota in zip('TPO', QUOTA[ds]):
+                members = [r for r in frame if r['stratum'] == stratum]
+                drawn = rng.sample(members, min(quota, len(members)))
+                ft.write(f'{ds}\t{stratum}\t{len(members)}\t{len(drawn)}\n')
+                for r in drawn:
+                    r['dataset'] = ds
+                    sample.append(r)
+    rng.shuffle(sample)
+    write_batches(sample, outdir, root, 'batch')
 
 
 if __name__ == '__main__':
