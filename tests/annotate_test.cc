@@ -166,14 +166,16 @@ TEST(Classify, EveryFormNormalisationFoldsStillReachesTheDecision) {
             "数据工程师,\"熟悉&#28145;度学习;负责&#x673A;器学习\"\n"
             "数据工程师,\"熟悉machinelearning;负责deep-learning\"\n"  // no term: boundaries, a hyphen
             "数据工程师,\"熟悉机器学习;负责深度学\"\n");  // one term
-  for (const char* cmd : {" classify -q", " classify -q -j1"}) {
+  // (the rules decide: the model's features name the shipped lexicon's terms)
+  for (const char* cmd : {" classify -q --classifier rules", " classify -q -j1 --classifier rules"}) {
     std::string out;
     ASSERT_EQ(RunCommand(kBin + cmd + " --delimiter , --lexicon-set " + d.File("lex") + " " + d.File("p.csv"), &out), 0)
         << out;
     EXPECT_NE(out.find("postings 8, AI 6"), std::string::npos) << out;
   }
   std::string out;
-  ASSERT_EQ(RunCommand(kBin + " annotate --delimiter , --lexicon-set " + d.File("lex") + " -o " + d.File("a.jsonl") +
+  ASSERT_EQ(RunCommand(kBin + " annotate --classifier rules --delimiter , --lexicon-set " + d.File("lex") + " -o " +
+                           d.File("a.jsonl") +
                            " " + d.File("p.csv") + " 2>&1",
                        &out),
             0);

@@ -21,19 +21,9 @@ using testing::WriteFile;
 
 const std::string kBin = JOBSIFT_BINARY;
 
-struct Outcome {
-  int code = -1;
-  std::string out, err;
-};
-
-Outcome Jobsift(const TempDir& d, const std::string& args) {
-  Outcome r;
-  r.code = RunCommand(kBin + " " + args + " 2> " + d.File("stderr.txt"), &r.out);
-  r.err = ReadFile(d.File("stderr.txt"));
-  return r;
-}
-
-bool Has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+using testing::Has;
+using testing::CallJobsift;
+using testing::Outcome;
 
 size_t Count(const std::string& text, const std::string& part) {
   size_t n = 0;
@@ -49,7 +39,7 @@ TEST(Manners, NumericOptionsHaveRangesAndClearErrors) {
   for (const std::string& args : {"report --top-cities -1", "report --min-n -5", "report --top-industries 0",
                                   "merge --min-n abc", "gen --rows -1", "scan --max-field-bytes -3",
                                   "report --threads 0"}) {
-    Outcome r = Jobsift(d, args + " -o " + d.File("o") + " " + d.File("p.csv"));
+    Outcome r = CallJobsift(d, args + " -o " + d.File("o") + " " + d.File("p.csv"));
     EXPECT_EQ(r.code, 2) << args;
     EXPECT_TRUE(r.err.rfind("jobsift: ", 0) == 0) << args << ": " << r.err;
     EXPECT_TRUE(Has(r.err, "not in range")) << args << ": " << r.err;
@@ -60,42 +50,42 @@ TEST(Manners, NumericOptionsHaveRangesAndClearErrors) {
 
 TEST(Manners, TyposGetTheNearestName) {
   TempDir d;
-  Outcome r = Jobsift(d, "reprot x.csv");
+  Outcome r = CallJobsift(d, "reprot x.csv");
   EXPECT_EQ(r.code, 2);
   EXPECT_TRUE(Has(r.err, "jobsift: unknown command 'reprot': did you mean 'report'?")) << r.err;
-  r = Jobsift(d, "report --thread 2 x.csv -o o");
+  r = CallJobsift(d, "report --thread 2 x.csv -o o");
   EXPECT_EQ(r.code, 2);
   EXPECT_TRUE(Has(r.err, "jobsift: report: unknown option '--thread': did you mean '--threads'?")) << r.err;
-  r = Jobsift(d, "annotate --keepall x.csv -o a.jsonl");
+  r = CallJobsift(d, "annotate --keepall x.csv -o a.jsonl");
   EXPECT_TRUE(Has(r.err, "did you mean '--keep-all'?")) << r.err;
   // Nothing near: no guess.
-  r = Jobsift(d, "scan --zzzzzzzz x.csv");
+  r = CallJobsift(d, "scan --zzzzzzzz x.csv");
   EXPECT_TRUE(Has(r.err, "unknown option '--zzzzzzzz' (see jobsift scan --help)")) << r.err;
 }
 
 TEST(Manners, OutputFormatsFollowTheExtensionOrAreRefused) {
   TempDir d;
-  Outcome r = Jobsift(d, "gen --rows 5 -o " + d.File("g.parquet"));
+  Outcome r = CallJobsift(d, "gen --rows 5 -o " + d.File("g.parquet"));
   EXPECT_EQ(r.code, 2);
   EXPECT_TRUE(Has(r.err, "writes CSV (.csv) or JSON Lines (.jsonl)")) << r.err;
   EXPECT_FALSE(std::filesystem::exists(d.File("g.parquet")));
-  r = Jobsift(d, "gen -q --rows 5 -o " + d.File("g.jsonl"));
+  r = CallJobsift(d, "gen -q --rows 5 -o " + d.File("g.jsonl"));
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(ReadFile(d.File("g.jsonl")).substr(0, 2), "{\"");
-  r = Jobsift(d, "annotate -o " + d.File("a.xlsx") + " " + d.File("g.jsonl"));
+  r = CallJobsift(d, "annotate -o " + d.File("a.xlsx") + " " + d.File("g.jsonl"));
   EXPECT_EQ(r.code, 2);
   EXPECT_TRUE(Has(r.err, ".jsonl or .csv")) << r.err;
 }
 
 TEST(Manners, ABinaryInputIsNamedAsSuchAndOnce) {
   TempDir d;
-  Outcome r = Jobsift(d, "scan " + kBin);
+  Outcome r = CallJobsift(d, "scan " + kBin);
   EXPECT_EQ(r.code, 2);
   EXPECT_TRUE(Has(r.err, "not text (an ELF executable)")) << r.err;
   EXPECT_FALSE(Has(r.out + r.err, "headers seen")) << r.out;
   EXPECT_EQ(Count(r.out + r.err, "ELF"), 1u) << r.out << r.err;
   WriteFile(d.File("utf16.csv"), std::string("\xFF\xFE", 2) + std::string("a\0,\0b\0", 6));
-  r = Jobsift(d, "scan " + d.File("utf16.csv"));
+  r = CallJobsift(d, "scan " + d.File("utf16.csv"));
   EXPECT_TRUE(Has(r.err, "UTF-16 text, which jobsift does not read")) << r.err;
   EXPECT_EQ(BinaryKind(std::string("PAR1\0\0", 6)), "a Parquet file");
   EXPECT_EQ(BinaryKind("职位,城市\n"), "");
@@ -105,26 +95,26 @@ TEST(Manners, WarningsGoToStderrOnceAndQuietLeavesOnlyErrors) {
   TempDir d;
   WriteFile(d.File("p.csv"), kPostings);  // no date column: a warning
   for (const std::string& cmd : {"scan", "profile", "classify"}) {
-    Outcome r = Jobsift(d, cmd + " " + d.File("p.csv"));
+    Outcome r = CallJobsift(d, cmd + " " + d.File("p.csv"));
     EXPECT_EQ(Count(r.err, "warning: no column for date"), 1u) << cmd << ": " << r.err;
     EXPECT_FALSE(Has(r.out, "warning")) << cmd << ": " << r.out;
-    r = Jobsift(d, cmd + " -q " + d.File("p.csv"));
+    r = CallJobsift(d, cmd + " -q " + d.File("p.csv"));
     EXPECT_EQ(r.err, "") << cmd;
   }
-  Outcome r = Jobsift(d, "report -q -o " + d.File("o") + " " + d.File("p.csv"));
+  Outcome r = CallJobsift(d, "report -q -o " + d.File("o") + " " + d.File("p.csv"));
   EXPECT_EQ(r.err, "");
-  r = Jobsift(d, "annotate -q -o " + d.File("a.csv") + " " + d.File("p.csv"));
+  r = CallJobsift(d, "annotate -q -o " + d.File("a.csv") + " " + d.File("p.csv"));
   EXPECT_EQ(r.err, "");
   // An error is still said, once, with -q; scan printed it twice.
-  r = Jobsift(d, "report -q -o " + d.File("o2") + " " + d.File("missing.csv"));
+  r = CallJobsift(d, "report -q -o " + d.File("o2") + " " + d.File("missing.csv"));
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(Count(r.err, "missing.csv: no such file or directory"), 1u) << r.err;
-  r = Jobsift(d, "scan " + d.File("missing.csv"));
+  r = CallJobsift(d, "scan " + d.File("missing.csv"));
   EXPECT_EQ(Count(r.out + r.err, "missing.csv: no such file or directory"), 1u) << r.out << r.err;
   // merge has -q too.
-  r = Jobsift(d, "report -q --state " + d.File("s.state") + " -o " + d.File("o3") + " " + d.File("p.csv"));
+  r = CallJobsift(d, "report -q --state " + d.File("s.state") + " -o " + d.File("o3") + " " + d.File("p.csv"));
   ASSERT_EQ(r.code, 0) << r.err;
-  r = Jobsift(d, "merge -q -o " + d.File("m") + " " + d.File("s.state"));
+  r = CallJobsift(d, "merge -q -o " + d.File("m") + " " + d.File("s.state"));
   EXPECT_EQ(r.code, 0);
   EXPECT_EQ(r.err, "");
 }
@@ -139,29 +129,29 @@ TEST(Manners, ProgressWithoutAKnownTotalShowsNoPercentage) {
 TEST(Manners, AnnotatePassesInputColumnsThroughWithABom) {
   TempDir d;
   WriteFile(d.File("p.csv"), kPostings);
-  Outcome r = Jobsift(d, "annotate -q --keep 发布平台,缺失列 -o " + d.File("a.jsonl") + " " + d.File("p.csv"));
+  Outcome r = CallJobsift(d, "annotate -q --keep 发布平台,缺失列 -o " + d.File("a.jsonl") + " " + d.File("p.csv"));
   ASSERT_EQ(r.code, 0) << r.err;
   std::string rows = ReadFile(d.File("a.jsonl"));
   EXPECT_TRUE(Has(rows, "\"input\":{\"发布平台\":\"BOSS\",\"缺失列\":null}")) << rows;
-  r = Jobsift(d, "annotate -q --keep-all -o " + d.File("a2.jsonl") + " " + d.File("p.csv"));
+  r = CallJobsift(d, "annotate -q --keep-all -o " + d.File("a2.jsonl") + " " + d.File("p.csv"));
   EXPECT_TRUE(Has(ReadFile(d.File("a2.jsonl")),
                   "\"input\":{\"职位名称\":\"会计\",\"城市\":\"上海\",\"薪资\":\"6-8K\",\"发布平台\":\"51JOB\",\"职位描述\":\"记账\"}"));
   // CSV: a BOM for Excel, and every input column of every file, read from
   // their headers first.
   WriteFile(d.File("in/b.csv"), "职位名称,链接\n前台,https://x/1\n");
   WriteFile(d.File("in/a.csv"), kPostings);
-  r = Jobsift(d, "annotate -q --keep-all -o " + d.File("a.csv") + " " + d.File("in"));
+  r = CallJobsift(d, "annotate -q --keep-all -o " + d.File("a.csv") + " " + d.File("in"));
   ASSERT_EQ(r.code, 0) << r.err;
   std::string csv = ReadFile(d.File("a.csv"));
   EXPECT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");
   std::string header = csv.substr(3, csv.find("\r\n") - 3);
-  EXPECT_TRUE(Has(header, ",benefit_terms,input.职位名称,input.城市,input.薪资,input.发布平台,input.职位描述,input.链接"))
+  EXPECT_TRUE(Has(header, ",category_evidence,input.职位名称,input.城市,input.薪资,input.发布平台,input.职位描述,input.链接"))
       << header;
   EXPECT_TRUE(Has(csv, ",前台,,,,,https://x/1\r\n") || Has(csv, "前台,,,,,https://x/1\r\n")) << csv;
-  r = Jobsift(d, "annotate -q --no-bom -o " + d.File("nobom.csv") + " " + d.File("p.csv"));
+  r = CallJobsift(d, "annotate -q --no-bom -o " + d.File("nobom.csv") + " " + d.File("p.csv"));
   EXPECT_EQ(ReadFile(d.File("nobom.csv")).substr(0, 3), "id,");
   // stdin cannot be read twice for CSV's columns.
-  r = Jobsift(d, "annotate --keep-all -o " + d.File("s.csv") + " - < " + d.File("p.csv"));
+  r = CallJobsift(d, "annotate --keep-all -o " + d.File("s.csv") + " - < " + d.File("p.csv"));
   EXPECT_EQ(r.code, 2);
   EXPECT_TRUE(Has(r.err, "stdin")) << r.err;
 }
@@ -173,11 +163,11 @@ TEST(Manners, ALexiconOverlayAddsOneTermAndKeepsTheRest) {
   WriteFile(d.File("p.csv"), "职位名称,职位描述\n研究员,负责具身智能体仿真训练，团队合作，五险一金\n");
   WriteFile(d.File("over/ai/embodied.tsv"),
             "# group: 具身智能\n# belongs: embodied AI\n# left out: classical robotics\n具身智能体\n");
-  Outcome plain = Jobsift(d, "annotate -q -o " + d.File("a.jsonl") + " " + d.File("p.csv"));
+  Outcome plain = CallJobsift(d, "annotate -q -o " + d.File("a.jsonl") + " " + d.File("p.csv"));
   ASSERT_EQ(plain.code, 0) << plain.err;
   std::string before = ReadFile(d.File("a.jsonl"));
   EXPECT_FALSE(Has(before, "具身智能体@")) << before;
-  Outcome r = Jobsift(d, "annotate -q --lexicons " + d.File("over") + " -o " + d.File("b.jsonl") + " " + d.File("p.csv"));
+  Outcome r = CallJobsift(d, "annotate -q --lexicons " + d.File("over") + " -o " + d.File("b.jsonl") + " " + d.File("p.csv"));
   ASSERT_EQ(r.code, 0) << r.err;
   std::string after = ReadFile(d.File("b.jsonl"));
   EXPECT_TRUE(Has(after, "具身智能体@")) << after;
@@ -185,7 +175,7 @@ TEST(Manners, ALexiconOverlayAddsOneTermAndKeepsTheRest) {
   EXPECT_TRUE(Has(after, "\"soft_groups\":[\"负责\",\"团队\"]")) << after;
   EXPECT_TRUE(Has(after, "五险")) << after;
   // lexicon check shows the merged result.
-  r = Jobsift(d, "lexicon check --lexicons " + d.File("over"));
+  r = CallJobsift(d, "lexicon check --lexicons " + d.File("over"));
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_TRUE(Has(r.out, "具身智能")) << r.out;
   EXPECT_TRUE(Has(r.out, "(added by the overlay)")) << r.out;
@@ -194,7 +184,7 @@ TEST(Manners, ALexiconOverlayAddsOneTermAndKeepsTheRest) {
 
 TEST(Manners, EvalWithoutItsDataSaysWhatItNeedsAndWhere) {
   TempDir d;
-  Outcome r = Jobsift(d, "eval --data-root " + d.File("nowhere"));
+  Outcome r = CallJobsift(d, "eval --data-root " + d.File("nowhere"));
   EXPECT_EQ(r.code, 2);
   EXPECT_TRUE(Has(r.err, "job-hunting-data")) << r.err;
   EXPECT_TRUE(Has(r.err, d.File("nowhere") + ", which is not there")) << r.err;

@@ -17,21 +17,10 @@ using testing::RunCommand;
 using testing::TempDir;
 using testing::WriteFile;
 
-const std::string kBin = JOBSIFT_BINARY;
 
-struct Outcome {
-  int code = -1;
-  std::string out, err;
-};
-
-Outcome Jobsift(const TempDir& d, const std::string& args) {
-  Outcome r;
-  r.code = RunCommand(kBin + " " + args + " 2> " + d.File("stderr.txt"), &r.out);
-  r.err = ReadFile(d.File("stderr.txt"));
-  return r;
-}
-
-bool Has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+using testing::Has;
+using testing::CallJobsift;
+using testing::Outcome;
 
 // The number after "key": in a JSON text, or -1.
 long long JsonInt(const std::string& json, const std::string& key) {
@@ -76,7 +65,7 @@ TEST(Reading, UnfamiliarHeadersAreMappedByWhatTheCellsHold) {
             ZhilianRows("title,salary,city,keyword,work_experience,education,company,welfare,description,url"));
 
   // scan says which columns were found by their cells, and why.
-  Outcome scan = Jobsift(d, "scan " + d.File("zhilian.csv"));
+  Outcome scan = CallJobsift(d, "scan " + d.File("zhilian.csv"));
   EXPECT_EQ(scan.code, 0) << scan.err;
   EXPECT_TRUE(Has(scan.out, "columns by header+content")) << scan.out;
   EXPECT_TRUE(Has(scan.out, "city <- 'address' by content: 42 of 42 sampled cells read as a city")) << scan.out;
@@ -87,13 +76,13 @@ TEST(Reading, UnfamiliarHeadersAreMappedByWhatTheCellsHold) {
   EXPECT_TRUE(Has(scan.err, "city <- 'address' (42 of 42 sampled cells read as a city)")) << scan.err;
 
   // profile shows the same mapping.
-  Outcome profile = Jobsift(d, "profile " + d.File("zhilian.csv"));
+  Outcome profile = CallJobsift(d, "profile " + d.File("zhilian.csv"));
   EXPECT_TRUE(Has(profile.out, "city <- 'address': 42 of 42 sampled cells read as a city")) << profile.out;
 
   // The report counts as many AI postings as with familiar names, and every
   // posting has its city.
-  Outcome unfamiliar = Jobsift(d, "report -o " + d.File("u") + " " + d.File("zhilian.csv"));
-  Outcome familiar = Jobsift(d, "report -o " + d.File("f") + " " + d.File("familiar.csv"));
+  Outcome unfamiliar = CallJobsift(d, "report -o " + d.File("u") + " " + d.File("zhilian.csv"));
+  Outcome familiar = CallJobsift(d, "report -o " + d.File("f") + " " + d.File("familiar.csv"));
   ASSERT_EQ(unfamiliar.code, 0) << unfamiliar.err;
   ASSERT_EQ(familiar.code, 0) << familiar.err;
   std::string u = ReadFile(d.File("u/summary.json")), f = ReadFile(d.File("f/summary.json"));
@@ -114,7 +103,7 @@ TEST(Reading, AFieldWithoutAColumnIsSaidByReportAndMerge) {
   // No date and no degree column.
   WriteFile(d.File("p.csv"),
             "职位名称,城市,薪资,职位描述\n算法工程师,北京,20-30K,负责深度学习模型训练\n会计,上海,6-8K,记账\n");
-  Outcome r = Jobsift(d, "report --state " + d.File("s.state") + " -o " + d.File("out") + " " + d.File("p.csv"));
+  Outcome r = CallJobsift(d, "report --state " + d.File("s.state") + " -o " + d.File("out") + " " + d.File("p.csv"));
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_TRUE(Has(r.err, "jobsift: warning: no column for date in 1 of 1 file (2 of 2 rows; unknown there): " +
                              d.File("p.csv")))
@@ -125,12 +114,12 @@ TEST(Reading, AFieldWithoutAColumnIsSaidByReportAndMerge) {
   std::string html = ReadFile(d.File("out/report.html"));
   EXPECT_TRUE(Has(html, "以下字段在部分文件中没有对应的列")) << "no gap in the data-quality chapter";
   // A merge of the state says the same.
-  Outcome m = Jobsift(d, "merge -o " + d.File("m") + " " + d.File("s.state"));
+  Outcome m = CallJobsift(d, "merge -o " + d.File("m") + " " + d.File("s.state"));
   ASSERT_EQ(m.code, 0) << m.err;
   EXPECT_TRUE(Has(m.err, "no column for date in 1 of 1 file")) << m.err;
   EXPECT_EQ(ReadFile(d.File("m/summary.json")), summary);
   // -q leaves only errors.
-  Outcome quiet = Jobsift(d, "report -q -o " + d.File("q") + " " + d.File("p.csv"));
+  Outcome quiet = CallJobsift(d, "report -q -o " + d.File("q") + " " + d.File("p.csv"));
   EXPECT_EQ(quiet.err, "");
 }
 
@@ -139,7 +128,7 @@ TEST(Reading, SkippedAndEmptyFilesAreSaidEverywhere) {
   WriteFile(d.File("in/jobs.csv"), "职位名称,城市,薪资\n算法工程师,北京,20-30K\n");
   WriteFile(d.File("in/company.csv"), "公司,经营状态\n某公司,存续\n");
   WriteFile(d.File("in/zz_empty.csv"), "");
-  Outcome r = Jobsift(d, "report -o " + d.File("out") + " " + d.File("in"));
+  Outcome r = CallJobsift(d, "report -o " + d.File("out") + " " + d.File("in"));
   EXPECT_EQ(r.code, 1) << r.err;  // finished, but an input held nothing
   EXPECT_TRUE(Has(r.err, "warning: skipped " + d.File("in/company.csv") + ": no recognisable posting columns")) << r.err;
   EXPECT_TRUE(Has(r.err, "warning: " + d.File("in/zz_empty.csv") + ": the file is empty")) << r.err;
@@ -150,7 +139,7 @@ TEST(Reading, SkippedAndEmptyFilesAreSaidEverywhere) {
   EXPECT_TRUE(Has(html, "各自的表头见 summary.json 或 jobsift scan）（1）：</p>\n<ul class=\"notes\">\n<li>" + d.File("in/company.csv") + "</li>"));
   EXPECT_TRUE(Has(html, "没有任何行的文件（1）"));
   // annotate says it too, on stderr.
-  Outcome a = Jobsift(d, "annotate -o " + d.File("a.jsonl") + " " + d.File("in"));
+  Outcome a = CallJobsift(d, "annotate -o " + d.File("a.jsonl") + " " + d.File("in"));
   EXPECT_EQ(a.code, 1);
   EXPECT_TRUE(Has(a.err, "the file is empty")) << a.err;
   EXPECT_TRUE(Has(a.err, "warning: skipped")) << a.err;
@@ -176,7 +165,7 @@ TEST(Reading, TheFocusHalfHoldsTheDataAndTheCoverCountsEveryPosting) {
   csv += "司机,扫描公司丙,深圳,6-8K,,1970-01-01T16:01:08+08:00,负责驾驶\n";
   WriteFile(d.File("p.csv"), csv);
 
-  Outcome r = Jobsift(d, "report -o " + d.File("out") + " " + d.File("p.csv"));
+  Outcome r = CallJobsift(d, "report -o " + d.File("out") + " " + d.File("p.csv"));
   ASSERT_EQ(r.code, 0) << r.err;
   std::string s = ReadFile(d.File("out/summary.json"));
   // 2025H1 holds one posting and no AI one: the focus is 2024H1.
@@ -196,7 +185,7 @@ TEST(Reading, TheFocusHalfHoldsTheDataAndTheCoverCountsEveryPosting) {
   EXPECT_TRUE(Has(html, "其后的2025年上半年（岗位 1 条、AI岗位 0 条）数据太少，未选"));
 
   // The date of each posting says the rule that decided it.
-  Outcome a = Jobsift(d, "annotate -o " + d.File("a.jsonl") + " " + d.File("p.csv"));
+  Outcome a = CallJobsift(d, "annotate -o " + d.File("a.jsonl") + " " + d.File("p.csv"));
   ASSERT_EQ(a.code, 0) << a.err;
   std::string rows = ReadFile(d.File("a.jsonl"));
   EXPECT_TRUE(Has(rows, "\"date\":\"2024-05-20\",\"date_rule\":\"date.from_seen\"")) << rows.substr(0, 600);
@@ -204,7 +193,7 @@ TEST(Reading, TheFocusHalfHoldsTheDataAndTheCoverCountsEveryPosting) {
   EXPECT_TRUE(Has(rows, "\"date\":null,\"date_rule\":\"date.placeholder\",\"date_unknown\":\"placeholder\""));
 
   // Asked for, a half is taken as it is.
-  r = Jobsift(d, "report --half 2025H1 -o " + d.File("o2") + " " + d.File("p.csv"));
+  r = CallJobsift(d, "report --half 2025H1 -o " + d.File("o2") + " " + d.File("p.csv"));
   EXPECT_TRUE(Has(ReadFile(d.File("o2/summary.json")), "\"focus_half\":{\"half\":\"2025H1\",\"rule\":\"asked\""));
 }
 

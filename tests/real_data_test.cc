@@ -145,7 +145,8 @@ class DeciderCheck : public PostingJob {
       d_->Annotate(p, *ds_, &b_);
       ++postings;
       ai += a_.ai;
-      disagree += a_.ai != b_.ai || (a_.ai && a_.ai_rule != b_.ai_rule);
+      disagree += a_.ai != b_.ai || (a_.ai && a_.ai_rule != b_.ai_rule) || a_.category != b_.category ||
+                  a_.any_ai_term != b_.any_ai_term;
     }
     uint64_t postings = 0, ai = 0, disagree = 0;
 
@@ -169,11 +170,29 @@ class DeciderCheck : public PostingJob {
 
 TEST(RealData, ReportDecidesEveryPostingAsTheFullAnnotator) {
   JOBSIFT_NEED_REAL_DATA();
+  auto model = CategoryModel::Load(std::string(JOBSIFT_SOURCE_DIR) + "/data/model/category_weights.tsv");
+  ASSERT_TRUE(model.ok()) << model.status().message();
+  auto shared_model = std::make_shared<const CategoryModel>(std::move(*model));
+  // The rules before categories, and categorizing by the rules and by the
+  // model, under default and report.
+  std::vector<std::pair<std::string, AnnotateOptions>> configs;
   for (AiRule rule : {AiRule::kDefault, AiRule::kReport}) {
+    AnnotateOptions o;
+    o.ai_rule = rule;
+    configs.emplace_back(std::string(AiRuleName(rule)), o);
+  }
+  for (CategoryMethod method : {CategoryMethod::kRules, CategoryMethod::kModel})
+    for (const char* def : {"default", "report"}) {
+      AnnotateOptions o;
+      o.categorize = true;
+      o.category_method = method;
+      o.category_model = shared_model;
+      o.definition = *FindDefinition(def);
+      configs.emplace_back(std::string(CategoryMethodName(method)) + " " + def, o);
+    }
+  for (const auto& [name, options] : configs) {
     auto lex = Lexicon::LoadDir(std::string(JOBSIFT_SOURCE_DIR) + "/data/lexicons");
     ASSERT_TRUE(lex.ok()) << lex.status().message();
-    AnnotateOptions options;
-    options.ai_rule = rule;
     auto full = Annotator::Create(std::move(*lex), options);
     ASSERT_TRUE(full.ok());
     auto decider = MakeDecider(**full);
@@ -184,8 +203,8 @@ TEST(RealData, ReportDecidesEveryPostingAsTheFullAnnotator) {
     auto s = ReadPostings({kReal}, read, &job);
     ASSERT_TRUE(s.ok());
     EXPECT_GT(job.postings, 38000u);
-    EXPECT_GT(job.ai, 800u);
-    EXPECT_EQ(job.disagree, 0u) << AiRuleName(rule);
+    EXPECT_GT(job.ai, 800u) << name;
+    EXPECT_EQ(job.disagree, 0u) << name;
   }
 }
 

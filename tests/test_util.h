@@ -180,6 +180,21 @@ inline int RunCommand(const std::string& cmd, std::string* out) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+// One run of the jobsift binary: its exit status, stdout and stderr (kept
+// in `d`).
+struct Outcome {
+  int code = -1;
+  std::string out, err;
+};
+inline Outcome CallJobsift(const TempDir& d, const std::string& args) {
+  Outcome r;
+  r.code = RunCommand(std::string(JOBSIFT_BINARY) + " " + args + " 2> " + d.File("stderr.txt"), &r.out);
+  r.err = ReadFile(d.File("stderr.txt"));
+  return r;
+}
+
+inline bool Has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
 }  // namespace jobsift::testing
 
 // Skips a test that reads the real datasets when this clone has none beside

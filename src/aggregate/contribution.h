@@ -10,6 +10,7 @@
 
 #include "aggregate/cube.h"
 #include "fields/normalize.h"
+#include "lexicon/category.h"
 
 namespace jobsift {
 
@@ -23,6 +24,10 @@ struct ContributionView {
   uint64_t fingerprint = 0;  // 0: not deduplicated
   std::array<Unknown, kDerivedFieldCount> reasons{};
   DateSource date_source = DateSource::kNone;
+  // The kind of AI work, and whether an AI term is anywhere: the report's
+  // definition tables (D1, D2) count every posting by them.
+  AiCategory category = AiCategory::kNone;
+  bool any_ai_term = false;
 };
 
 // The same with owned values: read back from state files, planted by the
@@ -35,6 +40,8 @@ struct Contribution {
   uint64_t fingerprint = 0;
   std::array<Unknown, kDerivedFieldCount> reasons{};
   DateSource date_source = DateSource::kNone;
+  AiCategory category = AiCategory::kNone;
+  bool any_ai_term = false;
   std::vector<std::string> groups;    // AI postings only
   std::vector<std::string> ai_terms;  // AI postings only
 
@@ -51,6 +58,8 @@ struct Contribution {
     v.fingerprint = fingerprint;
     v.reasons = reasons;
     v.date_source = date_source;
+    v.category = category;
+    v.any_ai_term = any_ai_term;
     return v;
   }
 };

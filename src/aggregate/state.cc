@@ -107,7 +107,9 @@ void StateWriter::Add(const ContributionView& c) {
   const CubeRecord& r = c.record;
   Bytes(&kRecord, 1);
   for (std::string_view d : r.dim) Str(d);
-  uint8_t flags = static_cast<uint8_t>((r.ai ? 1 : 0) | (r.has_salary ? 2 : 0));
+  // Bits: 0 AI, 1 salary known, 2 an AI term anywhere, 3-5 the category.
+  uint8_t flags = static_cast<uint8_t>((r.ai ? 1 : 0) | (r.has_salary ? 2 : 0) | (c.any_ai_term ? 4 : 0) |
+                                       (static_cast<unsigned>(c.category) << 3));
   Bytes(&flags, 1);
   U64(r.annual_salary);
   U64(c.fingerprint);
@@ -136,7 +138,10 @@ Status StateWriter::Finish(const StateInfo& info) {
   U64(kFieldCount);
   for (uint64_t v : r.non_empty) U64(v);
   Str(info.lexicon_checksum);
-  Str(info.ai_rule);
+  Str(info.ai.definition);
+  Str(info.ai.categories);
+  Str(info.ai.classifier);
+  Str(info.ai.model_checksum);
   Str(info.dedup);
   ForEachConvention(info.salary, [&](const double& v) { U64(std::bit_cast<uint64_t>(v)); });
   U64(info.salary.reread_small_numbers ? 1 : 0);
@@ -210,20 +215,27 @@ StatusOr<StateInfo> ParseState(std::FILE* f, const std::string& path,
     if (!in.Bytes(&flags, 1) || !in.U64(&c.annual) || !in.U64(&c.fingerprint)) return corrupt("truncated record");
     c.ai = flags & 1;
     c.has_salary = flags & 2;
+    c.any_ai_term = flags & 4;
+    if ((flags >> 3) >= kCategoryCount) return corrupt("bad record");
+    c.category = static_cast<AiCategory>(flags >> 3);
     for (Unknown& u : c.reasons) {
       uint8_t b;
-      if (!in.Bytes(&b, 1) || b >= kUnknownCount) return corrupt("bad record");
+      if (!in.Bytes(&b, 1)) return corrupt("truncated record");
+      if (b >= kUnknownCount) return corrupt("bad record");
       u = static_cast<Unknown>(b);
     }
     uint8_t source;
-    if (!in.Bytes(&source, 1) || source >= kDateSourceCount) return corrupt("bad record");
+    if (!in.Bytes(&source, 1)) return corrupt("truncated record");
+    if (source >= kDateSourceCount) return corrupt("bad record");
     c.date_source = static_cast<DateSource>(source);
     uint64_t n;
-    if (!in.U64(&n) || n > 100000) return corrupt("bad record");
+    if (!in.U64(&n)) return corrupt("truncated record");
+    if (n > 100000) return corrupt("bad record");
     c.groups.resize(n);
     for (auto& g : c.groups)
       if (!in.Str(&g)) return corrupt("truncated record");
-    if (!in.U64(&n) || n > 100000) return corrupt("bad record");
+    if (!in.U64(&n)) return corrupt("truncated record");
+    if (n > 100000) return corrupt("bad record");
     c.ai_terms.resize(n);
     for (auto& t : c.ai_terms)
       if (!in.Str(&t)) return corrupt("truncated record");
@@ -241,7 +253,9 @@ StatusOr<StateInfo> ParseState(std::FILE* f, const std::string& path,
   if (!in.U64(&r.rows_utf8_repaired) || !in.U64(&fields) || fields != kFieldCount) return corrupt("bad statistics");
   for (uint64_t& v : r.non_empty)
     if (!in.U64(&v)) return corrupt("truncated");
-  if (!in.Str(&info.lexicon_checksum, 64) || !in.Str(&info.ai_rule, 64) || !in.Str(&info.dedup, 64))
+  if (!in.Str(&info.lexicon_checksum, 64) || !in.Str(&info.ai.definition, 64) ||
+      !in.Str(&info.ai.categories, 64) || !in.Str(&info.ai.classifier, 64) || !in.Str(&info.ai.model_checksum, 64) ||
+      !in.Str(&info.dedup, 64))
     return corrupt("truncated");
   bool numbers = true;
   ForEachConvention(info.salary, [&](double& v) {

@@ -22,13 +22,13 @@ namespace jobsift {
 
 // 2: Fingerprint hashes words, not bytes; 3: the salary conventions; 4: the
 // date's fallback columns and piece-rate pay (records), the inputs' notes.
-inline constexpr uint32_t kStateVersion = 4;
+inline constexpr uint32_t kStateVersion = 5;
 
 // What a state says about the run that made it.
 struct StateInfo {
   ReadStats read;
   std::string lexicon_checksum;
-  std::string ai_rule;
+  AiFlagInfo ai;  // what the AI flag means
   std::string dedup;
   // What turned posted pay into the annual salaries the records carry: a
   // merge must say which (report.html's methodology) and cannot mix them.

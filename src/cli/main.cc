@@ -21,6 +21,7 @@
 #include "jobsift/version.h"
 #include "pipeline/config.h"
 #include "pipeline/annotate.h"
+#include "pipeline/category_eval.h"
 #include "pipeline/eval.h"
 #include "pipeline/profile.h"
 #include "pipeline/report_job.h"
@@ -53,6 +54,9 @@ struct CommonFlags {
   std::string lexicon_dir;      // --lexicon-set
   std::string lexicon_overlay;  // --lexicons
   std::string ai_rule;
+  std::string ai_definition;
+  std::string classifier;
+  std::string category_model;
   bool t2s = false;
   // report and merge: tables for one city and/or industry.
   std::string city;
@@ -120,7 +124,18 @@ void AddLexiconFolderFlags(CLI::App* cmd, CommonFlags& f) {
 
 void AddLexiconFlags(CLI::App* cmd, CommonFlags& f) {
   AddLexiconFolderFlags(cmd, f);
-  cmd->add_option("--ai-rule", f.ai_rule, "AI rule: default (tuned) or report (any AI term anywhere)");
+  cmd->add_option("--ai-definition", f.ai_definition,
+                  "What counts as an AI job: core (B builders), default (B+A, and application engineers), broad "
+                  "(B+A+D, and data work), report (any AI term anywhere), or a [definitions] name of the config "
+                  "(docs/classification.md)");
+  cmd->add_option("--classifier", f.classifier,
+                  "What gives each posting its category: model (default; data/model/category_weights.tsv) or rules "
+                  "(the transparent baseline)");
+  cmd->add_option("--category-model", f.category_model,
+                  "The model's weights file (default: data/model/category_weights.tsv)");
+  cmd->add_option("--ai-rule", f.ai_rule,
+                  "As before categories: default (= --classifier rules --ai-definition default) or report "
+                  "(= --ai-definition report)");
   cmd->add_flag("--t2s", f.t2s, "Convert traditional to simplified Chinese before matching (OpenCC)");
 }
 
@@ -162,11 +177,19 @@ bool MakeConfig(const CommonFlags& f, Config* config) {
   if (!f.data_dir.empty()) config->fields.data_dir = f.data_dir;
   if (!f.lexicon_dir.empty()) config->lexicon_dir = f.lexicon_dir;
   if (!f.lexicon_overlay.empty()) config->lexicon_overlay = f.lexicon_overlay;
-  if (!f.ai_rule.empty() && !AiRuleFromName(f.ai_rule, &config->annotate.ai_rule)) {
-    std::fprintf(stderr, "jobsift: --ai-rule must be default or report\n");
+  if (!f.ai_rule.empty()) {
+    Status st = ApplyAiRule(f.ai_rule, config);
+    if (!st.ok()) {
+      std::fprintf(stderr, "jobsift: --ai-%s\n", st.message().c_str());
+      return false;
+    }
+  }
+  if (!f.ai_definition.empty()) config->ai_definition = f.ai_definition;
+  if (!f.classifier.empty() && !CategoryMethodFromName(f.classifier, &config->annotate.category_method)) {
+    std::fprintf(stderr, "jobsift: --classifier must be model or rules\n");
     return false;
   }
-  if (f.ai_rule == "report") config->annotate.skip_company_for_ai = false;
+  if (!f.category_model.empty()) config->category_model = f.category_model;
   if (f.t2s) config->annotate.traditional_to_simplified = true;
   if (!f.reference_date.empty()) {
     Status st = ParseReferenceDate(f.reference_date, &config->fields.date);
@@ -250,6 +273,25 @@ StatusOr<std::unique_ptr<Annotator>> MakeAnnotator(const Config& config) {
   return Annotator::Create(std::move(*lex), config.annotate);
 }
 
+// What the run's AI flag means (after PrepareClassifier).
+AiFlagInfo FlagInfo(const Config& config) {
+  const AnnotateOptions& o = config.annotate;
+  AiFlagInfo ai;
+  ai.definition = o.definition.name;
+  ai.categories = o.definition.Codes();
+  ai.classifier = std::string(CategoryMethodName(o.category_method));
+  if (o.category_model) ai.model_checksum = o.category_model->Checksum();
+  return ai;
+}
+
+// An annotator that gives each posting its category and flags it under the
+// run's definition (annotate, report).
+StatusOr<std::unique_ptr<Annotator>> MakeCategorizingAnnotator(Config* config) {
+  Status st = PrepareClassifier(config);
+  if (!st.ok()) return st;
+  return MakeAnnotator(*config);
+}
+
 // The annotate output's pass-through columns: --keep's list; with
 // --keep-all, every file's columns for JSON Lines, or, for CSV (whose
 // columns come before its first row), the union of every input's columns,
@@ -282,9 +324,11 @@ StatusOr<AnnotateOutput> MakeAnnotateOutput(const CommonFlags& f, const Config& 
   return out;
 }
 
-int RunAnnotate(const CommonFlags& f, const std::string& out_path, const std::string& keep, bool keep_all, bool bom) {
+int RunAnnotate(const CommonFlags& f, const std::string& out_path, const std::string& keep, bool keep_all, bool bom,
+                bool explain) {
   Config config;
   if (!MakeConfig(f, &config)) return kExitFailure;
+  config.annotate.explain = explain;
   AnnotateFormat format = AnnotateFormat::kJsonl;
   if (out_path.size() >= 4 && out_path.compare(out_path.size() - 4, 4, ".csv") == 0) {
     format = AnnotateFormat::kCsv;
@@ -294,7 +338,7 @@ int RunAnnotate(const CommonFlags& f, const std::string& out_path, const std::st
   }
   auto normalizer = FieldNormalizer::Load(config.fields);
   if (!normalizer.ok()) return Fail(normalizer.status());
-  auto annotator = MakeAnnotator(config);
+  auto annotator = MakeCategorizingAnnotator(&config);
   if (!annotator.ok()) return Fail(annotator.status());
   config.read.judge = normalizer->get();
   auto output = MakeAnnotateOutput(f, config, keep, keep_all, bom, format);
@@ -331,20 +375,28 @@ int RunAnnotate(const CommonFlags& f, const std::string& out_path, const std::st
 }
 
 // Counts AI postings (and, with every domain loaded, skill groups) without
-// writing per-posting rows: the AI flag at full speed.
+// writing per-posting rows: the AI flag at full speed, and the postings of
+// each category and under each shipped definition.
 class ClassifyJob : public PostingJob {
  public:
   explicit ClassifyJob(const Annotator* a) : annotator_(a) {}
+  struct Counts {
+    uint64_t postings = 0;
+    std::map<std::string_view, uint64_t> by_rule;  // AI postings; rule names are static strings
+    std::array<uint64_t, kCategoryCount> by_category{};
+    uint64_t any_term = 0;
+  };
   class Task : public PostingTask {
    public:
     explicit Task(const Annotator* a) : a_(a), scratch_(a->NewScratch()) {}
     void Add(const Posting& p) override {
       a_->Annotate(p, *scratch_, &an_);
-      ++postings;
-      if (an_.ai) ++by_rule[an_.ai_rule];  // rule names are static strings
+      ++counts.postings;
+      if (an_.ai) ++counts.by_rule[an_.ai_rule];
+      ++counts.by_category[static_cast<size_t>(an_.category)];
+      counts.any_term += an_.any_ai_term;
     }
-    uint64_t postings = 0;
-    std::map<std::string_view, uint64_t> by_rule;
+    Counts counts;
 
    private:
     const Annotator* a_;
@@ -353,12 +405,13 @@ class ClassifyJob : public PostingJob {
   };
   std::unique_ptr<PostingTask> NewTask() override { return std::make_unique<Task>(annotator_); }
   void Finish(std::unique_ptr<PostingTask> t) override {
-    auto* task = static_cast<Task*>(t.get());
-    postings += task->postings;
-    for (const auto& [rule, n] : task->by_rule) by_rule[rule] += n;
+    const Counts& c = static_cast<Task*>(t.get())->counts;
+    counts.postings += c.postings;
+    for (const auto& [rule, n] : c.by_rule) counts.by_rule[rule] += n;
+    for (size_t i = 0; i < kCategoryCount; ++i) counts.by_category[i] += c.by_category[i];
+    counts.any_term += c.any_term;
   }
-  uint64_t postings = 0;
-  std::map<std::string_view, uint64_t> by_rule;
+  Counts counts;
 
  private:
   const Annotator* annotator_;
@@ -367,6 +420,7 @@ class ClassifyJob : public PostingJob {
 int RunClassify(const CommonFlags& f, bool all_domains) {
   Config config;
   if (!MakeConfig(f, &config)) return kExitFailure;
+  if (Status st = PrepareClassifier(&config); !st.ok()) return Fail(st);
   auto lex = LoadLexicons(config);
   if (!lex.ok()) return Fail(lex.status());
   if (!all_domains) *lex = lex->Only(Domain::kAi);
@@ -376,12 +430,29 @@ int RunClassify(const CommonFlags& f, bool all_domains) {
   ClassifyJob job(annotator->get());
   auto summary = ReadPostings(f.inputs, config.read, &job);
   if (!summary.ok()) return Fail(summary.status());
+  const ClassifyJob::Counts& c = job.counts;
   uint64_t ai = 0;
-  for (const auto& [rule, n] : job.by_rule) ai += n;
-  std::string o = "postings " + std::to_string(job.postings) + ", AI " + std::to_string(ai) + " (rule " +
-                  std::string(AiRuleName(config.annotate.ai_rule)) + ")\n";
-  for (const auto& [rule, n] : job.by_rule) o += "  " + std::string(rule) + " " + std::to_string(n) + "\n";
-  if (!WriteStdout(o)) return kExitFailure;
+  for (const auto& [rule, n] : c.by_rule) ai += n;
+  const AnnotateOptions& o = config.annotate;
+  std::string o_text = "postings " + std::to_string(c.postings) + ", AI " + std::to_string(ai) + " (definition " +
+                       o.definition.name + " = " + o.definition.Codes() + ", classifier " +
+                       std::string(CategoryMethodName(o.category_method)) + ")\n";
+  for (const auto& [rule, n] : c.by_rule) o_text += "  " + std::string(rule) + " " + std::to_string(n) + "\n";
+  o_text += "categories (" + std::to_string(c.any_term) + " postings with an AI term):\n";
+  for (AiCategory cat : kAllCategories)
+    o_text += "  " + std::string(1, CategoryCode(cat)) + " " + std::string(CategoryName(cat)) + " " +
+              std::to_string(c.by_category[static_cast<size_t>(cat)]) + "\n";
+  o_text += "AI postings under each definition:";
+  std::vector<AiDefinition> defs = ShippedDefinitions();
+  defs.insert(defs.end(), config.definitions.begin(), config.definitions.end());
+  for (const AiDefinition& d : defs) {
+    uint64_t n = d.any_term ? c.any_term : 0;
+    for (AiCategory cat : kAllCategories)
+      if (!d.any_term && d.Contains(cat)) n += c.by_category[static_cast<size_t>(cat)];
+    o_text += " " + d.name + " " + std::to_string(n) + ";";
+  }
+  o_text.back() = '\n';
+  if (!WriteStdout(o_text)) return kExitFailure;
   PrintReadNotes(*summary, f.quiet);
   return ExitCodeFor(*summary);
 }
@@ -422,9 +493,10 @@ bool RemoveSummary(const std::string& out_dir) {
 // finished job; with `pdf`, then prints report.html to report.pdf (a failure
 // there fails the command, the other outputs stay).
 int WriteReport(const std::string& out_dir, const ReportJob& job, const ReadSummary& read, const Lexicon& lexicon,
-                const TableOptions& table_options, Dedup dedup, AiRule rule, const SalaryConventions& salary,
+                TableOptions table_options, Dedup dedup, const AiFlagInfo& ai, const SalaryConventions& salary,
                 bool pdf, bool quiet) {
-  std::vector<Table> tables = BuildTables(job.cube(), table_options);
+  table_options.definition = ai.definition;
+  std::vector<Table> tables = BuildTables(job.cube(), table_options, &job.categories());
   for (const Table& t : tables) {
     Status st = WriteFileAtomic(out_dir + "/tables/" + t.id + ".csv", TableCsv(t));
     if (!st.ok()) return Fail(st);
@@ -438,7 +510,7 @@ int WriteReport(const std::string& out_dir, const ReportJob& job, const ReadSumm
     return Fail(st);
   }
   if (std::rename((xlsx + ".tmp").c_str(), xlsx.c_str()) != 0) return Fail(IoError(xlsx + ": cannot rename into place"));
-  ReportSummary summary = SummarizeReport(read, job, lexicon, table_options, dedup, rule, salary);
+  ReportSummary summary = SummarizeReport(read, job, lexicon, table_options, dedup, ai, salary);
   st = WriteFileAtomic(out_dir + "/report.html", ReportHtml(tables, summary));
   if (!st.ok()) return Fail(st);
   // summary.json last: its presence says the report is complete.
@@ -485,6 +557,11 @@ int RunReport(const CommonFlags& f, const std::string& out_dir, const std::strin
   if (!ParseDedup(dedup_name, &dedup)) return Fail(InvalidArgument("--dedup must be none or exact"));
   auto normalizer = FieldNormalizer::Load(config.fields);
   if (!normalizer.ok()) return Fail(normalizer.status());
+  // The decider categorizes every posting; the full annotator reads only
+  // those it flags, for their terms and skills.
+  if (Status st = PrepareClassifier(&config); !st.ok()) return Fail(st);
+  const AnnotateOptions categorize = config.annotate;
+  config.annotate.categorize = false;
   auto annotator = MakeAnnotator(config);
   if (!annotator.ok()) return Fail(annotator.status());
   std::error_code ec;
@@ -499,7 +576,7 @@ int RunReport(const CommonFlags& f, const std::string& out_dir, const std::strin
   job.set_filter(*filter);
   job.set_scratch_dir(out_dir);
   job.set_threads(config.read.threads > 0 ? config.read.threads : static_cast<int>(std::thread::hardware_concurrency()));
-  auto decider = MakeDecider(**annotator);
+  auto decider = MakeDecider(**annotator, &categorize);
   if (!decider.ok()) return Fail(decider.status());
   job.set_decider(decider->get());
   std::unique_ptr<StateWriter> state;
@@ -518,19 +595,22 @@ int RunReport(const CommonFlags& f, const std::string& out_dir, const std::strin
   }
   PrintReadNotes(*summary, f.quiet);
   if (Status st = job.Complete(); !st.ok()) return Fail(st);
+  const AiFlagInfo ai = FlagInfo(config);
   if (state) {
     StateInfo info;
     info.read = summary->total;
     info.lexicon_checksum = (*annotator)->lexicon().Checksum();
-    info.ai_rule = std::string(AiRuleName(config.annotate.ai_rule));
+    info.ai = ai;
     info.dedup = dedup_name;
     info.salary = config.fields.salary;
     info.notes = summary->notes;
     Status st = state->Finish(info);
     if (!st.ok()) return Fail(st);
   }
-  return WriteReport(out_dir, job, *summary, (*annotator)->lexicon(), table_options, dedup, config.annotate.ai_rule,
-                     config.fields.salary, pdf, f.quiet);
+  TableOptions tables = table_options;
+  tables.definitions = config.definitions;
+  return WriteReport(out_dir, job, *summary, (*annotator)->lexicon(), tables, dedup, ai, config.fields.salary, pdf,
+                     f.quiet);
 }
 
 int RunMerge(const std::vector<std::string>& states, const std::string& out_dir, const CommonFlags& f,
@@ -549,7 +629,8 @@ int RunMerge(const std::vector<std::string>& states, const std::string& out_dir,
   if (!RemoveSummary(out_dir)) return kExitFailure;
   ReadSummary read;
   std::unique_ptr<ReportJob> job;
-  std::string rule, dedup_name;
+  AiFlagInfo ai;
+  std::string dedup_name;
   SalaryConventions salary;
   for (const std::string& path : states) {
     auto info = CheckState(path);
@@ -557,7 +638,7 @@ int RunMerge(const std::vector<std::string>& states, const std::string& out_dir,
     // The first state fixes the rule and dedup; every state must agree on
     // them and on the lexicon, or the merged numbers would mean nothing.
     if (!job) {
-      rule = info->ai_rule;
+      ai = info->ai;
       dedup_name = info->dedup;
       salary = info->salary;
       Dedup dedup;
@@ -572,9 +653,9 @@ int RunMerge(const std::vector<std::string>& states, const std::string& out_dir,
                             lex->Checksum() + ")"));
     if (info->salary != salary)
       return Fail(DataError(path + ": made with other salary conventions ([salary] in the config) than the first state"));
-    if (info->ai_rule != rule || info->dedup != dedup_name)
-      return Fail(DataError(path + ": made with AI rule '" + info->ai_rule + "' and dedup '" + info->dedup +
-                            "', unlike the first state ('" + rule + "', '" + dedup_name + "')"));
+    if (info->ai != ai || info->dedup != dedup_name)
+      return Fail(DataError(path + ": made with AI definition " + info->ai.Label() + " and dedup '" + info->dedup +
+                            "', unlike the first state (" + ai.Label() + ", '" + dedup_name + "')"));
     Status st = ReplayState(path, [&](const Contribution& c) { job->AddContribution(c); });
     if (!st.ok()) return Fail(st);
     read.total.Add(info->read);
@@ -582,11 +663,16 @@ int RunMerge(const std::vector<std::string>& states, const std::string& out_dir,
   }
   if (Status st = job->Complete(); !st.ok()) return Fail(st);
   PrintReadNotes(read, f.quiet);
-  AiRule ai_rule;
-  AiRuleFromName(rule, &ai_rule);
   Dedup dedup;
   ParseDedup(dedup_name, &dedup);
-  return WriteReport(out_dir, *job, read, *lex, table_options, dedup, ai_rule, salary, pdf, f.quiet);
+  // The states' definition is shown beside the shipped ones when it is
+  // not one of them (the config need not name it).
+  TableOptions tables = table_options;
+  if (!FindDefinition(ai.definition).ok()) {
+    auto d = ParseDefinition(ai.definition, ai.categories);
+    if (d.ok()) tables.definitions.push_back(*d);
+  }
+  return WriteReport(out_dir, *job, read, *lex, tables, dedup, ai, salary, pdf, f.quiet);
 }
 
 // The lexicons `lexicon check` and `lexicon terms` show: the paths given
@@ -631,6 +717,55 @@ int RunLexiconCheck(const std::vector<std::string>& paths, const std::string& ov
   if (!a.ok()) return Fail(a.status());
   o += "checksum " + (*a)->lexicon().Checksum() + "\n";
   return WriteStdout(o) ? kExitOk : kExitFailure;
+}
+
+// Category labels: the rules and the model per definition and dataset
+// (population figures), and, with `train_out`, the model trained on every
+// label written there.
+int RunCategoryEval(const std::string& labels_path, const std::string& second_path, const std::string& data_root,
+                    const CommonFlags& f, const std::string& frame_path, const std::string& train_out) {
+  auto labels = LoadCategoryLabels(labels_path);
+  if (!labels.ok()) return Fail(labels.status());
+  std::string o;
+  if (!second_path.empty()) {
+    auto second = LoadCategoryLabels(second_path);
+    if (!second.ok()) return Fail(second.status());
+    o += "agreement with " + second_path + ":\n" + CategoryAgreementText(*labels, *second) + "\n";
+  }
+  Config config;
+  if (!MakeConfig(f, &config)) return kExitFailure;
+  auto lex = LoadLexicons(config);
+  if (!lex.ok()) return Fail(lex.status());
+  auto frame = LoadFrame(frame_path);
+  if (!frame.ok()) return Fail(frame.status());
+  std::vector<std::string> not_found;
+  auto postings = ReadLabelledPostings(*labels, data_root, *lex, &not_found);
+  if (!postings.ok()) return Fail(postings.status());
+  CategoryModel::TrainOptions train;
+  if (!train_out.empty()) {
+    CategoryModel m = TrainOnLabels(*labels, *postings, train);
+    size_t with_term = 0;
+    for (const ReadPosting& p : *postings) with_term += p.any_term;
+    auto g = [](double v) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%g", v);
+      return std::string(buf);
+    };
+    std::string header = "jobsift category model: multinomial logistic regression over the features of\n"
+                         "lexicon/category.h (CategoryFeatures), trained by `jobsift eval " + labels_path +
+                         " --train`\non the " + std::to_string(with_term) + " of " + std::to_string(postings->size()) +
+                         " labelled postings that have an AI term, " + std::to_string(train.epochs) +
+                         " AdaGrad epochs, rate " + g(train.learning_rate) + ", L2 " + g(train.l2) +
+                         ", seed " + std::to_string(train.seed) +
+                         "; lexicon checksum " + lex->Checksum() + ".\nColumns: feature, then its weight for B A D E S U N.";
+    Status st = WriteFileAtomic(train_out, m.Tsv(header));
+    if (!st.ok()) return Fail(st);
+    o += "model: " + std::to_string(m.size()) + " features -> " + train_out + " (checksum " + m.Checksum() + ")\n\n";
+  }
+  auto r = EvaluateCategories(*labels, *postings, *frame, train);
+  if (!r.ok()) return Fail(r.status());
+  r->not_found = not_found;
+  return WriteStdout(o + CategoryEvalText(*r)) ? kExitOk : kExitFailure;
 }
 
 // With `second_path`, first how two labellings agree, then the rules scored
@@ -822,11 +957,14 @@ int main(int argc, char** argv) {
   annotate->add_option("-o,--output", annotate_out, "Output file: .jsonl or .csv, or - for JSON Lines on stdout")
       ->required();
   std::string annotate_keep;
-  bool annotate_keep_all = false, annotate_no_bom = false;
+  bool annotate_keep_all = false, annotate_no_bom = false, annotate_explain = false;
   annotate->add_option("--keep", annotate_keep,
                        "Pass these input columns through, by header name, comma-separated (JSON: \"input\" object; "
                        "CSV: input.<name> columns)");
   annotate->add_flag("--keep-all", annotate_keep_all, "Pass every input column through");
+  annotate->add_flag("--explain", annotate_explain,
+                     "category_evidence: the model's features that decided each category, with how far each "
+                     "pushed it past the runner-up (slower)");
   annotate->add_flag("--no-bom", annotate_no_bom,
                      "CSV without the UTF-8 byte-order mark (by default it has one, so Excel reads it as UTF-8)");
 
@@ -897,6 +1035,11 @@ int main(int argc, char** argv) {
                    "Folder of the real datasets the labels' source paths are relative to (default: $JOBSIFT_REAL_DATA, "
                    "else ../shared/data/real beside the source tree)");
   AddLexiconFolderFlags(eval, eval_flags);
+  std::string eval_frame = std::string(JOBSIFT_DATA_DIR) + "/eval/category_frame.tsv", eval_train;
+  eval->add_option("--frame", eval_frame,
+                   "Category labels: the sampling frame (postings per stratum; default data/eval/category_frame.tsv)");
+  eval->add_option("--train", eval_train,
+                   "Category labels: train the model on every label and write its weights here");
   eval->add_flag("--misses", eval_misses, "List every misclassified posting with its terms");
   eval->add_option("--agreement", eval_agreement,
                    "A second labelling of the same postings: report agreement and Cohen's kappa, then score "
@@ -938,13 +1081,19 @@ int main(int argc, char** argv) {
   }
   if (*scan) return RunScan(scan_flags, scan_json);
   if (*profile) return RunProfile(profile_flags, profile_json, profile_top);
-  if (*annotate) return RunAnnotate(annotate_flags, annotate_out, annotate_keep, annotate_keep_all, !annotate_no_bom);
+  if (*annotate)
+    return RunAnnotate(annotate_flags, annotate_out, annotate_keep, annotate_keep_all, !annotate_no_bom,
+                       annotate_explain);
   if (*report) return RunReport(report_flags, report_out, report_dedup, table_options, report_state, report_pdf);
   if (*merge) return RunMerge(merge_states, merge_out, merge_flags, merge_options, merge_pdf);
   if (*check) return RunLexiconCheck(check_paths, lexicon_overlay);
   if (*terms) return RunLexiconTerms(terms_paths, lexicon_overlay);
   if (*classify) return RunClassify(classify_flags, classify_all);
   if (*gen_cmd) return RunGen(gen_flags, gen, gen_table_options);
-  if (*eval) return RunEval(eval_labels, eval_agreement, eval_root, eval_flags, eval_misses);
+  if (*eval) {
+    if (IsCategoryLabelsFile(eval_labels))
+      return RunCategoryEval(eval_labels, eval_agreement, eval_root, eval_flags, eval_frame, eval_train);
+    return RunEval(eval_labels, eval_agreement, eval_root, eval_flags, eval_misses);
+  }
   return kExitFailure;
 }

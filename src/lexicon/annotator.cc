@@ -184,6 +184,7 @@ std::unique_ptr<Annotator::Scratch> Annotator::NewScratch() const {
   auto s = std::make_unique<Scratch>();
   s->matcher = matcher_->NewScratch();
   if (strong_matcher_) s->strong = strong_matcher_->NewScratch();
+  if (options_.categorize && options_.category_model) s->model = options_.category_model->NewScratch();
   if (options_.traditional_to_simplified) {
     auto t2s = SimplifiedChinese::Open();
     if (t2s.ok()) s->t2s = std::move(*t2s);
@@ -277,7 +278,7 @@ uint8_t Annotator::TitleVerdict(std::string_view title, Scratch& s) const {
     uint8_t v = 0;
     if (!MayMatch(t, s, false)) return v;
     v |= kTitleMayMatch;
-    if (options_.decide_only && options_.ai_rule == AiRule::kDefault) {
+    if (options_.decide_only && options_.ai_rule == AiRule::kDefault && !options_.categorize) {
       AppendTitle(t, s);
       if (TitleDecides(s)) v |= kTitleDecides;
       s.text.clear();
@@ -312,7 +313,12 @@ void Annotator::AnnotateText(std::string_view title, std::string_view descriptio
                              Scratch& s, Annotation* out) const {
   // Reuse the vectors' storage: this runs once per posting.
   out->ai = false;
+  out->any_ai_term = false;
   out->ai_rule = {};
+  out->category = AiCategory::kNone;
+  out->category_rule = options_.categorize ? "category.no_ai_term" : "";
+  out->category_features.clear();
+  out->category_evidence.clear();
   out->ai_terms.clear();
   for (auto& g : out->groups) g.clear();
   out->term_count = {};
@@ -327,12 +333,14 @@ void Annotator::AnnotateText(std::string_view title, std::string_view descriptio
     // ones there cannot make an AI job under the default rule), and a
     // title may decide alone.
     uint8_t title_verdict = TitleVerdict(title, s);
-    if (title_verdict & kTitleDecides) {
+    if ((title_verdict & kTitleDecides) && !options_.categorize) {
       out->ai = true;
       out->ai_rule = "default.title_term";
       return;
     }
-    bool strong_only = options_.decide_only && options_.ai_rule == AiRule::kDefault;
+    // The default rule needs a strong term in the description; a category
+    // may rest on weak ones too.
+    bool strong_only = options_.decide_only && options_.ai_rule == AiRule::kDefault && !options_.categorize;
     if (!(title_verdict & kTitleMayMatch) && !MayMatch(description, s, strong_only) &&
         !MayMatch(benefits, s, strong_only))
       return;
@@ -436,7 +444,8 @@ void Annotator::AnnotateText(std::string_view title, std::string_view descriptio
   // site's job categories, of a team's areas), which describes no work.
   std::vector<uint32_t>& desc_strong = s.desc_strong;
   desc_strong.clear();
-  if (options_.ai_rule == AiRule::kDefault && !title_strong) {
+  const bool default_rule = options_.ai_rule == AiRule::kDefault || options_.categorize;
+  if (default_rule && !title_strong) {
     auto& clause_of = s.clause_of;  // candidate -> clause start, or npos if incidental
     clause_of.clear();
     size_t cached_begin = 0, cached_end = 0;
@@ -466,21 +475,84 @@ void Annotator::AnnotateText(std::string_view title, std::string_view descriptio
       if (std::find(desc_strong.begin(), desc_strong.end(), term) == desc_strong.end()) desc_strong.push_back(term);
     }
   }
-  if (options_.ai_rule == AiRule::kReport) {
-    out->ai = any_ai;
-    if (any_ai) out->ai_rule = "report.any_term";
-  } else if (title_strong) {
-    out->ai = true;
-    out->ai_rule = "default.title_term";
+  // The default rule's verdict (under the report rule, any term).
+  std::string_view verdict;
+  if (title_strong) {
+    verdict = "default.title_term";
   } else if (title_weak && !desc_strong.empty()) {
-    out->ai = true;
-    out->ai_rule = "default.title_weak_confirmed";
+    verdict = "default.title_weak_confirmed";
   } else if (desc_strong.size() >= options_.min_description_terms &&
              // (the title's role is looked up only when it can matter)
              desc_strong.size() >= options_.min_description_terms + (IsGeneralSoftwareRole(title_text) ? 1 : 0)) {
-    out->ai = true;
-    out->ai_rule = "default.description_terms";
+    verdict = "default.description_terms";
   }
+  if (options_.categorize) {
+    Categorize(title_text, !description.empty(), verdict, any_ai, s, out);
+    // What made the flag: any term (report), else the default rule's verdict
+    // where it fired, else what decided the category.
+    if (out->ai) out->ai_rule = options_.definition.any_term ? "report.any_term"
+                                : !verdict.empty()               ? verdict
+                                                                 : out->category_rule;
+    return;
+  }
+  if (options_.ai_rule == AiRule::kReport) {
+    out->ai = any_ai;
+    if (any_ai) out->ai_rule = "report.any_term";
+  } else if (!verdict.empty()) {
+    out->ai = true;
+    out->ai_rule = verdict;
+  }
+}
+
+void Annotator::Categorize(std::string_view title_text, bool has_description, std::string_view verdict, bool any_ai,
+                           Scratch& s, Annotation* out) const {
+  CategoryInput& in = s.category_input;
+  in.title = title_text;
+  in.duties = {};
+  in.requirements = {};
+  for (const SectionSpan& span : s.sections) {
+    std::string_view text = std::string_view(s.text).substr(span.begin, span.end - span.begin);
+    if (span.section == Section::kDuties && in.duties.empty()) in.duties = text;
+    if (span.section == Section::kRequirements && in.requirements.empty()) in.requirements = text;
+  }
+  if (in.duties.empty())
+    for (const SectionSpan& span : s.sections)
+      if (span.section == Section::kBody) {
+        in.duties = std::string_view(s.text).substr(span.begin, span.end - span.begin);
+        break;
+      }
+  in.has_description = has_description;
+  in.ai_hits.clear();
+  for (const TermHit& h : out->ai_terms) {
+    if (h.section == Section::kCompany) continue;
+    const Term& t = lexicon_.terms()[h.term];
+    in.ai_hits.push_back({t.text, lexicon_.groups()[t.group].name, h.section, t.weak});
+  }
+  in.rule = verdict;
+  in.non_technical_title = IsNonTechnicalRole(title_text);
+  in.general_software_title = IsGeneralSoftwareRole(title_text);
+  const bool model = options_.category_method == CategoryMethod::kModel && options_.category_model;
+  if (in.ai_hits.empty()) {
+    // No AI term outside the company blurb: no AI work to judge.
+    out->category = AiCategory::kNone;
+    out->category_rule = "category.no_ai_term";
+  } else if (model && (options_.explain || options_.keep_features)) {
+    CategoryFeatures(in, &s.features);
+    out->category = options_.category_model->Classify(s.features, nullptr);
+    out->category_rule = "category.model";
+    if (options_.explain) out->category_evidence = options_.category_model->Explain(s.features, out->category, 6);
+  } else if (model) {
+    out->category = options_.category_model->Classify(in, *s.model);
+    out->category_rule = "category.model";
+  } else {
+    out->category = RulesCategory(in, &out->category_rule);
+  }
+  if (options_.keep_features) {
+    if (!model || in.ai_hits.empty()) CategoryFeatures(in, &s.features);
+    out->category_features = s.features;
+  }
+  out->any_ai_term = any_ai;
+  out->ai = options_.definition.Flags(out->category, any_ai);
 }
 
 }  // namespace jobsift

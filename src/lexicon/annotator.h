@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "base/string_memo.h"
+#include "lexicon/category.h"
 #include "lexicon/lexicon.h"
 #include "schema/posting.h"
 #include "text/matcher.h"
@@ -55,11 +56,24 @@ struct AnnotateOptions {
   // Default rule: distinct strong AI terms the description needs when the
   // title has none.
   size_t min_description_terms = 2;
-  // Only `ai` and `ai_rule` are wanted (jobsift classify, and report's
-  // first look at a posting): the other fields may come back incomplete —
-  // without weak AI terms where no AI job can be, empty where the title
-  // alone decides.
+  // Only `ai` and `ai_rule` (and, categorizing, the category) are wanted
+  // (jobsift classify, and report's first look at a posting): the other
+  // fields may come back incomplete — without weak AI terms where no AI job
+  // can be, empty where the title alone decides.
   bool decide_only = false;
+
+  // What kind of AI work each posting is (category.h), by `category_method`
+  // (the model needs `category_model`). The AI flag is then whether the
+  // category is in `definition` (or, for `report`, any AI term anywhere);
+  // `ai_rule` still names the default rule's verdict, the rules' evidence.
+  bool categorize = false;
+  CategoryMethod category_method = CategoryMethod::kModel;
+  std::shared_ptr<const CategoryModel> category_model;
+  AiDefinition definition = ShippedDefinitions()[1];  // default: B + A
+  // Categorizing: also the model's features (eval trains on them) and the
+  // features that decided (annotate's category_evidence).
+  bool keep_features = false;
+  bool explain = false;
 };
 
 struct TermHit {
@@ -71,6 +85,14 @@ struct TermHit {
 struct Annotation {
   bool ai = false;
   std::string_view ai_rule;    // which rule fired: "default.strong_term", … ("" when not AI)
+  bool any_ai_term = false;    // categorizing: an AI term anywhere (the `report` definition)
+  // Categorizing (AnnotateOptions::categorize): the kind of AI work, what
+  // decided it ("model", "category.rules_builder", "category.no_ai_term" …),
+  // the model's features (keep_features) and the strongest of them (explain).
+  AiCategory category = AiCategory::kNone;
+  std::string_view category_rule;
+  std::vector<std::string> category_features;
+  std::vector<std::string> category_evidence;
   std::vector<TermHit> ai_terms;  // in order of first occurrence
   // Groups (indexes into Lexicon::groups()) each domain's terms hit, sorted.
   std::array<std::vector<uint32_t>, kDomainCount> groups;
@@ -116,6 +138,10 @@ class Annotator {
   uint8_t TitleVerdict(std::string_view title, Scratch& s) const;
   // With the title alone in s.text (AppendTitle): does it decide?
   bool TitleDecides(Scratch& s) const;
+  // The category of the annotated posting in `s` (AnnotateOptions::
+  // categorize), and the AI flag under the definition.
+  void Categorize(std::string_view title_text, bool has_description, std::string_view verdict, bool any_ai,
+                  Scratch& s, Annotation* out) const;
 
   struct Exclusion {
     const std::string* text;  // folded, owned by the lexicon
@@ -167,6 +193,9 @@ class Annotator::Scratch {
   std::vector<uint32_t> desc_strong;
   std::vector<uint32_t> touched;
   std::vector<int32_t> slot;  // term -> index in the hit list, -1
+  CategoryInput category_input;
+  std::vector<std::string> features;
+  std::unique_ptr<CategoryModel::Scratch> model;
 };
 
 }  // namespace jobsift

@@ -164,7 +164,8 @@ const std::vector<std::string>& AnnotateColumns() {
       "degree", "degree_rule", "degree_unknown",
       "company_size", "company_size_rule", "company_size_unknown",
       "ai", "ai_rule", "ai_terms",
-      "hard_groups", "soft_groups", "benefit_groups", "hard_terms", "soft_terms", "benefit_terms"};
+      "hard_groups", "soft_groups", "benefit_groups", "hard_terms", "soft_terms", "benefit_terms",
+      "category", "category_name", "category_rule", "category_evidence"};
   return kColumns;
 }
 
@@ -206,6 +207,11 @@ void AppendAnnotationRow(const Posting& p, const DerivedFields& d, const Annotat
     row.List(names);
   }
   for (Domain dom : {Domain::kHard, Domain::kSoft, Domain::kBenefit}) row.Int(a.term_count[static_cast<size_t>(dom)]);
+  const bool categorized = !a.category_rule.empty();
+  row.MaybeText(categorized, CategoryCodeText(a.category));
+  row.MaybeText(categorized, CategoryName(a.category));
+  row.Text(a.category_rule);
+  row.List(a.category_evidence);
   row.Input(p, options);
   row.End();
 }

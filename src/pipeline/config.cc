@@ -128,13 +128,24 @@ Status ParseReferenceDate(const std::string& text, DateContext* ctx) {
   return Status::Ok();
 }
 
-static Status ReadClassify(const std::string& path, const toml::table& t, AnnotateOptions* o) {
+static Status ReadClassify(const std::string& path, const toml::table& t, Config* config) {
+  AnnotateOptions* o = &config->annotate;
   for (const auto& [k, v] : t) {
     std::string key(k.str());
-    if (key == "rule") {
+    if (key == "rule" || key == "definition" || key == "classifier" || key == "model") {
       auto s = v.value<std::string>();
-      if (!s || !AiRuleFromName(*s, &o->ai_rule))
-        return InvalidArgument(path + ": classify.rule must be \"default\" or \"report\"");
+      if (!s) return InvalidArgument(path + ": classify." + key + " must be a string");
+      if (key == "rule") {
+        Status st = ApplyAiRule(*s, config);
+        if (!st.ok()) return InvalidArgument(path + ": classify." + st.message());
+      } else if (key == "definition") {
+        config->ai_definition = *s;
+      } else if (key == "classifier") {
+        if (!CategoryMethodFromName(*s, &o->category_method))
+          return InvalidArgument(path + ": classify.classifier must be \"model\" or \"rules\"");
+      } else {
+        config->category_model = *s;
+      }
       continue;
     }
     auto b = v.value<bool>();
@@ -148,6 +159,57 @@ static Status ReadClassify(const std::string& path, const toml::table& t, Annota
     } else {
       return UnknownKey(path, "classify", key);
     }
+  }
+  return Status::Ok();
+}
+
+// [definitions]: name = "B+A+D".
+static Status ReadDefinitions(const std::string& path, const toml::table& t, Config* config) {
+  for (const auto& [k, v] : t) {
+    std::string name(k.str());
+    auto codes = v.value<std::string>();
+    if (!codes) return InvalidArgument(path + ": definitions." + name + " must be a string of categories, e.g. \"B+A+D\"");
+    if (FindDefinition(name).ok())
+      return InvalidArgument(path + ": definitions." + name + ": a shipped definition has that name");
+    auto d = ParseDefinition(name, *codes);
+    if (!d.ok()) return InvalidArgument(path + ": " + d.status().message());
+    config->definitions.push_back(std::move(*d));
+  }
+  return Status::Ok();
+}
+
+Status ApplyAiRule(const std::string& rule, Config* config) {
+  if (rule == "default") {
+    config->annotate.category_method = CategoryMethod::kRules;
+    config->ai_definition = "default";
+  } else if (rule == "report") {
+    config->ai_definition = "report";
+  } else {
+    return InvalidArgument("rule must be \"default\" (the rules, = --classifier rules --ai-definition default) or "
+                           "\"report\" (= --ai-definition report)");
+  }
+  config->annotate.ai_rule = rule == "report" ? AiRule::kReport : AiRule::kDefault;
+  return Status::Ok();
+}
+
+std::string Config::CategoryModelPath() const {
+  if (!category_model.empty()) return category_model;
+  return (fields.data_dir.empty() ? DefaultDataDir() : fields.data_dir) + "/model/category_weights.tsv";
+}
+
+Status PrepareClassifier(Config* config) {
+  auto d = FindDefinition(config->ai_definition, config->definitions);
+  if (!d.ok()) return d.status();
+  AnnotateOptions& o = config->annotate;
+  o.categorize = true;
+  o.definition = *d;
+  if (o.category_method == CategoryMethod::kModel) {
+    auto m = CategoryModel::Load(config->CategoryModelPath());
+    if (!m.ok())
+      return Status(m.status().code(), m.status().message() +
+                                           " (the model classifier needs it: give --category-model FILE, or use "
+                                           "--classifier rules)");
+    o.category_model = std::make_shared<const CategoryModel>(std::move(*m));
   }
   return Status::Ok();
 }
@@ -199,7 +261,9 @@ Status LoadConfig(const std::string& path, Config* config) {
     } else if (key == "data") {
       JOBSIFT_RETURN_IF_ERROR(ReadData(path, *t, &config->fields, &config->lexicon_dir, &config->lexicon_overlay));
     } else if (key == "classify") {
-      JOBSIFT_RETURN_IF_ERROR(ReadClassify(path, *t, &config->annotate));
+      JOBSIFT_RETURN_IF_ERROR(ReadClassify(path, *t, config));
+    } else if (key == "definitions") {
+      JOBSIFT_RETURN_IF_ERROR(ReadDefinitions(path, *t, config));
     } else if (key == "salary") {
       JOBSIFT_RETURN_IF_ERROR(ReadSalary(path, *t, &config->fields.salary));
     } else if (key == "date") {

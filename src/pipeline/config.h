@@ -21,10 +21,17 @@
 //   lexicon_set = "full_set"    # a whole set instead of data/lexicons
 //
 //   [classify]
-//   rule = "default"            # or "report": any AI term anywhere
+//   definition = "default"      # core | default | broad | report | one of [definitions]
+//   classifier = "model"        # or "rules": what gives each posting its category
+//   model = "weights.tsv"       # default: <data dir>/model/category_weights.tsv
+//   rule = "default"            # before categories: "default" = the rules with definition
+//                               # default, "report" = definition report
 //   skip_company_for_ai = true  # the company blurb does not make an AI job
 //   skip_company_for_skills = true
 //   traditional_to_simplified = false
+//
+//   [definitions]               # definitions of "AI job" of one's own: category codes
+//   with_data = "B+A+D+S"
 //
 //   [salary]                    # conventions of the salary parser
 //   work_days_per_month = 21.75
@@ -44,6 +51,7 @@
 #define JOBSIFT_PIPELINE_CONFIG_H_
 
 #include <string>
+#include <vector>
 
 #include "jobsift/status.h"
 #include "fields/normalize.h"
@@ -58,9 +66,24 @@ struct Config {
   AnnotateOptions annotate;
   std::string lexicon_dir;      // the lexicon set; "" = <data dir>/lexicons
   std::string lexicon_overlay;  // applied over the set ("" = none): docs/lexicon-format.md, "Overlays"
+  // The AI flag: a definition (shipped, or one of `definitions`) over the
+  // categories the classifier (annotate.category_method) gives.
+  std::string ai_definition = "default";
+  std::vector<AiDefinition> definitions;  // [definitions]
+  std::string category_model;             // the model's weights; "" = CategoryModelPath()'s default
 
   std::string LexiconDir() const;
+  std::string CategoryModelPath() const;
 };
+
+// --ai-rule and classify.rule, as they were before categories: "default" is
+// the rules classifier with the default definition, "report" the report
+// definition.
+Status ApplyAiRule(const std::string& rule, Config* config);
+
+// Before annotating: resolves the definition, loads the model when the
+// classifier is the model, and turns categorizing on.
+Status PrepareClassifier(Config* config);
 
 // The lexicons a run uses: the set, with the overlay applied when there is
 // one.

@@ -34,10 +34,7 @@ class EvalJob : public PostingJob {
       for (const auto& a : *job->annotators_) scratch_.push_back(a->NewScratch());
     }
     void Add(const Posting& p) override {
-      std::string source(p.source);
-      if (StartsWith(source, job_->prefix_)) source.erase(0, job_->prefix_.size());
-      std::string key = p[Field::kId].empty() ? "line:" + std::to_string(p.line) : std::string(p[Field::kId]);
-      auto it = job_->index_->find({source, key});
+      auto it = job_->index_->find(LabelKeyOf(p, job_->prefix_));
       if (it == job_->index_->end()) return;
       Prediction pred;
       for (size_t v = 0; v < job_->annotators_->size(); ++v) {
@@ -78,35 +75,57 @@ class EvalJob : public PostingJob {
 
 }  // namespace
 
-StatusOr<std::vector<Label>> LoadLabels(const std::string& path) {
+std::pair<std::string, std::string> LabelKeyOf(const Posting& p, const std::string& prefix) {
+  std::string source(p.source);
+  if (StartsWith(source, prefix)) source.erase(0, prefix.size());
+  std::string key = p[Field::kId].empty() ? "line:" + std::to_string(p.line) : std::string(p[Field::kId]);
+  return {std::move(source), std::move(key)};
+}
+
+Status ReadLabelRows(const std::string& path,
+                     const std::function<Status(const std::vector<std::string_view>& cols)>& header,
+                     const std::function<Status(const std::vector<std::string_view>& cols, const std::string& where)>& row) {
   std::ifstream in(path);
   if (!in) return NotFound(path + ": cannot open labels");
-  std::vector<Label> labels;
   std::string line;
   int n = 0;
-  bool header = false;
+  bool seen_header = false;
   while (std::getline(in, line)) {
     ++n;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty() || line[0] == '#') continue;
     std::vector<std::string_view> cols = SplitOn(line, '\t');
-    if (!header) {
-      header = true;
-      if (cols.size() < 3 || cols[0] != "source" || cols[1] != "key" || cols[2] != "label")
-        return InvalidArgument(path + ":" + std::to_string(n) + ": expected the header source, key, label, …");
-      continue;
-    }
-    if (cols.size() < 3) return InvalidArgument(path + ":" + std::to_string(n) + ": too few columns");
-    Label l;
-    l.source = cols[0];
-    l.key = cols[1];
-    if (cols[2] != "0" && cols[2] != "1") return InvalidArgument(path + ":" + std::to_string(n) + ": label must be 0 or 1");
-    l.ai = cols[2] == "1";
-    if (cols.size() > 3) l.stratum = cols[3];
-    if (cols.size() > 4) l.title = cols[4];
-    if (cols.size() > 5) l.reason = cols[5];
-    labels.push_back(std::move(l));
+    std::string where = path + ":" + std::to_string(n);
+    Status st = seen_header ? row(cols, where) : header(cols);
+    if (!st.ok()) return seen_header ? st : InvalidArgument(where + ": " + st.message());
+    seen_header = true;
   }
+  return Status::Ok();
+}
+
+StatusOr<std::vector<Label>> LoadLabels(const std::string& path) {
+  std::vector<Label> labels;
+  Status st = ReadLabelRows(
+      path,
+      [](const std::vector<std::string_view>& cols) {
+        if (cols.size() < 3 || cols[0] != "source" || cols[1] != "key" || cols[2] != "label")
+          return InvalidArgument("expected the header source, key, label, …");
+        return Status::Ok();
+      },
+      [&](const std::vector<std::string_view>& cols, const std::string& where) {
+        if (cols.size() < 3) return InvalidArgument(where + ": too few columns");
+        if (cols[2] != "0" && cols[2] != "1") return InvalidArgument(where + ": label must be 0 or 1");
+        Label l;
+        l.source = cols[0];
+        l.key = cols[1];
+        l.ai = cols[2] == "1";
+        if (cols.size() > 3) l.stratum = cols[3];
+        if (cols.size() > 4) l.title = cols[4];
+        if (cols.size() > 5) l.reason = cols[5];
+        labels.push_back(std::move(l));
+        return Status::Ok();
+      });
+  if (!st.ok()) return st;
   return labels;
 }
 

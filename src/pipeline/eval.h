@@ -7,6 +7,7 @@
 #ifndef JOBSIFT_PIPELINE_EVAL_H_
 #define JOBSIFT_PIPELINE_EVAL_H_
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -25,6 +26,17 @@ struct Label {
   std::string title;
   std::string reason;
 };
+
+// How a labels file names a posting: its source below `prefix` (the data
+// root and a slash), and its id, or "line:N" in a file without ids.
+std::pair<std::string, std::string> LabelKeyOf(const Posting& p, const std::string& prefix);
+
+// Reads a tab-separated labels file: skips "#" comment lines and blank
+// lines, checks the header row with `header`, and passes each other row's
+// columns to `row` with "path:line" to name it in errors.
+Status ReadLabelRows(const std::string& path,
+                     const std::function<Status(const std::vector<std::string_view>& cols)>& header,
+                     const std::function<Status(const std::vector<std::string_view>& cols, const std::string& where)>& row);
 
 StatusOr<std::vector<Label>> LoadLabels(const std::string& path);
 

@@ -37,8 +37,14 @@ class ReportJob::Task : public PostingTask {
     DerivedFields d;
     job_->fields_->Normalize(p, &d, &state_->memo);
     if (decider != nullptr) decider->Annotate(p, *state_->decider_scratch, &an);
+    // The decider's category and flag stand (the full annotator finds the
+    // same AI terms and decides alike).
+    const AiCategory category = an.category;
+    const bool any_ai_term = an.any_ai_term, ai = an.ai;
     if (decider == nullptr || an.ai) annotator.Annotate(p, *state_->scratch, &an);
     ContributionView& c = out.emplace_back();
+    c.category = decider != nullptr ? category : an.category;
+    c.any_ai_term = decider != nullptr ? any_ai_term : an.any_ai_term;
     CubeRecord& r = c.record;
     r.stable_names = true;  // the tables', the lexicon's and the job's
     if (d.date.ok()) r.dim[static_cast<size_t>(Dim::kQuarter)] = QuarterName(d.date.value);
@@ -47,7 +53,7 @@ class ReportJob::Task : public PostingTask {
     if (d.degree.ok()) r.dim[static_cast<size_t>(Dim::kDegree)] = DegreeLevelName(d.degree.value);
     if (d.company_size.ok()) r.dim[static_cast<size_t>(Dim::kSize)] = CompanySizeBandName(d.company_size.value);
     if (d.experience.ok()) r.dim[static_cast<size_t>(Dim::kExperience)] = ExperienceBandName(d.experience.value);
-    r.ai = an.ai;
+    r.ai = decider != nullptr ? ai : an.ai;
     if (d.salary.ok()) {
       r.has_salary = true;
       r.annual_salary = static_cast<uint64_t>(std::llround(d.salary.value.Annual()));
@@ -132,8 +138,8 @@ void ReportJob::ReleaseState(std::unique_ptr<WorkerState> state) {
   pool_.push_back(std::move(state));
 }
 
-StatusOr<std::unique_ptr<Annotator>> MakeDecider(const Annotator& full) {
-  AnnotateOptions options = full.options();
+StatusOr<std::unique_ptr<Annotator>> MakeDecider(const Annotator& full, const AnnotateOptions* categorize) {
+  AnnotateOptions options = categorize != nullptr ? *categorize : full.options();
   options.decide_only = true;
   return Annotator::Create(full.lexicon().Only(Domain::kAi), options);
 }
@@ -209,6 +215,8 @@ void ReportJob::Count(Cube::AddResult result, const ContributionView& c) {
       break;
   }
   ++postings_;
+  categories_.Add(c.record.dim[static_cast<size_t>(Dim::kQuarter)], c.category, c.any_ai_term, c.record.has_salary,
+                  c.record.annual_salary);
   for (size_t i = 0; i < kDerivedFieldCount; ++i) ++unknown_[i][static_cast<size_t>(c.reasons[i])];
   ++date_sources_[static_cast<size_t>(c.date_source)];
 }
@@ -234,7 +242,7 @@ Status ReportJob::Complete() {
 }
 
 ReportSummary SummarizeReport(const ReadSummary& read, const ReportJob& job, const Lexicon& lexicon,
-                              const TableOptions& options, Dedup dedup, AiRule rule,
+                              const TableOptions& options, Dedup dedup, const AiFlagInfo& ai,
                               const SalaryConventions& salary) {
   ReportSummary s;
   s.version = JOBSIFT_VERSION;
@@ -265,7 +273,7 @@ ReportSummary SummarizeReport(const ReadSummary& read, const ReportJob& job, con
     for (size_t r = 1; r < ReportJob::kUnknownReasons; ++r) f.unknown.emplace_back(UnknownName(static_cast<Unknown>(r)), u[r]);
     s.fields.push_back(std::move(f));
   }
-  s.ai_rule = AiRuleName(rule);
+  s.ai = ai;
   s.dedup = dedup == Dedup::kExact ? "exact" : "none";
   for (size_t i = 1; i < kDateSourceCount; ++i)
     s.date_sources.emplace_back(DateSourceName(static_cast<DateSource>(i)), job.date_sources()[i]);

@@ -38,9 +38,10 @@ class ReportJob : public PostingJob {
   // Every contribution is also written to `state` (not owned), in order.
   void set_state(StateWriter* state) { state_ = state; }
   // An annotator of the AI lexicon alone, deciding only (not owned): it
-  // decides every posting, cheaply, and the full annotator then reads only
-  // the AI postings, whose skills and terms the cube keeps. It must use the
-  // full annotator's AI terms and rule (MakeDecider).
+  // decides and categorizes every posting, cheaply, and the full annotator
+  // then reads only the AI postings, whose skills and terms the cube keeps.
+  // It must use the full annotator's AI terms (MakeDecider); its category
+  // and flag are the posting's.
   void set_decider(const Annotator* decider) { decider_ = decider; }
   // Counts only the postings of one city and/or industry (Cube::set_filter);
   // the state, when written, still holds every posting.
@@ -61,6 +62,8 @@ class ReportJob : public PostingJob {
   void Finish(std::unique_ptr<PostingTask> task) override;
 
   const Cube& cube() const { return cube_; }
+  // Postings by quarter, category and AI term anywhere (tables D1, D2).
+  const CategoryCounts& categories() const { return categories_; }
   // Per derived field: postings parsed, and unknown by reason.
   const std::array<std::array<uint64_t, kUnknownReasons>, kDerivedFieldCount>& unknown() const { return unknown_; }
   // Postings by the column their date came from (DateSource).
@@ -107,6 +110,7 @@ class ReportJob : public PostingJob {
   std::map<std::string, uint32_t, std::less<>> half_of_quarter_;
   Status error_;
   Cube cube_;
+  CategoryCounts categories_;
   std::array<std::array<uint64_t, kUnknownReasons>, kDerivedFieldCount> unknown_{};
   std::array<uint64_t, kDateSourceCount> date_sources_{};
   uint64_t postings_ = 0;
@@ -114,14 +118,17 @@ class ReportJob : public PostingJob {
   uint64_t outside_ = 0;
 };
 
-// The decider for set_decider: the AI terms of `full` alone, deciding only.
-StatusOr<std::unique_ptr<Annotator>> MakeDecider(const Annotator& full);
+// The decider for set_decider: the AI terms of `full` alone, deciding only,
+// with `full`'s options, or with `categorize` (options that categorize):
+// the decider's category and flag then stand, and `full`, which reads only
+// the postings it flags, need not categorize again.
+StatusOr<std::unique_ptr<Annotator>> MakeDecider(const Annotator& full, const AnnotateOptions* categorize = nullptr);
 
 // What was read, rejected, deduplicated, parsed, and with which
 // configuration and lexicons: the facts of summary.json (ReportSummaryJson)
 // and of report.html's data-quality and methodology chapters.
 ReportSummary SummarizeReport(const ReadSummary& read, const ReportJob& job, const Lexicon& lexicon,
-                              const TableOptions& options, Dedup dedup, AiRule rule,
+                              const TableOptions& options, Dedup dedup, const AiFlagInfo& ai,
                               const SalaryConventions& salary);
 
 }  // namespace jobsift

@@ -307,7 +307,8 @@ struct Context {
   }
 };
 
-std::string FigureNumber(const std::string& id) { return "图表" + id.substr(1); }
+// "图表25" for F25; the definition tables keep their letter: "图表D1".
+std::string FigureNumber(const std::string& id) { return "图表" + (id[0] == 'F' ? id.substr(1) : id); }
 
 Figure BaseFigure(const Table& t, const std::string& title, const std::string& formula) {
   Figure f;
@@ -522,7 +523,8 @@ std::string FigureHtml(const Figure& f, uint64_t min_n) {
   return o;
 }
 
-struct Section {
+// A numbered section of a chapter ("2.1 季度分布") and its figures.
+struct Part {
   std::string id;
   std::string title;
   std::vector<Figure> figures;
@@ -531,7 +533,7 @@ struct Section {
 struct Chapter {
   std::string id;
   std::string title;
-  std::vector<Section> sections;
+  std::vector<Part> sections;
   std::string body;  // pre-rendered HTML (data quality, methodology)
 };
 
@@ -751,14 +753,26 @@ std::string FocusReasonZh(const FocusHalf& f, uint64_t min_n) {
 
 std::string MethodologyHtml(const ReportSummary& s, const Context& c) {
   std::string o = "<section class=\"section\" id=\"method-ai\"><h3>7.1 人工智能岗位的识别</h3>\n<p>";
-  if (s.ai_rule == "report") {
-    o += "采用参考报告的规则（--ai-rule report）：岗位标题、描述或公司介绍中出现AI词库的任一词，即为人工智能岗位。";
+  // The definition in use, the categories, and what gave each posting its
+  // category.
+  o += Html("本报告的“人工智能岗位”采用定义 " + s.ai.definition + "（" +
+            (s.ai.categories == "any term" ? std::string("岗位标题、描述或公司介绍中出现AI词库的任一词")
+                                           : "工作类别为 " + s.ai.categories + " 的岗位") +
+            "）。每个含AI词的岗位按其本身的工作归入七类之一：B 构建AI（训练、研发模型与算法）、A 应用AI（把模型接入产品的工程开发）、"
+            "D AI数据工作（标注、AI训练师、语料）、E AI教育、S AI商务（销售、产品、咨询）、U 使用AI工具的其他工作、N 并非AI工作"
+            "（只是提到AI词）；不含AI词的岗位为 N。四个内置定义：core = B，default = B + A，broad = B + A + D，report = 任一处含AI词。");
+  if (s.ai.classifier == "model") {
+    o += Html("类别由模型判定（--classifier model，权重校验和 " + s.ai.model_checksum +
+              "）：以人工标注的真实招聘岗位训练的多项逻辑回归，特征为标题的字 n-gram、职责段的字二元组、各段命中的AI词与词组；"
+              "jobsift annotate --explain 逐条列出决定类别的特征。");
   } else {
-    o += Html("采用默认规则（--ai-rule " + s.ai_rule +
-              "）：按岗位的各部分判断，公司介绍不计。标题是技术岗位且含强AI词；或标题含弱AI词（如 AI、算法、模型）且描述中有一个强AI词确认；"
-              "或描述中至少出现两个不同的强AI词（通用软件岗位需三个）。“优先/加分”类表述、专业名单和词表罗列中的提及不计。");
+    o += Html("类别由规则判定（--classifier rules）：标题是技术岗位且含强AI词；或标题含弱AI词（如 AI、算法、模型）且描述中有一个强AI词确认；"
+              "或描述中至少出现两个不同的强AI词（通用软件岗位需三个），即为 B 或 A；“优先/加分”类表述、专业名单和词表罗列中的提及不计；"
+              "其余含AI词的岗位按标题归入 D、E、S、U 或 N。");
   }
-  o += "每个AI岗位的判定都可由其命中的词解释（jobsift annotate 逐条列出）。</p>\n";
+  o += Html("各定义下的岗位数、AI强度与平均年薪见图表D1，含AI词岗位的类别构成见图表D2；各定义在真实数据上的精确率与召回率"
+            "（总体口径、95%区间）见 docs/classification.md。");
+  o += "每个岗位的类别与判定依据都可由 jobsift annotate 逐条列出。</p>\n";
   o += "<table class=\"facts\"><thead><tr><th>词库</th><th>词数</th><th>分组数</th></tr></thead><tbody>\n";
   for (const auto& l : s.lexicons)
     o += "<tr><th>" + Html(DomainNameZh(l.domain)) + "</th><td class=\"num\">" + FormatCount(l.terms) +
@@ -997,20 +1011,93 @@ std::vector<std::string> KeyFindings(const Context& c) {
   return out;
 }
 
+// D1: AI intensity per quarter under each definition (lines), and the
+// whole run's counts, shares and mean salaries in words.
+Figure DefinitionFigure(const Context& c, const Table& t) {
+  View v(t);
+  Figure f = BaseFigure(t, "不同AI岗位定义下的AI强度（各季度）",
+                        "AI强度 = 该定义下的AI岗位数 / 全部岗位数；core = 构建AI（B），default = B + 应用AI（A），broad = B + A + "
+                        "AI数据工作（D），report = 任一处含AI词；类别见第7.1节");
+  std::vector<std::string> quarters = v.Distinct("quarter");
+  quarters.erase(std::remove(quarters.begin(), quarters.end(), "all"), quarters.end());
+  BarSpec b;
+  b.kind = "line";
+  b.axis = "AI强度（%）";
+  for (const std::string& q : quarters) b.categories.push_back(FormatPeriod(q));
+  std::string reading;
+  for (const std::string& d : v.Distinct("definition")) {
+    std::vector<size_t> rows;
+    for (const std::string& q : quarters)
+      for (size_t r : v.RowsWhere("quarter", q))
+        if (v.Cell(r, "definition") == d) rows.push_back(r);
+    std::vector<size_t> all = v.RowsWhere("quarter", "all");
+    for (size_t r : all) {
+      if (v.Cell(r, "definition") != d) continue;
+      reading += (reading.empty() ? "" : "；") + d + (v.Cell(r, "in_use") == "1" ? "（本报告采用）" : "") + " " +
+                 FormatCount(CellCount(v.Cell(r, "ai_postings"))) + " 个、" + Pct(v.Value(r, "ai_intensity_pct")) +
+                 (v.Cell(r, "ai_mean_annual_wan").empty() ? "" : "、平均年薪 " + v.Cell(r, "ai_mean_annual_wan") + "万");
+    }
+    b.series.push_back(MakeSeries(v, d + "（" + v.Cell(rows.empty() ? 0 : rows[0], "categories") + "）", rows,
+                                  "ai_intensity_pct"));
+  }
+  f.chart = BarJson(b);
+  f.height = 380;
+  f.small = AnySmall(b);
+  f.n = "全部岗位 " + FormatCount(c.summary.postings) + " 个（含未注明日期者；图中只画有日期的季度）";
+  if (!reading.empty()) f.reading = "全部期间各定义下的AI岗位：" + reading + "。";
+  return f;
+}
+
+// D2: the category mix of the postings with an AI term, per quarter
+// (stacked shares).
+Figure CategoryMixFigure(const Table& t) {
+  View v(t);
+  Figure f = BaseFigure(t, "含AI词岗位的工作类别构成（各季度）",
+                        "占比 = 该类岗位数 / 含AI词（任一处）的岗位数；类别按岗位本身的工作判定（第7.1节）");
+  std::vector<std::string> quarters = v.Distinct("quarter");
+  quarters.erase(std::remove(quarters.begin(), quarters.end(), "all"), quarters.end());
+  BarSpec b;
+  b.stack = true;
+  b.axis = "占含AI词岗位（%）";
+  for (const std::string& q : quarters) b.categories.push_back(FormatPeriod(q));
+  for (const std::string& code : v.Distinct("ai_category")) {
+    std::vector<size_t> rows;
+    std::string name;
+    for (const std::string& q : quarters)
+      for (size_t r : v.RowsWhere("quarter", q))
+        if (v.Cell(r, "ai_category") == code) {
+          rows.push_back(r);
+          name = v.Cell(r, "ai_category_name");
+        }
+    if (!rows.empty()) b.series.push_back(MakeSeries(v, code + " " + name, rows, "share_pct"));
+  }
+  f.chart = BarJson(b);
+  f.height = BarHeight(b);
+  f.small = AnySmall(b);
+  std::vector<size_t> all = v.RowsWhere("quarter", "all");
+  f.n = "含AI词岗位 " + FormatCount(all.empty() ? 0 : CellCount(v.Cell(all[0], "term_postings"))) + " 个（全部期间）";
+  std::string reading;
+  for (size_t r : all)
+    if (CellCount(v.Cell(r, "category_postings")) > 0)
+      reading += (reading.empty() ? "" : "、") + v.Cell(r, "ai_category_name") + " " + Pct(v.Value(r, "share_pct"));
+  if (!reading.empty()) f.reading = "全部期间：" + reading + "。";
+  return f;
+}
+
 // ---------------------------------------------------------------------------
 // Chapters in the reference report's order
 
 std::vector<Chapter> BuildChapters(const Context& c) {
   const uint64_t min_n = c.summary.min_n;
   std::vector<Chapter> chapters;
-  auto figure = [&](Section& s, std::optional<Figure> f) {
+  auto figure = [&](Part& s, std::optional<Figure> f) {
     if (f) s.figures.push_back(std::move(*f));
   };
   auto find = [&](const char* id) { return c.Find(id); };
 
   {
     Chapter ch{"ch1", "1 数据与技能图谱", {}, ""};
-    Section s{"s1-1", "1.1 人工智能岗位的技能", {}};
+    Part s{"s1-1", "1.1 人工智能岗位的技能", {}};
     if (const Table* t = find("F0-1")) {
       View v(*t);
       Figure f = BaseFigure(*t, "人工智能岗位高频技能词（前50）",
@@ -1061,7 +1148,7 @@ std::vector<Chapter> BuildChapters(const Context& c) {
   }
   {
     Chapter ch{"ch2", "2 人工智能岗位招聘特征", {}, ""};
-    Section q{"s2-1", "2.1 季度分布", {}};
+    Part q{"s2-1", "2.1 季度分布", {}};
     if (const Table* t = find("F1")) {
       View v(*t);
       Figure f = BaseFigure(*t, "人工智能岗位季度分布",
@@ -1083,13 +1170,13 @@ std::vector<Chapter> BuildChapters(const Context& c) {
       figure(q, f);
     }
     ch.sections.push_back(std::move(q));
-    Section city{"s2-2", "2.2 地域分布", {}};
+    Part city{"s2-2", "2.2 地域分布", {}};
     if (const Table* t = find("F2"))
       figure(city, DimensionFigure(*t, "各城市人工智能岗位强度（AI岗位数前 " + std::to_string(t->rows.size()) + " 的城市）",
                                    "AI强度 = 该城市AI岗位数 / 该城市全部岗位数；城市按AI岗位数选取，按AI强度排序",
                                    "ai_intensity_pct", "AI强度", "city", nullptr, true));
     ch.sections.push_back(std::move(city));
-    Section degree{"s2-3", "2.3 学历分布", {}};
+    Part degree{"s2-3", "2.3 学历分布", {}};
     if (const Table* t = find("F4"))
       figure(degree, DimensionFigure(*t, "各学历人工智能岗位强度", "AI强度 = 要求该学历的AI岗位数 / 要求该学历的全部岗位数",
                                      "ai_intensity_pct", "AI强度", "degree", &kDegreeOrder, false));
@@ -1097,7 +1184,7 @@ std::vector<Chapter> BuildChapters(const Context& c) {
       figure(degree, DimensionFigure(*t, "人工智能岗位的学历要求构成", "占比 = 要求该学历的AI岗位数 / 全部AI岗位数",
                                      "share_of_ai_pct", "占AI岗位比例", "degree", &kDegreeOrder, false));
     ch.sections.push_back(std::move(degree));
-    Section industry{"s2-4", "2.4 行业分布", {}};
+    Part industry{"s2-4", "2.4 行业分布", {}};
     if (const Table* t = find("F6"))
       figure(industry,
              HalfYearFigure(c, *t, "各行业人工智能岗位占比（各半年度）",
@@ -1105,13 +1192,13 @@ std::vector<Chapter> BuildChapters(const Context& c) {
                                 "AI岗位数取前 " + std::to_string(c.summary.top_industries),
                             "industry", nullptr, true));
     ch.sections.push_back(std::move(industry));
-    Section size{"s2-5", "2.5 企业规模分布", {}};
+    Part size{"s2-5", "2.5 企业规模分布", {}};
     if (const Table* t = find("F8"))
       figure(size, HalfYearFigure(c, *t, "各规模企业人工智能岗位占比（各半年度）",
                                   "招聘占比 = 该规模企业的AI岗位数 / 同一半年度全部AI岗位数（规模未知者不计入分项）",
                                   "company_size", &kSizeOrder, false));
     ch.sections.push_back(std::move(size));
-    Section pay{"s2-6", "2.6 薪资分布", {}};
+    Part pay{"s2-6", "2.6 薪资分布", {}};
     const std::string salary_formula =
         "平均年薪（万元）= 有明确薪资岗位的年薪均值（年薪 = 月薪中点 × 发薪月数）；差异 = AI岗位平均年薪 / 全部岗位平均年薪 − 1";
     if (const Table* t = find("F9"))
@@ -1127,11 +1214,15 @@ std::vector<Chapter> BuildChapters(const Context& c) {
                                      "变化 = 本期AI岗位平均年薪 / 上一年AI岗位平均年薪 − 1（有明确薪资的AI岗位）", "degree",
                                      &kDegreeOrder));
     ch.sections.push_back(std::move(pay));
+    Part defs{"s2-7", "2.7 AI岗位的定义与工作类别", {}};
+    if (const Table* t = find("D1")) figure(defs, DefinitionFigure(c, *t));
+    if (const Table* t = find("D2")) figure(defs, CategoryMixFigure(*t));
+    ch.sections.push_back(std::move(defs));
     chapters.push_back(std::move(ch));
   }
   {
     Chapter ch{"ch3", "3 技能需求与福利特征", {}, ""};
-    Section all{"s3-1", "3.1 硬技能、软技能与福利", {}};
+    Part all{"s3-1", "3.1 硬技能、软技能与福利", {}};
     if (const Table* t = find("F13")) {
       View v(*t);
       Figure f = BaseFigure(*t, "人工智能岗位硬技能需求（各类别前五）",
@@ -1171,7 +1262,7 @@ std::vector<Chapter> BuildChapters(const Context& c) {
     if (const Table* t = find("F15"))
       figure(all, GroupFigure(*t, "人工智能岗位福利（前十）", "占比 = 提及该福利的AI岗位数 / 全部AI岗位数；取前 10", "group"));
     ch.sections.push_back(std::move(all));
-    Section by{"s3-2", "3.2 各行业的技能与福利", {}};
+    Part by{"s3-2", "3.2 各行业的技能与福利", {}};
     if (const Table* t = find("F16")) {
       View v(*t);
       Figure f = BaseFigure(*t, "各行业硬技能类别需求",
@@ -1239,12 +1330,12 @@ std::vector<Chapter> BuildChapters(const Context& c) {
   }
   {
     Chapter ch{"ch4", "4 经验要求", {}, ""};
-    Section all{"s4-1", "4.1 人工智能岗位的经验要求", {}};
+    Part all{"s4-1", "4.1 人工智能岗位的经验要求", {}};
     if (const Table* t = find("F19"))
       figure(all, DimensionFigure(*t, "人工智能岗位经验要求分布", "占比 = 要求该经验的AI岗位数 / 全部AI岗位数",
                                   "share_of_ai_pct", "占AI岗位比例", "experience", &kExperienceOrder, false));
     ch.sections.push_back(std::move(all));
-    Section by{"s4-2", "4.2 各行业的经验要求", {}};
+    Part by{"s4-2", "4.2 各行业的经验要求", {}};
     if (const Table* t = find("F20-24")) {
       View v(*t);
       std::vector<size_t> base = v.RowsWhere("industry", "(all AI)");
@@ -1296,7 +1387,7 @@ std::vector<Chapter> BuildChapters(const Context& c) {
                           "占比 = 该城市该行业的AI岗位数 / 该行业AI岗位数；取前 10 个城市"),
           std::make_tuple("F35-44", "s5-2", "5.2 各城市的行业分布", "city", "industry", 35, "人工智能岗位的行业分布",
                           "占比 = 该城市该行业的AI岗位数 / 该城市AI岗位数；取前 10 个行业")}) {
-      Section s{sid, stitle, {}};
+      Part s{sid, stitle, {}};
       const Table* t = find(id);
       if (t) {
         View v(*t);
@@ -1431,7 +1522,10 @@ std::string ReportHtml(const std::vector<Table>& tables, const ReportSummary& su
     counts += "单期图表描述" + FormatPeriod(c.current_half) + "：招聘岗位 " + FormatCount(half_all) + " 条，人工智能岗位 " +
               FormatCount(half_ai) + " 条（" + ShareOf(half_ai, half_all) + "）。";
   }
-  if (!counts.empty()) o += "<p class=\"subtitle counts\">" + Html(counts) + "</p>\n";
+  counts += "人工智能岗位按定义 " + summary.ai.definition + "（" +
+            (summary.ai.categories == "any term" ? std::string("任一处含AI词") : summary.ai.categories) +
+            "）计，见第7.1节与图表D1。";
+  o += "<p class=\"subtitle counts\">" + Html(counts) + "</p>\n";
   o +=
        "<p class=\"byline\">由 jobsift " + Html(summary.version) + " 从招聘数据生成：每个数字都来自数据，每张图都注明口径、期间与样本量。</p>\n</header>\n";
 
@@ -1442,7 +1536,7 @@ std::string ReportHtml(const std::vector<Table>& tables, const ReportSummary& su
     o += "<li><a href=\"#" + ch.id + "\">" + Html(ch.title) + "</a>";
     if (!ch.sections.empty()) {
       o += "<ul>";
-      for (const Section& s : ch.sections) o += "<li><a href=\"#" + s.id + "\">" + Html(s.title) + "</a></li>";
+      for (const Part& s : ch.sections) o += "<li><a href=\"#" + s.id + "\">" + Html(s.title) + "</a></li>";
       o += "</ul>";
     }
     o += "</li>\n";
@@ -1463,7 +1557,7 @@ std::string ReportHtml(const std::vector<Table>& tables, const ReportSummary& su
   bool first_chart = true;
   for (const Chapter& ch : chapters) {
     o += "<section class=\"chapter\" id=\"" + ch.id + "\"><h2>" + Html(ch.title) + "</h2>\n";
-    for (const Section& s : ch.sections) {
+    for (const Part& s : ch.sections) {
       o += "<section class=\"section\" id=\"" + s.id + "\"><h3>" + Html(s.title) + "</h3>\n";
       if (s.figures.empty()) o += "<p class=\"empty\">没有此项数据。</p>\n";
       for (const Figure& f : s.figures) {

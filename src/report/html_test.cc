@@ -27,7 +27,7 @@ ReportSummary Summary() {
   s.postings = 1185;
   s.by_quarter = {{"2024Q1", 500, 40}, {"2024Q2", 600, 60}, {"unknown", 85, 0}};
   s.fields = {{"salary", 1000, {{"missing", 100}, {"negotiable", 85}}}};
-  s.ai_rule = "default";
+  s.ai = {"default", "B+A", "rules", ""};
   s.dedup = "exact";
   s.half = "auto";
   s.min_n = 30;

@@ -65,8 +65,14 @@ std::string ReportSummaryJson(const ReportSummary& s) {
     AppendJsonCounts(f.unknown, o);
     o += "}";
   }
-  o += "},\"config\":{\"ai_rule\":";
-  AppendJsonString(s.ai_rule, o);
+  o += "},\"config\":{\"ai_definition\":";
+  AppendJsonString(s.ai.definition, o);
+  o += ",\"ai_categories\":";
+  AppendJsonString(s.ai.categories, o);
+  o += ",\"classifier\":";
+  AppendJsonString(s.ai.classifier, o);
+  o += ",\"category_model\":";
+  AppendJsonStringOrNull(s.ai.model_checksum, o);
   o += ",\"dedup\":";
   AppendJsonString(s.dedup, o);
   o += ",\"half\":";

@@ -66,7 +66,7 @@ struct ReportSummary {
   FocusHalf focus;
 
   // Configuration.
-  std::string ai_rule;  // "default" | "report"
+  AiFlagInfo ai;        // what the AI flag means
   std::string dedup;    // "exact" | "none"
   std::string half;     // as asked: "2024H1", or "auto"
   uint64_t min_n = 0;

@@ -24,6 +24,10 @@ std::string Pct(double v) {
 
 std::string Num(uint64_t v) { return std::to_string(v); }
 
+double CubeMean(const CubeCell& c) {
+  return c.salary_n ? static_cast<double>(c.salary_sum) / static_cast<double>(c.salary_n) : 0;
+}
+
 std::string Wan(double yuan) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.1f", yuan / 10000);
@@ -332,6 +336,15 @@ ColumnInfo ColumnInfoOf(std::string_view key) {
       {"current_n", "本期样本", K::kCount},
       {"current_mean_wan", "本期平均年薪", K::kWan},
       {"change_pct", "变化", K::kPercent},
+      {"definition", "AI岗位定义", K::kLabel},
+      {"categories", "所含类别", K::kLabel},
+      {"in_use", "本报告采用", K::kFlag},
+      {"ai_category", "AI工作类别", K::kLabel},
+      {"ai_category_name", "类别名称", K::kLabel},
+      {"term_postings", "含AI词岗位数", K::kCount},
+      {"category_postings", "该类岗位数", K::kCount},
+      {"category_salary_n", "该类岗位（有薪资）", K::kCount},
+      {"category_mean_annual_wan", "该类平均年薪", K::kWan},
   };
   for (const ColumnInfo& c : kColumns)
     if (c.key == key) return c;
@@ -387,7 +400,117 @@ std::string FilterLabel(const CubeFilter& f) {
   return out;
 }
 
-std::vector<Table> BuildTables(const Cube& cube, const TableOptions& o) {
+void CategoryCounts::Add(std::string_view quarter, AiCategory category, bool any_ai_term, bool has_salary,
+                         uint64_t annual) {
+  auto it = by_quarter.find(quarter);
+  if (it == by_quarter.end()) it = by_quarter.emplace(std::string(quarter), Cells{}).first;
+  CubeCell& c = it->second[static_cast<size_t>(category)][any_ai_term ? 1 : 0];
+  ++c.postings;
+  if (has_salary) {
+    ++c.salary_n;
+    c.salary_sum += annual;
+  }
+}
+
+namespace {
+
+// A cell's postings, their share of `of` with its interval, and their
+// salaried postings and mean annual salary (万元).
+void AppendPostingsAndSalary(std::vector<std::string>& row, const CubeCell& c, uint64_t of) {
+  row.push_back(Num(c.postings));
+  AppendShare(row, c.postings, of);
+  row.push_back(Num(c.salary_n));
+  row.push_back(c.salary_n ? Wan(CubeMean(c)) : "");
+}
+
+// D1 and D2, from the category counts.
+void AddDefinitionTables(const CategoryCounts& counts, const TableOptions& o, const CubeFilter& filter,
+                         std::vector<Table>* tables) {
+  // Rows: each dated quarter, then the whole run (undated postings too).
+  std::vector<std::pair<std::string, CategoryCounts::Cells>> rows;
+  CategoryCounts::Cells total{};
+  for (const auto& [quarter, cells] : counts.by_quarter) {
+    if (!quarter.empty()) rows.emplace_back(quarter, cells);
+    for (size_t c = 0; c < kCategoryCount; ++c)
+      for (size_t t = 0; t < 2; ++t) {
+        total[c][t].postings += cells[c][t].postings;
+        total[c][t].salary_n += cells[c][t].salary_n;
+        total[c][t].salary_sum += cells[c][t].salary_sum;
+      }
+  }
+  rows.emplace_back("all", total);
+  std::string period = rows.size() > 1 ? rows.front().first + "–" + rows[rows.size() - 2].first : "";
+  auto sum = [](const CategoryCounts::Cells& cells, auto wanted) {
+    CubeCell out;
+    for (AiCategory c : kAllCategories)
+      for (int t = 0; t < 2; ++t) {
+        if (!wanted(c, t == 1)) continue;
+        const CubeCell& x = cells[static_cast<size_t>(c)][static_cast<size_t>(t)];
+        out.postings += x.postings;
+        out.salary_n += x.salary_n;
+        out.salary_sum += x.salary_sum;
+      }
+    return out;
+  };
+  {
+    std::vector<AiDefinition> defs = ShippedDefinitions();
+    defs.insert(defs.end(), o.definitions.begin(), o.definitions.end());
+    Table t;
+    t.id = "D1";
+    t.title = "不同人工智能岗位定义下的岗位数、占比与平均年薪";
+    t.period = period;
+    t.formula = "per quarter (and the whole run, undated postings included) and per definition of an AI job: AI "
+                "postings = postings whose category is in the definition (report: an AI term anywhere); AI "
+                "intensity = AI postings / all postings (Wilson 95%); mean annual salary (万元) of those with a "
+                "known salary; in_use marks the definition this report's other tables use";
+    t.columns = {"quarter", "definition", "categories", "all_postings", "ai_postings", "ai_intensity_pct",
+                 "intensity_ci_low", "intensity_ci_high", "ai_salary_n", "ai_mean_annual_wan", "in_use", "small_n"};
+    for (const auto& [quarter, cells] : rows) {
+      uint64_t all = sum(cells, [](AiCategory, bool) { return true; }).postings;
+      for (const AiDefinition& d : defs) {
+        CubeCell ai = sum(cells, [&](AiCategory c, bool term) { return d.Flags(c, term); });
+        std::vector<std::string> row = {quarter, d.name, d.Codes(), Num(all)};
+        AppendPostingsAndSalary(row, ai, all);
+        row.push_back(d.name == o.definition ? "1" : "0");
+        row.push_back(all < o.min_n || ai.postings < o.min_n ? "1" : "0");
+        t.rows.push_back(std::move(row));
+        if (quarter == "all" && d.name == o.definition) t.n = ai.postings;
+      }
+    }
+    t.filter = filter;
+    tables->push_back(std::move(t));
+  }
+  {
+    Table t;
+    t.id = "D2";
+    t.title = "含人工智能词岗位的工作类别构成";
+    t.period = period;
+    t.formula = "per quarter (and the whole run): of the postings with an AI term anywhere (the report "
+                "definition), the share of each category of AI work (AI_TAXONOMY.md: B builder, A application "
+                "engineer, D data work, E education, S business, U tool user, N no AI work), Wilson 95%; mean annual "
+                "salary (万元) of those with a known salary";
+    t.columns = {"quarter", "ai_category", "ai_category_name", "term_postings", "category_postings", "share_pct",
+                 "ci_low", "ci_high", "category_salary_n", "category_mean_annual_wan", "small_n"};
+    for (const auto& [quarter, cells] : rows) {
+      uint64_t with_term = sum(cells, [](AiCategory, bool term) { return term; }).postings;
+      for (AiCategory c : kAllCategories) {
+        const CubeCell& x = cells[static_cast<size_t>(c)][1];
+        std::vector<std::string> row = {quarter, std::string(CategoryCodeText(c)), std::string(CategoryLabelZh(c)),
+                                        Num(with_term)};
+        AppendPostingsAndSalary(row, x, with_term);
+        row.push_back(x.postings < o.min_n ? "1" : "0");
+        t.rows.push_back(std::move(row));
+      }
+      if (quarter == "all") t.n = with_term;
+    }
+    t.filter = filter;
+    tables->push_back(std::move(t));
+  }
+}
+
+}  // namespace
+
+std::vector<Table> BuildTables(const Cube& cube, const TableOptions& o, const CategoryCounts* categories) {
   std::vector<Table> tables;
   Periods p = FindPeriods(cube, o);
   const size_t all = static_cast<size_t>(-1);
@@ -704,10 +827,12 @@ std::vector<Table> BuildTables(const Cube& cube, const TableOptions& o) {
     t.filter = cube.filter();
     if (t.n == 0 && t.period == p.current) t.n = ai_total;
   }
+  if (categories != nullptr) AddDefinitionTables(*categories, o, cube.filter(), &tables);
   // Report order, as the reference report and report.html present them.
   static const std::vector<std::string> kOrder = {"F0-1", "F0-2", "F1",  "F2",  "F4",  "F5",     "F6",     "F8",
                                                   "F9",   "F10",  "F11", "F12", "F13", "F14",    "F15",    "F16",
-                                                  "F17",  "F18",  "F19", "F20-24", "F25-34", "F35-44"};
+                                                  "F17",  "F18",  "F19", "F20-24", "F25-34", "F35-44",
+                                                  "D1",   "D2"};
   auto rank = [&](const Table& t) {
     return static_cast<size_t>(std::find(kOrder.begin(), kOrder.end(), t.id) - kOrder.begin());
   };

@@ -10,8 +10,12 @@
 #include <string>
 #include <vector>
 
+#include <array>
+#include <map>
+
 #include "aggregate/cube.h"
 #include "jobsift/status.h"
+#include "lexicon/category.h"
 
 namespace jobsift {
 
@@ -50,6 +54,19 @@ struct TableOptions {
   uint64_t min_n = 30;
   size_t top_cities = 10;
   size_t top_industries = 20;
+  // The definition tables (D1): the definition the AI flag uses, and those
+  // shown beside the shipped ones (the config's [definitions]).
+  std::string definition = "default";
+  std::vector<AiDefinition> definitions;
+};
+
+// Postings by quarter, AI category and whether an AI term is anywhere, with
+// their salaries: what the definition tables D1 and D2 count (every
+// posting the cube counts, deduplicated and filtered alike).
+struct CategoryCounts {
+  using Cells = std::array<std::array<CubeCell, 2>, kCategoryCount>;  // [category][AI term anywhere]
+  std::map<std::string, Cells, std::less<>> by_quarter;              // "" = undated
+  void Add(std::string_view quarter, AiCategory category, bool any_ai_term, bool has_salary, uint64_t annual);
 };
 
 // Postings and AI postings of one period.
@@ -86,7 +103,11 @@ FocusHalf ChooseFocusHalf(const Cube& cube, const TableOptions& options);
 // Wilson score interval for x successes in n trials, 95%.
 void WilsonInterval(uint64_t x, uint64_t n, double* low, double* high);
 
-std::vector<Table> BuildTables(const Cube& cube, const TableOptions& options);
+// Every table of the cube; with `categories`, also D1 (AI postings, share
+// and mean salary per quarter under each definition) and D2 (the category
+// mix of the postings with an AI term).
+std::vector<Table> BuildTables(const Cube& cube, const TableOptions& options,
+                               const CategoryCounts* categories = nullptr);
 
 // "city=北京", "industry=教育", "city=北京, industry=教育"; "" for no filter.
 std::string FilterLabel(const CubeFilter& f);
