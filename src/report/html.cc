@@ -109,7 +109,7 @@ bool IsLabelColumn(const std::string& column) { return ColumnInfoOf(column).kind
 // One cell of a toggled table, formatted by its column's kind.
 std::string FormatCell(const std::string& column, const std::string& cell) {
   switch (ColumnInfoOf(column).kind) {
-    case ColumnKind::kFlag: return cell == "1" ? "样本不足" : "";
+    case ColumnKind::kFlag: return cell == "1" ? (column == "small_n" ? "样本不足" : "是") : "";
     case ColumnKind::kPercent: return FormatPercent(cell);
     case ColumnKind::kWan: return FormatWan(cell);
     case ColumnKind::kLabel: return Label(cell);
