@@ -11,6 +11,7 @@
 #include <string>
 
 #include "lexicon/category.h"
+#include "pipeline/category_eval.h"
 #include "test_util.h"
 
 namespace jobsift {
@@ -231,6 +232,20 @@ std::pair<double, double> Scores(const std::string& line) {
   static const std::regex kRow(R"(^\S+\s+\S+\s+([0-9.]+) \S+\s+\d+\s+([0-9.]+) )");
   if (!std::regex_search(line, m, kRow)) return {-1, -1};
   return {std::stod(m[1]), std::stod(m[2])};
+}
+
+TEST(CategoryEval, AFrameOrLabelsFileThatSaysNothingIsAnError) {
+  TempDir d;
+  WriteFile(d.File("frame.tsv"), "# frame\ndataset\tstratum\tframe\njob-hunting-data\tT\t3411\nboss\tO\tmany\n");
+  auto frame = LoadFrame(d.File("frame.tsv"));
+  ASSERT_FALSE(frame.ok());
+  EXPECT_TRUE(Has(frame.status().message(), "frame.tsv:4")) << frame.status().message();  // not a count read as 0
+  WriteFile(d.File("frame.tsv"), "dataset\tstratum\tframe\nboss\tO\t420\nboss\tO\t420\n");
+  EXPECT_FALSE(LoadFrame(d.File("frame.tsv")).ok());  // a stratum twice
+  WriteFile(d.File("labels.tsv"), "# only comments\n");
+  auto labels = LoadCategoryLabels(d.File("labels.tsv"));
+  ASSERT_FALSE(labels.ok());
+  EXPECT_TRUE(Has(labels.status().message(), "no header row")) << labels.status().message();
 }
 
 TEST(CategoryEval, TheShippedModelIsWhatTheLabelsTrainAndBeatsTheRules) {

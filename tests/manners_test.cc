@@ -147,7 +147,7 @@ TEST(Manners, AnnotatePassesInputColumnsThroughWithABom) {
   std::string header = csv.substr(3, csv.find("\r\n") - 3);
   EXPECT_TRUE(Has(header, ",category_evidence,input.职位名称,input.城市,input.薪资,input.发布平台,input.职位描述,input.链接"))
       << header;
-  EXPECT_TRUE(Has(csv, ",前台,,,,,https://x/1\r\n") || Has(csv, "前台,,,,,https://x/1\r\n")) << csv;
+  EXPECT_TRUE(Has(csv, "前台,,,,,https://x/1\r\n")) << csv;
   r = CallJobsift(d, "annotate -q --no-bom -o " + d.File("nobom.csv") + " " + d.File("p.csv"));
   EXPECT_EQ(ReadFile(d.File("nobom.csv")).substr(0, 3), "id,");
   // stdin cannot be read twice for CSV's columns.

@@ -169,12 +169,7 @@ Cube::AddResult Cube::Add(const CubeRecord& r) {
   for (size_t d = 0; d < kDimCount; ++d) key[d] = id_of(dicts_[d], r.dim[d]);
   key[kDimCount] = r.ai ? 1 : 0;
   for (size_t p = 0; p < kProjections.size(); ++p) {
-    CubeCell& c = projections_[p][ProjectionKey(p, key)];
-    ++c.postings;
-    if (r.has_salary) {
-      ++c.salary_n;
-      c.salary_sum += r.annual_salary;
-    }
+    projections_[p][ProjectionKey(p, key)].Count(r.has_salary, r.annual_salary);
   }
   uint32_t q = key[static_cast<size_t>(Dim::kQuarter)];
   if (r.has_salary) {
@@ -243,10 +238,7 @@ std::vector<Cube::Marginal> Cube::Collapse(const std::vector<Dim>& keep, std::st
     std::array<uint32_t, 4> k{};
     for (size_t i = 0; i < keep.size(); ++i) k[i] = key[at[i]];
     k[3] = key[3];
-    CubeCell& s = by_id[k];
-    s.postings += cell.postings;
-    s.salary_n += cell.salary_n;
-    s.salary_sum += cell.salary_sum;
+    by_id[k].Add(cell);
   }
   std::vector<Marginal> out;
   out.reserve(by_id.size());

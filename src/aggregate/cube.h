@@ -101,6 +101,20 @@ struct CubeCell {
   uint64_t postings = 0;
   uint64_t salary_n = 0;
   uint64_t salary_sum = 0;  // yuan, exact
+
+  // One posting, with its annual salary when it has one.
+  void Count(bool has_salary, uint64_t annual) {
+    ++postings;
+    if (has_salary) {
+      ++salary_n;
+      salary_sum += annual;
+    }
+  }
+  void Add(const CubeCell& o) {
+    postings += o.postings;
+    salary_n += o.salary_n;
+    salary_sum += o.salary_sum;
+  }
 };
 
 // A report's scope: postings of one city and/or one industry (canonical

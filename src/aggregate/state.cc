@@ -21,21 +21,13 @@ void ForEachConvention(Conventions& c, F f) {
     f(*v);
 }
 
-void Mix(uint64_t& h, const void* p, size_t n) {
-  const unsigned char* b = static_cast<const unsigned char*>(p);
-  for (size_t i = 0; i < n; ++i) {
-    h ^= b[i];
-    h *= 1099511628211ull;
-  }
-}
-
 // Reads through a FILE, hashing what it reads; any short read is an error.
 class Reader {
  public:
   Reader(std::FILE* f, std::string path) : f_(f), path_(std::move(path)) {}
   bool Bytes(void* p, size_t n) {
     if (std::fread(p, 1, n, f_) != n) return false;
-    Mix(hash_, p, n);
+    hash_.Add(p, n);
     return true;
   }
   bool U64(uint64_t* v) {
@@ -51,12 +43,12 @@ class Reader {
     s->resize(n);
     return n == 0 || Bytes(s->data(), n);
   }
-  uint64_t hash() const { return hash_; }
+  uint64_t hash() const { return hash_.value; }
 
  private:
   std::FILE* f_;
   std::string path_;
-  uint64_t hash_ = 1469598103934665603ull;
+  Fnv1a hash_;
 };
 
 }  // namespace
@@ -89,7 +81,7 @@ StateWriter::~StateWriter() {
 
 void StateWriter::Bytes(const void* p, size_t n) {
   if (n > 0 && std::fwrite(p, 1, n, f_) != n) failed_ = true;
-  Mix(hash_, p, n);
+  hash_.Add(p, n);
 }
 
 void StateWriter::U64(uint64_t v) {
@@ -168,7 +160,7 @@ Status StateWriter::Finish(const StateInfo& info) {
   strings(n.empty);
   strings(n.skipped);
   strings(n.other);
-  uint64_t sum = hash_;
+  uint64_t sum = hash_.value;
   U64(sum);
   if (scratch_) {
     if (failed_ || std::fflush(f_) != 0) return IoError(path_ + ": write failed: " + std::strerror(errno));

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "aggregate/contribution.h"
+#include "base/hash.h"
 #include "fields/salary.h"
 #include "base/temp_file.h"
 #include "jobsift/status.h"
@@ -60,7 +61,7 @@ class StateWriter {
   void Str(std::string_view s);
   std::FILE* f_;
   std::string path_;
-  uint64_t hash_ = 1469598103934665603ull;
+  Fnv1a hash_;  // of every byte written
   uint64_t records_ = 0;
   bool failed_ = false;
 };

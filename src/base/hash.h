@@ -1,11 +1,14 @@
-// A 64-bit mixer: every input bit moves about half the output bits. For
-// keys that are already hashes (fingerprints) or small ids, before they pick
-// a slot, a segment or a bit.
+// Hashes of bytes: a 64-bit mixer for keys that are already hashes
+// (fingerprints) or small ids, before they pick a slot, a segment or a bit;
+// a fast hash of short strings for table slots; and FNV-1a, byte by byte,
+// whose values are stored (state files' checksums, the lexicon's and the
+// category model's checksums, the model's feature keys).
 #ifndef JOBSIFT_BASE_HASH_H_
 #define JOBSIFT_BASE_HASH_H_
 
 #include <cstdint>
 #include <cstring>
+#include <string>
 #include <string_view>
 
 namespace jobsift {
@@ -33,6 +36,27 @@ inline uint64_t HashBytes(std::string_view s) {
   if (i < s.size()) std::memcpy(&tail, s.data() + i, s.size() - i);  // an empty view may have no data
   return Mix64(h ^ tail);
 }
+
+// FNV-1a 64, fed piece by piece: the same bytes give the same value however
+// they are split.
+struct Fnv1a {
+  uint64_t value = 1469598103934665603ull;
+  void Add(const void* p, size_t n) {
+    const unsigned char* b = static_cast<const unsigned char*>(p);
+    for (size_t i = 0; i < n; ++i) {
+      value ^= b[i];
+      value *= 1099511628211ull;
+    }
+  }
+  void Add(std::string_view s) { Add(s.data(), s.size()); }
+  // 16 lower-case hex digits.
+  std::string Hex() const {
+    static constexpr char kDigits[] = "0123456789abcdef";
+    std::string out(16, '0');
+    for (int i = 0; i < 16; ++i) out[15 - i] = kDigits[(value >> (4 * i)) & 0xF];
+    return out;
+  }
+};
 
 }  // namespace jobsift
 

@@ -231,6 +231,15 @@ std::string AsciiLower(std::string_view s) {
   return r;
 }
 
+std::string JoinFirst(const std::vector<std::string>& items, std::string_view sep, size_t shown) {
+  std::string out;
+  for (size_t i = 0; i < items.size() && i < shown; ++i) {
+    if (i) out += sep;
+    out += items[i];
+  }
+  return out;
+}
+
 std::vector<std::string_view> SplitOn(std::string_view s, char sep) {
   std::vector<std::string_view> parts;
   size_t start = 0;

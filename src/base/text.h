@@ -8,6 +8,7 @@
 #define JOBSIFT_BASE_TEXT_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -65,6 +66,9 @@ void AppendHtmlEscaped(std::string_view s, std::string& out);
 
 // ASCII lower-case copy.
 std::string AsciiLower(std::string_view s);
+
+// The first `shown` of `items` joined by `sep` ("a, b, c").
+std::string JoinFirst(const std::vector<std::string>& items, std::string_view sep, size_t shown = SIZE_MAX);
 
 // Splits `s` at every `sep`; "a\t\tb" gives {"a", "", "b"}. Views into `s`.
 std::vector<std::string_view> SplitOn(std::string_view s, char sep);

@@ -383,8 +383,7 @@ class ClassifyJob : public PostingJob {
   struct Counts {
     uint64_t postings = 0;
     std::map<std::string_view, uint64_t> by_rule;  // AI postings; rule names are static strings
-    std::array<uint64_t, kCategoryCount> by_category{};
-    uint64_t any_term = 0;
+    CategoryCounts::Cells cells{};                   // by category and AI term anywhere
   };
   class Task : public PostingTask {
    public:
@@ -393,8 +392,7 @@ class ClassifyJob : public PostingJob {
       a_->Annotate(p, *scratch_, &an_);
       ++counts.postings;
       if (an_.ai) ++counts.by_rule[an_.ai_rule];
-      ++counts.by_category[static_cast<size_t>(an_.category)];
-      counts.any_term += an_.any_ai_term;
+      ++counts.cells[static_cast<size_t>(an_.category)][an_.any_ai_term ? 1 : 0].postings;
     }
     Counts counts;
 
@@ -408,8 +406,8 @@ class ClassifyJob : public PostingJob {
     const Counts& c = static_cast<Task*>(t.get())->counts;
     counts.postings += c.postings;
     for (const auto& [rule, n] : c.by_rule) counts.by_rule[rule] += n;
-    for (size_t i = 0; i < kCategoryCount; ++i) counts.by_category[i] += c.by_category[i];
-    counts.any_term += c.any_term;
+    for (size_t i = 0; i < kCategoryCount; ++i)
+      for (size_t t = 0; t < 2; ++t) counts.cells[i][t].Add(c.cells[i][t]);
   }
   Counts counts;
 
@@ -438,19 +436,17 @@ int RunClassify(const CommonFlags& f, bool all_domains) {
                        o.definition.name + " = " + o.definition.Codes() + ", classifier " +
                        std::string(CategoryMethodName(o.category_method)) + ")\n";
   for (const auto& [rule, n] : c.by_rule) o_text += "  " + std::string(rule) + " " + std::to_string(n) + "\n";
-  o_text += "categories (" + std::to_string(c.any_term) + " postings with an AI term):\n";
-  for (AiCategory cat : kAllCategories)
-    o_text += "  " + std::string(1, CategoryCode(cat)) + " " + std::string(CategoryName(cat)) + " " +
-              std::to_string(c.by_category[static_cast<size_t>(cat)]) + "\n";
-  o_text += "AI postings under each definition:";
-  std::vector<AiDefinition> defs = ShippedDefinitions();
-  defs.insert(defs.end(), config.definitions.begin(), config.definitions.end());
-  for (const AiDefinition& d : defs) {
-    uint64_t n = d.any_term ? c.any_term : 0;
-    for (AiCategory cat : kAllCategories)
-      if (!d.any_term && d.Contains(cat)) n += c.by_category[static_cast<size_t>(cat)];
-    o_text += " " + d.name + " " + std::to_string(n) + ";";
+  uint64_t any_term = 0;
+  for (const auto& by_term : c.cells) any_term += by_term[1].postings;
+  o_text += "categories (" + std::to_string(any_term) + " postings with an AI term):\n";
+  for (AiCategory cat : kAllCategories) {
+    const auto& by_term = c.cells[static_cast<size_t>(cat)];
+    o_text += "  " + std::string(CategoryCodeText(cat)) + " " + std::string(CategoryName(cat)) + " " +
+              std::to_string(by_term[0].postings + by_term[1].postings) + "\n";
   }
+  o_text += "AI postings under each definition:";
+  for (const AiDefinition& d : AllDefinitions(config.definitions))
+    o_text += " " + d.name + " " + std::to_string(CategoryCounts::Under(c.cells, d).postings) + ";";
   o_text.back() = '\n';
   if (!WriteStdout(o_text)) return kExitFailure;
   PrintReadNotes(*summary, f.quiet);
@@ -882,12 +878,6 @@ std::string DidYouMean(std::string_view word, const std::vector<std::string>& na
   return best.empty() ? "" : ": did you mean '" + best + "'?";
 }
 
-std::string JoinNames(const std::vector<std::string>& names) {
-  std::string out;
-  for (size_t i = 0; i < names.size(); ++i) out += (i ? ", " : "") + names[i];
-  return out;
-}
-
 // A flag or value CLI11 refused: one "jobsift:" line, with the nearest
 // option name for a flag it does not know, and exit 2.
 int ParseFailure(const CLI::App& app, const CLI::ParseError& e, int argc, char** argv) {
@@ -1069,7 +1059,7 @@ int main(int argc, char** argv) {
     for (const CLI::App* sub : app.get_subcommands({})) commands.push_back(sub->get_name());
     if (std::find(commands.begin(), commands.end(), argv[1]) == commands.end()) {
       std::fprintf(stderr, "jobsift: unknown command '%s'%s (the commands: %s; see jobsift --help)\n", argv[1],
-                   DidYouMean(argv[1], commands).c_str(), JoinNames(commands).c_str());
+                   DidYouMean(argv[1], commands).c_str(), JoinFirst(commands, ", ").c_str());
       return kExitFailure;
     }
   }

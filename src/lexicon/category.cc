@@ -7,6 +7,7 @@
 #include <random>
 #include <unordered_map>
 
+#include "base/hash.h"
 #include "base/phrase_set.h"
 #include "base/text.h"
 
@@ -139,14 +140,18 @@ const std::vector<AiDefinition>& ShippedDefinitions() {
   return kShipped;
 }
 
+std::vector<AiDefinition> AllDefinitions(const std::vector<AiDefinition>& extra) {
+  std::vector<AiDefinition> all = ShippedDefinitions();
+  all.insert(all.end(), extra.begin(), extra.end());
+  return all;
+}
+
 StatusOr<AiDefinition> FindDefinition(std::string_view name, const std::vector<AiDefinition>& extra) {
-  for (const AiDefinition& d : ShippedDefinitions())
-    if (d.name == name) return d;
-  for (const AiDefinition& d : extra)
-    if (d.name == name) return d;
   std::string known;
-  for (const AiDefinition& d : ShippedDefinitions()) known += (known.empty() ? "" : ", ") + d.name;
-  for (const AiDefinition& d : extra) known += ", " + d.name;
+  for (const AiDefinition& d : AllDefinitions(extra)) {
+    if (d.name == name) return d;
+    known += (known.empty() ? "" : ", ") + d.name;
+  }
   return InvalidArgument("unknown AI definition '" + std::string(name) + "' (" + known + ")");
 }
 
@@ -253,20 +258,11 @@ void EmitFeatures(const CategoryInput& in, std::vector<std::string_view>* chars,
   if (!in.has_description) emit("no_description");
 }
 
-// FNV-1a over a feature's name, piece by piece: the model's key.
-struct FeatureHash {
-  uint64_t h = 1469598103934665603ull;
-  void Add(std::string_view piece) {
-    for (unsigned char b : piece) {
-      h ^= b;
-      h *= 1099511628211ull;
-    }
-  }
-};
+// A feature's key: FNV-1a of its name (fed piece by piece when scoring).
 uint64_t HashOf(std::string_view name) {
-  FeatureHash f;
+  Fnv1a f;
   f.Add(name);
-  return f.h;
+  return f.value;
 }
 
 }  // namespace
@@ -464,12 +460,12 @@ AiCategory CategoryModel::Classify(const CategoryInput& in, Scratch& scratch) co
   const uint32_t posting = scratch.posting;
   std::array<int64_t, kCategoryCount> s{};
   auto emit = [&](std::string_view a, std::string_view b = {}, std::string_view c = {}, std::string_view d = {}) {
-    FeatureHash h;
+    Fnv1a h;
     h.Add(a);
     h.Add(b);
     h.Add(c);
     h.Add(d);
-    int64_t i = Find(h.h);
+    int64_t i = Find(h.value);
     if (i < 0 || scratch.stamp[static_cast<size_t>(i)] == posting) return;
     scratch.stamp[static_cast<size_t>(i)] = posting;
     const auto& w = weights_[static_cast<size_t>(i)];
@@ -532,15 +528,13 @@ std::string CategoryModel::Tsv(const std::string& header) const {
 }
 
 std::string CategoryModel::Checksum() const {
-  FeatureHash h;
+  Fnv1a h;
   for (size_t i : ByName()) {
     h.Add(names_[i]);
     h.Add("\t");
     for (int32_t v : weights_[i]) h.Add(std::to_string(v) + "\t");
   }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h.h));
-  return buf;
+  return h.Hex();
 }
 
 }  // namespace jobsift

@@ -54,6 +54,9 @@ struct AiDefinition {
 };
 // core, default, broad, report, in that order.
 const std::vector<AiDefinition>& ShippedDefinitions();
+// The shipped definitions, then `extra` (the config's): what D1 and
+// classify show side by side.
+std::vector<AiDefinition> AllDefinitions(const std::vector<AiDefinition>& extra);
 // A shipped definition by name, or one of `extra` (the config's).
 StatusOr<AiDefinition> FindDefinition(std::string_view name, const std::vector<AiDefinition>& extra = {});
 // A definition from codes such as "B+A+D" (config: [definitions] mine = "B+A+D").

@@ -6,6 +6,7 @@
 #include <map>
 #include <sstream>
 
+#include "base/hash.h"
 #include "base/text.h"
 #include "text/normalize.h"
 
@@ -56,14 +57,10 @@ size_t Lexicon::GroupCount(Domain d) const {
 }
 
 std::string Lexicon::Checksum() const {
-  uint64_t h = 1469598103934665603ull;
+  Fnv1a h;
   auto mix = [&h](std::string_view s) {
-    for (unsigned char c : s) {
-      h ^= c;
-      h *= 1099511628211ull;
-    }
-    h ^= 0xff;
-    h *= 1099511628211ull;
+    h.Add(s);
+    h.Add("\xff");  // after each string, so that "ab","c" and "a","bc" differ
   };
   for (const Group& g : groups_) {
     mix(DomainName(g.domain));
@@ -78,9 +75,7 @@ std::string Lexicon::Checksum() const {
     mix(t.case_sensitive ? "c" : "-");
     for (const auto& e : t.excludes) mix(e);
   }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
+  return h.Hex();
 }
 
 StatusOr<Lexicon::GroupFile> Lexicon::ReadGroupFile(const std::string& path, Domain domain, bool overlay) {
@@ -215,7 +210,7 @@ Status Lexicon::Apply(GroupFile file, bool from_overlay) {
     // An overlay of a known group may restate what it holds.
     if (!group.belongs.empty()) existing->belongs = group.belongs;
     if (!group.left_out.empty()) existing->left_out = group.left_out;
-    existing->overlay = group.file;
+    existing->overlay = group.file;  // (a set defines each group once: LoadFile)
   }
   const uint32_t index = static_cast<uint32_t>(existing - groups_.begin());
   for (size_t i = 0; i < file.terms.size(); ++i) {

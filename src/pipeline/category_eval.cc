@@ -1,12 +1,12 @@
 #include "pipeline/category_eval.h"
 
 #include <algorithm>
-#include <cmath>
+#include <charconv>
 #include <cstdio>
-#include <filesystem>
 #include <fstream>
 #include <set>
 
+#include "base/hash.h"
 #include "base/text.h"
 #include "pipeline/reader.h"
 
@@ -14,56 +14,6 @@ namespace jobsift {
 namespace {
 
 const char* kHeader[] = {"source", "key", "category", "dataset", "stratum", "labeller", "title", "reason"};
-
-// The annotation eval needs of each labelled posting: the rules' category and
-// the model's features, whatever model ships.
-class ReadJob : public PostingJob {
- public:
-  ReadJob(const std::map<std::pair<std::string, std::string>, size_t>* index, std::string prefix, const Annotator* a)
-      : index_(index), prefix_(std::move(prefix)), annotator_(a) {}
-  class Task : public PostingTask {
-   public:
-    explicit Task(ReadJob* job) : job_(job), scratch_(job->annotator_->NewScratch()) {}
-    void Add(const Posting& p) override {
-      auto it = job_->index_->find(LabelKeyOf(p, job_->prefix_));
-      if (it == job_->index_->end()) return;
-      Annotation an;
-      job_->annotator_->Annotate(p, *scratch_, &an);
-      ReadPosting r;
-      r.label = it->second;
-      r.features = std::move(an.category_features);
-      r.rules = an.category;
-      r.any_term = an.any_ai_term;
-      found.push_back(std::move(r));
-    }
-    std::vector<ReadPosting> found;
-
-   private:
-    ReadJob* job_;
-    std::unique_ptr<Annotator::Scratch> scratch_;
-  };
-  std::unique_ptr<PostingTask> NewTask() override { return std::make_unique<Task>(this); }
-  void Finish(std::unique_ptr<PostingTask> t) override {
-    for (ReadPosting& r : static_cast<Task*>(t.get())->found)
-      if (seen_.insert(r.label).second) postings.push_back(std::move(r));  // a key's first posting
-  }
-  bool WantsLineNumbers() const override { return true; }
-  std::vector<ReadPosting> postings;
-
- private:
-  const std::map<std::pair<std::string, std::string>, size_t>* index_;
-  std::string prefix_;
-  const Annotator* annotator_;
-  std::set<size_t> seen_;
-};
-
-Interval WilsonOf(double p, double n) {
-  if (n <= 0) return {};
-  const double z = 1.959963984540054;
-  double centre = (p + z * z / (2 * n)) / (1 + z * z / n);
-  double half = z / (1 + z * z / n) * std::sqrt(std::max(0.0, p * (1 - p) / n + z * z / (4 * n * n)));
-  return {std::max(0.0, centre - half), std::min(1.0, centre + half)};
-}
 
 // A weighted share: sum of w over the hits / sum of w over the base.
 struct Share {
@@ -82,20 +32,17 @@ struct Share {
     if (base <= 0) return e;
     e.value = hit / base;
     e.n_eff = base * base / base_w2;
-    e.ci = WilsonOf(e.value, e.n_eff);
+    e.ci = Wilson95OfShare(e.value, e.n_eff);
     return e;
   }
 };
 
 // Stable fold of a posting: FNV-1a of its source and key.
 size_t FoldOf(const CategoryLabel& l, size_t folds) {
-  uint64_t h = 1469598103934665603ull;
-  for (const std::string* s : {&l.source, &l.key})
-    for (unsigned char c : *s) {
-      h ^= c;
-      h *= 1099511628211ull;
-    }
-  return static_cast<size_t>(h % folds);
+  Fnv1a h;
+  h.Add(l.source);
+  h.Add(l.key);
+  return static_cast<size_t>(h.value % folds);
 }
 
 // The truth under a definition: its categories, or, for `report` (any term),
@@ -154,61 +101,64 @@ StatusOr<std::vector<CategoryLabel>> LoadCategoryLabels(const std::string& path)
 }
 
 StatusOr<std::map<std::pair<std::string, std::string>, uint64_t>> LoadFrame(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) return NotFound(path + ": cannot open the sampling frame");
   std::map<std::pair<std::string, std::string>, uint64_t> frame;
-  std::string line;
-  int n = 0;
-  while (std::getline(in, line)) {
-    ++n;
-    if (line.empty() || line[0] == '#' || StartsWith(line, "dataset\t")) continue;
-    auto cols = SplitOn(line, '\t');
-    if (cols.size() < 3) return InvalidArgument(path + ":" + std::to_string(n) + ": want dataset, stratum, frame");
-    frame[{std::string(cols[0]), std::string(cols[1])}] = std::strtoull(std::string(cols[2]).c_str(), nullptr, 10);
-  }
+  Status st = ReadLabelRows(
+      path,
+      [](const std::vector<std::string_view>& cols) {
+        if (cols.size() < 3 || cols[0] != "dataset" || cols[1] != "stratum" || cols[2] != "frame")
+          return InvalidArgument("expected the header dataset, stratum, frame");
+        return Status::Ok();
+      },
+      [&](const std::vector<std::string_view>& cols, const std::string& where) {
+        uint64_t n = 0;
+        std::string_view v = cols.size() >= 3 ? cols[2] : std::string_view();
+        auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+        if (cols.size() < 3 || v.empty() || ec != std::errc() || end != v.data() + v.size() || n == 0)
+          return InvalidArgument(where + ": want a dataset, a stratum and its postings (a positive count)");
+        if (!frame.emplace(std::make_pair(std::string(cols[0]), std::string(cols[1])), n).second)
+          return InvalidArgument(where + ": " + std::string(cols[0]) + " " + std::string(cols[1]) + " twice");
+        return Status::Ok();
+      });
+  if (!st.ok()) return st;
   return frame;
 }
 
 StatusOr<std::vector<ReadPosting>> ReadLabelledPostings(const std::vector<CategoryLabel>& labels,
                                                         const std::string& data_root, const Lexicon& lexicon,
                                                         std::vector<std::string>* not_found) {
-  std::error_code ec;
-  if (!std::filesystem::is_directory(data_root, ec)) {
-    std::set<std::string> datasets;
-    for (const CategoryLabel& l : labels) datasets.insert(l.dataset);
-    std::string names;
-    for (const std::string& d : datasets) names += (names.empty() ? "" : ", ") + d;
-    return NotFound("eval reads the labelled postings from the real datasets (" + names + ") under " + data_root +
-                    ", which is not there: give their folder with --data-root DIR or the environment variable "
-                    "JOBSIFT_REAL_DATA (each dataset's SOURCE.md says where it comes from; docs/classification.md)");
-  }
+  // What eval needs of each labelled posting: the rules' category and the
+  // model's features, whatever model ships.
   AnnotateOptions o;
   o.categorize = true;
   o.category_method = CategoryMethod::kRules;
   o.keep_features = true;
-  auto annotator = Annotator::Create(lexicon, o);
-  if (!annotator.ok()) return annotator.status();
-  std::map<std::pair<std::string, std::string>, size_t> index;
-  std::set<std::string> files;
-  for (size_t i = 0; i < labels.size(); ++i) {
-    index.emplace(std::make_pair(labels[i].source, labels[i].key), i);
-    files.insert(labels[i].source.substr(0, labels[i].source.find('!')));
-  }
-  std::string prefix = data_root + "/";
-  ReadJob job(&index, prefix, annotator->get());
-  std::vector<std::string> inputs;
-  for (const auto& f : files) inputs.push_back(prefix + f);
-  ReadOptions ro;
-  auto read = ReadPostings(inputs, ro, &job);
+  auto made = Annotator::Create(lexicon, o);
+  if (!made.ok()) return made.status();
+  std::shared_ptr<const Annotator> annotator = std::move(*made);
+  std::vector<LabelKey> keys;
+  for (const CategoryLabel& l : labels) keys.emplace_back(l.source, l.key);
+  std::function<std::function<ReadPosting(const Posting&)>()> new_reader = [annotator]() {
+    std::shared_ptr<Annotator::Scratch> scratch = annotator->NewScratch();
+    return std::function<ReadPosting(const Posting&)>([annotator, scratch](const Posting& p) {
+      Annotation an;
+      annotator->Annotate(p, *scratch, &an);
+      ReadPosting r;
+      r.features = std::move(an.category_features);
+      r.rules = an.category;
+      r.any_term = an.any_ai_term;
+      return r;
+    });
+  };
+  auto read = ReadLabelled(keys, data_root, new_reader);
   if (!read.ok()) return read.status();
-  if (!read->errors.empty()) return IoError(read->errors.front());
-  std::sort(job.postings.begin(), job.postings.end(),
-            [](const ReadPosting& a, const ReadPosting& b) { return a.label < b.label; });
-  std::set<size_t> found;
-  for (const ReadPosting& p : job.postings) found.insert(p.label);
+  std::vector<ReadPosting> postings;
+  for (auto& [label, r] : *read) {
+    r.label = label;
+    postings.push_back(std::move(r));
+  }
   for (size_t i = 0; i < labels.size(); ++i)
-    if (!found.count(i)) not_found->push_back(labels[i].source + " " + labels[i].key);
-  return std::move(job.postings);
+    if (!read->count(i)) not_found->push_back(labels[i].source + " " + labels[i].key);
+  return postings;
 }
 
 CategoryModel TrainOnLabels(const std::vector<CategoryLabel>& labels, const std::vector<ReadPosting>& postings,
@@ -248,22 +198,26 @@ StatusOr<CategoryEvalResult> EvaluateCategories(const std::vector<CategoryLabel>
   r.methods = {"rules", "model (10-fold CV)", "model (one dataset out)"};
   std::vector<std::vector<AiCategory>> predicted(r.methods.size(), std::vector<AiCategory>(postings.size()));
   for (size_t i = 0; i < postings.size(); ++i) predicted[0][i] = postings[i].rules;
-  auto cross = [&](size_t method, auto fold_of) {
-    std::set<std::string> folds;
-    for (size_t i = 0; i < postings.size(); ++i) folds.insert(fold_of(i));
-    for (const std::string& fold : folds) {
+  // `fold[i]`: the fold of posting i; each fold scored by a model trained on the others.
+  auto cross = [&](size_t method, const std::vector<std::string>& fold) {
+    for (const std::string& f : std::set<std::string>(fold.begin(), fold.end())) {
       std::vector<CategoryModel::Example> examples;
       for (size_t i = 0; i < postings.size(); ++i)
-        if (fold_of(i) != fold && postings[i].any_term)
+        if (fold[i] != f && postings[i].any_term)
           examples.push_back({postings[i].features, labels[postings[i].label].category});
       CategoryModel m = CategoryModel::Train(examples, train);
       for (size_t i = 0; i < postings.size(); ++i)
-        if (fold_of(i) == fold)
+        if (fold[i] == f)
           predicted[method][i] = postings[i].any_term ? m.Classify(postings[i].features, nullptr) : AiCategory::kNone;
     }
   };
-  cross(1, [&](size_t i) { return std::to_string(FoldOf(labels[postings[i].label], 10)); });
-  cross(2, [&](size_t i) { return labels[postings[i].label].dataset; });
+  std::vector<std::string> by_id, by_dataset;
+  for (const ReadPosting& p : postings) {
+    by_id.push_back(std::to_string(FoldOf(labels[p.label], 10)));
+    by_dataset.push_back(labels[p.label].dataset);
+  }
+  cross(1, by_id);
+  cross(2, by_dataset);
 
   const std::vector<AiDefinition>& defs = ShippedDefinitions();
   r.scores.assign(r.methods.size(), std::vector<std::vector<DefinitionScore>>(

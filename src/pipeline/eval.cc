@@ -4,12 +4,11 @@
 #include <filesystem>
 
 #include <algorithm>
-#include <cmath>
 #include <cstdio>
 #include <fstream>
-#include <mutex>
 #include <set>
 
+#include "base/stats.h"
 #include "base/text.h"
 #include "pipeline/reader.h"
 
@@ -22,60 +21,9 @@ struct Prediction {
   std::vector<std::string_view> rules;  // the rule that fired, empty when none
 };
 
-class EvalJob : public PostingJob {
- public:
-  EvalJob(const std::map<std::pair<std::string, std::string>, size_t>* index, std::string root_prefix,
-          const std::vector<std::unique_ptr<Annotator>>* annotators)
-      : index_(index), prefix_(std::move(root_prefix)), annotators_(annotators) {}
-
-  class Task : public PostingTask {
-   public:
-    explicit Task(EvalJob* job) : job_(job) {
-      for (const auto& a : *job->annotators_) scratch_.push_back(a->NewScratch());
-    }
-    void Add(const Posting& p) override {
-      auto it = job_->index_->find(LabelKeyOf(p, job_->prefix_));
-      if (it == job_->index_->end()) return;
-      Prediction pred;
-      for (size_t v = 0; v < job_->annotators_->size(); ++v) {
-        const Annotator& a = *(*job_->annotators_)[v];
-        Annotation an;
-        a.Annotate(p, *scratch_[v], &an);
-        pred.ai.push_back(an.ai);
-        pred.rules.push_back(an.ai_rule);
-        std::string terms;
-        for (const TermHit& h : an.ai_terms) {
-          if (!terms.empty()) terms += " ";
-          terms += a.lexicon().terms()[h.term].text + "@" + std::string(SectionName(h.section));
-        }
-        pred.terms.push_back(std::move(terms));
-      }
-      found.emplace_back(it->second, std::move(pred));
-    }
-    std::vector<std::pair<size_t, Prediction>> found;
-
-   private:
-    EvalJob* job_;
-    std::vector<std::unique_ptr<Annotator::Scratch>> scratch_;
-  };
-
-  std::unique_ptr<PostingTask> NewTask() override { return std::make_unique<Task>(this); }
-  void Finish(std::unique_ptr<PostingTask> t) override {
-    for (auto& [i, pred] : static_cast<Task*>(t.get())->found) predictions.emplace(i, std::move(pred));
-  }
-  bool WantsLineNumbers() const override { return true; }
-
-  std::map<size_t, Prediction> predictions;  // label index -> first posting's prediction
-
- private:
-  const std::map<std::pair<std::string, std::string>, size_t>* index_;
-  std::string prefix_;
-  const std::vector<std::unique_ptr<Annotator>>* annotators_;
-};
-
 }  // namespace
 
-std::pair<std::string, std::string> LabelKeyOf(const Posting& p, const std::string& prefix) {
+LabelKey LabelKeyOf(const Posting& p, const std::string& prefix) {
   std::string source(p.source);
   if (StartsWith(source, prefix)) source.erase(0, prefix.size());
   std::string key = p[Field::kId].empty() ? "line:" + std::to_string(p.line) : std::string(p[Field::kId]);
@@ -100,6 +48,7 @@ Status ReadLabelRows(const std::string& path,
     if (!st.ok()) return seen_header ? st : InvalidArgument(where + ": " + st.message());
     seen_header = true;
   }
+  if (!seen_header) return InvalidArgument(path + ": no header row (an empty file?)");
   return Status::Ok();
 }
 
@@ -149,38 +98,68 @@ std::string DefaultRealDataRoot() {
   return std::filesystem::weakly_canonical(std::filesystem::path(JOBSIFT_DATA_DIR) / "../../shared/data/real").string();
 }
 
-StatusOr<EvalResult> Evaluate(const std::vector<Label>& labels, const std::string& data_root, const Lexicon& lexicon,
-                              const std::vector<Variant>& variants) {
+StatusOr<LabelledInputs> PrepareLabelled(const std::vector<LabelKey>& keys, const std::string& data_root) {
   std::error_code ec;
   if (!std::filesystem::is_directory(data_root, ec)) {
     std::set<std::string> datasets;
-    for (const Label& l : labels) datasets.insert(l.source.substr(0, l.source.find('/')));
-    std::string names;
-    for (const std::string& d : datasets) names += (names.empty() ? "" : ", ") + d;
-    return NotFound("eval reads the labelled postings from the real datasets (" + names + ") under " + data_root +
+    for (const auto& [source, key] : keys) datasets.insert(source.substr(0, source.find('/')));
+    return NotFound("eval reads the labelled postings from the real datasets (" +
+                    JoinFirst({datasets.begin(), datasets.end()}, ", ") + ") under " + data_root +
                     ", which is not there: give their folder with --data-root DIR or the environment variable "
                     "JOBSIFT_REAL_DATA (each dataset's SOURCE.md says where it comes from; docs/classification.md)");
   }
-  std::vector<std::unique_ptr<Annotator>> annotators;
+  LabelledInputs in;
+  in.prefix = data_root + "/";
+  std::set<std::string> files;
+  for (size_t i = 0; i < keys.size(); ++i) {
+    in.index.emplace(keys[i], i);
+    files.insert(keys[i].first.substr(0, keys[i].first.find('!')));
+  }
+  for (const std::string& f : files) in.files.push_back(in.prefix + f);
+  return in;
+}
+
+Status ReadLabelledFiles(const LabelledInputs& in, PostingJob* job) {
+  auto read = ReadPostings(in.files, ReadOptions{}, job);
+  if (!read.ok()) return read.status();
+  if (!read->errors.empty()) return IoError(read->errors.front());
+  return Status::Ok();
+}
+
+StatusOr<EvalResult> Evaluate(const std::vector<Label>& labels, const std::string& data_root, const Lexicon& lexicon,
+                              const std::vector<Variant>& variants) {
+  std::vector<std::shared_ptr<const Annotator>> annotators;
   for (const Variant& v : variants) {
     auto a = Annotator::Create(lexicon, v.options);
     if (!a.ok()) return a.status();
     annotators.push_back(std::move(*a));
   }
-  std::map<std::pair<std::string, std::string>, size_t> index;
-  std::set<std::string> files;
-  for (size_t i = 0; i < labels.size(); ++i) {
-    index.emplace(std::make_pair(labels[i].source, labels[i].key), i);
-    files.insert(labels[i].source.substr(0, labels[i].source.find('!')));
-  }
-  std::string prefix = data_root + "/";
-  EvalJob job(&index, prefix, &annotators);
-  std::vector<std::string> inputs;
-  for (const auto& f : files) inputs.push_back(prefix + f);
-  ReadOptions ro;
-  auto read = ReadPostings(inputs, ro, &job);
-  if (!read.ok()) return read.status();
-  if (!read->errors.empty()) return IoError(read->errors.front());
+  std::vector<LabelKey> keys;
+  for (const Label& l : labels) keys.emplace_back(l.source, l.key);
+  // Each worker: a scratch per variant; each posting: every variant's verdict.
+  std::function<std::function<Prediction(const Posting&)>()> new_reader = [&annotators]() {
+    auto scratch = std::make_shared<std::vector<std::unique_ptr<Annotator::Scratch>>>();
+    for (const auto& a : annotators) scratch->push_back(a->NewScratch());
+    return std::function<Prediction(const Posting&)>([&annotators, scratch](const Posting& p) {
+      Prediction pred;
+      for (size_t v = 0; v < annotators.size(); ++v) {
+        const Annotator& a = *annotators[v];
+        Annotation an;
+        a.Annotate(p, *(*scratch)[v], &an);
+        pred.ai.push_back(an.ai);
+        pred.rules.push_back(an.ai_rule);
+        std::string terms;
+        for (const TermHit& h : an.ai_terms) {
+          if (!terms.empty()) terms += " ";
+          terms += a.lexicon().terms()[h.term].text + "@" + std::string(SectionName(h.section));
+        }
+        pred.terms.push_back(std::move(terms));
+      }
+      return pred;
+    });
+  };
+  auto predictions = ReadLabelled(keys, data_root, new_reader);
+  if (!predictions.ok()) return predictions.status();
 
   EvalResult r;
   r.variants = variants;
@@ -189,8 +168,8 @@ StatusOr<EvalResult> Evaluate(const std::vector<Label>& labels, const std::strin
   r.by_stratum.resize(variants.size());
   r.misses.resize(variants.size());
   for (size_t i = 0; i < labels.size(); ++i) {
-    auto it = job.predictions.find(i);
-    if (it == job.predictions.end()) {
+    auto it = predictions->find(i);
+    if (it == predictions->end()) {
       r.not_found.push_back(labels[i].source + " " + labels[i].key);
       continue;
     }
@@ -207,13 +186,15 @@ StatusOr<EvalResult> Evaluate(const std::vector<Label>& labels, const std::strin
   return r;
 }
 
+Interval Wilson95OfShare(double share, double n) {
+  Interval ci;
+  if (n > 0) Wilson95(share, n, &ci.low, &ci.high);
+  return ci;
+}
+
 Interval Wilson95(uint64_t hits, uint64_t n) {
-  if (n == 0) return {};
-  const double z = 1.959963984540054;
-  double nn = static_cast<double>(n), p = static_cast<double>(hits) / nn;
-  double centre = (p + z * z / (2 * nn)) / (1 + z * z / nn);
-  double half = z / (1 + z * z / nn) * std::sqrt(p * (1 - p) / nn + z * z / (4 * nn * nn));
-  return {std::max(0.0, centre - half), std::min(1.0, centre + half)};
+  return n == 0 ? Interval{}
+                : Wilson95OfShare(static_cast<double>(hits) / static_cast<double>(n), static_cast<double>(n));
 }
 
 std::string EvalText(const EvalResult& r, bool list_misses) {

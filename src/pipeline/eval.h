@@ -15,6 +15,7 @@
 
 #include "lexicon/annotator.h"
 #include "jobsift/status.h"
+#include "pipeline/reader.h"
 
 namespace jobsift {
 
@@ -29,7 +30,64 @@ struct Label {
 
 // How a labels file names a posting: its source below `prefix` (the data
 // root and a slash), and its id, or "line:N" in a file without ids.
-std::pair<std::string, std::string> LabelKeyOf(const Posting& p, const std::string& prefix);
+using LabelKey = std::pair<std::string, std::string>;
+LabelKey LabelKeyOf(const Posting& p, const std::string& prefix);
+
+// What reading the postings a labels file names needs: the label index of
+// each key, the data root with its slash, and the files to read.
+struct LabelledInputs {
+  std::map<LabelKey, size_t> index;
+  std::string prefix;
+  std::vector<std::string> files;
+};
+// NotFound, naming the datasets and how to point at them, when `data_root`
+// is not there.
+StatusOr<LabelledInputs> PrepareLabelled(const std::vector<LabelKey>& keys, const std::string& data_root);
+// Reads `in.files` with `job`; an input that cannot be read is an error.
+Status ReadLabelledFiles(const LabelledInputs& in, PostingJob* job);
+
+// Reads from the real datasets under `data_root` the postings `keys` name
+// (each key's first posting) and returns, by the index of its key, what
+// `new_reader()`'s function makes of each; `new_reader` runs once per
+// worker, so the function it returns may keep scratch of its own.
+template <class Result>
+StatusOr<std::map<size_t, Result>> ReadLabelled(
+    const std::vector<LabelKey>& keys, const std::string& data_root,
+    const std::function<std::function<Result(const Posting&)>()>& new_reader) {
+  class Job : public PostingJob {
+   public:
+    Job(const LabelledInputs* in, const std::function<std::function<Result(const Posting&)>()>* new_reader)
+        : in_(in), new_reader_(new_reader) {}
+    class Task : public PostingTask {
+     public:
+      Task(const LabelledInputs* in, std::function<Result(const Posting&)> read) : in_(in), read_(std::move(read)) {}
+      void Add(const Posting& p) override {
+        auto it = in_->index.find(LabelKeyOf(p, in_->prefix));
+        if (it != in_->index.end()) found.emplace_back(it->second, read_(p));
+      }
+      std::vector<std::pair<size_t, Result>> found;
+
+     private:
+      const LabelledInputs* in_;
+      std::function<Result(const Posting&)> read_;
+    };
+    std::unique_ptr<PostingTask> NewTask() override { return std::make_unique<Task>(in_, (*new_reader_)()); }
+    void Finish(std::unique_ptr<PostingTask> t) override {
+      for (auto& [i, r] : static_cast<Task*>(t.get())->found) results.emplace(i, std::move(r));  // a key's first
+    }
+    bool WantsLineNumbers() const override { return true; }
+    std::map<size_t, Result> results;
+
+   private:
+    const LabelledInputs* in_;
+    const std::function<std::function<Result(const Posting&)>()>* new_reader_;
+  };
+  auto in = PrepareLabelled(keys, data_root);
+  if (!in.ok()) return in.status();
+  Job job(&*in, &new_reader);
+  if (Status st = ReadLabelledFiles(*in, &job); !st.ok()) return st;
+  return std::move(job.results);
+}
 
 // Reads a tab-separated labels file: skips "#" comment lines and blank
 // lines, checks the header row with `header`, and passes each other row's
@@ -71,6 +129,8 @@ struct Interval {
   double low = 0, high = 1;
 };
 Interval Wilson95(uint64_t hits, uint64_t n);
+// Of a share of an effective sample size (weighted samples); {0, 1} for n = 0.
+Interval Wilson95OfShare(double share, double n);
 
 struct Miss {
   std::string source, key, title, stratum, reason, terms;

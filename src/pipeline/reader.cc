@@ -1311,10 +1311,8 @@ InputNotes NoteInputs(const ReadSummary& s) {
     for (size_t i = 0; i < kFieldCount; ++i) {
       Field field = static_cast<Field>(i);
       if (!map.evidence[i].empty()) {
-        const ColumnRef& ref = map.field[i];
-        std::string header = static_cast<size_t>(ref.column) < f.headers.size()
-                                 ? std::string(TrimCell(f.headers[ref.column]))
-                                 : "#" + std::to_string(ref.column + 1);
+        size_t column = static_cast<size_t>(map.field[i].column);
+        std::string header = column < f.columns.size() ? f.columns[column] : "#" + std::to_string(column + 1);
         n.by_content.push_back({f.name, field, std::move(header), map.evidence[i]});
       }
       if (!IsNotedField(field) || map.field[i].mapped()) continue;

@@ -558,10 +558,13 @@ std::string RejectNameZh(const std::string& name) {
   return it == zh.end() ? name : it->second;
 }
 
+// A derived field ("industry") or a posting field ("company_indus") as the
+// data-quality chapter names it.
 std::string FieldNameZh(const std::string& name) {
   static const std::map<std::string, std::string> zh = {
-      {"salary", "薪资"}, {"experience", "经验要求"}, {"degree", "学历"}, {"company_size", "企业规模"},
-      {"date", "日期"}, {"city", "城市"},        {"industry", "行业"},
+      {"salary", "薪资"},     {"experience", "经验要求"}, {"degree", "学历"},           {"company_size", "企业规模"},
+      {"date", "日期"},       {"city", "城市"},           {"industry", "行业"},         {"company_indus", "行业"},
+      {"position", "职位名称"}, {"company_name", "企业名称"}, {"description", "职位描述"},
   };
   auto it = zh.find(name);
   return it == zh.end() ? name : it->second;
@@ -598,29 +601,11 @@ std::string DateSourceZh(const std::string& name) {
   return it == zh.end() ? name : it->second;
 }
 
-// A posting field as the data-quality chapter names it.
-std::string ColumnFieldZh(Field f) {
-  switch (f) {
-    case Field::kDate: return "日期";
-    case Field::kPosition: return "职位名称";
-    case Field::kCity: return "城市";
-    case Field::kSalary: return "薪资";
-    case Field::kDegree: return "学历";
-    case Field::kExperience: return "经验要求";
-    case Field::kCompanyName: return "企业名称";
-    case Field::kCompanySize: return "企业规模";
-    case Field::kCompanyIndus: return "行业";
-    case Field::kDescription: return "职位描述";
-    default: return std::string(FieldName(f));
-  }
-}
+std::string FieldNameZh(Field f) { return FieldNameZh(std::string(FieldName(f))); }
 
 // "a、b、c 等 5 个文件".
 std::string FileList(const std::vector<std::string>& files, size_t shown = 3) {
-  std::string o;
-  for (size_t i = 0; i < files.size() && i < shown; ++i) o += (i ? "、" : "") + files[i];
-  if (files.size() > shown) o += " 等 " + FormatCount(files.size()) + " 个文件";
-  return o;
+  return JoinFirst(files, "、", shown) + (files.size() > shown ? " 等 " + FormatCount(files.size()) + " 个文件" : "");
 }
 
 // 6.3: the files read, the columns found by content and the fields some
@@ -634,7 +619,7 @@ std::string InputsHtml(const InputNotes& n) {
     o += "<div class=\"table-wrap\"><table><thead><tr><th>文件</th><th>字段</th><th>列名</th><th>依据</th></tr></thead>"
          "<tbody>\n";
     for (const auto& b : n.by_content)
-      o += "<tr><td>" + Html(b.file) + "</td><td>" + Html(ColumnFieldZh(b.field)) + "</td><td>" +
+      o += "<tr><td>" + Html(b.file) + "</td><td>" + Html(FieldNameZh(b.field)) + "</td><td>" +
            Html(b.header) + "</td><td>" + Html(b.evidence) + "</td></tr>\n";
     o += "</tbody></table></div>\n";
   }
@@ -645,7 +630,7 @@ std::string InputsHtml(const InputNotes& n) {
          "<div class=\"table-wrap\"><table><thead><tr><th>字段</th><th>缺列文件</th><th>涉及行数</th><th>文件</th></tr>"
          "</thead><tbody>\n";
     for (const auto& c : n.no_column)
-      o += "<tr><td>" + Html(ColumnFieldZh(c.field)) + "</td><td class=\"num\">" +
+      o += "<tr><td>" + Html(FieldNameZh(c.field)) + "</td><td class=\"num\">" +
            FormatCount(c.files.size()) + " / " + FormatCount(n.files) + "</td><td class=\"num\">" + FormatCount(c.rows) +
            "</td><td>" + Html(FileList(c.files)) + "</td></tr>\n";
     o += "</tbody></table></div>\n";
@@ -1011,6 +996,27 @@ std::vector<std::string> KeyFindings(const Context& c) {
   return out;
 }
 
+// The rows of a definition table (D1, D2) by quarter: the dated quarters in
+// order (the table's "all" rows aside) and, for each value of `by`, its
+// rows in quarter order.
+struct ByQuarter {
+  std::vector<std::string> quarters;
+  std::vector<std::pair<std::string, std::vector<size_t>>> series;
+};
+ByQuarter SeriesByQuarter(const View& v, std::string_view by) {
+  ByQuarter out;
+  out.quarters = v.Distinct("quarter");
+  out.quarters.erase(std::remove(out.quarters.begin(), out.quarters.end(), "all"), out.quarters.end());
+  for (const std::string& value : v.Distinct(by)) {
+    std::vector<size_t> rows;
+    for (const std::string& q : out.quarters)
+      for (size_t r : v.RowsWhere("quarter", q))
+        if (v.Cell(r, by) == value) rows.push_back(r);
+    if (!rows.empty()) out.series.emplace_back(value, std::move(rows));
+  }
+  return out;
+}
+
 // D1: AI intensity per quarter under each definition (lines), and the
 // whole run's counts, shares and mean salaries in words.
 Figure DefinitionFigure(const Context& c, const Table& t) {
@@ -1018,30 +1024,19 @@ Figure DefinitionFigure(const Context& c, const Table& t) {
   Figure f = BaseFigure(t, "不同AI岗位定义下的AI强度（各季度）",
                         "AI强度 = 该定义下的AI岗位数 / 全部岗位数；core = 构建AI（B），default = B + 应用AI（A），broad = B + A + "
                         "AI数据工作（D），report = 任一处含AI词；类别见第7.1节");
-  std::vector<std::string> quarters = v.Distinct("quarter");
-  quarters.erase(std::remove(quarters.begin(), quarters.end(), "all"), quarters.end());
+  ByQuarter by = SeriesByQuarter(v, "definition");
   BarSpec b;
   b.kind = "line";
   b.axis = "AI强度（%）";
-  for (const std::string& q : quarters) b.categories.push_back(FormatPeriod(q));
+  for (const std::string& q : by.quarters) b.categories.push_back(FormatPeriod(q));
+  for (const auto& [d, rows] : by.series)
+    b.series.push_back(MakeSeries(v, d + "（" + v.Cell(rows[0], "categories") + "）", rows, "ai_intensity_pct"));
   std::string reading;
-  for (const std::string& d : v.Distinct("definition")) {
-    std::vector<size_t> rows;
-    for (const std::string& q : quarters)
-      for (size_t r : v.RowsWhere("quarter", q))
-        if (v.Cell(r, "definition") == d) rows.push_back(r);
-    std::vector<size_t> all = v.RowsWhere("quarter", "all");
-    for (size_t r : all) {
-      if (v.Cell(r, "definition") != d) continue;
-      reading += (reading.empty() ? "" : "；") + d + (v.Cell(r, "in_use") == "1" ? "（本报告采用）" : "") + " " +
-                 FormatCount(CellCount(v.Cell(r, "ai_postings"))) + " 个、" + Pct(v.Value(r, "ai_intensity_pct")) +
-                 (v.Cell(r, "ai_mean_annual_wan").empty() ? "" : "、平均年薪 " + v.Cell(r, "ai_mean_annual_wan") + "万");
-    }
-    b.series.push_back(MakeSeries(v, d + "（" + v.Cell(rows.empty() ? 0 : rows[0], "categories") + "）", rows,
-                                  "ai_intensity_pct"));
-  }
+  for (size_t r : v.RowsWhere("quarter", "all"))
+    reading += (reading.empty() ? "" : "；") + v.Cell(r, "definition") + (v.Cell(r, "in_use") == "1" ? "（本报告采用）" : "") +
+               " " + FormatCount(CellCount(v.Cell(r, "ai_postings"))) + " 个、" + Pct(v.Value(r, "ai_intensity_pct")) +
+               (v.Cell(r, "ai_mean_annual_wan").empty() ? "" : "、平均年薪 " + v.Cell(r, "ai_mean_annual_wan") + "万");
   f.chart = BarJson(b);
-  f.height = 380;
   f.small = AnySmall(b);
   f.n = "全部岗位 " + FormatCount(c.summary.postings) + " 个（含未注明日期者；图中只画有日期的季度）";
   if (!reading.empty()) f.reading = "全部期间各定义下的AI岗位：" + reading + "。";
@@ -1054,23 +1049,13 @@ Figure CategoryMixFigure(const Table& t) {
   View v(t);
   Figure f = BaseFigure(t, "含AI词岗位的工作类别构成（各季度）",
                         "占比 = 该类岗位数 / 含AI词（任一处）的岗位数；类别按岗位本身的工作判定（第7.1节）");
-  std::vector<std::string> quarters = v.Distinct("quarter");
-  quarters.erase(std::remove(quarters.begin(), quarters.end(), "all"), quarters.end());
+  ByQuarter by = SeriesByQuarter(v, "ai_category");
   BarSpec b;
   b.stack = true;
   b.axis = "占含AI词岗位（%）";
-  for (const std::string& q : quarters) b.categories.push_back(FormatPeriod(q));
-  for (const std::string& code : v.Distinct("ai_category")) {
-    std::vector<size_t> rows;
-    std::string name;
-    for (const std::string& q : quarters)
-      for (size_t r : v.RowsWhere("quarter", q))
-        if (v.Cell(r, "ai_category") == code) {
-          rows.push_back(r);
-          name = v.Cell(r, "ai_category_name");
-        }
-    if (!rows.empty()) b.series.push_back(MakeSeries(v, code + " " + name, rows, "share_pct"));
-  }
+  for (const std::string& q : by.quarters) b.categories.push_back(FormatPeriod(q));
+  for (const auto& [code, rows] : by.series)
+    b.series.push_back(MakeSeries(v, code + " " + v.Cell(rows[0], "ai_category_name"), rows, "share_pct"));
   f.chart = BarJson(b);
   f.height = BarHeight(b);
   f.small = AnySmall(b);

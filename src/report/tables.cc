@@ -11,6 +11,7 @@
 
 #include <xlsxwriter.h>
 
+#include "base/stats.h"
 #include "base/text.h"
 
 namespace jobsift {
@@ -23,10 +24,6 @@ std::string Pct(double v) {
 }
 
 std::string Num(uint64_t v) { return std::to_string(v); }
-
-double CubeMean(const CubeCell& c) {
-  return c.salary_n ? static_cast<double>(c.salary_sum) / static_cast<double>(c.salary_n) : 0;
-}
 
 std::string Wan(double yuan) {
   char buf[32];
@@ -281,14 +278,8 @@ void WilsonInterval(uint64_t x, uint64_t n, double* low, double* high) {
     *low = *high = 0;
     return;
   }
-  const double z = 1.959963984540054;
   double nn = static_cast<double>(n);
-  double p = static_cast<double>(x) / nn;
-  double denom = 1 + z * z / nn;
-  double center = (p + z * z / (2 * nn)) / denom;
-  double half = z * std::sqrt(p * (1 - p) / nn + z * z / (4 * nn * nn)) / denom;
-  *low = std::max(0.0, center - half);
-  *high = std::min(1.0, center + half);
+  Wilson95(static_cast<double>(x) / nn, nn, low, high);
 }
 
 ColumnInfo ColumnInfoOf(std::string_view key) {
@@ -402,14 +393,20 @@ std::string FilterLabel(const CubeFilter& f) {
 
 void CategoryCounts::Add(std::string_view quarter, AiCategory category, bool any_ai_term, bool has_salary,
                          uint64_t annual) {
-  auto it = by_quarter.find(quarter);
-  if (it == by_quarter.end()) it = by_quarter.emplace(std::string(quarter), Cells{}).first;
-  CubeCell& c = it->second[static_cast<size_t>(category)][any_ai_term ? 1 : 0];
-  ++c.postings;
-  if (has_salary) {
-    ++c.salary_n;
-    c.salary_sum += annual;
+  // Postings come in runs of one quarter: the last one's cells first.
+  if (last_ == by_quarter.end() || last_->first != quarter) {
+    last_ = by_quarter.find(quarter);
+    if (last_ == by_quarter.end()) last_ = by_quarter.emplace(std::string(quarter), Cells{}).first;
   }
+  last_->second[static_cast<size_t>(category)][any_ai_term ? 1 : 0].Count(has_salary, annual);
+}
+
+CubeCell CategoryCounts::Under(const Cells& cells, const AiDefinition& d) {
+  CubeCell out;
+  for (AiCategory c : kAllCategories)
+    for (bool term : {false, true})
+      if (d.Flags(c, term)) out.Add(cells[static_cast<size_t>(c)][term ? 1 : 0]);
+  return out;
 }
 
 namespace {
@@ -420,7 +417,7 @@ void AppendPostingsAndSalary(std::vector<std::string>& row, const CubeCell& c, u
   row.push_back(Num(c.postings));
   AppendShare(row, c.postings, of);
   row.push_back(Num(c.salary_n));
-  row.push_back(c.salary_n ? Wan(CubeMean(c)) : "");
+  row.push_back(c.salary_n ? Wan(Counts::Mean(c.salary_sum, c.salary_n)) : "");
 }
 
 // D1 and D2, from the category counts.
@@ -432,29 +429,18 @@ void AddDefinitionTables(const CategoryCounts& counts, const TableOptions& o, co
   for (const auto& [quarter, cells] : counts.by_quarter) {
     if (!quarter.empty()) rows.emplace_back(quarter, cells);
     for (size_t c = 0; c < kCategoryCount; ++c)
-      for (size_t t = 0; t < 2; ++t) {
-        total[c][t].postings += cells[c][t].postings;
-        total[c][t].salary_n += cells[c][t].salary_n;
-        total[c][t].salary_sum += cells[c][t].salary_sum;
-      }
+      for (size_t t = 0; t < 2; ++t) total[c][t].Add(cells[c][t]);
   }
   rows.emplace_back("all", total);
   std::string period = rows.size() > 1 ? rows.front().first + "–" + rows[rows.size() - 2].first : "";
-  auto sum = [](const CategoryCounts::Cells& cells, auto wanted) {
-    CubeCell out;
-    for (AiCategory c : kAllCategories)
-      for (int t = 0; t < 2; ++t) {
-        if (!wanted(c, t == 1)) continue;
-        const CubeCell& x = cells[static_cast<size_t>(c)][static_cast<size_t>(t)];
-        out.postings += x.postings;
-        out.salary_n += x.salary_n;
-        out.salary_sum += x.salary_sum;
-      }
-    return out;
+  // Postings of all categories: every one, or those with an AI term.
+  auto postings = [](const CategoryCounts::Cells& cells, bool with_term_only) {
+    uint64_t n = 0;
+    for (const auto& by_term : cells) n += by_term[1].postings + (with_term_only ? 0 : by_term[0].postings);
+    return n;
   };
   {
-    std::vector<AiDefinition> defs = ShippedDefinitions();
-    defs.insert(defs.end(), o.definitions.begin(), o.definitions.end());
+    const std::vector<AiDefinition> defs = AllDefinitions(o.definitions);
     Table t;
     t.id = "D1";
     t.title = "不同人工智能岗位定义下的岗位数、占比与平均年薪";
@@ -466,9 +452,9 @@ void AddDefinitionTables(const CategoryCounts& counts, const TableOptions& o, co
     t.columns = {"quarter", "definition", "categories", "all_postings", "ai_postings", "ai_intensity_pct",
                  "intensity_ci_low", "intensity_ci_high", "ai_salary_n", "ai_mean_annual_wan", "in_use", "small_n"};
     for (const auto& [quarter, cells] : rows) {
-      uint64_t all = sum(cells, [](AiCategory, bool) { return true; }).postings;
+      uint64_t all = postings(cells, false);
       for (const AiDefinition& d : defs) {
-        CubeCell ai = sum(cells, [&](AiCategory c, bool term) { return d.Flags(c, term); });
+        CubeCell ai = CategoryCounts::Under(cells, d);
         std::vector<std::string> row = {quarter, d.name, d.Codes(), Num(all)};
         AppendPostingsAndSalary(row, ai, all);
         row.push_back(d.name == o.definition ? "1" : "0");
@@ -492,7 +478,7 @@ void AddDefinitionTables(const CategoryCounts& counts, const TableOptions& o, co
     t.columns = {"quarter", "ai_category", "ai_category_name", "term_postings", "category_postings", "share_pct",
                  "ci_low", "ci_high", "category_salary_n", "category_mean_annual_wan", "small_n"};
     for (const auto& [quarter, cells] : rows) {
-      uint64_t with_term = sum(cells, [](AiCategory, bool term) { return term; }).postings;
+      uint64_t with_term = postings(cells, true);
       for (AiCategory c : kAllCategories) {
         const CubeCell& x = cells[static_cast<size_t>(c)][1];
         std::vector<std::string> row = {quarter, std::string(CategoryCodeText(c)), std::string(CategoryLabelZh(c)),

@@ -64,9 +64,17 @@ struct TableOptions {
 // their salaries: what the definition tables D1 and D2 count (every
 // posting the cube counts, deduplicated and filtered alike).
 struct CategoryCounts {
+  CategoryCounts() = default;
+  CategoryCounts(const CategoryCounts&) = delete;  // (the cache points into by_quarter)
+  CategoryCounts& operator=(const CategoryCounts&) = delete;
   using Cells = std::array<std::array<CubeCell, 2>, kCategoryCount>;  // [category][AI term anywhere]
   std::map<std::string, Cells, std::less<>> by_quarter;              // "" = undated
   void Add(std::string_view quarter, AiCategory category, bool any_ai_term, bool has_salary, uint64_t annual);
+  // The postings of `cells` that `d` flags.
+  static CubeCell Under(const Cells& cells, const AiDefinition& d);
+
+ private:
+  std::map<std::string, Cells, std::less<>>::iterator last_ = by_quarter.end();  // the last quarter added to
 };
 
 // Postings and AI postings of one period.

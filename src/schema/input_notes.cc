@@ -9,10 +9,8 @@ namespace {
 
 // "a, b, c and 4 more".
 std::string FirstNames(const std::vector<std::string>& names, size_t shown = 3) {
-  std::string out;
-  for (size_t i = 0; i < names.size() && i < shown; ++i) out += (i ? ", " : "") + names[i];
-  if (names.size() > shown) out += " and " + std::to_string(names.size() - shown) + " more";
-  return out;
+  return JoinFirst(names, ", ", shown) +
+         (names.size() > shown ? " and " + std::to_string(names.size() - shown) + " more" : "");
 }
 
 }  // namespace
