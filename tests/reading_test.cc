@@ -105,8 +105,9 @@ TEST(Reading, AFieldWithoutAColumnIsSaidByReportAndMerge) {
             "职位名称,城市,薪资,职位描述\n算法工程师,北京,20-30K,负责深度学习模型训练\n会计,上海,6-8K,记账\n");
   Outcome r = CallJobsift(d, "report --state " + d.File("s.state") + " -o " + d.File("out") + " " + d.File("p.csv"));
   ASSERT_EQ(r.code, 0) << r.err;
-  EXPECT_TRUE(Has(r.err, "jobsift: warning: no column for date in 1 of 1 file (2 of 2 rows; unknown there): " +
-                             d.File("p.csv")))
+  // What it costs, and that the file has nothing else to look in.
+  EXPECT_TRUE(Has(r.err, "jobsift: warning: no column for date in 1 of 1 file (2 of 2 rows; undated there: counted in "
+                         "the totals, in no period table): " + d.File("p.csv") + ". There is no other column in it.\n"))
       << r.err;
   EXPECT_TRUE(Has(r.err, "no column for degree")) << r.err;
   std::string summary = ReadFile(d.File("out/summary.json"));
@@ -127,22 +128,62 @@ TEST(Reading, SkippedAndEmptyFilesAreSaidEverywhere) {
   TempDir d;
   WriteFile(d.File("in/jobs.csv"), "职位名称,城市,薪资\n算法工程师,北京,20-30K\n");
   WriteFile(d.File("in/company.csv"), "公司,经营状态\n某公司,存续\n");
+  WriteFile(d.File("in/notes.csv"), "x,y\n1,2\n");
   WriteFile(d.File("in/zz_empty.csv"), "");
   Outcome r = CallJobsift(d, "report -o " + d.File("out") + " " + d.File("in"));
   EXPECT_EQ(r.code, 1) << r.err;  // finished, but an input held nothing
-  EXPECT_TRUE(Has(r.err, "warning: skipped " + d.File("in/company.csv") + ": no recognisable posting columns")) << r.err;
+  EXPECT_TRUE(Has(r.err, "warning: skipped " + d.File("in/company.csv") +
+                             ": a table of companies, not of postings (company_name '公司'; no title or description "
+                             "column): jobsift reads postings and does not join other tables to them"))
+      << r.err;
+  EXPECT_TRUE(Has(r.err, "warning: skipped " + d.File("in/notes.csv") + ": no recognisable posting columns")) << r.err;
   EXPECT_TRUE(Has(r.err, "warning: " + d.File("in/zz_empty.csv") + ": the file is empty")) << r.err;
   std::string summary = ReadFile(d.File("out/summary.json"));
   EXPECT_TRUE(Has(summary, "\"empty\":[\"" + d.File("in/zz_empty.csv") + ": the file is empty\"]")) << summary;
-  EXPECT_TRUE(Has(summary, "\"skipped\":[\"" + d.File("in/company.csv") + ": no recognisable")) << summary;
+  EXPECT_TRUE(Has(summary, "\"skipped\":[\"" + d.File("in/company.csv") + ": a table of companies")) << summary;
   std::string html = ReadFile(d.File("out/report.html"));
-  EXPECT_TRUE(Has(html, "各自的表头见 summary.json 或 jobsift scan）（1）：</p>\n<ul class=\"notes\">\n<li>" + d.File("in/company.csv") + "</li>"));
+  EXPECT_TRUE(Has(html, "各自的原因与表头见 summary.json 或 jobsift scan）（2）：</p>\n<ul class=\"notes\">\n<li>" +
+                            d.File("in/company.csv") + "</li>"));
   EXPECT_TRUE(Has(html, "没有任何行的文件（1）"));
   // annotate says it too, on stderr.
   Outcome a = CallJobsift(d, "annotate -o " + d.File("a.jsonl") + " " + d.File("in"));
   EXPECT_EQ(a.code, 1);
   EXPECT_TRUE(Has(a.err, "the file is empty")) << a.err;
   EXPECT_TRUE(Has(a.err, "warning: skipped")) << a.err;
+}
+
+// A warning a user can act on: where a missing field may be. Postings
+// without an industry beside a table of companies that has one (and that
+// jobsift skips), and a column no field took.
+TEST(Reading, AFieldWithoutAColumnSaysWhereItMayBe) {
+  TempDir d;
+  std::string jobs = "职位名称,城市,薪资,公司,发布平台\n";
+  for (int i = 0; i < 6; ++i) jobs += "算法工程师,北京,20-30K,甲公司,BOSS\n";
+  WriteFile(d.File("in/jobs.csv"), jobs);
+  WriteFile(d.File("in/company.csv"), "公司,所属行业,社保人数\n甲公司,软件和信息技术服务业,56\n");
+  Outcome r = CallJobsift(d, "scan " + d.File("in"));
+  std::string line = r.err.substr(r.err.find("no column for company_indus"));
+  line = line.substr(0, line.find('\n'));
+  EXPECT_TRUE(Has(line, "left out of the industry tables")) << line;
+  EXPECT_TRUE(Has(line, "Skipped as holding no postings, " + d.File("in/company.csv") +
+                            " has a column '所属行业' for it: jobsift does not join tables, so join it into these files "
+                            "by company name to use it."))
+      << line;
+  // Its own column, shown with a value, that no cell reads as an industry.
+  EXPECT_TRUE(Has(line, "No other column there reads as an industry by its sampled cells: '发布平台' (BOSS); if one "
+                        "holds the company_indus, name it in a [columns] table of --config (company_indus = "
+                        "\"<column>\")."))
+      << line;
+  // The title has a column: nothing is said of it.
+  EXPECT_FALSE(Has(r.err, "no column for position")) << r.err;
+  // summary.json carries where to look.
+  r = CallJobsift(d, "report -q -o " + d.File("out") + " " + d.File("in"));
+  std::string summary = ReadFile(d.File("out/summary.json"));
+  EXPECT_TRUE(Has(summary, "\"company_indus\":[{\"column\":\"发布平台\",\"sample\":\"BOSS\"}]")) << summary;
+  EXPECT_TRUE(Has(summary, "\"company_indus\":[{\"file\":\"" + d.File("in/company.csv") + "\",\"column\":\"所属行业\"}]"))
+      << summary;
+  std::string html = ReadFile(d.File("out/report.html"));
+  EXPECT_TRUE(Has(html, "有“所属行业”列，jobsift 不合并表格")) << "the data-quality chapter says it too";
 }
 
 // 100 postings in 2024H1 (40 AI), one dated far after the crawl (2025-06,

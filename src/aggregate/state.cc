@@ -149,6 +149,17 @@ Status StateWriter::Finish(const StateInfo& info) {
     U64(static_cast<uint64_t>(c.field));
     U64(c.rows);
     strings(c.files);
+    U64(c.spare.size());
+    for (const SpareColumn& s : c.spare) {
+      Str(s.name);
+      Str(s.sample);
+    }
+    U64(c.elsewhere.size());
+    for (const InputNotes::Elsewhere& e : c.elsewhere) {
+      Str(e.file);
+      U64(static_cast<uint64_t>(e.field));
+      Str(e.column);
+    }
   }
   U64(n.by_content.size());
   for (const InputNotes::ByContent& b : n.by_content) {
@@ -276,8 +287,20 @@ StatusOr<StateInfo> ParseState(std::FILE* f, const std::string& path,
   uint64_t entries;
   if (!in.U64(&n.files) || !in.U64(&n.rows) || !in.U64(&entries) || entries > kFieldCount) return corrupt("bad notes");
   n.no_column.resize(entries);
-  for (InputNotes::NoColumn& c : n.no_column)
-    if (!field(&c.field) || !in.U64(&c.rows) || !strings(&c.files)) return corrupt("bad notes");
+  for (InputNotes::NoColumn& c : n.no_column) {
+    uint64_t spare;
+    if (!field(&c.field) || !in.U64(&c.rows) || !strings(&c.files) || !in.U64(&spare)) return corrupt("bad notes");
+    for (uint64_t i = 0; i < spare; ++i) {
+      SpareColumn& s = c.spare.emplace_back();
+      if (!in.Str(&s.name) || !in.Str(&s.sample)) return corrupt("bad notes");
+    }
+    uint64_t elsewhere;
+    if (!in.U64(&elsewhere)) return corrupt("bad notes");
+    for (uint64_t i = 0; i < elsewhere; ++i) {
+      InputNotes::Elsewhere& e = c.elsewhere.emplace_back();
+      if (!in.Str(&e.file) || !field(&e.field) || !in.Str(&e.column)) return corrupt("bad notes");
+    }
+  }
   if (!in.U64(&entries)) return corrupt("bad notes");
   for (uint64_t i = 0; i < entries; ++i) {
     InputNotes::ByContent& b = n.by_content.emplace_back();

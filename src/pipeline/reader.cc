@@ -355,6 +355,12 @@ bool Engine::MapOrReport(const std::vector<std::string>& header, const std::vect
     // Named on the command line it is an error; found in a directory, a file
     // of something else (a company table beside job tables) is skipped.
     (named ? summary_.errors : summary_.skipped).push_back(map.status().message());
+    // A company's size and industry, which a join by company name could give
+    // the postings.
+    if (!named && !opt_.columns.no_header)
+      for (auto& [field, column] : NamedColumns(header))
+        if (field == Field::kCompanySize || field == Field::kCompanyIndus)
+          summary_.skipped_columns.push_back({name, field, std::move(column)});
     return false;
   }
   *out = std::move(*map);
@@ -1328,10 +1334,14 @@ InputNotes NoteInputs(const ReadSummary& s) {
       }
       it->files.push_back(f.name);
       it->rows += f.stats.rows_read;
+      AddSpare(map.spare, &it->spare);
     }
   }
   std::sort(n.no_column.begin(), n.no_column.end(),
             [](const InputNotes::NoColumn& a, const InputNotes::NoColumn& b) { return a.field < b.field; });
+  for (InputNotes::NoColumn& c : n.no_column)
+    for (const InputNotes::Elsewhere& e : s.skipped_columns)
+      if (e.field == c.field) c.elsewhere.push_back(e);
   n.empty.insert(n.empty.begin(), s.empty.begin(), s.empty.end());
   n.skipped = s.skipped;
   n.other = s.warnings;

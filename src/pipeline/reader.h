@@ -76,6 +76,10 @@ struct ReadSummary {
   std::vector<FileReport> files;
   std::vector<std::string> errors;    // inputs that could not be read at all
   std::vector<std::string> skipped;   // files in a directory that hold no postings
+  // Of those, the company size and industry columns their names claim
+  // ('所属行业' of a table of companies): where a field the postings have no
+  // column for is, for a join by company name.
+  std::vector<InputNotes::Elsewhere> skipped_columns;
   std::vector<std::string> empty;     // "<file>: the file is empty" (or the sheet)
   std::vector<std::string> warnings;  // other warnings, e.g. a header naming two columns
   // All of the above but errors, with the fields files have no column for

@@ -608,6 +608,28 @@ std::string FileList(const std::vector<std::string>& files, size_t shown = 3) {
   return JoinFirst(files, "、", shown) + (files.size() > shown ? " 等 " + FormatCount(files.size()) + " 个文件" : "");
 }
 
+// Where a field some files lack may be: a column of a skipped table (which
+// jobsift does not join), or none of the files' other columns.
+std::string WhereZh(const InputNotes::NoColumn& c) {
+  std::string o;
+  std::vector<std::string> columns;
+  for (const InputNotes::Elsewhere& e : c.elsewhere)
+    if (std::find(columns.begin(), columns.end(), e.column) == columns.end()) columns.push_back(e.column);
+  for (const std::string& column : columns)
+    o += "跳过的 " + FormatCount(static_cast<uint64_t>(std::count_if(
+                         c.elsewhere.begin(), c.elsewhere.end(), [&](const auto& e) { return e.column == column; }))) +
+         " 个非岗位表（如企业表）有“" + column + "”列，jobsift 不合并表格：可先按企业名称并入岗位文件。";
+  if (c.spare.empty()) {
+    o += "这些文件没有其他列。";
+  } else {
+    std::string_view judged = JudgedAs(c.field);
+    o += "未使用的 " + FormatCount(c.spare.size()) + " 列" +
+         (judged.empty() ? std::string() : std::string("中没有按内容可读作该字段的")) +
+         "；若其中一列是该字段，可在 --config 的 [columns] 中指定。";
+  }
+  return o;
+}
+
 // 6.3: the files read, the columns found by content and the fields some
 // files have no column for, empty and skipped files, other warnings.
 std::string InputsHtml(const InputNotes& n) {
@@ -627,12 +649,12 @@ std::string InputsHtml(const InputNotes& n) {
     o += "<p>每个文件都有标题、城市、薪资、学历、经验、企业、行业、日期与描述各字段的列。</p>\n";
   } else {
     o += "<p class=\"warn\">以下字段在部分文件中没有对应的列，这些文件的所有岗位在该字段上均记为未知：</p>\n"
-         "<div class=\"table-wrap\"><table><thead><tr><th>字段</th><th>缺列文件</th><th>涉及行数</th><th>文件</th></tr>"
-         "</thead><tbody>\n";
+         "<div class=\"table-wrap\"><table><thead><tr><th>字段</th><th>缺列文件</th><th>涉及行数</th><th>文件</th>"
+         "<th>该字段可能在哪里</th></tr></thead><tbody>\n";
     for (const auto& c : n.no_column)
       o += "<tr><td>" + Html(FieldNameZh(c.field)) + "</td><td class=\"num\">" +
            FormatCount(c.files.size()) + " / " + FormatCount(n.files) + "</td><td class=\"num\">" + FormatCount(c.rows) +
-           "</td><td>" + Html(FileList(c.files)) + "</td></tr>\n";
+           "</td><td>" + Html(FileList(c.files)) + "</td><td>" + Html(WhereZh(c)) + "</td></tr>\n";
     o += "</tbody></table></div>\n";
   }
   auto list = [&](const std::string& title, const std::vector<std::string>& items) {
@@ -648,7 +670,8 @@ std::string InputsHtml(const InputNotes& n) {
     return out;
   };
   list("没有任何行的文件", n.empty);
-  list("跳过的文件（没有岗位标题或描述列；各自的表头见 summary.json 或 jobsift scan）", files(n.skipped));
+  list("跳过的文件（没有岗位标题或描述列，例如企业表：jobsift 只读岗位，不合并其他表格；各自的原因与表头见 summary.json 或 jobsift scan）",
+       files(n.skipped));
   list("其他警告", n.other);
   o += "</section>\n";
   return o;

@@ -336,6 +336,66 @@ void MapUnnamedColumns(size_t ncols, const std::vector<std::vector<std::string>>
   }
 }
 
+// Maps the fields whose aliases name a column of `norm` (normalised
+// headers), marking those columns used.
+void MapByName(const std::vector<std::string>& norm, std::vector<bool>* used, ColumnMap* map) {
+  for (const Alias& a : Aliases()) {
+    for (std::string_view name : a.names) {
+      auto it = std::find(norm.begin(), norm.end(), name);
+      if (it == norm.end()) continue;
+      size_t col = static_cast<size_t>(it - norm.begin());
+      if ((*used)[col]) continue;
+      (*used)[col] = true;
+      (*map)[a.field].column = static_cast<int>(col);
+      break;
+    }
+  }
+  for (std::string_view name : kCompanyInfoHeaders) {
+    auto it = std::find(norm.begin(), norm.end(), name);
+    if (it == norm.end() || (*used)[it - norm.begin()]) continue;
+    int col = static_cast<int>(it - norm.begin());
+    if (!(*map)[Field::kCompanySize].mapped()) (*map)[Field::kCompanySize] = {col, CellPart::kSizePart};
+    if (!(*map)[Field::kCompanyIndus].mapped()) (*map)[Field::kCompanyIndus] = {col, CellPart::kIndustryPart};
+  }
+}
+
+// The columns no field of `map` took, each with its first non-empty sampled
+// value, cut to 24 characters.
+std::vector<SpareColumn> SpareColumns(const std::vector<std::string>& header,
+                                      const std::vector<std::vector<std::string>>& sample, const ColumnMap& map) {
+  size_t width = header.size();
+  for (const auto& row : sample) width = std::max(width, row.size());
+  std::vector<bool> used(width, false);
+  for (const ColumnRef& ref : map.field)
+    if (ref.mapped() && static_cast<size_t>(ref.column) < width) used[ref.column] = true;
+  std::vector<SpareColumn> out;
+  std::string scratch;
+  for (size_t c = 0; c < width; ++c) {
+    if (used[c]) continue;
+    SpareColumn s;
+    s.name = map.has_header && c < header.size() ? std::string(TrimCell(header[c])) : "#" + std::to_string(c + 1);
+    if (map.has_header && s.name.empty()) continue;  // an unnamed trailing column
+    // Without a header row the first row is data too.
+    auto look = [&](const std::vector<std::string>& row) {
+      if (!s.sample.empty() || c >= row.size()) return;
+      std::string_view v = CleanCell(row[c], scratch);
+      size_t end = 0;
+      for (int chars = 0; end < v.size() && chars < 24; ++chars) {
+        unsigned char b = static_cast<unsigned char>(v[end]);
+        end += b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+      }
+      s.sample = std::string(v.substr(0, std::min(end, v.size())));
+      if (end < v.size()) s.sample += "…";
+      for (char& ch : s.sample)
+        if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
+    };
+    if (!map.has_header) look(header);
+    for (const auto& row : sample) look(row);
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
 // Whether the first row of a file that content mapping read as having no
 // header is data, not a header of names no alias knows: its own cells must
 // have the shapes found in the columns below them.
@@ -386,6 +446,25 @@ size_t ColumnMap::MappedCount() const {
   return static_cast<size_t>(std::count_if(field.begin(), field.end(), [](const ColumnRef& r) { return r.mapped(); }));
 }
 
+std::vector<std::pair<Field, std::string>> NamedColumns(const std::vector<std::string>& header) {
+  std::vector<std::string> norm;
+  for (const auto& h : header) norm.push_back(NormalizeHeader(h));
+  std::vector<bool> used(header.size(), false);
+  ColumnMap map;
+  MapByName(norm, &used, &map);
+  std::vector<std::pair<Field, std::string>> out;
+  for (size_t f = 0; f < kFieldCount; ++f)
+    if (map.field[f].mapped())
+      out.emplace_back(static_cast<Field>(f), std::string(TrimCell(header[map.field[f].column])));
+  return out;
+}
+
+std::string_view JudgedAs(Field f) {
+  for (const Judged& j : kJudged)
+    if (j.field == f) return j.what;
+  return {};
+}
+
 std::string NormalizeHeader(std::string_view h) {
   if (StartsWith(h, "\xEF\xBB\xBF")) h.remove_prefix(3);
   std::string out;
@@ -407,26 +486,7 @@ StatusOr<ColumnMap> MapColumns(const std::vector<std::string>& header,
   ColumnMap map;
   map.detected_by = "header";
   std::vector<bool> used(header.size(), false);
-  if (!overrides.no_header) {
-    for (const Alias& a : Aliases()) {
-      for (std::string_view name : a.names) {
-        auto it = std::find(norm.begin(), norm.end(), name);
-        if (it == norm.end()) continue;
-        size_t col = static_cast<size_t>(it - norm.begin());
-        if (used[col]) continue;
-        used[col] = true;
-        map[a.field].column = static_cast<int>(col);
-        break;
-      }
-    }
-    for (std::string_view name : kCompanyInfoHeaders) {
-      auto it = std::find(norm.begin(), norm.end(), name);
-      if (it == norm.end() || used[it - norm.begin()]) continue;
-      int col = static_cast<int>(it - norm.begin());
-      if (!map[Field::kCompanySize].mapped()) map[Field::kCompanySize] = {col, CellPart::kSizePart};
-      if (!map[Field::kCompanyIndus].mapped()) map[Field::kCompanyIndus] = {col, CellPart::kIndustryPart};
-    }
-  }
+  if (!overrides.no_header) MapByName(norm, &used, &map);
 
   // Too little matched by name: maybe the first row is already data.
   if (overrides.no_header || map.MappedCount() < 2) {
@@ -492,6 +552,18 @@ StatusOr<ColumnMap> MapColumns(const std::vector<std::string>& header,
   }
 
   if (map.MappedCount() == 0 || (!map[Field::kPosition].mapped() && !map[Field::kDescription].mapped())) {
+    // Columns of other posting fields without a title or a description: a
+    // table of something else, such as companies, beside the postings.
+    // A table of companies: an employer's name and facts, nothing of a job.
+    std::string facts;
+    bool companies = map.has_header && map[Field::kCompanyName].mapped();
+    for (const auto& [field, column] : NamedColumns(header)) {
+      bool company = field == Field::kCompanyName || field == Field::kCompanySize || field == Field::kCompanyIndus;
+      bool neutral = field == Field::kId || field == Field::kDate || field == Field::kDateSeen ||
+                     field == Field::kDateUpdated;
+      companies &= company || neutral;
+      if (company) facts += (facts.empty() ? "" : ", ") + std::string(FieldName(field)) + " '" + column + "'";
+    }
     std::string seen;
     for (size_t i = 0; i < header.size() && i < 40; ++i) {
       if (i) seen += ", ";
@@ -502,9 +574,15 @@ StatusOr<ColumnMap> MapColumns(const std::vector<std::string>& header,
       AppendTsvEscaped(repaired, shown);
       seen += "'" + shown + "'";
     }
+    if (companies && overrides.by_field.empty())
+      return DataError(source + ": a table of companies, not of postings (" + facts +
+                       "; no title or description column): jobsift reads postings and does not join other tables to "
+                       "them; to use its columns, join them into the postings' files by company name; headers seen: [" +
+                       seen + "]");
     return DataError(source + ": no recognisable posting columns (need at least a title or a description); "
                      "headers seen: [" + seen + "]; map them with a [columns] table in --config");
   }
+  map.spare = SpareColumns(header, sample, map);
 
   if (map[Field::kSalaryMin].mapped() || map[Field::kSalaryMax].mapped()) {
     const std::string& unit = overrides.salary_numeric_unit;

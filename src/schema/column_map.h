@@ -62,6 +62,14 @@ struct ColumnRef {
   bool mapped() const { return column >= 0; }
 };
 
+// A column no field took, and its first non-empty sampled value: what a
+// user reads to tell whether it holds a field the file lacks.
+struct SpareColumn {
+  std::string name;    // the header's, or "#8" without a header row
+  std::string sample;  // cleaned, at most 24 characters ("" when every sampled cell is empty)
+  bool operator==(const SpareColumn&) const = default;
+};
+
 struct ColumnMap {
   std::array<ColumnRef, kFieldCount> field{};
   // For a field mapped by what its column holds, what showed it, e.g.
@@ -73,6 +81,8 @@ struct ColumnMap {
   // "header", "content" (no header row), "header+content" (a headed file
   // with columns found by their cells), each "+config" when overridden.
   std::string detected_by;
+  // The columns no field took, in file order.
+  std::vector<SpareColumn> spare;
 
   const ColumnRef& operator[](Field f) const { return field[static_cast<size_t>(f)]; }
   ColumnRef& operator[](Field f) { return field[static_cast<size_t>(f)]; }
@@ -105,12 +115,22 @@ struct ColumnOverrides {
 // fields of columns whose names match no alias: a column is mapped to a
 // field left without one when at least 80% of its non-empty sampled cells,
 // and at least 5, read as that field; columns of plain numbers or URLs
-// never are). A file with no recognisable columns is a DataError naming
-// `source` and the headers seen.
+// never are). A file without a title or a description column is a
+// DataError naming `source` and, when its names claim other fields (a table
+// of companies), those fields, else the headers seen.
 StatusOr<ColumnMap> MapColumns(const std::vector<std::string>& header,
                                const std::vector<std::vector<std::string>>& sample,
                                const ColumnOverrides& overrides, const std::string& source,
                                const CellJudge* judge = nullptr);
+
+// The fields `header`'s names claim by their aliases, each with its column's
+// name: what a skipped file (a table of companies) holds.
+std::vector<std::pair<Field, std::string>> NamedColumns(const std::vector<std::string>& header);
+
+// What a column of `f` is found by when no name claims one ("a date"), or
+// "" for a field content cannot tell (MapColumns with a judge): a file
+// where none was found has no column whose sampled cells read as one.
+std::string_view JudgedAs(Field f);
 
 // Normalises a header for matching: trimmed, ASCII lower-case, without
 // spaces, '_', '-' and a BOM.

@@ -13,7 +13,30 @@ std::string FirstNames(const std::vector<std::string>& names, size_t shown = 3) 
          (names.size() > shown ? " and " + std::to_string(names.size() - shown) + " more" : "");
 }
 
+// What a field's missing column costs the report.
+std::string_view CostOf(Field f) {
+  switch (f) {
+    case Field::kDate: return "undated there: counted in the totals, in no period table";
+    case Field::kPosition: return "the AI flag and skills there read the description alone";
+    case Field::kDescription: return "the AI flag and skills there read the title alone";
+    case Field::kCity: return "unknown there, so left out of the city tables";
+    case Field::kSalary: return "unknown there, so left out of the salary tables";
+    case Field::kDegree: return "unknown there, so left out of the degree tables";
+    case Field::kExperience: return "unknown there, so left out of the experience tables";
+    case Field::kCompanySize: return "unknown there, so left out of the company-size tables";
+    case Field::kCompanyIndus: return "unknown there, so left out of the industry tables";
+    case Field::kCompanyName: return "unknown there: re-posts are found without the employer's name";
+    default: return "unknown there";
+  }
+}
+
 }  // namespace
+
+void AddSpare(const std::vector<SpareColumn>& from, std::vector<SpareColumn>* to) {
+  for (const SpareColumn& s : from)
+    if (std::none_of(to->begin(), to->end(), [&](const SpareColumn& t) { return t.name == s.name; }))
+      to->push_back(s);
+}
 
 std::string NoteFile(const std::string& note) {
   size_t colon = note.find(": ");
@@ -46,6 +69,8 @@ void InputNotes::Add(const InputNotes& o) {
     }
     it->files.insert(it->files.end(), n.files.begin(), n.files.end());
     it->rows += n.rows;
+    AddSpare(n.spare, &it->spare);
+    it->elsewhere.insert(it->elsewhere.end(), n.elsewhere.begin(), n.elsewhere.end());
   }
   by_content.insert(by_content.end(), o.by_content.begin(), o.by_content.end());
   empty.insert(empty.end(), o.empty.begin(), o.empty.end());
@@ -56,9 +81,37 @@ void InputNotes::Add(const InputNotes& o) {
 std::vector<std::string> InputNotes::Lines() const {
   std::vector<std::string> out;
   for (const NoColumn& n : no_column) {
-    out.push_back("no column for " + std::string(FieldName(n.field)) + " in " + std::to_string(n.files.size()) +
-                  " of " + std::to_string(files) + (files == 1 ? " file" : " files") + " (" + std::to_string(n.rows) +
-                  " of " + std::to_string(rows) + " rows; unknown there): " + FirstNames(n.files));
+    std::string name(FieldName(n.field));
+    std::string line = "no column for " + name + " in " + std::to_string(n.files.size()) + " of " +
+                       std::to_string(files) + (files == 1 ? " file" : " files") + " (" + std::to_string(n.rows) +
+                       " of " + std::to_string(rows) + " rows; " + std::string(CostOf(n.field)) +
+                       "): " + FirstNames(n.files) + ".";
+    // Where the field is: in tables jobsift skipped beside them …
+    std::vector<std::pair<std::string, std::vector<std::string>>> by_column;  // column -> skipped files
+    for (const Elsewhere& e : n.elsewhere) {
+      auto it = std::find_if(by_column.begin(), by_column.end(), [&](const auto& c) { return c.first == e.column; });
+      if (it == by_column.end()) it = by_column.insert(by_column.end(), {e.column, {}});
+      it->second.push_back(e.file);
+    }
+    for (const auto& [column, in] : by_column)
+      line += " Skipped as holding no postings, " +
+              (in.size() == 1 ? in.front() : std::to_string(in.size()) + " files (" + FirstNames(in, 1) + ")") +
+              (in.size() == 1 ? " has" : " have") + " a column '" + column +
+              "' for it: jobsift does not join tables, so join it into these files by company name to use it.";
+    // … or in a column of their own that nothing took.
+    std::string_view judged = JudgedAs(n.field);
+    std::vector<std::string> shown;
+    for (const SpareColumn& s : n.spare)
+      shown.push_back("'" + s.name + "'" + (s.sample.empty() ? " (empty)" : " (" + s.sample + ")"));
+    if (shown.empty()) {
+      line += " There is no other column in " + std::string(n.files.size() == 1 ? "it." : "them.");
+    } else {
+      line += judged.empty() ? " Columns no field took there: "
+                             : " No other column there reads as " + std::string(judged) + " by its sampled cells: ";
+      line += FirstNames(shown, 4) + "; if one holds the " + name + ", name it in a [columns] table of --config (" +
+              name + " = \"<column>\").";
+    }
+    out.push_back(std::move(line));
   }
   // Columns found by content: one line a file, and files mapped alike
   // (daily exports) share it.
@@ -90,15 +143,23 @@ std::vector<std::string> InputNotes::Lines() const {
     for (const std::string& e : empty) names.push_back(NoteFile(e));
     out.push_back(std::to_string(empty.size()) + " files hold no rows: " + FirstNames(names));
   }
-  if (skipped.size() <= 3) {
-    for (const std::string& s : skipped) out.push_back("skipped " + s);
-  } else {
-    std::vector<std::string> names;
-    for (const std::string& s : skipped) names.push_back(NoteFile(s));
-    out.push_back("skipped " + std::to_string(skipped.size()) +
-                  " files without posting columns (a title or a description): " + FirstNames(names) +
-                  "; jobsift scan lists each with its headers");
+  // Skipped files: those skipped for the same reason (daily exports of
+  // one table) share a line.
+  std::vector<std::pair<std::string, std::vector<std::string>>> why;  // reason -> files
+  for (const std::string& s : skipped) {
+    std::string file = NoteFile(s);
+    std::string reason = s.size() > file.size() + 2 ? s.substr(file.size() + 2) : s;
+    auto it = std::find_if(why.begin(), why.end(), [&](const auto& w) { return w.first == reason; });
+    if (it == why.end()) {
+      why.emplace_back(reason, std::vector<std::string>{file});
+    } else {
+      it->second.push_back(file);
+    }
   }
+  for (const auto& [reason, names] : why)
+    out.push_back("skipped " + (names.size() == 1 ? names.front()
+                                                  : std::to_string(names.size()) + " files (" + FirstNames(names) + ")") +
+                  ": " + reason);
   out.insert(out.end(), other.begin(), other.end());
   return out;
 }
@@ -120,6 +181,31 @@ void AppendInputNotesJson(const InputNotes& n, std::string& out) {
     strings(n.no_column[i].files);
     out += "}";
   }
+  // Per field without a column, a list of two-string objects.
+  auto per_field = [&](const char* key, auto items_of, const char* a, const char* b, auto pair_of) {
+    out += std::string("},\"") + key + "\":{";
+    for (size_t i = 0; i < n.no_column.size(); ++i) {
+      if (i) out += ",";
+      AppendJsonString(FieldName(n.no_column[i].field), out);
+      out += ":[";
+      const auto& items = items_of(n.no_column[i]);
+      for (size_t k = 0; k < items.size(); ++k) {
+        auto [x, y] = pair_of(items[k]);
+        out += std::string(k ? "," : "") + "{\"" + a + "\":";
+        AppendJsonString(x, out);
+        out += std::string(",\"") + b + "\":";
+        AppendJsonString(y, out);
+        out += "}";
+      }
+      out += "]";
+    }
+  };
+  per_field(
+      "spare_columns", [](const InputNotes::NoColumn& c) -> const auto& { return c.spare; }, "column", "sample",
+      [](const SpareColumn& s) { return std::make_pair(std::string_view(s.name), std::string_view(s.sample)); });
+  per_field(
+      "in_skipped_files", [](const InputNotes::NoColumn& c) -> const auto& { return c.elsewhere; }, "file", "column",
+      [](const InputNotes::Elsewhere& e) { return std::make_pair(std::string_view(e.file), std::string_view(e.column)); });
   out += "},\"by_content\":[";
   for (size_t i = 0; i < n.by_content.size(); ++i) {
     const InputNotes::ByContent& b = n.by_content[i];

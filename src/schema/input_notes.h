@@ -23,6 +23,14 @@ struct InputNotes {
   uint64_t files = 0;  // files and archive members read as postings
   uint64_t rows = 0;   // rows they held (read, accepted or not)
 
+  // A column of a posting field in a file skipped for holding no postings.
+  struct Elsewhere {
+    std::string file;
+    Field field = Field::kPosition;
+    std::string column;
+    bool operator==(const Elsewhere&) const = default;
+  };
+
   // A field some files have no column for. Only fields a posting is read
   // for are noted (not ids, numeric salary parts, benefits or the date's
   // fallbacks); the date counts as missing only when none of its columns is
@@ -31,6 +39,13 @@ struct InputNotes {
     Field field = Field::kPosition;
     std::vector<std::string> files;
     uint64_t rows = 0;  // rows of those files
+    // The columns of those files that no field took (by name, the first
+    // file's sample): where a user looks for the field before concluding
+    // the files do not hold it.
+    std::vector<SpareColumn> spare;
+    // Skipped files that have a column for it: tables of companies, for a
+    // company's size and industry.
+    std::vector<Elsewhere> elsewhere;
     bool operator==(const NoColumn&) const = default;
   };
   std::vector<NoColumn> no_column;  // in Field order
@@ -54,11 +69,15 @@ struct InputNotes {
   void Add(const InputNotes& o);
 
   // The warnings a user reads on stderr, one line per kind of gap (long
-  // lists cut to their first names), without a "warning:" prefix.
+  // lists cut to their first names), without a "warning:" prefix; each
+  // says what the gap costs and what the user can do about it.
   std::vector<std::string> Lines() const;
 
   bool operator==(const InputNotes&) const = default;
 };
+
+// Adds to `to` the columns of `from` it has not by name.
+void AddSpare(const std::vector<SpareColumn>& from, std::vector<SpareColumn>* to);
 
 // The file a "<file>: <why>" note names (skipped, empty).
 std::string NoteFile(const std::string& note);
@@ -67,8 +86,10 @@ std::string NoteFile(const std::string& note);
 bool IsNotedField(Field f);
 
 // The notes as one JSON object: {"files", "rows", "no_column": {field:
-// {"files": [...], "rows"}}, "by_content": [{"file", "field", "column",
-// "evidence"}], "empty", "skipped", "warnings"}.
+// {"files": [...], "rows"}}, "spare_columns": {field: [{"column",
+// "sample"}]}, "in_skipped_files": {field: [{"file", "column"}]},
+// "by_content": [{"file", "field", "column", "evidence"}], "empty",
+// "skipped", "warnings"}.
 void AppendInputNotesJson(const InputNotes& n, std::string& out);
 
 }  // namespace jobsift
