@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "base/hash.h"
+#include "jobsift/check.h"
 
 namespace jobsift {
 
@@ -225,10 +226,7 @@ std::vector<Cube::Marginal> Cube::Collapse(const std::vector<Dim>& keep, std::st
     }
     if (all) proj = p;
   }
-  if (proj == kProjections.size() || keep.size() > 3) {
-    std::fprintf(stderr, "jobsift: internal error: no cube projection holds the dimensions asked for\n");
-    std::abort();
-  }
+  JOBSIFT_CHECK(proj < kProjections.size() && keep.size() <= 3, "no cube projection holds the dimensions asked for");
   std::vector<bool> in_half = QuartersIn(half);
   // Summed by ids first (cheap); ids name values one to one, so each sum
   // becomes one Marginal, then ordered by name.

@@ -5,6 +5,8 @@
 #include <cstring>
 #include <memory>
 
+#include "io/atomic_file.h"
+
 namespace jobsift {
 namespace {
 
@@ -54,9 +56,10 @@ class Reader {
 }  // namespace
 
 StatusOr<std::unique_ptr<StateWriter>> StateWriter::Open(const std::string& path) {
-  std::FILE* f = std::fopen((path + ".tmp").c_str(), "wb");
-  if (f == nullptr) return IoError(path + ".tmp: cannot write: " + std::strerror(errno));
-  std::unique_ptr<StateWriter> w(new StateWriter(f, path));
+  auto out = AtomicFile::Open(path);
+  if (!out.ok()) return out.status();
+  std::unique_ptr<StateWriter> w(new StateWriter((*out)->stream(), path));
+  w->out_ = std::move(*out);
   w->Bytes(kMagic, kMagicLen);
   w->U64(kStateVersion);
   return w;
@@ -72,12 +75,7 @@ StatusOr<std::unique_ptr<StateWriter>> StateWriter::OpenScratch(const std::strin
   return w;
 }
 
-StateWriter::~StateWriter() {
-  if (f_ != nullptr && !scratch_) {
-    std::fclose(f_);
-    std::remove((path_ + ".tmp").c_str());
-  }
-}
+StateWriter::~StateWriter() = default;  // a state file never finished is removed by out_
 
 void StateWriter::Bytes(const void* p, size_t n) {
   if (n > 0 && std::fwrite(p, 1, n, f_) != n) failed_ = true;
@@ -177,15 +175,8 @@ Status StateWriter::Finish(const StateInfo& info) {
     if (failed_ || std::fflush(f_) != 0) return IoError(path_ + ": write failed: " + std::strerror(errno));
     return Status::Ok();
   }
-  bool bad = failed_ || std::fflush(f_) != 0;
-  bad |= std::fclose(f_) != 0;
   f_ = nullptr;
-  if (bad) {
-    std::remove((path_ + ".tmp").c_str());
-    return IoError(path_ + ": write failed");
-  }
-  if (std::rename((path_ + ".tmp").c_str(), path_.c_str()) != 0) return IoError(path_ + ": cannot rename into place");
-  return Status::Ok();
+  return out_->Commit(failed_);
 }
 
 namespace {

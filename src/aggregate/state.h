@@ -13,10 +13,11 @@
 
 #include "aggregate/contribution.h"
 #include "base/hash.h"
-#include "fields/salary.h"
 #include "base/temp_file.h"
+#include "fields/salary.h"
+#include "io/atomic_file.h"
 #include "jobsift/status.h"
-#include "pipeline/diagnostics.h"
+#include "schema/diagnostics.h"
 #include "schema/input_notes.h"
 
 namespace jobsift {
@@ -42,7 +43,8 @@ struct StateInfo {
 
 class StateWriter {
  public:
-  // Writes to `path`.tmp; Finish renames it to `path`.
+  // Writes to `path` atomically (io/atomic_file.h): it appears when Finish
+  // succeeds.
   static StatusOr<std::unique_ptr<StateWriter>> Open(const std::string& path);
   // Writes to an anonymous scratch file in `dir` (base/temp_file.h), read
   // back after Finish by Replay: postings kept aside during a run.
@@ -55,7 +57,8 @@ class StateWriter {
 
  private:
   StateWriter(std::FILE* f, std::string path) : f_(f), path_(std::move(path)) {}
-  UniqueFile scratch_;  // owns f_ for a scratch file
+  UniqueFile scratch_;                // owns f_ for a scratch file
+  std::unique_ptr<AtomicFile> out_;   // owns f_ for a state file
   void Bytes(const void* p, size_t n);
   void U64(uint64_t v);
   void Str(std::string_view s);

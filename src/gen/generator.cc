@@ -13,6 +13,7 @@
 
 #include "aggregate/cube.h"
 #include "base/text.h"
+#include "io/atomic_file.h"
 #include "jobsift/version.h"
 #include "pipeline/report_job.h"
 
@@ -1050,15 +1051,11 @@ struct Block {
 
 Status GenerateFile(const Generator& gen, const GenOptions& options, const std::string& path, GenTruth* truth,
                     const std::atomic<bool>* cancel) {
-  // A regular file is written under a temporary name and renamed when
-  // complete; stdout, /dev/null or a pipe is written as it goes.
-  std::error_code ec;
-  auto kind = std::filesystem::status(path, ec).type();
-  bool direct = path == "-" || (kind != std::filesystem::file_type::not_found && kind != std::filesystem::file_type::regular);
-  bool to_stdout = path == "-";
-  std::string tmp = direct ? path : path + ".tmp";
-  std::FILE* f = to_stdout ? stdout : std::fopen(tmp.c_str(), "wb");
-  if (f == nullptr) return IoError(path + ": cannot write: " + std::strerror(errno));
+  // A regular file appears when complete; stdout, /dev/null or a pipe is
+  // written as it goes (io/atomic_file.h).
+  auto out = AtomicFile::Open(path);
+  if (!out.ok()) return out.status();
+  std::FILE* f = (*out)->stream();
   bool bad = false;
   if (options.format == GenFormat::kCsv) {
     std::string header;
@@ -1073,11 +1070,7 @@ Status GenerateFile(const Generator& gen, const GenOptions& options, const std::
   constexpr uint64_t kBlockRows = 2048;
   std::vector<Block> wave(threads * 4);
   for (uint64_t next = 0; next < options.rows && !bad;) {
-    if (cancel != nullptr && cancel->load()) {
-      if (!to_stdout) std::fclose(f);
-      if (!direct) std::remove(tmp.c_str());
-      return IoError(path + ": interrupted; nothing written");
-    }
+    if (cancel != nullptr && cancel->load()) return IoError(path + ": interrupted; nothing written");
     size_t used = 0;
     for (Block& b : wave) {
       b.first = next;
@@ -1121,17 +1114,7 @@ Status GenerateFile(const Generator& gen, const GenOptions& options, const std::
       }
     }
   }
-  bad |= std::fflush(f) != 0;
-  if (to_stdout) return bad ? IoError("stdout: write failed: " + std::string(std::strerror(errno))) : Status::Ok();
-  bad |= std::fclose(f) != 0;
-  if (bad) {
-    std::string why = std::strerror(errno);
-    if (!direct) std::remove(tmp.c_str());
-    return IoError(path + ": write failed: " + why);
-  }
-  if (direct) return Status::Ok();
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) return IoError(path + ": cannot rename into place");
-  return Status::Ok();
+  return (*out)->Commit(bad);
 }
 
 std::string GenTruthJson(const GenTruth& truth, const TableOptions& options, uint64_t seed) {

@@ -7,7 +7,7 @@
 // the format and the CSV delimiter, maps the columns, and cuts the stream
 // into chunks of whole records. Worker threads (--threads minus one, and the
 // reader itself whenever the chunks in flight are at their bound) split each
-// chunk into fields, apply the bad-row policy (pipeline/diagnostics.h) and
+// chunk into fields, apply the bad-row policy (schema/diagnostics.h) and
 // hand each accepted Posting to a PostingTask made for that chunk. Finished
 // tasks are handed back to the job strictly in input order, so whatever the
 // job computes is identical for any --threads. Memory is bounded by the
@@ -25,7 +25,7 @@
 
 #include "io/byte_source.h"
 #include "jobsift/status.h"
-#include "pipeline/diagnostics.h"
+#include "schema/diagnostics.h"
 #include "schema/column_map.h"
 #include "schema/input_notes.h"
 #include "schema/posting.h"

@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "jobsift/exit_code.h"
 #include "pipeline/reader.h"
 
 namespace jobsift {
@@ -14,10 +15,7 @@ namespace jobsift {
 std::string ScanText(const ReadSummary& s);
 std::string ScanJson(const ReadSummary& s);
 
-// Exit codes shared by every command (docs/exit-codes.md).
-inline constexpr int kExitOk = 0;            // everything read
-inline constexpr int kExitRejects = 1;       // finished, but rows were rejected or an input held no rows
-inline constexpr int kExitFailure = 2;       // bad usage, or an input could not be read
+// The exit code (jobsift/exit_code.h) a read earns.
 int ExitCodeFor(const ReadSummary& s);
 
 }  // namespace jobsift

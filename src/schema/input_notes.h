@@ -6,7 +6,7 @@
 // files so that merge says the same, and shown by every command on stderr
 // (Lines), in summary.json and in report.html's data-quality chapter.
 //
-// Not for: rejected rows (pipeline/diagnostics.h counts those) or parse
+// Not for: rejected rows (schema/diagnostics.h counts those) or parse
 // failures of single values (fields/).
 #ifndef JOBSIFT_SCHEMA_INPUT_NOTES_H_
 #define JOBSIFT_SCHEMA_INPUT_NOTES_H_

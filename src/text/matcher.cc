@@ -14,6 +14,7 @@
 #include <new>
 
 #include "base/hash.h"
+#include "jobsift/check.h"
 
 namespace jobsift {
 namespace {
@@ -47,8 +48,9 @@ int OnMatchAppend(unsigned id, unsigned long long /*from*/, unsigned long long t
 // scratch space checked when made, this is a broken invariant (scratch
 // shared between threads, memory corrupted), and the process stops.
 [[noreturn]] void Failed(const char* what, hs_error_t rc) {
-  std::fprintf(stderr, "jobsift: internal error: Vectorscan failed %s (error %d)\n", what, static_cast<int>(rc));
-  std::abort();
+  std::fprintf(stderr, "jobsift: Vectorscan failed %s (error %d)\n", what, static_cast<int>(rc));
+  JOBSIFT_CHECK(false, "a Vectorscan scan failed");
+  __builtin_unreachable();
 }
 
 // The patterns as the cache compares them: for each, its flags, length and

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "jobsift/check.h"
+
 namespace jobsift {
 namespace {
 
@@ -99,7 +101,7 @@ class HeadingIndex {
       size_t i = Hash(key);
       while (slot_[i].key != 0 && slot_[i].key != key) i = (i + 1) & (kSlots - 1);
       slot_[i].key = key;
-      if (slot_[i].count == slot_[i].headings.size()) std::abort();  // more headings share a character
+      JOBSIFT_CHECK(slot_[i].count < slot_[i].headings.size(), "more headings share a first character than a slot holds");
       slot_[i].headings[slot_[i].count++] = static_cast<uint8_t>(h);  // in kHeadings' order
     }
   }

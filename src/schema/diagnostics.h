@@ -6,8 +6,8 @@
 //
 // Not for: unknown field values (a posting with 面议 is accepted; its salary
 // is unknown and counted by the field normalisers).
-#ifndef JOBSIFT_PIPELINE_DIAGNOSTICS_H_
-#define JOBSIFT_PIPELINE_DIAGNOSTICS_H_
+#ifndef JOBSIFT_SCHEMA_DIAGNOSTICS_H_
+#define JOBSIFT_SCHEMA_DIAGNOSTICS_H_
 
 #include <array>
 #include <cstdint>
@@ -61,4 +61,4 @@ std::string Excerpt(std::string_view record, size_t max_bytes = 200);
 
 }  // namespace jobsift
 
-#endif  // JOBSIFT_PIPELINE_DIAGNOSTICS_H_
+#endif  // JOBSIFT_SCHEMA_DIAGNOSTICS_H_

@@ -1,4 +1,4 @@
-#include "pipeline/diagnostics.h"
+#include "schema/diagnostics.h"
 
 namespace jobsift {
 
