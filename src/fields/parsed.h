@@ -3,7 +3,7 @@
 // job site printed to either a value or an explained Unknown, plus the id of
 // the rule that decided, so every derived field can be audited.
 //
-// Not for: I/O or counting. The run tallies reasons in pipeline/diagnostics.
+// Not for: I/O or counting. The run tallies reasons in schema/diagnostics.
 #ifndef JOBSIFT_FIELDS_PARSED_H_
 #define JOBSIFT_FIELDS_PARSED_H_
 
