@@ -22,7 +22,7 @@ ReadSummary Scan(const std::string& path) {
   opt.threads = 2;
   auto s = ReadPostings({path}, opt, nullptr);
   EXPECT_TRUE(s.ok()) << s.status().message();
-  EXPECT_TRUE(s->errors.empty()) << (s->errors.empty() ? "" : s->errors[0]);
+  EXPECT_TRUE(s->errors.empty()) << (s->errors.empty() ? "" : s->errors[0].message());
   EXPECT_EQ(s->total.rows_read, s->total.rows_accepted + s->total.RowsRejected());
   return std::move(*s);
 }

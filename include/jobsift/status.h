@@ -9,6 +9,8 @@
 #include <string>
 #include <utility>
 
+#include "jobsift/check.h"
+
 namespace jobsift {
 
 enum class StatusCode {
@@ -17,6 +19,7 @@ enum class StatusCode {
   kNotFound,         // a missing file
   kIoError,          // a read or write that failed
   kDataError,        // an input that cannot be read at all (no columns, bad archive)
+  kInterrupted,      // stopped by a signal (RunOptions::cancel) before the end
   kInternal,
 };
 
@@ -50,25 +53,32 @@ inline Status IoError(std::string m) {
 inline Status DataError(std::string m) {
   return Status(StatusCode::kDataError, std::move(m));
 }
+inline Status Interrupted(std::string m) {
+  return Status(StatusCode::kInterrupted, std::move(m));
+}
 
 // Either a value or a non-ok Status. Accessing value() of a failed StatusOr
-// is a programmer error.
+// is a programmer error (a JOBSIFT_DCHECK in debug builds).
 template <class T>
 class [[nodiscard]] StatusOr {
  public:
   StatusOr(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
-  StatusOr(Status status) : status_(std::move(status)) {}  // NOLINT
+  StatusOr(Status status) : status_(std::move(status)) {  // NOLINT
+    JOBSIFT_DCHECK(!status_.ok());  // an ok StatusOr holds a value
+  }
 
   bool ok() const { return status_.ok(); }
   const Status& status() const { return status_; }
-  T& value() & { return *value_; }
-  const T& value() const& { return *value_; }
-  T&& value() && { return std::move(*value_); }
-  T* operator->() { return &*value_; }
-  const T* operator->() const { return &*value_; }
-  T& operator*() { return *value_; }
+  T& value() & { return Checked(), *value_; }
+  const T& value() const& { return Checked(), *value_; }
+  T&& value() && { return Checked(), std::move(*value_); }
+  T* operator->() { return &value(); }
+  const T* operator->() const { return &value(); }
+  T& operator*() { return value(); }
+  const T& operator*() const { return value(); }
 
  private:
+  void Checked() const { JOBSIFT_DCHECK(value_.has_value()); }
   Status status_;
   std::optional<T> value_;
 };

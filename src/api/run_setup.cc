@@ -53,8 +53,11 @@ StatusOr<Config> MakeConfig(const RunOptions& run) {
     if (!st.ok()) return Status(st.code(), "--ai-" + st.message());
   }
   if (!run.ai_definition.empty()) config.ai_definition = run.ai_definition;
-  if (!run.classifier.empty() && !CategoryMethodFromName(run.classifier, &config.annotate.category_method))
-    return InvalidArgument("--classifier must be model or rules");
+  if (!run.classifier.empty()) {
+    auto method = CategoryMethodFromName(run.classifier);
+    if (!method.ok()) return Status(method.status().code(), "--" + method.status().message());
+    config.annotate.category_method = *method;
+  }
   if (!run.category_model.empty()) config.category_model = run.category_model;
   if (run.traditional_to_simplified) config.annotate.traditional_to_simplified = true;
   if (!run.reference_date.empty()) {
@@ -115,7 +118,7 @@ AiFlagInfo FlagInfo(const Config& config) {
 
 void SayReadNotes(const ReadSummary& s, Console& console) {
   for (const std::string& line : s.notes.Lines()) console.Say(Severity::kWarning, line);
-  for (const std::string& e : s.errors) console.Say(Severity::kError, e);
+  for (const Status& e : s.errors) console.Say(Severity::kError, e.message());
 }
 
 bool SayNoPostings(const ReadSummary& s, const char* what, Console& console) {

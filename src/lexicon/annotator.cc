@@ -111,15 +111,11 @@ std::vector<std::string> FormsNormalisationChanges(const Lexicon& lexicon) {
 
 std::string_view AiRuleName(AiRule r) { return r == AiRule::kReport ? "report" : "default"; }
 
-bool AiRuleFromName(std::string_view name, AiRule* out) {
-  if (name == "report") {
-    *out = AiRule::kReport;
-  } else if (name == "default") {
-    *out = AiRule::kDefault;
-  } else {
-    return false;
-  }
-  return true;
+StatusOr<AiRule> AiRuleFromName(std::string_view name) {
+  if (name == "report") return AiRule::kReport;
+  if (name == "default") return AiRule::kDefault;
+  return InvalidArgument("rule must be \"default\" (the rules, = --classifier rules --ai-definition default) or "
+                         "\"report\" (= --ai-definition report)");
 }
 
 Annotator::Scratch::~Scratch() = default;

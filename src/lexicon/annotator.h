@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "base/string_memo.h"
+#include "jobsift/status.h"
 #include "lexicon/category.h"
 #include "lexicon/lexicon.h"
 #include "schema/posting.h"
@@ -43,7 +44,7 @@ enum class AiRule : uint8_t {
   kDefault,
 };
 std::string_view AiRuleName(AiRule r);  // "report", "default"
-bool AiRuleFromName(std::string_view name, AiRule* out);
+StatusOr<AiRule> AiRuleFromName(std::string_view name);
 
 struct AnnotateOptions {
   AiRule ai_rule = AiRule::kDefault;

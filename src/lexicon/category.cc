@@ -176,15 +176,10 @@ std::string AiFlagInfo::Label() const {
 
 std::string_view CategoryMethodName(CategoryMethod m) { return m == CategoryMethod::kRules ? "rules" : "model"; }
 
-bool CategoryMethodFromName(std::string_view name, CategoryMethod* out) {
-  if (name == "rules") {
-    *out = CategoryMethod::kRules;
-  } else if (name == "model") {
-    *out = CategoryMethod::kModel;
-  } else {
-    return false;
-  }
-  return true;
+StatusOr<CategoryMethod> CategoryMethodFromName(std::string_view name) {
+  if (name == "rules") return CategoryMethod::kRules;
+  if (name == "model") return CategoryMethod::kModel;
+  return InvalidArgument("classifier must be model or rules");
 }
 
 AiCategory RulesCategory(const CategoryInput& in, std::string_view* rule) {

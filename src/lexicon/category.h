@@ -64,7 +64,7 @@ StatusOr<AiDefinition> ParseDefinition(std::string name, std::string_view codes)
 
 enum class CategoryMethod : uint8_t { kRules, kModel };
 std::string_view CategoryMethodName(CategoryMethod m);  // "rules", "model"
-bool CategoryMethodFromName(std::string_view name, CategoryMethod* out);
+StatusOr<CategoryMethod> CategoryMethodFromName(std::string_view name);
 
 // What a run's AI flag means, as states, summary.json and report.html say
 // it: a merge cannot mix two.

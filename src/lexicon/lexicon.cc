@@ -32,14 +32,10 @@ std::string_view DomainName(Domain d) {
   return "";
 }
 
-bool DomainFromName(std::string_view name, Domain* out) {
-  for (size_t i = 0; i < kDomainCount; ++i) {
-    if (DomainName(static_cast<Domain>(i)) == name) {
-      *out = static_cast<Domain>(i);
-      return true;
-    }
-  }
-  return false;
+StatusOr<Domain> DomainFromName(std::string_view name) {
+  for (size_t i = 0; i < kDomainCount; ++i)
+    if (DomainName(static_cast<Domain>(i)) == name) return static_cast<Domain>(i);
+  return InvalidArgument("no lexicon domain is called '" + std::string(name) + "' (ai, hard, soft, benefit)");
 }
 
 std::string FoldTerm(std::string_view text, bool case_sensitive) {
@@ -301,10 +297,9 @@ StatusOr<std::vector<std::pair<std::string, Domain>>> GroupFiles(const std::vect
   std::vector<std::pair<std::string, Domain>> out;
   for (const std::string& f : files) {
     std::string dir = fs::path(f).parent_path().filename().string();
-    Domain d;
-    if (!DomainFromName(dir, &d))
-      return InvalidArgument(f + ": a lexicon file must sit in a folder named ai, hard, soft or benefit");
-    out.emplace_back(f, d);
+    auto d = DomainFromName(dir);
+    if (!d.ok()) return InvalidArgument(f + ": a lexicon file must sit in a folder named ai, hard, soft or benefit");
+    out.emplace_back(f, *d);
   }
   return out;
 }

@@ -21,7 +21,7 @@ namespace jobsift {
 enum class Domain : uint8_t { kAi, kHard, kSoft, kBenefit, kCount };
 inline constexpr size_t kDomainCount = static_cast<size_t>(Domain::kCount);
 std::string_view DomainName(Domain d);  // "ai", "hard", "soft", "benefit"
-bool DomainFromName(std::string_view name, Domain* out);
+StatusOr<Domain> DomainFromName(std::string_view name);
 
 struct Term {
   std::string text;    // as written in the file

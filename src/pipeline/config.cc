@@ -49,9 +49,9 @@ Status ReadColumns(const std::string& path, const toml::table& t, ColumnOverride
       c->salary_numeric_unit = *s;
       continue;
     }
-    Field f;
-    if (!FieldFromName(key, &f)) return UnknownKey(path, "columns", key);
-    c->by_field[f] = *s;
+    auto f = FieldFromName(key);
+    if (!f.ok()) return UnknownKey(path, "columns", key);
+    c->by_field[*f] = *s;
   }
   return Status::Ok();
 }
@@ -141,8 +141,9 @@ static Status ReadClassify(const std::string& path, const toml::table& t, Config
       } else if (key == "definition") {
         config->ai_definition = *s;
       } else if (key == "classifier") {
-        if (!CategoryMethodFromName(*s, &o->category_method))
-          return InvalidArgument(path + ": classify.classifier must be \"model\" or \"rules\"");
+        auto method = CategoryMethodFromName(*s);
+        if (!method.ok()) return InvalidArgument(path + ": classify.classifier must be \"model\" or \"rules\"");
+        o->category_method = *method;
       } else {
         config->category_model = *s;
       }
@@ -179,16 +180,15 @@ static Status ReadDefinitions(const std::string& path, const toml::table& t, Con
 }
 
 Status ApplyAiRule(const std::string& rule, Config* config) {
-  if (rule == "default") {
+  auto r = AiRuleFromName(rule);
+  if (!r.ok()) return r.status();
+  if (*r == AiRule::kDefault) {
     config->annotate.category_method = CategoryMethod::kRules;
     config->ai_definition = "default";
-  } else if (rule == "report") {
-    config->ai_definition = "report";
   } else {
-    return InvalidArgument("rule must be \"default\" (the rules, = --classifier rules --ai-definition default) or "
-                           "\"report\" (= --ai-definition report)");
+    config->ai_definition = "report";
   }
-  config->annotate.ai_rule = rule == "report" ? AiRule::kReport : AiRule::kDefault;
+  config->annotate.ai_rule = *r;
   return Status::Ok();
 }
 

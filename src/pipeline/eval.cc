@@ -122,7 +122,7 @@ StatusOr<LabelledInputs> PrepareLabelled(const std::vector<LabelKey>& keys, cons
 Status ReadLabelledFiles(const LabelledInputs& in, PostingJob* job) {
   auto read = ReadPostings(in.files, ReadOptions{}, job);
   if (!read.ok()) return read.status();
-  if (!read->errors.empty()) return IoError(read->errors.front());
+  if (!read->errors.empty()) return read->errors.front();
   return Status::Ok();
 }
 

@@ -291,7 +291,7 @@ class Engine {
   void ReadText(const std::string& name, std::shared_ptr<const Mapping> mapping,
                 std::unique_ptr<PeekableSource> src, Compression comp, const std::string& encoding,
                 uint64_t* invalid_bytes, bool named);
-  void Fail(const std::string& message);
+  void Fail(Status error);  // an input that could not be read
   bool Cancelled() const { return opt_.cancel != nullptr && opt_.cancel->load(std::memory_order_relaxed); }
   bool MapOrReport(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& sample,
                    const std::string& name, bool named, ColumnMap* out);
@@ -354,7 +354,11 @@ bool Engine::MapOrReport(const std::vector<std::string>& header, const std::vect
   if (!map.ok()) {
     // Named on the command line it is an error; found in a directory, a file
     // of something else (a company table beside job tables) is skipped.
-    (named ? summary_.errors : summary_.skipped).push_back(map.status().message());
+    if (named) {
+      Fail(map.status());
+    } else {
+      summary_.skipped.push_back(map.status().message());
+    }
     // A company's size and industry, which a join by company name could give
     // the postings.
     if (!named && !opt_.columns.no_header)
@@ -367,7 +371,7 @@ bool Engine::MapOrReport(const std::vector<std::string>& header, const std::vect
   return true;
 }
 
-void Engine::Fail(const std::string& message) { summary_.errors.push_back(message); }
+void Engine::Fail(Status error) { summary_.errors.push_back(std::move(error)); }
 
 size_t Engine::AddReport(FileReport report) {
   summary_.files.push_back(std::move(report));
@@ -733,7 +737,7 @@ void Engine::TickProgress(uint64_t raw_now) { progress_.SetBytes(raw_done_before
 void Engine::ReadPath(const std::string& path, bool named) {
   auto src = OpenFileSource(path, opt_.cancel);
   if (!src.ok()) {
-    Fail(src.status().message());
+    Fail(src.status());
     return;
   }
   ReadSource(path, std::move(*src), named, path != "-");
@@ -743,7 +747,7 @@ void Engine::ReadSource(const std::string& name, std::unique_ptr<ByteSource> raw
   auto src = std::make_unique<PeekableSource>(std::move(raw));
   auto head = src->Peek(4);
   if (!head.ok()) {
-    Fail(head.status().message());
+    Fail(head.status());
     return;
   }
   Compression comp = DetectCompression(*head);
@@ -755,7 +759,7 @@ void Engine::ReadSource(const std::string& name, std::unique_ptr<ByteSource> raw
   }
   auto sample = body->Peek(64 * 1024);
   if (!sample.ok()) {
-    Fail(sample.status().message());
+    Fail(sample.status());
     return;
   }
   if (StartsWith(*sample, "PK\x03\x04") || StartsWith(*sample, "PK\x05\x06")) {
@@ -765,13 +769,13 @@ void Engine::ReadSource(const std::string& name, std::unique_ptr<ByteSource> raw
     } else {
       auto bytes = ReadAll(*body, size_t{2} << 30, name);
       if (!bytes.ok()) {
-        Fail(bytes.status().message());
+        Fail(bytes.status());
         return;
       }
       zip = ZipArchive::OpenBuffer(std::move(*bytes), name);
     }
     if (!zip.ok()) {
-      Fail(zip.status().message());
+      Fail(zip.status());
       return;
     }
     ReadArchive(**zip, named);
@@ -781,7 +785,11 @@ void Engine::ReadSource(const std::string& name, std::unique_ptr<ByteSource> raw
     // Named, a binary is an error; found in a directory, it is skipped.
     std::string why = name + ": not text (" + std::string(kind) + "): jobsift reads CSV, JSON Lines, XLSX and zip "
                       "archives of them, in UTF-8 or GB18030, gzip- or zstd-compressed";
-    (named ? summary_.errors : summary_.skipped).push_back(why);
+    if (named) {
+      Fail(DataError(why));
+    } else {
+      summary_.skipped.push_back(why);
+    }
     return;
   }
   std::string encoding = opt_.encoding.empty() ? DetectEncoding(*sample) : opt_.encoding;
@@ -794,7 +802,7 @@ void Engine::ReadSource(const std::string& name, std::unique_ptr<ByteSource> raw
   } else {
     auto conv = ConvertToUtf8(std::move(body), encoding, invalid.get());
     if (!conv.ok()) {
-      Fail(name + ": " + conv.status().message());
+      Fail(Status(conv.status().code(), name + ": " + conv.status().message()));
       return;
     }
     text = std::make_unique<PeekableSource>(std::move(*conv));
@@ -821,7 +829,7 @@ void Engine::ReadArchive(ZipArchive& zip, bool named) {
     std::string name = zip.name() + "!" + member;
     auto src = zip.OpenMember(member);
     if (!src.ok()) {
-      Fail(src.status().message());
+      Fail(src.status());
       continue;
     }
     ReadSource(name, std::move(*src), named, false);
@@ -831,14 +839,14 @@ void Engine::ReadArchive(ZipArchive& zip, bool named) {
 void Engine::ReadXlsx(ZipArchive& zip, bool named) {
   auto reader = XlsxReader::Open(zip);
   if (!reader.ok()) {
-    Fail(reader.status().message());
+    Fail(reader.status());
     return;
   }
   std::vector<std::string> header;
   uint64_t header_row = 0;
   auto first = (*reader)->NextRow(header, header_row);
   if (!first.ok()) {
-    Fail(first.status().message());
+    Fail(first.status());
     return;
   }
   if (!*first) {
@@ -858,7 +866,7 @@ void Engine::ReadXlsx(ZipArchive& zip, bool named) {
     uint64_t rn = 0;
     auto more = (*reader)->NextRow(row, rn);
     if (!more.ok()) {
-      Fail(more.status().message());
+      Fail(more.status());
       return;
     }
     if (!*more) break;
@@ -917,7 +925,7 @@ void Engine::ReadXlsx(ZipArchive& zip, bool named) {
     auto more = (*reader)->NextRow(row, rn);
     if (!more.ok()) {
       flush();
-      Fail(more.status().message() + " (rows before it were read)");
+      Fail(Status(more.status().code(), more.status().message() + " (rows before it were read)"));
       return;
     }
     if (!*more) break;
@@ -1032,7 +1040,7 @@ void Engine::ReadText(const std::string& name, std::shared_ptr<const Mapping> ma
   TextWindow tw(std::move(mapping), src.get(), &pool_, opt_.cancel);
   tw.Ensure(std::min<size_t>(opt_.chunk_bytes, 1 << 20));
   if (!tw.error().ok() && tw.window().empty()) {
-    Fail(tw.error().message());
+    Fail(tw.error());
     return;
   }
   if (StartsWith(tw.window(), "\xEF\xBB\xBF")) tw.Drop(3);
@@ -1092,8 +1100,8 @@ void Engine::ReadText(const std::string& name, std::shared_ptr<const Mapping> ma
       sample.push_back(std::move(row));
     }
     if (header.empty()) {
-      Fail(name + ": looks like JSON Lines but no line of the first " + std::to_string(lines) +
-               " is a JSON object");
+      Fail(DataError(name + ": looks like JSON Lines but no line of the first " + std::to_string(lines) +
+               " is a JSON object"));
       return;
     }
     fs->header_fields = header.size();
@@ -1112,7 +1120,7 @@ void Engine::ReadText(const std::string& name, std::shared_ptr<const Mapping> ma
     CsvRecordSplitter split(whole, fs->delimiter);
     std::vector<std::string_view> fields;
     if (!split.Next(fields) || split.open_quote()) {
-      Fail(name + ": cannot read a header row (an unterminated quote in the first record?)");
+      Fail(DataError(name + ": cannot read a header row (an unterminated quote in the first record?)"));
       return;
     }
     for (auto f : fields) header.emplace_back(f);
@@ -1201,7 +1209,7 @@ void Engine::ReadText(const std::string& name, std::shared_ptr<const Mapping> ma
     }
     tw.Ensure(std::min(v.size() * 2, opt_.max_record_bytes + 1));
   }
-  if (!tw.error().ok()) Fail(tw.error().message() + " (the rows before it were read)");
+  if (!tw.error().ok()) Fail(Status(tw.error().code(), tw.error().message() + " (the rows before it were read)"));
   summary_.files[fs->report_index].invalid_encoding_bytes = *invalid_bytes;
   summary_.decoded_bytes += tw.offset();
 }
@@ -1214,7 +1222,7 @@ struct InputFile {
 };
 
 void ExpandInputs(const std::vector<std::string>& inputs, std::vector<InputFile>* out,
-                  std::vector<std::string>* errors, uint64_t* total_bytes) {
+                  std::vector<Status>* errors, uint64_t* total_bytes) {
   namespace fs = std::filesystem;
   static constexpr std::string_view kData[] = {".csv", ".tsv", ".txt", ".jsonl", ".ndjson", ".json",
                                                ".xlsx", ".zip", ".gz", ".zst", ".zstd"};
@@ -1226,7 +1234,7 @@ void ExpandInputs(const std::vector<std::string>& inputs, std::vector<InputFile>
     std::error_code ec;
     fs::file_status st = fs::status(in, ec);
     if (ec || !fs::exists(st)) {
-      errors->push_back(in + ": no such file or directory");
+      errors->push_back(NotFound(in + ": no such file or directory"));
       continue;
     }
     if (fs::is_directory(st)) {
@@ -1241,7 +1249,7 @@ void ExpandInputs(const std::vector<std::string>& inputs, std::vector<InputFile>
         for (auto ext : kData) data |= EndsWith(lower, ext);
         if (data) found.push_back(it->path().string());
       }
-      if (ec) errors->push_back(in + ": cannot list directory: " + ec.message());
+      if (ec) errors->push_back(IoError(in + ": cannot list directory: " + ec.message()));
       std::sort(found.begin(), found.end());
       for (auto& f : found) {
         uint64_t size = fs::file_size(f, ec);
@@ -1292,7 +1300,7 @@ StatusOr<ReadSummary> Engine::Run(const std::vector<std::string>& inputs) {
   for (auto& t : threads_) t.join();
   progress_.Finish();
   summary_.raw_bytes = total_bytes;
-  if (Cancelled()) summary_.errors.push_back("interrupted: stopped before reading all input");
+  if (Cancelled()) summary_.errors.push_back(Interrupted("interrupted: stopped before reading all input"));
   summary_.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   summary_.notes = NoteInputs(summary_);
   if (rejects_ != nullptr) {

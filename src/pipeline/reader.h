@@ -74,7 +74,7 @@ struct FileReport {
 struct ReadSummary {
   ReadStats total;
   std::vector<FileReport> files;
-  std::vector<std::string> errors;    // inputs that could not be read at all
+  std::vector<Status> errors;         // inputs that could not be read at all
   std::vector<std::string> skipped;   // files in a directory that hold no postings
   // Of those, the company size and industry columns their names claim
   // ('所属行业' of a table of companies): where a field the postings have no

@@ -94,8 +94,8 @@ TEST(Reader, TruncatedGzipIsAnErrorAfterTheRowsBeforeIt) {
   WriteFile(d.File("cut.csv.gz"), gz.substr(0, gz.size() / 2));
   ReadSummary s = Read({d.File("cut.csv.gz")}, {});
   ASSERT_EQ(s.errors.size(), 1u);
-  EXPECT_NE(s.errors[0].find("cut.csv.gz"), std::string::npos);
-  EXPECT_NE(s.errors[0].find("truncated"), std::string::npos);
+  EXPECT_NE(s.errors[0].message().find("cut.csv.gz"), std::string::npos);
+  EXPECT_NE(s.errors[0].message().find("truncated"), std::string::npos);
   EXPECT_GT(s.total.rows_read, 0u);
   EXPECT_LT(s.total.rows_read, 20000u);
 }
@@ -122,7 +122,7 @@ TEST(Reader, XlsxCellPointingPastTheStringTableIsAnError) {
   WriteFile(d.File("bad.xlsx"), testing::Xlsx({{"职位"}, {"工程师"}, {"会计"}}, 1));
   ReadSummary s = Read({d.File("bad.xlsx")}, {});
   ASSERT_EQ(s.errors.size(), 1u);
-  EXPECT_NE(s.errors[0].find("shared string '1' does not exist"), std::string::npos) << s.errors[0];
+  EXPECT_NE(s.errors[0].message().find("shared string '1' does not exist"), std::string::npos) << s.errors[0].message();
 }
 
 TEST(Reader, JsonLinesWithBadLinesCountsEachReason) {
@@ -243,9 +243,11 @@ TEST(Reader, NamedFileWithoutPostingColumnsIsAnError) {
   WriteFile(d.File("company.csv"), "公司,公司描述\n某公司,简介\n");
   ReadSummary s = Read({d.File("company.csv"), d.File("missing.csv")}, {});
   ASSERT_EQ(s.errors.size(), 2u);
-  EXPECT_NE(s.errors[0].find("missing.csv"), std::string::npos);
-  EXPECT_NE(s.errors[1].find("company.csv"), std::string::npos);
-  EXPECT_NE(s.errors[1].find("'公司描述'"), std::string::npos);
+  EXPECT_NE(s.errors[0].message().find("missing.csv"), std::string::npos);
+  EXPECT_EQ(s.errors[0].code(), StatusCode::kNotFound);
+  EXPECT_NE(s.errors[1].message().find("company.csv"), std::string::npos);
+  EXPECT_EQ(s.errors[1].code(), StatusCode::kDataError);
+  EXPECT_NE(s.errors[1].message().find("'公司描述'"), std::string::npos);
 }
 
 TEST(Reader, DelimiterIsDetectedOrGiven) {
@@ -305,7 +307,8 @@ TEST(Reader, CancelStopsTheRunWithAnError) {
   CollectJob job;
   ReadSummary s = Read({d.File("a.csv")}, opt, &job);
   ASSERT_EQ(s.errors.size(), 1u);
-  EXPECT_NE(s.errors[0].find("interrupted"), std::string::npos);
+  EXPECT_NE(s.errors[0].message().find("interrupted"), std::string::npos);
+  EXPECT_EQ(s.errors[0].code(), StatusCode::kInterrupted);
   EXPECT_TRUE(job.rows.empty());
 }
 

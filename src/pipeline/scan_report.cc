@@ -188,7 +188,9 @@ std::string ScanJson(const ReadSummary& s) {
   o += "]";
   list("warnings", s.notes.Lines());
   list("skipped", s.skipped);
-  list("errors", s.errors);
+  std::vector<std::string> errors;
+  for (const Status& e : s.errors) errors.push_back(e.message());
+  list("errors", errors);
   o += ",\"inputs\":";
   AppendInputNotesJson(s.notes, o);
   o += ",\"reject_samples\":[";

@@ -433,13 +433,13 @@ double MedianNumeric(const std::vector<std::vector<std::string>>& rows, int col)
 std::string_view FieldName(Field f) { return kFields[static_cast<size_t>(f)].name; }
 std::string_view FieldLabel(Field f) { return kFields[static_cast<size_t>(f)].label; }
 
-bool FieldFromName(std::string_view name, Field* out) {
-  for (const auto& fi : kFields)
-    if (fi.name == name) {
-      *out = fi.field;
-      return true;
-    }
-  return false;
+StatusOr<Field> FieldFromName(std::string_view name) {
+  std::string names;
+  for (const auto& fi : kFields) {
+    if (fi.name == name) return fi.field;
+    names += (names.empty() ? "" : ", ") + std::string(fi.name);
+  }
+  return InvalidArgument("no field is called '" + std::string(name) + "' (the fields: " + names + ")");
 }
 
 size_t ColumnMap::MappedCount() const {

@@ -49,7 +49,7 @@ inline constexpr size_t kFieldCount = static_cast<size_t>(Field::kCount);
 std::string_view FieldName(Field f);
 // The SPEC §1 name: "CompanyIndus".
 std::string_view FieldLabel(Field f);
-bool FieldFromName(std::string_view name, Field* out);
+StatusOr<Field> FieldFromName(std::string_view name);
 
 // How to read a column whose cells pack several fields (51job-2019's
 // 公司信息 `民营公司| 500-1000人| 计算机软件`): split on '|' and pick the
