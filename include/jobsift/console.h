@@ -25,7 +25,9 @@ class Console {
   // The command's result, in order; a failed write is an IoError and ends
   // the command.
   virtual Status Out(std::string_view text) = 0;
-  // One line, without a trailing newline.
+  // One line, without a trailing newline. A command that fails may have
+  // said its Status's message already, as the first of several lines: a
+  // console shows an error line once.
   virtual void Say(Severity severity, const std::string& line) = 0;
 };
 

@@ -101,12 +101,17 @@ StatusOr<int> Annotate(const RunOptions& run, const AnnotateRequest& request, Co
   AnnotateJob job(normalizer->get(), annotator->get(), format, (*out)->stream(), std::move(*output));
   auto summary = ReadPostings(run.inputs, config->read, &job);
   if (!summary.ok()) return summary.status();
-  if (!summary->errors.empty() || SayNoPostings(*summary, "annotations", console)) {
-    // An input that could not be read: the output would look whole but not
-    // be (the AtomicFile, never committed, removes it).
+  // An input that could not be read, or none with a posting: the output
+  // would look whole but not be (the AtomicFile, never committed, removes
+  // it).
+  if (std::string none = NoPostingsLine(*summary, "annotations"); !none.empty()) {
+    console.Say(Severity::kError, none);
     SayReadNotes(*summary, console);
-    if (!summary->errors.empty()) console.Say(Severity::kError, "no output written");
-    return kExitFailure;
+    return DataError(none);
+  }
+  if (!summary->errors.empty()) {
+    SayReadNotes(*summary, console);
+    return DataError("no output written");
   }
   JOBSIFT_RETURN_IF_ERROR((*out)->Commit(job.write_failed()));
   console.Say(Severity::kInfo, std::to_string(job.rows()) + " postings annotated (" + std::to_string(job.ai_rows()) +

@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <cstdlib>
 #include <filesystem>
 #include <thread>
 
@@ -10,6 +11,7 @@
 #include "api/run_setup.h"
 #include "io/atomic_file.h"
 #include "jobsift/commands.h"
+#include "jobsift/report.h"
 #include "lexicon/category.h"
 #include "pipeline/report_job.h"
 #include "pipeline/scan_report.h"
@@ -19,6 +21,16 @@
 #include "report/tables.h"
 
 namespace jobsift {
+
+struct ReportResult::Impl {
+  std::vector<Table> tables;
+  std::vector<AnalysisTable> typed;
+  ReportSummary summary;
+  uint64_t postings = 0, duplicates = 0, outside_filter = 0;
+  CubeFilter filter;
+  int exit_code = kExitOk;
+};
+
 namespace {
 
 StatusOr<Dedup> ParseDedup(const std::string& name) {
@@ -45,29 +57,57 @@ int Threads(int asked) {
   return asked > 0 ? asked : static_cast<int>(std::thread::hardware_concurrency());
 }
 
-// Writes the tables, the workbook, report.html and summary.json (last) of a
-// finished job; with `pdf`, then prints report.html to report.pdf (a
-// failure there fails the command, the other outputs stay).
-StatusOr<int> WriteReport(const std::string& out_dir, const ReportJob& job, const ReadSummary& read,
-                          const Lexicon& lexicon, TableOptions table_options, Dedup dedup, const AiFlagInfo& ai,
-                          const SalaryConventions& salary, bool pdf, Console& console) {
-  table_options.definition = ai.definition;
-  std::vector<Table> tables = BuildTables(job.cube(), table_options, &job.categories());
-  for (const Table& t : tables) JOBSIFT_RETURN_IF_ERROR(WriteFileAtomic(out_dir + "/tables/" + t.id + ".csv", TableCsv(t)));
-  JOBSIFT_RETURN_IF_ERROR(WriteFileAtomic(out_dir + "/tables.json", TablesJson(tables)));
-  JOBSIFT_RETURN_IF_ERROR(WriteThroughTemp(out_dir + "/tables.xlsx",
-                                           [&](const std::string& tmp) { return WriteTablesXlsx(tables, tmp); }));
-  ReportSummary summary = SummarizeReport(read, job, lexicon, table_options, dedup, ai, salary);
-  JOBSIFT_RETURN_IF_ERROR(WriteFileAtomic(out_dir + "/report.html", ReportHtml(tables, summary)));
-  // summary.json last: its presence says the report is complete.
-  JOBSIFT_RETURN_IF_ERROR(WriteFileAtomic(out_dir + "/summary.json", ReportSummaryJson(summary)));
-  std::string scope;
-  if (!job.cube().filter().empty()) {
-    scope = " with " + FilterLabel(job.cube().filter()) + " (" + std::to_string(job.outside_filter()) + " outside)";
-    if (job.postings() == 0) console.Say(Severity::kWarning, "no posting has " + FilterLabel(job.cube().filter()));
+AnalysisCell Typed(const std::string& v, ColumnKind kind) {
+  if (kind == ColumnKind::kLabel) return v;
+  if (kind == ColumnKind::kFlag) return v == "1";
+  if (v.empty()) return std::monostate{};
+  if (!IsPlainNumber(v)) return v;
+  if (kind == ColumnKind::kCount && v.find('.') == std::string::npos) return static_cast<int64_t>(std::stoll(v));
+  return std::strtod(v.c_str(), nullptr);
+}
+
+AnalysisTable TypedTable(const Table& t) {
+  AnalysisTable a{t.id, t.title, t.formula, t.period, t.filter.city, t.filter.industry, t.n, {}, {}};
+  std::vector<ColumnKind> kinds;
+  for (const std::string& key : t.columns) {
+    ColumnInfo c = ColumnInfoOf(key);
+    kinds.push_back(c.kind);
+    a.columns.push_back({key, std::string(c.zh), std::string(ColumnType(c.kind)), std::string(ColumnUnit(c.kind))});
   }
-  console.Say(Severity::kInfo, std::to_string(job.postings()) + " postings" + scope + " (" +
-                                   std::to_string(job.duplicates()) + " duplicates removed) -> " + out_dir +
+  for (const auto& row : t.rows) {
+    std::vector<AnalysisCell>& cells = a.rows.emplace_back();
+    for (size_t i = 0; i < row.size(); ++i) cells.push_back(Typed(row[i], i < kinds.size() ? kinds[i] : ColumnKind::kLabel));
+  }
+  return a;
+}
+
+// The tables and summary of a finished job.
+ReportResult Finish(const ReportJob& job, const ReadSummary& read, const Lexicon& lexicon,
+                    TableOptions table_options, Dedup dedup, const AiFlagInfo& ai, const SalaryConventions& salary) {
+  table_options.definition = ai.definition;
+  auto impl = std::make_shared<ReportResult::Impl>();
+  impl->tables = BuildTables(job.cube(), table_options, &job.categories());
+  for (const Table& t : impl->tables) impl->typed.push_back(TypedTable(t));
+  impl->summary = SummarizeReport(read, job, lexicon, table_options, dedup, ai, salary);
+  impl->postings = job.postings();
+  impl->duplicates = job.duplicates();
+  impl->outside_filter = job.outside_filter();
+  impl->filter = job.cube().filter();
+  impl->exit_code = ExitCodeFor(read);
+  return ReportResult(std::move(impl));
+}
+
+// The closing line, then, with `pdf`, report.html printed to report.pdf (a
+// failure there fails the command; the other outputs stay).
+StatusOr<int> WriteAndSay(const ReportResult& report, const std::string& out_dir, bool pdf, Console& console) {
+  JOBSIFT_RETURN_IF_ERROR(report.Write(out_dir));
+  std::string scope;
+  if (!report.filter().empty()) {
+    scope = " with " + report.filter() + " (" + std::to_string(report.outside_filter()) + " outside)";
+    if (report.postings() == 0) console.Say(Severity::kWarning, "no posting has " + report.filter());
+  }
+  console.Say(Severity::kInfo, std::to_string(report.postings()) + " postings" + scope + " (" +
+                                   std::to_string(report.duplicates()) + " duplicates removed) -> " + out_dir +
                                    "/tables, tables.json, tables.xlsx, report.html, summary.json");
   if (pdf) {
     Status st = PrintToPdf(out_dir + "/report.html", out_dir + "/report.pdf");
@@ -77,12 +117,21 @@ StatusOr<int> WriteReport(const std::string& out_dir, const ReportJob& job, cons
     }
     console.Say(Severity::kInfo, "-> " + out_dir + "/report.pdf");
   }
-  return ExitCodeFor(read);
+  return report.exit_code();
+}
+
+// Where deduplication keeps postings aside: the output folder, else the
+// system's temporary folder.
+std::string ScratchDir(const std::string& out_dir) {
+  if (!out_dir.empty()) return out_dir;
+  std::error_code ec;
+  std::string tmp = std::filesystem::temp_directory_path(ec).string();
+  return ec ? "." : tmp;
 }
 
 }  // namespace
 
-StatusOr<int> Report(const RunOptions& run, const ReportRequest& request, Console& console) {
+StatusOr<ReportResult> BuildReport(const RunOptions& run, const ReportRequest& request, Console& console) {
   auto config = MakeConfig(run);
   if (!config.ok()) return config.status();
   auto dedup = ParseDedup(request.dedup);
@@ -97,14 +146,16 @@ StatusOr<int> Report(const RunOptions& run, const ReportRequest& request, Consol
   auto annotator = MakeAnnotator(*config);
   if (!annotator.ok()) return annotator.status();
   const std::string& out_dir = request.output_dir;
-  JOBSIFT_RETURN_IF_ERROR(PrepareOutputDir(out_dir));
-  config->read.rejects_path = out_dir + "/rejects.tsv";
+  if (!out_dir.empty()) {
+    JOBSIFT_RETURN_IF_ERROR(PrepareOutputDir(out_dir));
+    config->read.rejects_path = out_dir + "/rejects.tsv";
+  }
   auto filter = ResolveFilter(**normalizer, run);
   if (!filter.ok()) return filter.status();
   config->read.judge = normalizer->get();
   ReportJob job(normalizer->get(), annotator->get(), *dedup);
   job.set_filter(*filter);
-  job.set_scratch_dir(out_dir);
+  job.set_scratch_dir(ScratchDir(out_dir));
   job.set_threads(Threads(config->read.threads));
   auto decider = MakeDecider(**annotator, &categorize);
   if (!decider.ok()) return decider.status();
@@ -118,10 +169,14 @@ StatusOr<int> Report(const RunOptions& run, const ReportRequest& request, Consol
   }
   auto summary = ReadPostings(run.inputs, config->read, &job);
   if (!summary.ok()) return summary.status();
-  if (!summary->errors.empty() || SayNoPostings(*summary, "report", console)) {
+  if (std::string none = NoPostingsLine(*summary, "report"); !none.empty()) {
+    console.Say(Severity::kError, none);  // first, then what the read noticed
     SayReadNotes(*summary, console);
-    if (!summary->errors.empty()) console.Say(Severity::kError, "no report written");
-    return kExitFailure;
+    return DataError(none);
+  }
+  if (!summary->errors.empty()) {
+    SayReadNotes(*summary, console);
+    return DataError("no report written");
   }
   SayReadNotes(*summary, console);
   JOBSIFT_RETURN_IF_ERROR(job.Complete());
@@ -138,11 +193,16 @@ StatusOr<int> Report(const RunOptions& run, const ReportRequest& request, Consol
   }
   TableOptions tables = ToTableOptions(request.tables);
   tables.definitions = config->definitions;
-  return WriteReport(out_dir, job, *summary, (*annotator)->lexicon(), tables, *dedup, ai, config->fields.salary,
-                     request.pdf, console);
+  return Finish(job, *summary, (*annotator)->lexicon(), tables, *dedup, ai, config->fields.salary);
 }
 
-StatusOr<int> Merge(const RunOptions& run, const MergeRequest& request, Console& console) {
+StatusOr<int> Report(const RunOptions& run, const ReportRequest& request, Console& console) {
+  auto report = BuildReport(run, request, console);
+  if (!report.ok()) return report.status();
+  return WriteAndSay(*report, request.output_dir, request.pdf, console);
+}
+
+StatusOr<ReportResult> MergeReports(const RunOptions& run, const MergeRequest& request, Console& console) {
   auto config = MakeConfig(run);
   if (!config.ok()) return config.status();
   auto lex = LoadLexicons(*config);
@@ -152,7 +212,7 @@ StatusOr<int> Merge(const RunOptions& run, const MergeRequest& request, Console&
   auto filter = ResolveFilter(**normalizer, run);
   if (!filter.ok()) return filter.status();
   const std::string& out_dir = request.output_dir;
-  JOBSIFT_RETURN_IF_ERROR(PrepareOutputDir(out_dir));
+  if (!out_dir.empty()) JOBSIFT_RETURN_IF_ERROR(PrepareOutputDir(out_dir));
   ReadSummary read;
   std::unique_ptr<ReportJob> job;
   AiFlagInfo ai;
@@ -173,7 +233,7 @@ StatusOr<int> Merge(const RunOptions& run, const MergeRequest& request, Console&
       dedup = *d;
       job = std::make_unique<ReportJob>(nullptr, nullptr, dedup);
       job->set_filter(*filter);
-      job->set_scratch_dir(out_dir);
+      job->set_scratch_dir(ScratchDir(out_dir));
       job->set_threads(Threads(0));
     }
     if (info->lexicon_checksum != lex->Checksum())
@@ -198,7 +258,38 @@ StatusOr<int> Merge(const RunOptions& run, const MergeRequest& request, Console&
     auto d = ParseDefinition(ai.definition, ai.categories);
     if (d.ok()) tables.definitions.push_back(*d);
   }
-  return WriteReport(out_dir, *job, read, *lex, tables, dedup, ai, salary, request.pdf, console);
+  return Finish(*job, read, *lex, tables, dedup, ai, salary);
+}
+
+StatusOr<int> Merge(const RunOptions& run, const MergeRequest& request, Console& console) {
+  auto report = MergeReports(run, request, console);
+  if (!report.ok()) return report.status();
+  return WriteAndSay(*report, request.output_dir, request.pdf, console);
+}
+
+const std::vector<AnalysisTable>& ReportResult::tables() const { return impl_->typed; }
+const AnalysisTable* ReportResult::Find(std::string_view id) const {
+  for (const AnalysisTable& t : impl_->typed)
+    if (t.id == id) return &t;
+  return nullptr;
+}
+std::string ReportResult::SummaryJson() const { return ReportSummaryJson(impl_->summary); }
+uint64_t ReportResult::postings() const { return impl_->postings; }
+uint64_t ReportResult::duplicates() const { return impl_->duplicates; }
+uint64_t ReportResult::outside_filter() const { return impl_->outside_filter; }
+std::string ReportResult::filter() const { return FilterLabel(impl_->filter); }
+int ReportResult::exit_code() const { return impl_->exit_code; }
+
+Status ReportResult::Write(const std::string& dir) const {
+  JOBSIFT_RETURN_IF_ERROR(PrepareOutputDir(dir));
+  const std::vector<Table>& tables = impl_->tables;
+  for (const Table& t : tables) JOBSIFT_RETURN_IF_ERROR(WriteFileAtomic(dir + "/tables/" + t.id + ".csv", TableCsv(t)));
+  JOBSIFT_RETURN_IF_ERROR(WriteFileAtomic(dir + "/tables.json", TablesJson(tables)));
+  JOBSIFT_RETURN_IF_ERROR(
+      WriteThroughTemp(dir + "/tables.xlsx", [&](const std::string& tmp) { return WriteTablesXlsx(tables, tmp); }));
+  JOBSIFT_RETURN_IF_ERROR(WriteFileAtomic(dir + "/report.html", ReportHtml(tables, impl_->summary)));
+  // summary.json last: its presence says the report is complete.
+  return WriteFileAtomic(dir + "/summary.json", ReportSummaryJson(impl_->summary));
 }
 
 }  // namespace jobsift

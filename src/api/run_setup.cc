@@ -121,12 +121,11 @@ void SayReadNotes(const ReadSummary& s, Console& console) {
   for (const Status& e : s.errors) console.Say(Severity::kError, e.message());
 }
 
-bool SayNoPostings(const ReadSummary& s, const char* what, Console& console) {
-  if (s.total.rows_accepted > 0 || !s.errors.empty()) return false;
-  console.Say(Severity::kError, "no postings in the inputs (" + std::to_string(s.total.rows_read) + " rows read, " +
-                                    std::to_string(s.total.RowsRejected()) + " rejected; empty: " +
-                                    std::to_string(s.notes.empty.size()) + " files): no " + what + " written");
-  return true;
+std::string NoPostingsLine(const ReadSummary& s, const char* what) {
+  if (s.total.rows_accepted > 0 || !s.errors.empty()) return "";
+  return "no postings in the inputs (" + std::to_string(s.total.rows_read) + " rows read, " +
+         std::to_string(s.total.RowsRejected()) + " rejected; empty: " + std::to_string(s.notes.empty.size()) +
+         " files): no " + what + " written";
 }
 
 }  // namespace jobsift

@@ -40,9 +40,10 @@ AiFlagInfo FlagInfo(const Config& config);
 // the inputs it could not read (errors).
 void SayReadNotes(const ReadSummary& s, Console& console);
 
-// A run that accepted no posting at all has nothing to write: says why
-// (`what` is what is not written) and returns true.
-bool SayNoPostings(const ReadSummary& s, const char* what, Console& console);
+// A run that accepted no posting at all has nothing to write: the line
+// that says why (`what` is what is not written); "" when there are postings
+// or the read's errors say more.
+std::string NoPostingsLine(const ReadSummary& s, const char* what);
 
 }  // namespace jobsift
 

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstring>
 #include <limits>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -17,8 +18,8 @@
 namespace jobsift {
 namespace {
 
-// Results to stdout; messages to stderr as "jobsift: …" lines. Quiet keeps
-// errors only.
+// Results to stdout; messages to stderr as "jobsift: …" lines, an error
+// once. Quiet keeps errors only.
 class StdConsole : public Console {
  public:
   explicit StdConsole(bool quiet) : quiet_(quiet) {}
@@ -30,11 +31,13 @@ class StdConsole : public Console {
   }
   void Say(Severity s, const std::string& line) override {
     if (quiet_ && s != Severity::kError) return;
+    if (s == Severity::kError && !errors_.insert(line).second) return;  // said already
     std::fprintf(stderr, s == Severity::kWarning ? "jobsift: warning: %s\n" : "jobsift: %s\n", line.c_str());
   }
 
  private:
   bool quiet_;
+  std::set<std::string> errors_;
 };
 
 // Flags shared by several commands, bound to one RunOptions: only one

@@ -984,11 +984,7 @@ Status WriteTablesXlsx(const std::vector<Table>& tables, const std::string& path
   return Status::Ok();
 }
 
-namespace {
-
-// A numeric cell's text as a JSON number, when it is one (Num, Pct, Wan
-// write plain decimals); anything else stays a string.
-bool IsJsonNumber(std::string_view v) {
+bool IsPlainNumber(std::string_view v) {
   size_t i = !v.empty() && v[0] == '-' ? 1 : 0;
   if (i >= v.size() || !(v[i] >= '0' && v[i] <= '9')) return false;
   if (v[i] == '0' && i + 1 < v.size() && v[i + 1] >= '0' && v[i + 1] <= '9') return false;
@@ -1003,7 +999,7 @@ bool IsJsonNumber(std::string_view v) {
   return true;
 }
 
-std::string_view JsonType(ColumnKind k) {
+std::string_view ColumnType(ColumnKind k) {
   switch (k) {
     case ColumnKind::kLabel: return "string";
     case ColumnKind::kCount: return "integer";
@@ -1012,7 +1008,7 @@ std::string_view JsonType(ColumnKind k) {
   }
 }
 
-std::string_view Unit(ColumnKind k) {
+std::string_view ColumnUnit(ColumnKind k) {
   switch (k) {
     case ColumnKind::kPercent: return "percent";
     case ColumnKind::kWan: return "万元";
@@ -1020,8 +1016,6 @@ std::string_view Unit(ColumnKind k) {
     default: return "";
   }
 }
-
-}  // namespace
 
 std::string TablesJson(const std::vector<Table>& tables) {
   std::string o = "{";
@@ -1051,9 +1045,9 @@ std::string TablesJson(const std::vector<Table>& tables) {
       o += ",\"label\":";
       AppendJsonString(c.zh, o);
       o += ",\"type\":";
-      AppendJsonString(JsonType(c.kind), o);
+      AppendJsonString(ColumnType(c.kind), o);
       o += ",\"unit\":";
-      AppendJsonStringOrNull(Unit(c.kind), o);
+      AppendJsonStringOrNull(ColumnUnit(c.kind), o);
       o += "}";
     }
     o += "],\"rows\":[";
@@ -1070,7 +1064,7 @@ std::string TablesJson(const std::vector<Table>& tables) {
           o += v == "1" ? "true" : "false";
         } else if (v.empty()) {
           o += "null";  // unknown: no posting had what the cell needs
-        } else if (IsJsonNumber(v)) {
+        } else if (IsPlainNumber(v)) {
           o += v;
         } else {
           AppendJsonString(v, o);

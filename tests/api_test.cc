@@ -1,0 +1,179 @@
+// The public API (include/jobsift/) as a program other than the CLI uses
+// it: typed tables, the output folder, merge, errors as Status values and
+// words through a Console.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "jobsift/commands.h"
+#include "jobsift/report.h"
+#include "test_util.h"
+
+namespace jobsift {
+namespace {
+
+using testing::Has;
+using testing::ReadFile;
+using testing::RunCommand;
+using testing::TempDir;
+using testing::WriteFile;
+
+// Keeps what a command says instead of printing it.
+class RecordingConsole : public Console {
+ public:
+  Status Out(std::string_view text) override {
+    out.append(text);
+    return Status::Ok();
+  }
+  void Say(Severity s, const std::string& line) override { (s == Severity::kError ? errors : lines).push_back(line); }
+  std::string out;
+  std::vector<std::string> lines, errors;
+};
+
+std::string Example() { return std::string(JOBSIFT_SOURCE_DIR) + "/data/examples/unfamiliar_headers.csv"; }
+
+// AI and other postings over two half-years and three cities.
+std::string Postings(int first, int n) {
+  static const char* kTitles[] = {"深度学习工程师", "会计", "机器学习算法工程师", "销售代表", "数据分析师"};
+  static const char* kCities[] = {"北京", "上海", "杭州"};
+  std::string csv = "职位名称,公司名称,城市,薪资,学历,经验,发布日期,职位描述\n";
+  for (int i = first; i < first + n; ++i)
+    csv += std::string(kTitles[i % 5]) + ",公司" + std::to_string(i % 7) + "," + kCities[i % 3] + "," +
+           std::to_string(10 + i % 20) + "-" + std::to_string(20 + i % 20) + "K,本科,3-5年," +
+           (i % 2 ? "2024-02-1" : "2023-09-2") + std::to_string(i % 10) + ",负责模型训练与推理优化，熟悉PyTorch " +
+           std::to_string(i) + "\n";
+  return csv;
+}
+
+TEST(Api, ReportTablesAreTypedAndWriteGivesWhatTheCliWrites) {
+  TempDir d;
+  RunOptions run;
+  run.inputs = {Example()};
+  run.threads = 2;
+  RecordingConsole console;
+  auto report = BuildReport(run, {}, console);
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  EXPECT_EQ(report->postings(), 30u);
+  EXPECT_EQ(report->exit_code(), kExitOk);
+  const AnalysisTable* f1 = report->Find("F1");
+  ASSERT_NE(f1, nullptr);
+  EXPECT_FALSE(f1->rows.empty());
+  EXPECT_EQ(report->Find("F99"), nullptr);
+  // Every cell has its column's type, or is unknown.
+  size_t cells = 0, numbers = 0;
+  for (const AnalysisTable& t : report->tables())
+    for (const auto& row : t.rows) {
+      ASSERT_EQ(row.size(), t.columns.size()) << t.id;
+      for (size_t i = 0; i < row.size(); ++i, ++cells) {
+        const std::string& type = t.columns[i].type;
+        if (std::holds_alternative<std::monostate>(row[i])) continue;
+        if (type == "integer") EXPECT_TRUE(std::holds_alternative<int64_t>(row[i])) << t.id << " " << t.columns[i].key;
+        if (type == "number") EXPECT_TRUE(std::holds_alternative<double>(row[i])) << t.id << " " << t.columns[i].key;
+        if (type == "boolean") EXPECT_TRUE(std::holds_alternative<bool>(row[i])) << t.id << " " << t.columns[i].key;
+        if (type == "string") EXPECT_TRUE(std::holds_alternative<std::string>(row[i])) << t.id << " " << t.columns[i].key;
+        numbers += type == "integer" || type == "number";
+      }
+    }
+  EXPECT_GT(numbers, 100u) << "of " << cells << " cells";
+  // The folder Write makes is the folder `jobsift report` makes.
+  ASSERT_TRUE(report->Write(d.File("api")).ok());
+  std::string out;
+  ASSERT_EQ(RunCommand(std::string(JOBSIFT_BINARY) + " report -q -j 1 -o " + d.File("cli") + " " + Example(), &out), 0)
+      << out;
+  for (std::string file : {"tables.json", "summary.json", "tables.xlsx", "report.html", "tables/F1.csv"})
+    EXPECT_EQ(ReadFile(d.File("api/" + file)), ReadFile(d.File("cli/" + file))) << file;
+  EXPECT_EQ(report->SummaryJson(), ReadFile(d.File("cli/summary.json")));
+}
+
+TEST(Api, MergedStatesGiveTheReportOfTheWhole) {
+  TempDir d;
+  WriteFile(d.File("a.csv"), Postings(0, 40));
+  WriteFile(d.File("b.csv"), Postings(40, 35));
+  RecordingConsole console;
+  RunOptions run;
+  run.threads = 1;
+  ReportRequest part;
+  run.inputs = {d.File("a.csv")};
+  part.state = d.File("a.state");
+  ASSERT_TRUE(BuildReport(run, part, console).ok());
+  run.inputs = {d.File("b.csv")};
+  part.state = d.File("b.state");
+  ASSERT_TRUE(BuildReport(run, part, console).ok());
+  MergeRequest merge;
+  merge.states = {d.File("a.state"), d.File("b.state")};
+  auto merged = MergeReports(run, merge, console);
+  ASSERT_TRUE(merged.ok()) << merged.status().message();
+  run.inputs = {d.File("a.csv"), d.File("b.csv")};
+  auto whole = BuildReport(run, {}, console);
+  ASSERT_TRUE(whole.ok());
+  EXPECT_EQ(merged->postings(), whole->postings());
+  EXPECT_GT(whole->Find("F1")->n, 0u) << "the fixture has AI postings";
+  ASSERT_EQ(merged->tables().size(), whole->tables().size());
+  for (size_t i = 0; i < whole->tables().size(); ++i) {
+    EXPECT_EQ(merged->tables()[i].id, whole->tables()[i].id);
+    EXPECT_EQ(merged->tables()[i].rows, whole->tables()[i].rows) << whole->tables()[i].id;
+  }
+}
+
+TEST(Api, FailuresAreStatusesThatSayWhy) {
+  TempDir d;
+  RecordingConsole console;
+  RunOptions run;
+  run.inputs = {d.File("missing.csv")};
+  auto report = BuildReport(run, {}, console);
+  ASSERT_FALSE(report.ok());
+  EXPECT_EQ(report.status().message(), "no report written");
+  ASSERT_EQ(console.errors.size(), 1u);
+  EXPECT_TRUE(Has(console.errors[0], "missing.csv: no such file or directory")) << console.errors[0];
+
+  ReportRequest bad;
+  bad.dedup = "fuzzy";
+  run.inputs = {Example()};
+  report = BuildReport(run, bad, console);
+  ASSERT_FALSE(report.ok());
+  EXPECT_EQ(report.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_TRUE(Has(report.status().message(), "--dedup must be none or exact"));
+
+  run.city = "火星";
+  report = BuildReport(run, {}, console);
+  ASSERT_FALSE(report.ok());
+  EXPECT_TRUE(Has(report.status().message(), "火星")) << report.status().message();
+
+  // No posting at all: said first, then returned, and nothing looks whole.
+  WriteFile(d.File("empty.csv"), "title,description\n");
+  RunOptions empty;
+  empty.inputs = {d.File("empty.csv")};
+  ReportRequest into;
+  into.output_dir = d.File("out");
+  RecordingConsole quiet;
+  report = BuildReport(empty, into, quiet);
+  ASSERT_FALSE(report.ok());
+  EXPECT_TRUE(Has(report.status().message(), "no postings in the inputs")) << report.status().message();
+  EXPECT_EQ(quiet.errors.front(), report.status().message());
+  EXPECT_FALSE(std::filesystem::exists(d.File("out/summary.json")));
+}
+
+TEST(Api, CommandsHandTheirWordsToTheConsole) {
+  TempDir d;
+  WriteFile(d.File("undated.csv"), "职位名称,城市,职位描述\n数据分析师,北京,负责报表\n算法工程师,上海,负责深度学习模型\n");
+  RecordingConsole console;
+  RunOptions run;
+  run.inputs = {d.File("undated.csv")};
+  auto code = Scan(run, false, console);
+  ASSERT_TRUE(code.ok()) << code.status().message();
+  EXPECT_EQ(*code, kExitOk);
+  EXPECT_TRUE(Has(console.out, "rows read 2 = accepted 2 + rejected 0")) << console.out;
+  bool date_warning = false;
+  for (const std::string& line : console.lines) date_warning |= Has(line, "no column for date");
+  EXPECT_TRUE(date_warning) << "a file without a date column is said to be undated";
+  EXPECT_TRUE(console.errors.empty());
+
+  RecordingConsole terms;
+  ASSERT_TRUE(LexiconTerms({}, "", terms).ok());
+  EXPECT_TRUE(Has(terms.out, "深度学习\n")) << "the shipped AI lexicon lists 深度学习";
+}
+
+}  // namespace
+}  // namespace jobsift
