@@ -3,10 +3,12 @@
 // words through a Console.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <vector>
 
+#include "jobsift/annotate.h"
 #include "jobsift/commands.h"
 #include "jobsift/report.h"
 #include "test_util.h"
@@ -173,6 +175,77 @@ TEST(Api, CommandsHandTheirWordsToTheConsole) {
   RecordingConsole terms;
   ASSERT_TRUE(LexiconTerms({}, "", terms).ok());
   EXPECT_TRUE(Has(terms.out, "深度学习\n")) << "the shipped AI lexicon lists 深度学习";
+}
+
+// The cell of `column` in `a`.
+const AnnotationCell& Cell(const AnnotatedPosting& a, const std::string& column) {
+  const auto& names = AnnotationColumns();
+  size_t i = std::find(names.begin(), names.end(), column) - names.begin();
+  EXPECT_LT(i, names.size()) << column;
+  return a.cells.at(i);
+}
+
+TEST(Api, OnePostingAtATimeParsesAFieldOrClassifiesATitle) {
+  auto annotator = PostingAnnotator::Create({});
+  ASSERT_TRUE(annotator.ok()) << annotator.status().message();
+  auto salary = annotator->Annotate({{"salary", "15-25K·13薪"}});
+  ASSERT_TRUE(salary.ok());
+  EXPECT_EQ(salary->cells.size(), AnnotationColumns().size());
+  EXPECT_EQ(std::get<double>(Cell(*salary, "salary_month_min")), 15000);
+  EXPECT_EQ(std::get<double>(Cell(*salary, "salary_month_max")), 25000);
+  EXPECT_EQ(std::get<double>(Cell(*salary, "salary_months")), 13);
+  EXPECT_FALSE(std::get<std::string>(Cell(*salary, "salary_rule")).empty());
+  EXPECT_TRUE(std::holds_alternative<std::monostate>(Cell(*salary, "salary_unknown")));
+  // Unknown is unknown, with its reason: never a zero.
+  auto negotiable = annotator->Annotate({{"salary", "面议"}, {"city", "北京市朝阳区"}});
+  ASSERT_TRUE(negotiable.ok());
+  EXPECT_TRUE(std::holds_alternative<std::monostate>(Cell(*negotiable, "salary_month_min")));
+  EXPECT_EQ(std::get<std::string>(Cell(*negotiable, "salary_unknown")), "negotiable");
+  EXPECT_EQ(std::get<std::string>(Cell(*negotiable, "city")), "北京");
+
+  auto ai = annotator->Annotate({{"position", "深度学习算法工程师"},
+                                 {"description", "岗位职责：负责大模型预训练与微调，优化推理性能。任职要求：熟悉PyTorch。"}});
+  ASSERT_TRUE(ai.ok());
+  EXPECT_TRUE(std::get<bool>(Cell(*ai, "ai")));
+  EXPECT_EQ(std::get<std::string>(Cell(*ai, "category")), "B");
+  EXPECT_FALSE(std::get<std::vector<std::string>>(Cell(*ai, "ai_terms")).empty());
+  auto clerk = annotator->Annotate({{"position", "会计"}, {"description", "负责公司账务处理，熟练使用Excel。"}});
+  ASSERT_TRUE(clerk.ok());
+  EXPECT_FALSE(std::get<bool>(Cell(*clerk, "ai")));
+
+  auto bad = annotator->Annotate({{"pay", "10K"}});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_TRUE(Has(bad.status().message(), "salary")) << "the message lists the fields: " << bad.status().message();
+}
+
+TEST(Api, AnnotateEachGivesTheRowsAnnotateWrites) {
+  TempDir d;
+  WriteFile(d.File("p.csv"), Postings(0, 30));
+  RunOptions run;
+  run.inputs = {d.File("p.csv")};
+  AnnotateRequest request;
+  request.keep = {"公司名称", "no_such_column"};
+  std::vector<AnnotatedPosting> rows;
+  RecordingConsole console;
+  auto code = AnnotateEach(run, request, [&](AnnotatedPosting&& a) { rows.push_back(std::move(a)); }, console);
+  ASSERT_TRUE(code.ok()) << code.status().message();
+  ASSERT_EQ(rows.size(), 30u);
+  std::string out;
+  ASSERT_EQ(RunCommand(std::string(JOBSIFT_BINARY) + " annotate -q -o " + d.File("a.jsonl") + " " + d.File("p.csv"), &out), 0);
+  std::string jsonl = ReadFile(d.File("a.jsonl"));
+  size_t ai = 0, line = 0;
+  for (const AnnotatedPosting& a : rows) {
+    ai += std::get<bool>(Cell(a, "ai"));
+    EXPECT_GT(std::get<int64_t>(Cell(a, "line")), static_cast<int64_t>(line)) << "in input order";
+    line = std::get<int64_t>(Cell(a, "line"));
+    ASSERT_EQ(a.input.size(), 2u);
+    EXPECT_EQ(a.input[0].second, std::get<std::string>(Cell(a, "company_name")));
+    EXPECT_FALSE(a.input[1].second.has_value()) << "a column the file lacks is missing, not empty";
+  }
+  size_t ai_lines = 0;
+  for (size_t at = 0; (at = jsonl.find("\"ai\":true", at)) != std::string::npos; ++at) ++ai_lines;
+  EXPECT_EQ(ai, ai_lines);
+  EXPECT_GT(ai, 0u);
 }
 
 }  // namespace

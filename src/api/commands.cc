@@ -4,10 +4,12 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <mutex>
 
 #include "api/run_setup.h"
 #include "base/text.h"
 #include "io/atomic_file.h"
+#include "jobsift/annotate.h"
 #include "jobsift/commands.h"
 #include "lexicon/category.h"
 #include "pipeline/annotate.h"
@@ -78,32 +80,42 @@ StatusOr<AnnotateOutput> MakeAnnotateOutput(const RunOptions& run, const Config&
 
 }  // namespace
 
-StatusOr<int> Annotate(const RunOptions& run, const AnnotateRequest& request, Console& console) {
+namespace {
+
+// What annotating needs, built from the options: the field normalisers,
+// the categorizing annotator and the pass-through columns.
+struct AnnotateSetup {
+  Config config;
+  std::unique_ptr<FieldNormalizer> normalizer;
+  std::unique_ptr<Annotator> annotator;
+  AnnotateOutput output;
+};
+
+StatusOr<AnnotateSetup> SetUpAnnotate(const RunOptions& run, const AnnotateRequest& request, AnnotateFormat format) {
   auto config = MakeConfig(run);
   if (!config.ok()) return config.status();
-  config->annotate.explain = request.explain;
-  const std::string& path = request.output;
-  AnnotateFormat format = AnnotateFormat::kJsonl;
-  if (EndsWith(path, ".csv")) {
-    format = AnnotateFormat::kCsv;
-  } else if (path != "-" && !EndsWith(path, ".jsonl")) {
-    return InvalidArgument("-o must end in .jsonl or .csv (or be - for JSON Lines on stdout)");
-  }
-  auto normalizer = FieldNormalizer::Load(config->fields);
+  AnnotateSetup s{std::move(*config), nullptr, nullptr, {}};
+  s.config.annotate.explain = request.explain;
+  auto normalizer = FieldNormalizer::Load(s.config.fields);
   if (!normalizer.ok()) return normalizer.status();
-  auto annotator = MakeCategorizingAnnotator(&*config);
+  s.normalizer = std::move(*normalizer);
+  auto annotator = MakeCategorizingAnnotator(&s.config);
   if (!annotator.ok()) return annotator.status();
-  config->read.judge = normalizer->get();
-  auto output = MakeAnnotateOutput(run, *config, request, format);
+  s.annotator = std::move(*annotator);
+  s.config.read.judge = s.normalizer.get();
+  auto output = MakeAnnotateOutput(run, s.config, request, format);
   if (!output.ok()) return output.status();
-  auto out = AtomicFile::Open(path);
-  if (!out.ok()) return out.status();
-  AnnotateJob job(normalizer->get(), annotator->get(), format, (*out)->stream(), std::move(*output));
-  auto summary = ReadPostings(run.inputs, config->read, &job);
+  s.output = std::move(*output);
+  return s;
+}
+
+// Reads with `job`; an input that could not be read, or none with a
+// posting, fails the run (whatever was written would look whole but not
+// be); else the closing line.
+StatusOr<int> RunAnnotateJob(const RunOptions& run, AnnotateSetup& s, AnnotateJob& job, const std::string& to,
+                             const std::function<Status()>& commit, Console& console) {
+  auto summary = ReadPostings(run.inputs, s.config.read, &job);
   if (!summary.ok()) return summary.status();
-  // An input that could not be read, or none with a posting: the output
-  // would look whole but not be (the AtomicFile, never committed, removes
-  // it).
   if (std::string none = NoPostingsLine(*summary, "annotations"); !none.empty()) {
     console.Say(Severity::kError, none);
     SayReadNotes(*summary, console);
@@ -113,12 +125,81 @@ StatusOr<int> Annotate(const RunOptions& run, const AnnotateRequest& request, Co
     SayReadNotes(*summary, console);
     return DataError("no output written");
   }
-  JOBSIFT_RETURN_IF_ERROR((*out)->Commit(job.write_failed()));
+  JOBSIFT_RETURN_IF_ERROR(commit());
   console.Say(Severity::kInfo, std::to_string(job.rows()) + " postings annotated (" + std::to_string(job.ai_rows()) +
-                                   " AI) -> " + path + "; rows read " + std::to_string(summary->total.rows_read) +
+                                   " AI)" + (to.empty() ? "" : " -> " + to) + "; rows read " +
+                                   std::to_string(summary->total.rows_read) +
                                    ", rejected " + std::to_string(summary->total.RowsRejected()));
   SayReadNotes(*summary, console);
   return ExitCodeFor(*summary);
+}
+
+}  // namespace
+
+StatusOr<int> Annotate(const RunOptions& run, const AnnotateRequest& request, Console& console) {
+  const std::string& path = request.output;
+  AnnotateFormat format = AnnotateFormat::kJsonl;
+  if (EndsWith(path, ".csv")) {
+    format = AnnotateFormat::kCsv;
+  } else if (path != "-" && !EndsWith(path, ".jsonl")) {
+    return InvalidArgument("-o must end in .jsonl or .csv (or be - for JSON Lines on stdout)");
+  }
+  auto setup = SetUpAnnotate(run, request, format);
+  if (!setup.ok()) return setup.status();
+  auto out = AtomicFile::Open(path);
+  if (!out.ok()) return out.status();
+  AnnotateJob job(setup->normalizer.get(), setup->annotator.get(), format, (*out)->stream(), setup->output);
+  // The AtomicFile, unless committed, removes what was written.
+  return RunAnnotateJob(run, *setup, job, path, [&] { return (*out)->Commit(job.write_failed()); }, console);
+}
+
+const std::vector<std::string>& AnnotationColumns() { return AnnotateColumns(); }
+
+StatusOr<int> AnnotateEach(const RunOptions& run, const AnnotateRequest& request,
+                           const std::function<void(AnnotatedPosting&&)>& sink, Console& console) {
+  auto setup = SetUpAnnotate(run, request, AnnotateFormat::kJsonl);
+  if (!setup.ok()) return setup.status();
+  AnnotateJob job(setup->normalizer.get(), setup->annotator.get(),
+                  [&](AnnotatedValues&& v) { sink(AnnotatedPosting{std::move(v.cells), std::move(v.input)}); },
+                  setup->output);
+  return RunAnnotateJob(run, *setup, job, "", [] { return Status::Ok(); }, console);
+}
+
+struct PostingAnnotator::Impl {
+  AnnotateSetup setup;
+  std::unique_ptr<Annotator::Scratch> scratch;
+  std::mutex mu;
+};
+
+StatusOr<PostingAnnotator> PostingAnnotator::Create(const RunOptions& run, bool explain) {
+  AnnotateRequest request;
+  request.explain = explain;
+  RunOptions no_inputs = run;
+  no_inputs.inputs.clear();
+  auto setup = SetUpAnnotate(no_inputs, request, AnnotateFormat::kJsonl);
+  if (!setup.ok()) return setup.status();
+  auto impl = std::make_shared<Impl>();
+  impl->setup = std::move(*setup);
+  impl->scratch = impl->setup.annotator->NewScratch();
+  return PostingAnnotator(std::move(impl));
+}
+
+StatusOr<AnnotatedPosting> PostingAnnotator::Annotate(
+    const std::vector<std::pair<std::string, std::string>>& fields) const {
+  Posting p;
+  p.source = "(given)";
+  for (const auto& [name, text] : fields) {
+    auto f = FieldFromName(name);
+    if (!f.ok()) return f.status();
+    p.value[static_cast<size_t>(*f)] = text;
+  }
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  DerivedFields d;
+  impl_->setup.normalizer->Normalize(p, &d);
+  Annotation an;
+  impl_->setup.annotator->Annotate(p, *impl_->scratch, &an);
+  AnnotatedValues v = AnnotationValues(p, d, an, impl_->setup.annotator->lexicon());
+  return AnnotatedPosting{std::move(v.cells), std::move(v.input)};
 }
 
 namespace {

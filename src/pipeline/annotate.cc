@@ -7,11 +7,14 @@
 namespace jobsift {
 namespace {
 
-// A row under construction: cells in column order, written as JSON or CSV.
+// A row under construction: cells in column order, written as JSON or CSV,
+// or kept as values.
 class Row {
  public:
   Row(AnnotateFormat f, std::string& out) : f_(f), out_(out) { out_ += f_ == AnnotateFormat::kJsonl ? "{" : ""; }
+  explicit Row(AnnotatedValues* values) : f_(AnnotateFormat::kJsonl), out_(unused_), values_(values) {}
   void Text(std::string_view v) {
+    if (values_) return Value(std::string(v));
     Key();
     if (f_ == AnnotateFormat::kJsonl) {
       AppendJsonString(v, out_);
@@ -22,10 +25,12 @@ class Row {
   // A value that may be unknown: null in JSON, empty in CSV.
   void MaybeText(bool known, std::string_view v) {
     if (known) return Text(v);
+    if (values_) return Value(std::monostate{});
     Key();
     if (f_ == AnnotateFormat::kJsonl) out_ += "null";
   }
   void Number(bool known, double v) {
+    if (values_) return known ? Value(std::round(v)) : Value(std::monostate{});
     Key();
     if (!known) {
       if (f_ == AnnotateFormat::kJsonl) out_ += "null";
@@ -36,15 +41,18 @@ class Row {
     out_ += buf;
   }
   void Int(uint64_t v) {
+    if (values_) return Value(static_cast<int64_t>(v));
     Key();
     out_ += std::to_string(v);
   }
   void Bool(bool v) {
+    if (values_) return Value(v);
     Key();
     out_ += f_ == AnnotateFormat::kJsonl ? (v ? "true" : "false") : (v ? "1" : "0");
   }
   // A list: a JSON array of strings, or items joined by ';' in CSV.
   void List(const std::vector<std::string>& items) {
+    if (values_) return Value(items);
     Key();
     if (f_ == AnnotateFormat::kJsonl) {
       out_ += "[";
@@ -72,6 +80,17 @@ class Row {
         if ((*p.columns)[i] == name) return &(*p.cells)[i];
       return nullptr;
     };
+    if (values_) {
+      auto keep = [&](const std::string& name, const std::string_view* v) {
+        values_->input.emplace_back(name, v ? std::optional<std::string>(*v) : std::nullopt);
+      };
+      if (o.keep_all && p.columns != nullptr && p.cells != nullptr) {
+        for (size_t i = 0; i < p.columns->size() && i < p.cells->size(); ++i) keep((*p.columns)[i], &(*p.cells)[i]);
+      } else {
+        for (const std::string& name : o.keep) keep(name, cell(name));
+      }
+      return;
+    }
     if (f_ == AnnotateFormat::kCsv) {
       for (const std::string& name : o.keep) {
         out_ += ",";
@@ -99,9 +118,12 @@ class Row {
     }
     out_ += "}";
   }
-  void End() { out_ += f_ == AnnotateFormat::kJsonl ? "}\n" : "\r\n"; }
+  void End() {
+    if (!values_) out_ += f_ == AnnotateFormat::kJsonl ? "}\n" : "\r\n";
+  }
 
  private:
+  void Value(AnnotationCell v) { values_->cells.push_back(std::move(v)); }
   void Key() {
     const std::string& name = AnnotateColumns()[col_++];
     if (f_ == AnnotateFormat::kJsonl) {
@@ -114,8 +136,10 @@ class Row {
   }
   void Csv(std::string_view v) { AppendCsvField(v, out_); }
   AnnotateFormat f_;
+  std::string unused_;
   std::string& out_;
   size_t col_ = 0;
+  AnnotatedValues* values_ = nullptr;
 };
 
 template <class T>
@@ -134,11 +158,17 @@ class AnnotateTask : public PostingTask {
     fields_->Normalize(p, &d);
     Annotation an;
     annotator_->Annotate(p, *scratch_, &an);
-    AppendAnnotationRow(p, d, an, annotator_->lexicon(), format_, text, options_);
+    if (keep_values) {
+      values.push_back(AnnotationValues(p, d, an, annotator_->lexicon(), options_));
+    } else {
+      AppendAnnotationRow(p, d, an, annotator_->lexicon(), format_, text, options_);
+    }
     ++rows;
     ai_rows += an.ai;
   }
   std::string text;
+  bool keep_values = false;
+  std::vector<AnnotatedValues> values;
   uint64_t rows = 0;
   uint64_t ai_rows = 0;
 
@@ -169,9 +199,10 @@ const std::vector<std::string>& AnnotateColumns() {
   return kColumns;
 }
 
-void AppendAnnotationRow(const Posting& p, const DerivedFields& d, const Annotation& a, const Lexicon& lex,
-                         AnnotateFormat format, std::string& out, const AnnotateOutput& options) {
-  Row row(format, out);
+namespace {
+
+void FillRow(Row& row, const Posting& p, const DerivedFields& d, const Annotation& a, const Lexicon& lex,
+             const AnnotateOutput& options) {
   row.Text(p[Field::kId]);
   row.Text(p.source);
   row.Int(p.line);
@@ -216,6 +247,23 @@ void AppendAnnotationRow(const Posting& p, const DerivedFields& d, const Annotat
   row.End();
 }
 
+}  // namespace
+
+void AppendAnnotationRow(const Posting& p, const DerivedFields& d, const Annotation& a, const Lexicon& lex,
+                         AnnotateFormat format, std::string& out, const AnnotateOutput& options) {
+  Row row(format, out);
+  FillRow(row, p, d, a, lex, options);
+}
+
+AnnotatedValues AnnotationValues(const Posting& p, const DerivedFields& d, const Annotation& a, const Lexicon& lex,
+                                 const AnnotateOutput& options) {
+  AnnotatedValues values;
+  values.cells.reserve(AnnotateColumns().size());
+  Row row(&values);
+  FillRow(row, p, d, a, lex, options);
+  return values;
+}
+
 AnnotateJob::AnnotateJob(const FieldNormalizer* fields, const Annotator* annotator, AnnotateFormat format,
                          std::FILE* out, AnnotateOutput options)
     : fields_(fields), annotator_(annotator), format_(format), options_(std::move(options)), out_(out) {
@@ -234,14 +282,21 @@ AnnotateJob::AnnotateJob(const FieldNormalizer* fields, const Annotator* annotat
   }
 }
 
+AnnotateJob::AnnotateJob(const FieldNormalizer* fields, const Annotator* annotator, Sink sink, AnnotateOutput options)
+    : fields_(fields), annotator_(annotator), format_(AnnotateFormat::kJsonl), options_(std::move(options)),
+      sink_(std::move(sink)) {}
+
 std::unique_ptr<PostingTask> AnnotateJob::NewTask() {
-  return std::make_unique<AnnotateTask>(fields_, annotator_, format_, options_);
+  auto task = std::make_unique<AnnotateTask>(fields_, annotator_, format_, options_);
+  task->keep_values = static_cast<bool>(sink_);
+  return task;
 }
 
 void AnnotateJob::Finish(std::unique_ptr<PostingTask> task) {
   auto* t = static_cast<AnnotateTask*>(task.get());
   rows_ += t->rows;
   ai_rows_ += t->ai_rows;
+  for (AnnotatedValues& v : t->values) sink_(std::move(v));
   if (!t->text.empty()) write_failed_ |= std::fwrite(t->text.data(), 1, t->text.size(), out_) != t->text.size();
 }
 

@@ -7,9 +7,14 @@
 #ifndef JOBSIFT_PIPELINE_ANNOTATE_H_
 #define JOBSIFT_PIPELINE_ANNOTATE_H_
 
+#include <cstdint>
 #include <cstdio>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
+#include <utility>
+#include <variant>
 #include <vector>
 
 #include "fields/normalize.h"
@@ -38,11 +43,25 @@ struct AnnotateOutput {
 // The column names, in output order.
 const std::vector<std::string>& AnnotateColumns();
 
+// One annotated posting as values rather than text, for callers that want
+// data (the public API, jobsift/annotate.h, declares the same variant):
+// a cell per AnnotateColumns() entry, unknown as monostate; then the input
+// columns asked for, a missing one as nullopt.
+using AnnotationCell = std::variant<std::monostate, std::string, int64_t, double, bool, std::vector<std::string>>;
+struct AnnotatedValues {
+  std::vector<AnnotationCell> cells;
+  std::vector<std::pair<std::string, std::optional<std::string>>> input;
+};
+
 class AnnotateJob : public PostingJob {
  public:
   // Writes to `out` (not owned), which must stay open for the run.
   AnnotateJob(const FieldNormalizer* fields, const Annotator* annotator, AnnotateFormat format, std::FILE* out,
               AnnotateOutput options = {});
+  // Hands each posting's values to `sink`, in input order, from one thread
+  // at a time (options.bom does not apply).
+  using Sink = std::function<void(AnnotatedValues&&)>;
+  AnnotateJob(const FieldNormalizer* fields, const Annotator* annotator, Sink sink, AnnotateOutput options = {});
   std::unique_ptr<PostingTask> NewTask() override;
   void Finish(std::unique_ptr<PostingTask> task) override;
   bool WantsLineNumbers() const override { return true; }
@@ -56,7 +75,8 @@ class AnnotateJob : public PostingJob {
   const Annotator* annotator_;
   AnnotateFormat format_;
   AnnotateOutput options_;
-  std::FILE* out_;
+  std::FILE* out_ = nullptr;
+  Sink sink_;
   uint64_t rows_ = 0;
   uint64_t ai_rows_ = 0;
   bool write_failed_ = false;
@@ -66,6 +86,9 @@ class AnnotateJob : public PostingJob {
 // columns `options` asks for.
 void AppendAnnotationRow(const Posting& p, const DerivedFields& d, const Annotation& a, const Lexicon& lex,
                          AnnotateFormat format, std::string& out, const AnnotateOutput& options = {});
+// The same as values.
+AnnotatedValues AnnotationValues(const Posting& p, const DerivedFields& d, const Annotation& a, const Lexicon& lex,
+                                 const AnnotateOutput& options = {});
 
 }  // namespace jobsift
 
