@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <string>
 
+#include "io/sniff.h"
 #include "pipeline/progress.h"
 #include "pipeline/reader.h"
 #include "test_util.h"

@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <cstring>
 #include <map>
-#include <thread>
 
 #include "aggregate/fingerprint_set.h"
 #include "base/hash.h"
+#include "base/parallel.h"
 
 namespace jobsift {
 namespace {
@@ -102,17 +102,10 @@ StatusOr<std::vector<uint8_t>> DedupIndex::Resolve(int threads) {
   if (resolved_) return InvalidArgument("duplicate check: resolved twice");
   resolved_ = true;
   std::vector<uint8_t> repeat(deferred_, 0);
-  // Buckets are independent (a key lives in one); each thread takes every
-  // `threads`-th, writing only its own postings' answers.
-  size_t n = static_cast<size_t>(std::clamp(threads, 1, static_cast<int>(kBuckets)));
-  std::vector<Status> status(n);
-  auto run = [&](size_t t) {
-    for (size_t b = t; b < kBuckets && status[t].ok(); b += n) status[t] = ResolveBucket(b, repeat);
-  };
-  std::vector<std::thread> pool;
-  for (size_t t = 1; t < n; ++t) pool.emplace_back(run, t);
-  run(0);
-  for (std::thread& t : pool) t.join();
+  // Buckets are independent (a key lives in one): each writes only its own
+  // postings' answers.
+  std::vector<Status> status(kBuckets);
+  ParallelFor(kBuckets, threads, [&](size_t b) { status[b] = ResolveBucket(b, repeat); });
   for (const Status& st : status)
     if (!st.ok()) return st;
   return repeat;

@@ -5,9 +5,9 @@
 #include <cstring>
 #include <cstdlib>
 #include <filesystem>
-#include <thread>
 
 #include "aggregate/state.h"
+#include "base/parallel.h"
 #include "api/run_setup.h"
 #include "io/atomic_file.h"
 #include "jobsift/commands.h"
@@ -51,10 +51,6 @@ Status PrepareOutputDir(const std::string& out_dir) {
   if (std::remove(path.c_str()) != 0 && errno != ENOENT)
     return IoError(path + ": cannot remove the previous run's summary: " + std::strerror(errno));
   return Status::Ok();
-}
-
-int Threads(int asked) {
-  return asked > 0 ? asked : static_cast<int>(std::thread::hardware_concurrency());
 }
 
 AnalysisCell Typed(const std::string& v, ColumnKind kind) {
@@ -156,7 +152,7 @@ StatusOr<ReportResult> BuildReport(const RunOptions& run, const ReportRequest& r
   ReportJob job(normalizer->get(), annotator->get(), *dedup);
   job.set_filter(*filter);
   job.set_scratch_dir(ScratchDir(out_dir));
-  job.set_threads(Threads(config->read.threads));
+  job.set_threads(ThreadsFor(config->read.threads));
   auto decider = MakeDecider(**annotator, &categorize);
   if (!decider.ok()) return decider.status();
   job.set_decider(decider->get());
@@ -234,7 +230,7 @@ StatusOr<ReportResult> MergeReports(const RunOptions& run, const MergeRequest& r
       job = std::make_unique<ReportJob>(nullptr, nullptr, dedup);
       job->set_filter(*filter);
       job->set_scratch_dir(ScratchDir(out_dir));
-      job->set_threads(Threads(0));
+      job->set_threads(ThreadsFor(0));
     }
     if (info->lexicon_checksum != lex->Checksum())
       return DataError(path + ": made with other lexicons (checksum " + info->lexicon_checksum + ", these are " +

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "aggregate/cube.h"
+#include "base/parallel.h"
 #include "base/text.h"
 #include "io/atomic_file.h"
 #include "jobsift/version.h"
@@ -1066,54 +1067,47 @@ Status GenerateFile(const Generator& gen, const GenOptions& options, const std::
     header += "\r\n";
     bad |= std::fwrite(header.data(), 1, header.size(), f) != header.size();
   }
-  size_t threads = options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  // Blocks of rows made on the threads and written in order (base/parallel.h):
+  // the bytes are the same whatever the thread count.
+  const int threads = ThreadsFor(options.threads);
   constexpr uint64_t kBlockRows = 2048;
-  std::vector<Block> wave(threads * 4);
-  for (uint64_t next = 0; next < options.rows && !bad;) {
-    if (cancel != nullptr && cancel->load()) return IoError(path + ": interrupted; nothing written");
-    size_t used = 0;
-    for (Block& b : wave) {
-      b.first = next;
-      b.count = std::min(kBlockRows, options.rows - next);
-      next += b.count;
-      ++used;
-      if (next >= options.rows) break;
+  auto make = [&](Block& b, GenRow& row) {
+    b.rows.resize(truth != nullptr ? b.count : 0);
+    for (uint64_t r = 0; r < b.count; ++r) {
+      GenRow& target = truth != nullptr ? b.rows[r] : row;
+      gen.Make(b.first + r, &target);
+      AppendRow(target, options.format, b.text);
     }
-    std::vector<std::thread> pool;
-    for (size_t t = 0; t < threads; ++t)
-      pool.emplace_back([&, t] {
-        GenRow row;
-        for (size_t k = t; k < used; k += threads) {
-          Block& b = wave[k];
-          b.text.clear();
-          b.rows.resize(truth != nullptr ? b.count : 0);
-          for (uint64_t r = 0; r < b.count; ++r) {
-            GenRow& target = truth != nullptr ? b.rows[r] : row;
-            gen.Make(b.first + r, &target);
-            AppendRow(target, options.format, b.text);
-          }
-        }
-      });
-    for (std::thread& t : pool) t.join();
-    for (size_t k = 0; k < used && !bad; ++k) {
-      bad |= std::fwrite(wave[k].text.data(), 1, wave[k].text.size(), f) != wave[k].text.size();
-      if (truth == nullptr) continue;
-      for (const GenRow& row : wave[k].rows) {
-        ++truth->rows;
-        if (row.duplicate) {
-          ++truth->duplicates;
-          continue;
-        }
-        ++truth->postings;
-        truth->ai_postings += row.planted.ai;
-        truth->any_ai_term += row.planted.ai || row.any_ai_term;
-        truth->salary_unknown += !row.planted.has_salary;
-        truth->city_unknown += row.planted.dim[static_cast<size_t>(Dim::kCity)].empty();
-        if (!row.trap.empty()) ++truth->traps[std::string(row.trap)];
-        truth->cube.Add(row.planted.View().record);
+    return std::move(b);
+  };
+  auto write = [&](Block&& b) {
+    if (bad) return;
+    bad |= std::fwrite(b.text.data(), 1, b.text.size(), f) != b.text.size();
+    if (truth == nullptr) return;
+    for (const GenRow& row : b.rows) {
+      ++truth->rows;
+      if (row.duplicate) {
+        ++truth->duplicates;
+        continue;
       }
+      ++truth->postings;
+      truth->ai_postings += row.planted.ai;
+      truth->any_ai_term += row.planted.ai || row.any_ai_term;
+      truth->salary_unknown += !row.planted.has_salary;
+      truth->city_unknown += row.planted.dim[static_cast<size_t>(Dim::kCity)].empty();
+      if (!row.trap.empty()) ++truth->traps[std::string(row.trap)];
+      truth->cube.Add(row.planted.View().record);
     }
+  };
+  OrderedPipeline<Block, Block, GenRow> pipeline(threads, static_cast<size_t>(threads) * 4, make, write);
+  for (uint64_t next = 0; next < options.rows && !bad; next += kBlockRows) {
+    if (cancel != nullptr && cancel->load()) return IoError(path + ": interrupted; nothing written");
+    Block b;
+    b.first = next;
+    b.count = std::min(kBlockRows, options.rows - next);
+    pipeline.Submit(std::move(b));
   }
+  pipeline.Drain();
   return (*out)->Commit(bad);
 }
 

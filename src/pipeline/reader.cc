@@ -8,23 +8,24 @@
 
 #include <algorithm>
 #include <chrono>
-#include <condition_variable>
 #include <cstdio>
 #include <cstring>
-#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <mutex>
-#include <thread>
 #include <unordered_map>
 
+#include "base/parallel.h"
 #include "base/scan_bytes.h"
 #include "base/text.h"
-#include "io/csv.h"
 #include "fields/normalize.h"
+#include "io/csv.h"
+#include "io/jsonl.h"
+#include "io/sniff.h"
 #include "io/xlsx.h"
 #include "pipeline/progress.h"
+#include "pipeline/reject_sink.h"
 
 namespace jobsift {
 
@@ -35,66 +36,6 @@ std::string_view InputFormatName(InputFormat f) {
     case InputFormat::kXlsx: return "xlsx";
   }
   return "csv";
-}
-
-std::string_view BinaryKind(std::string_view sample) {
-  // Text in the encodings jobsift reads never holds a NUL byte.
-  static constexpr std::pair<std::string_view, std::string_view> kMagic[] = {
-      {"\x7F" "ELF", "an ELF executable"}, {"%PDF", "a PDF document"}, {"\x89PNG", "a PNG image"},
-      {"\xFF\xD8\xFF", "a JPEG image"}, {"GIF8", "a GIF image"}, {"SQLite format 3", "an SQLite database"},
-      {"PAR1", "a Parquet file"}, {"\xD0\xCF\x11\xE0", "an old Office (xls/doc) file"},
-      {"BZh", "a bzip2 stream"}, {"\xFD" "7zXZ", "an xz stream"}, {"7z\xBC\xAF", "a 7-Zip archive"},
-      {"Rar!", "a RAR archive"}};
-  for (const auto& [magic, kind] : kMagic)
-    if (StartsWith(sample, magic)) return kind;
-  if (StartsWith(sample, "\xFF\xFE") || StartsWith(sample, "\xFE\xFF"))
-    return "UTF-16 text, which jobsift does not read: convert it to UTF-8";
-  // A text file's first line is its header or first record: NUL bytes there
-  // mean binary data (a NUL inside a later field is data, and rejected or
-  // repaired row by row).
-  std::string_view first_line = sample.substr(0, std::min<size_t>(sample.find('\n'), 4096));
-  if (first_line.find('\0') != std::string_view::npos) return "binary data: NUL bytes in its first line";
-  return {};
-}
-
-std::string DetectEncoding(std::string_view sample) {
-  // Allow a multi-byte character cut by the end of the sample.
-  size_t cut = sample.size();
-  for (size_t back = 0; back < 3 && cut > 0; ++back) {
-    unsigned char c = static_cast<unsigned char>(sample[cut - 1]);
-    if (c < 0x80) break;
-    --cut;
-    if (c >= 0xC0) break;
-  }
-  if (IsValidUtf8(sample) || IsValidUtf8(sample.substr(0, cut))) return "UTF-8";
-  // Is it GB18030? Count the sequences that decode; all of them must.
-  size_t i = 0, bad = 0, multi = 0;
-  const size_t n = sample.size();
-  while (i < n) {
-    unsigned char c = static_cast<unsigned char>(sample[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    if (c >= 0x81 && c <= 0xFE && i + 1 < n) {
-      unsigned char d = static_cast<unsigned char>(sample[i + 1]);
-      if ((d >= 0x40 && d <= 0x7E) || (d >= 0x80 && d <= 0xFE)) {
-        i += 2;
-        ++multi;
-        continue;
-      }
-      if (d >= 0x30 && d <= 0x39 && i + 3 < n) {
-        i += 4;
-        ++multi;
-        continue;
-      }
-    }
-    if (i + 1 >= n) break;  // cut at the end of the sample
-    ++bad;
-    ++i;
-  }
-  if (multi > 0 && bad * 100 <= multi) return "GB18030";
-  return "UTF-8";
 }
 
 namespace {
@@ -193,7 +134,6 @@ std::shared_ptr<const Mapping> MapFile(const std::string& path) {
 enum class ChunkKind { kText, kRows, kRejects };
 
 struct Chunk {
-  uint64_t seq = 0;
   std::shared_ptr<const FileState> file;
   ChunkKind kind = ChunkKind::kText;
   // Whole records: a view into `owned` or into `mapping`. Bytes up to
@@ -258,9 +198,7 @@ struct Worker {
   PostingBuilder builder;
   std::vector<std::string_view> fields;
   std::vector<std::string> repaired;
-  simdjson::dom::parser json;
-  std::vector<std::string> json_cells;
-  std::vector<uint8_t> json_seen;  // per column: given in this object
+  JsonlRowParser jsonl;
   bool chunk_valid_utf8 = false;  // the whole chunk is valid: skip per-row checks
 };
 
@@ -296,19 +234,14 @@ class Engine {
   bool MapOrReport(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& sample,
                    const std::string& name, bool named, ColumnMap* out);
   size_t AddReport(FileReport report);
-  void Submit(Chunk chunk);
-  void Collect(bool all);
+  void Submit(Chunk chunk) { pipeline_->Submit(std::move(chunk)); }
+  // On the reading thread, in input order: the chunk's counts, rejects and
+  // postings handed on.
   void FinishResult(Result r);
   void WarnDuplicateHeaders(const std::string& name, const std::vector<std::string>& header);
   void TickProgress(uint64_t raw_now);
 
-  // Worker side.
-  void WorkerLoop();
-  // Processes one chunk and files its result for Collect.
-  void RunChunk(Chunk c, Worker& w);
-  // On the reading thread, with `lock` on mu_ and a chunk queued: takes
-  // the first and processes it (unlocking).
-  void RunQueued(std::unique_lock<std::mutex>& lock);
+  // Worker side: any of the threads, the reading one included.
   Result Process(Chunk& c, Worker& w);
   void ProcessCsv(Chunk& c, Worker& w, Result& r);
   void ProcessJsonl(Chunk& c, Worker& w, Result& r);
@@ -327,22 +260,10 @@ class Engine {
   const bool job_wants_lines_;
   ReadSummary summary_;
   BufferPool pool_;
-  std::FILE* rejects_ = nullptr;
-  std::string rejects_buf_;
+  std::unique_ptr<RejectSink> rejects_;  // null unless asked for
 
-  // Work queue and ordered results.
-  std::mutex mu_;
-  std::condition_variable work_cv_, done_cv_;
-  std::deque<Chunk> queue_;
-  std::map<uint64_t, Result> done_;
-  uint64_t next_seq_ = 0;
-  uint64_t next_to_finish_ = 0;
-  size_t max_in_flight_ = 4;
-  bool stop_ = false;
-  std::vector<std::thread> threads_;
-  // The reading thread's own, for chunks it processes while the work in
-  // flight is at its bound (it is one of the --threads).
-  std::unique_ptr<Worker> helper_;
+  // Chunks processed on the threads, handed on in order (base/parallel.h).
+  std::unique_ptr<OrderedPipeline<Chunk, Result, Worker>> pipeline_;
 
   uint64_t raw_done_before_ = 0;  // raw bytes of inputs already finished
   Progress progress_;
@@ -396,108 +317,16 @@ void Engine::WarnDuplicateHeaders(const std::string& name, const std::vector<std
   }
 }
 
-void Engine::Submit(Chunk chunk) {
-  chunk.seq = next_seq_++;
-  {
-    std::unique_lock<std::mutex> lock(mu_);
-    queue_.push_back(std::move(chunk));
-  }
-  work_cv_.notify_one();
-  // Bound the work in flight; hand finished chunks on in order meanwhile,
-  // and rather than wait, process a queued chunk here.
-  for (;;) {
-    Collect(false);
-    std::unique_lock<std::mutex> lock(mu_);
-    if (next_seq_ - next_to_finish_ < max_in_flight_) break;
-    if (!queue_.empty()) {
-      RunQueued(lock);
-      continue;
-    }
-    done_cv_.wait(lock, [&] { return done_.count(next_to_finish_) > 0; });
-  }
-}
-
-void Engine::Collect(bool all) {
-  for (;;) {
-    Result r;
-    {
-      std::unique_lock<std::mutex> lock(mu_);
-      if (all) {
-        done_cv_.wait(lock, [&] {
-          return next_to_finish_ == next_seq_ || done_.count(next_to_finish_) > 0 || !queue_.empty();
-        });
-        if (next_to_finish_ == next_seq_) return;
-        if (done_.count(next_to_finish_) == 0) {  // a chunk still queued: process it here
-          RunQueued(lock);
-          continue;
-        }
-      }
-      auto it = done_.find(next_to_finish_);
-      if (it == done_.end()) return;
-      r = std::move(it->second);
-      done_.erase(it);
-      ++next_to_finish_;
-    }
-    FinishResult(std::move(r));
-  }
-}
-
 void Engine::FinishResult(Result r) {
   FileReport& rep = summary_.files[r.file->report_index];
   rep.stats.Add(r.stats);
   summary_.total.Add(r.stats);
   for (RejectRecord& rec : r.rejects) {
-    if (rejects_ != nullptr) {
-      rejects_buf_.clear();
-      AppendTsvEscaped(rec.source, rejects_buf_);
-      rejects_buf_ += '\t';
-      rejects_buf_ += std::to_string(rec.line);
-      rejects_buf_ += '\t';
-      rejects_buf_ += rec.byte_offset == kNoOffset ? std::string("-") : std::to_string(rec.byte_offset);
-      rejects_buf_ += '\t';
-      rejects_buf_ += RejectReasonName(rec.reason);
-      rejects_buf_ += '\t';
-      AppendTsvEscaped(rec.excerpt, rejects_buf_);
-      rejects_buf_ += '\n';
-      std::fwrite(rejects_buf_.data(), 1, rejects_buf_.size(), rejects_);
-    }
+    if (rejects_) rejects_->Add(rec);
     if (summary_.samples.size() < opt_.reject_samples) summary_.samples.push_back(std::move(rec));
   }
   if (job_ != nullptr && r.task != nullptr) job_->Finish(std::move(r.task));
   progress_.AddRows(r.stats.rows_read);
-}
-
-void Engine::WorkerLoop() {
-  Worker w;
-  for (;;) {
-    Chunk c;
-    {
-      std::unique_lock<std::mutex> lock(mu_);
-      work_cv_.wait(lock, [&] { return stop_ || !queue_.empty(); });
-      if (queue_.empty()) return;
-      c = std::move(queue_.front());
-      queue_.pop_front();
-    }
-    RunChunk(std::move(c), w);
-  }
-}
-
-void Engine::RunQueued(std::unique_lock<std::mutex>& lock) {
-  Chunk c = std::move(queue_.front());
-  queue_.pop_front();
-  lock.unlock();
-  RunChunk(std::move(c), *helper_);
-}
-
-void Engine::RunChunk(Chunk c, Worker& w) {
-  Result r = Process(c, w);
-  pool_.Put(std::move(c.owned));
-  if (c.mapping) ReleasePages(c.text);
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    done_.emplace(c.seq, std::move(r));
-  }
-  done_cv_.notify_all();
 }
 
 Result Engine::Process(Chunk& c, Worker& w) {
@@ -599,48 +428,12 @@ void Engine::ProcessCsv(Chunk& c, Worker& w, Result& r) {
   }
 }
 
-// Text of a JSON value as a cell: strings unescaped, numbers and booleans
-// as written, null empty, arrays of strings joined by ",", anything else
-// as minified JSON.
-void JsonCell(simdjson::dom::element v, std::string& out) {
-  out.clear();
-  switch (v.type()) {
-    case simdjson::dom::element_type::STRING: {
-      std::string_view text;
-      if (!v.get_string().get(text)) out.assign(text);
-      break;
-    }
-    case simdjson::dom::element_type::NULL_VALUE: break;
-    case simdjson::dom::element_type::ARRAY: {
-      simdjson::dom::array items;
-      if (v.get_array().get(items)) break;
-      bool all_strings = true;
-      for (simdjson::dom::element item : items) all_strings &= item.is_string();
-      if (!all_strings) {
-        out = simdjson::minify(v);
-        break;
-      }
-      bool first = true;
-      for (simdjson::dom::element item : items) {
-        std::string_view text;
-        if (item.get_string().get(text)) continue;
-        if (!first) out.push_back(',');
-        out.append(text);
-        first = false;
-      }
-      break;
-    }
-    default: out = simdjson::minify(v);
-  }
-}
-
 void Engine::ProcessJsonl(Chunk& c, Worker& w, Result& r) {
   const FileState& fs = *c.file;
   std::string_view text = c.text;
   uint64_t line = c.first_line;
   w.chunk_valid_utf8 = IsValidUtf8(text);
   size_t ncols = fs.header_fields;
-  if (w.json_cells.size() < ncols) w.json_cells.resize(ncols);
   size_t pos = 0;
   while (pos < text.size()) {
     size_t nl = text.find('\n', pos);
@@ -657,43 +450,17 @@ void Engine::ProcessJsonl(Chunk& c, Worker& w, Result& r) {
       Reject(r, fs, this_line, offset, RejectReason::kRecordTooLarge, record);
       continue;
     }
-    // simdjson reads up to SIMDJSON_PADDING bytes past a line: in place
-    // when the chunk's memory goes on that far.
-    simdjson::dom::element doc;
-    simdjson::error_code err;
-    if (record.data() + record.size() + simdjson::SIMDJSON_PADDING <= c.readable_end) {
-      err = w.json.parse(record.data(), record.size(), false).get(doc);
-    } else {  // the end of a mapped file: parse a padded copy
-      err = w.json.parse(simdjson::padded_string(record)).get(doc);
-    }
-    if (err) {
-      Reject(r, fs, this_line, offset, RejectReason::kMalformedJson, record);
-      continue;
-    }
-    simdjson::dom::object obj;
-    if (doc.get_object().get(obj)) {
-      Reject(r, fs, this_line, offset, RejectReason::kNotJsonObject, record);
-      continue;
-    }
-    w.fields.assign(ncols, std::string_view());
-    w.json_seen.assign(ncols, 0);
-    bool repeated = false;
-    for (auto [key, value] : obj) {
-      auto it = fs.keys.find(std::string(key));
-      if (it == fs.keys.end()) continue;
-      // A key given twice: JSON leaves the meaning open, so the posting
-      // is not guessed at (only keys that feed a column count).
-      if (w.json_seen[it->second]++ != 0) {
-        repeated = true;
-        break;
-      }
-      std::string& cell = w.json_cells[it->second];
-      JsonCell(value, cell);
-      w.fields[it->second] = cell;
-    }
-    if (repeated) {
-      Reject(r, fs, this_line, offset, RejectReason::kDuplicateJsonKey, record);
-      continue;
+    switch (w.jsonl.Parse(record, c.readable_end, fs.keys, ncols, &w.fields)) {
+      case JsonlRowParser::Outcome::kRow: break;
+      case JsonlRowParser::Outcome::kMalformed:
+        Reject(r, fs, this_line, offset, RejectReason::kMalformedJson, record);
+        continue;
+      case JsonlRowParser::Outcome::kNotObject:
+        Reject(r, fs, this_line, offset, RejectReason::kNotJsonObject, record);
+        continue;
+      case JsonlRowParser::Outcome::kDuplicateKey:
+        Reject(r, fs, this_line, offset, RejectReason::kDuplicateJsonKey, record);
+        continue;
     }
     AcceptRow(fs, w.fields, LineRef{this_line}, offset, record, w, r);
   }
@@ -762,7 +529,7 @@ void Engine::ReadSource(const std::string& name, std::unique_ptr<ByteSource> raw
     Fail(sample.status());
     return;
   }
-  if (StartsWith(*sample, "PK\x03\x04") || StartsWith(*sample, "PK\x05\x06")) {
+  if (IsZipMagic(*sample)) {
     StatusOr<std::unique_ptr<ZipArchive>> zip = Status();
     if (on_disk && comp == Compression::kNone) {
       zip = ZipArchive::OpenFile(name);
@@ -1060,45 +827,17 @@ void Engine::ReadText(const std::string& name, std::shared_ptr<const Mapping> ma
     summary_.empty.push_back(name + ": the file is empty");
     return;
   }
-  bool jsonl = head[first] == '{';
+  bool jsonl = LooksLikeJsonLines(head);
   std::vector<std::string> header;
   std::vector<std::vector<std::string>> sample;
   if (jsonl) {
     fs->format = InputFormat::kJsonl;
     // Keys in order of first appearance over the first lines.
-    simdjson::dom::parser parser;
-    size_t pos = 0;
-    int lines = 0;
-    while (pos < head.size() && lines < 200) {
-      size_t nl = head.find('\n', pos);
-      if (nl == std::string_view::npos) {
-        if (!tw.at_end()) break;  // a cut line; enough sampled
-        nl = head.size();
-      }
-      std::string line(head.substr(pos, nl - pos));
-      pos = nl + 1;
-      ++lines;
-      simdjson::dom::element doc;
-      if (parser.parse(line).get(doc)) continue;
-      simdjson::dom::object obj;
-      if (doc.get_object().get(obj)) continue;
-      std::vector<std::string> row(header.size());
-      for (auto [key, value] : obj) {
-        std::string k(key);
-        auto it = fs->keys.find(k);
-        int col;
-        if (it == fs->keys.end()) {
-          col = static_cast<int>(header.size());
-          fs->keys.emplace(k, col);
-          header.push_back(k);
-          row.resize(header.size());
-        } else {
-          col = it->second;
-        }
-        JsonCell(value, row[col]);
-      }
-      sample.push_back(std::move(row));
-    }
+    JsonlColumns cols;
+    int lines = SampleJsonlColumns(head, tw.at_end(), 200, &cols);
+    header = std::move(cols.header);
+    fs->keys = std::move(cols.keys);
+    sample = std::move(cols.sample);
     if (header.empty()) {
       Fail(DataError(name + ": looks like JSON Lines but no line of the first " + std::to_string(lines) +
                " is a JSON object"));
@@ -1267,14 +1006,12 @@ void ExpandInputs(const std::vector<std::string>& inputs, std::vector<InputFile>
 StatusOr<ReadSummary> Engine::Run(const std::vector<std::string>& inputs) {
   auto start = Clock::now();
   if (!opt_.rejects_path.empty()) {
-    rejects_ = std::fopen(opt_.rejects_path.c_str(), "wb");
-    if (rejects_ == nullptr)
-      return IoError(opt_.rejects_path + ": cannot write rejects file: " + std::strerror(errno));
-    std::fputs("source\tline\tbyte_offset\treason\texcerpt\n", rejects_);
+    auto sink = RejectSink::Open(opt_.rejects_path);
+    if (!sink.ok()) return sink.status();
+    rejects_ = std::move(*sink);
   }
-  int threads = opt_.threads > 0 ? opt_.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  int threads = ThreadsFor(opt_.threads);
   summary_.threads = threads;
-  max_in_flight_ = static_cast<size_t>(threads) * 2 + 2;
   std::vector<InputFile> files;
   uint64_t total_bytes = 0;
   ExpandInputs(inputs, &files, &summary_.errors, &total_bytes);
@@ -1283,32 +1020,29 @@ StatusOr<ReadSummary> Engine::Run(const std::vector<std::string>& inputs) {
   // The reading thread is one of them: it processes chunks whenever the
   // work in flight is at its bound, so --threads 2 keeps two cores busy, not
   // three threads on two.
-  helper_ = std::make_unique<Worker>();
-  for (int i = 1; i < threads; ++i) threads_.emplace_back([this] { WorkerLoop(); });
+  pipeline_ = std::make_unique<OrderedPipeline<Chunk, Result, Worker>>(
+      threads, static_cast<size_t>(threads) * 2 + 2,
+      [this](Chunk& c, Worker& w) {
+        Result r = Process(c, w);
+        pool_.Put(std::move(c.owned));
+        if (c.mapping) ReleasePages(c.text);
+        return r;
+      },
+      [this](Result&& r) { FinishResult(std::move(r)); });
   for (const InputFile& f : files) {
     if (Cancelled()) break;
     ReadPath(f.path, f.named);
     raw_done_before_ += f.size;
     progress_.SetBytes(raw_done_before_);
   }
-  Collect(true);
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    stop_ = true;
-  }
-  work_cv_.notify_all();
-  for (auto& t : threads_) t.join();
+  pipeline_->Drain();
+  pipeline_.reset();
   progress_.Finish();
   summary_.raw_bytes = total_bytes;
   if (Cancelled()) summary_.errors.push_back(Interrupted("interrupted: stopped before reading all input"));
   summary_.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   summary_.notes = NoteInputs(summary_);
-  if (rejects_ != nullptr) {
-    bool bad = std::ferror(rejects_) != 0;
-    bad |= std::fclose(rejects_) != 0;
-    rejects_ = nullptr;
-    if (bad) return IoError(opt_.rejects_path + ": write failed");
-  }
+  if (rejects_) JOBSIFT_RETURN_IF_ERROR(rejects_->Close());
   return std::move(summary_);
 }
 

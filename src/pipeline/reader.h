@@ -123,16 +123,7 @@ StatusOr<ReadSummary> ReadPostings(const std::vector<std::string>& inputs, const
 // warnings (ReadPostings fills ReadSummary::notes with this).
 InputNotes NoteInputs(const ReadSummary& s);
 
-// What a file that is not text is, from its first bytes: "an ELF
-// executable", "a Parquet file", "binary data: NUL bytes in its first
-// line" …; ""
-// for text (compressed streams and zip archives are unwrapped before this).
-std::string_view BinaryKind(std::string_view sample);
-
-// Detects the encoding of a sample: "UTF-8" when it is valid UTF-8 (a
-// sequence cut at the end is allowed), "GB18030" when it decodes as that,
-// else "UTF-8" (invalid bytes will be repaired and counted).
-std::string DetectEncoding(std::string_view sample);
+// The sniffer (BinaryKind, DetectEncoding) is io/sniff.h.
 
 }  // namespace jobsift
 

@@ -5,6 +5,7 @@
 #include <mutex>
 
 #include "../../tests/test_util.h"
+#include "io/sniff.h"
 
 namespace jobsift {
 namespace {
