@@ -119,6 +119,37 @@ TEST(Api, MergedStatesGiveTheReportOfTheWhole) {
   }
 }
 
+// The catalogue is what the report holds: every analysis, in report order,
+// its rows' keys and its measure among the table's columns.
+TEST(Api, TheCatalogueDescribesEveryTable) {
+  TempDir d;
+  WriteFile(d.File("p.csv"), Postings(0, 90));
+  RecordingConsole console;
+  RunOptions run;
+  run.inputs = {d.File("p.csv")};
+  auto report = BuildReport(run, {}, console);
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  const std::vector<AnalysisInfo>& analyses = Analyses();
+  ASSERT_EQ(analyses.size(), report->tables().size());
+  for (size_t i = 0; i < analyses.size(); ++i) {
+    const AnalysisInfo& a = analyses[i];
+    const AnalysisTable& t = report->tables()[i];
+    EXPECT_EQ(a.id, t.id) << "report order";
+    EXPECT_EQ(a.title, t.title) << a.id;
+    EXPECT_FALSE(a.section.empty()) << a.id;
+    auto has = [&](const std::string& key) {
+      return std::any_of(t.columns.begin(), t.columns.end(), [&](const AnalysisColumn& c) { return c.key == key; });
+    };
+    EXPECT_TRUE(has(a.measure)) << a.id << " has no column " << a.measure;
+    for (size_t at = 0; at <= a.rows.size();) {
+      size_t bar = std::min(a.rows.find('|', at), a.rows.size());
+      std::string key = a.rows.substr(at, bar - at);
+      EXPECT_TRUE(has(key)) << a.id << " has no row column " << key;
+      at = bar + 1;
+    }
+  }
+}
+
 TEST(Api, FailuresAreStatusesThatSayWhy) {
   TempDir d;
   RecordingConsole console;

@@ -44,6 +44,16 @@ struct AnalysisTable {
   std::vector<std::vector<AnalysisCell>> rows;
 };
 
+// What each analysis is (report order): its id, its title as the tables
+// print it, the section of report.html that shows it, the chart it is drawn
+// as ("line", "bar", "stacked_bar", "heatmap", "wordcloud", "graph"), what a
+// row is ("quarter", "half|industry": the leading columns' keys) and the
+// column the chart draws.
+struct AnalysisInfo {
+  std::string id, title, section, chart, rows, measure;
+};
+const std::vector<AnalysisInfo>& Analyses();
+
 class ReportResult {
  public:
   const std::vector<AnalysisTable>& tables() const;

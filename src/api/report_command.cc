@@ -15,6 +15,7 @@
 #include "lexicon/category.h"
 #include "pipeline/report_job.h"
 #include "pipeline/scan_report.h"
+#include "report/catalogue.h"
 #include "report/html.h"
 #include "report/pdf.h"
 #include "report/summary.h"
@@ -261,6 +262,17 @@ StatusOr<int> Merge(const RunOptions& run, const MergeRequest& request, Console&
   auto report = MergeReports(run, request, console);
   if (!report.ok()) return report.status();
   return WriteAndSay(*report, request.output_dir, request.pdf, console);
+}
+
+const std::vector<AnalysisInfo>& Analyses() {
+  static const std::vector<AnalysisInfo> kList = [] {
+    std::vector<AnalysisInfo> list;
+    for (const AnalysisSpec& a : Catalogue())
+      list.push_back({std::string(a.id), std::string(a.title), std::string(a.section), std::string(a.chart),
+                      std::string(a.rows), std::string(a.measure)});
+    return list;
+  }();
+  return kList;
 }
 
 const std::vector<AnalysisTable>& ReportResult::tables() const { return impl_->typed; }

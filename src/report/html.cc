@@ -12,6 +12,7 @@
 #include "aggregate/cube.h"
 #include "base/text.h"
 #include "report/assets.h"
+#include "report/catalogue.h"
 
 namespace jobsift {
 namespace {
@@ -529,6 +530,9 @@ struct Part {
   std::string title;
   std::vector<Figure> figures;
 };
+
+// The part of the report that shows analysis `id` (report/catalogue.cc).
+std::string Section(const char* id) { return std::string(Analysis(id).section); }
 
 struct Chapter {
   std::string id;
@@ -1105,7 +1109,7 @@ std::vector<Chapter> BuildChapters(const Context& c) {
 
   {
     Chapter ch{"ch1", "1 数据与技能图谱", {}, ""};
-    Part s{"s1-1", "1.1 人工智能岗位的技能", {}};
+    Part s{"s1-1", Section("F0-1"), {}};
     if (const Table* t = find("F0-1")) {
       View v(*t);
       Figure f = BaseFigure(*t, "人工智能岗位高频技能词（前50）",
@@ -1156,7 +1160,7 @@ std::vector<Chapter> BuildChapters(const Context& c) {
   }
   {
     Chapter ch{"ch2", "2 人工智能岗位招聘特征", {}, ""};
-    Part q{"s2-1", "2.1 季度分布", {}};
+    Part q{"s2-1", Section("F1"), {}};
     if (const Table* t = find("F1")) {
       View v(*t);
       Figure f = BaseFigure(*t, "人工智能岗位季度分布",
@@ -1178,13 +1182,13 @@ std::vector<Chapter> BuildChapters(const Context& c) {
       figure(q, f);
     }
     ch.sections.push_back(std::move(q));
-    Part city{"s2-2", "2.2 地域分布", {}};
+    Part city{"s2-2", Section("F2"), {}};
     if (const Table* t = find("F2"))
       figure(city, DimensionFigure(*t, "各城市人工智能岗位强度（AI岗位数前 " + std::to_string(t->rows.size()) + " 的城市）",
                                    "AI强度 = 该城市AI岗位数 / 该城市全部岗位数；城市按AI岗位数选取，按AI强度排序",
                                    "ai_intensity_pct", "AI强度", "city", nullptr, true));
     ch.sections.push_back(std::move(city));
-    Part degree{"s2-3", "2.3 学历分布", {}};
+    Part degree{"s2-3", Section("F4"), {}};
     if (const Table* t = find("F4"))
       figure(degree, DimensionFigure(*t, "各学历人工智能岗位强度", "AI强度 = 要求该学历的AI岗位数 / 要求该学历的全部岗位数",
                                      "ai_intensity_pct", "AI强度", "degree", &kDegreeOrder, false));
@@ -1192,7 +1196,7 @@ std::vector<Chapter> BuildChapters(const Context& c) {
       figure(degree, DimensionFigure(*t, "人工智能岗位的学历要求构成", "占比 = 要求该学历的AI岗位数 / 全部AI岗位数",
                                      "share_of_ai_pct", "占AI岗位比例", "degree", &kDegreeOrder, false));
     ch.sections.push_back(std::move(degree));
-    Part industry{"s2-4", "2.4 行业分布", {}};
+    Part industry{"s2-4", Section("F6"), {}};
     if (const Table* t = find("F6"))
       figure(industry,
              HalfYearFigure(c, *t, "各行业人工智能岗位占比（各半年度）",
@@ -1200,13 +1204,13 @@ std::vector<Chapter> BuildChapters(const Context& c) {
                                 "AI岗位数取前 " + std::to_string(c.summary.top_industries),
                             "industry", nullptr, true));
     ch.sections.push_back(std::move(industry));
-    Part size{"s2-5", "2.5 企业规模分布", {}};
+    Part size{"s2-5", Section("F8"), {}};
     if (const Table* t = find("F8"))
       figure(size, HalfYearFigure(c, *t, "各规模企业人工智能岗位占比（各半年度）",
                                   "招聘占比 = 该规模企业的AI岗位数 / 同一半年度全部AI岗位数（规模未知者不计入分项）",
                                   "company_size", &kSizeOrder, false));
     ch.sections.push_back(std::move(size));
-    Part pay{"s2-6", "2.6 薪资分布", {}};
+    Part pay{"s2-6", Section("F9"), {}};
     const std::string salary_formula =
         "平均年薪（万元）= 有明确薪资岗位的年薪均值（年薪 = 月薪中点 × 发薪月数）；差异 = AI岗位平均年薪 / 全部岗位平均年薪 − 1";
     if (const Table* t = find("F9"))
@@ -1222,7 +1226,7 @@ std::vector<Chapter> BuildChapters(const Context& c) {
                                      "变化 = 本期AI岗位平均年薪 / 上一年AI岗位平均年薪 − 1（有明确薪资的AI岗位）", "degree",
                                      &kDegreeOrder));
     ch.sections.push_back(std::move(pay));
-    Part defs{"s2-7", "2.7 AI岗位的定义与工作类别", {}};
+    Part defs{"s2-7", Section("D1"), {}};
     if (const Table* t = find("D1")) figure(defs, DefinitionFigure(c, *t));
     if (const Table* t = find("D2")) figure(defs, CategoryMixFigure(*t));
     ch.sections.push_back(std::move(defs));
@@ -1230,7 +1234,7 @@ std::vector<Chapter> BuildChapters(const Context& c) {
   }
   {
     Chapter ch{"ch3", "3 技能需求与福利特征", {}, ""};
-    Part all{"s3-1", "3.1 硬技能、软技能与福利", {}};
+    Part all{"s3-1", Section("F13"), {}};
     if (const Table* t = find("F13")) {
       View v(*t);
       Figure f = BaseFigure(*t, "人工智能岗位硬技能需求（各类别前五）",
@@ -1270,7 +1274,7 @@ std::vector<Chapter> BuildChapters(const Context& c) {
     if (const Table* t = find("F15"))
       figure(all, GroupFigure(*t, "人工智能岗位福利（前十）", "占比 = 提及该福利的AI岗位数 / 全部AI岗位数；取前 10", "group"));
     ch.sections.push_back(std::move(all));
-    Part by{"s3-2", "3.2 各行业的技能与福利", {}};
+    Part by{"s3-2", Section("F16"), {}};
     if (const Table* t = find("F16")) {
       View v(*t);
       Figure f = BaseFigure(*t, "各行业硬技能类别需求",
@@ -1338,12 +1342,12 @@ std::vector<Chapter> BuildChapters(const Context& c) {
   }
   {
     Chapter ch{"ch4", "4 经验要求", {}, ""};
-    Part all{"s4-1", "4.1 人工智能岗位的经验要求", {}};
+    Part all{"s4-1", Section("F19"), {}};
     if (const Table* t = find("F19"))
       figure(all, DimensionFigure(*t, "人工智能岗位经验要求分布", "占比 = 要求该经验的AI岗位数 / 全部AI岗位数",
                                   "share_of_ai_pct", "占AI岗位比例", "experience", &kExperienceOrder, false));
     ch.sections.push_back(std::move(all));
-    Part by{"s4-2", "4.2 各行业的经验要求", {}};
+    Part by{"s4-2", Section("F20-24"), {}};
     if (const Table* t = find("F20-24")) {
       View v(*t);
       std::vector<size_t> base = v.RowsWhere("industry", "(all AI)");
@@ -1390,12 +1394,12 @@ std::vector<Chapter> BuildChapters(const Context& c) {
   }
   {
     Chapter ch{"ch5", "5 行业与城市", {}, ""};
-    for (auto [id, sid, stitle, outer, inner, first, suffix, formula] :
-         {std::make_tuple("F25-34", "s5-1", "5.1 各行业的城市分布", "industry", "city", 25, "行业人工智能岗位的城市分布",
+    for (auto [id, sid, outer, inner, first, suffix, formula] :
+         {std::make_tuple("F25-34", "s5-1", "industry", "city", 25, "行业人工智能岗位的城市分布",
                           "占比 = 该城市该行业的AI岗位数 / 该行业AI岗位数；取前 10 个城市"),
-          std::make_tuple("F35-44", "s5-2", "5.2 各城市的行业分布", "city", "industry", 35, "人工智能岗位的行业分布",
+          std::make_tuple("F35-44", "s5-2", "city", "industry", 35, "人工智能岗位的行业分布",
                           "占比 = 该城市该行业的AI岗位数 / 该城市AI岗位数；取前 10 个行业")}) {
-      Part s{sid, stitle, {}};
+      Part s{sid, Section(id), {}};
       const Table* t = find(id);
       if (t) {
         View v(*t);
@@ -1421,7 +1425,7 @@ std::vector<Chapter> BuildChapters(const Context& c) {
           figure(s, f);
         }
         if (number == first) {  // none to show: the analysis still has its place
-          Figure f = BaseFigure(*t, std::string(stitle).substr(4), formula);
+          Figure f = BaseFigure(*t, Section(id).substr(4), formula);
           f.anchor = "F" + std::to_string(first);
           f.number = "图表" + std::to_string(first);
           f.rows.clear();

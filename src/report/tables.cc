@@ -13,6 +13,7 @@
 
 #include "base/stats.h"
 #include "base/text.h"
+#include "report/catalogue.h"
 
 namespace jobsift {
 namespace {
@@ -156,10 +157,10 @@ std::vector<std::string> ShareRow(std::vector<std::string> labels, const Counts&
 }
 
 Table ByDimension(const Cube& cube, const TableOptions& o, const Periods& p, const std::string& id, Dim dim,
-                  const std::string& title, const std::string& label, size_t top) {
+                  const std::string& label, size_t top) {
   Table t;
   t.id = id;
-  t.title = title;
+  t.title = Analysis(id).title;
   t.period = p.current;
   t.formula = "share of AI postings = AI postings of the " + label +
               " / all AI postings in the period; AI intensity = AI postings of the " + label + " / all postings of the " +
@@ -443,7 +444,7 @@ void AddDefinitionTables(const CategoryCounts& counts, const TableOptions& o, co
     const std::vector<AiDefinition> defs = AllDefinitions(o.definitions);
     Table t;
     t.id = "D1";
-    t.title = "不同人工智能岗位定义下的岗位数、占比与平均年薪";
+    t.title = Analysis("D1").title;
     t.period = period;
     t.formula = "per quarter (and the whole run, undated postings included) and per definition of an AI job: AI "
                 "postings = postings whose category is in the definition (report: an AI term anywhere); AI "
@@ -469,7 +470,7 @@ void AddDefinitionTables(const CategoryCounts& counts, const TableOptions& o, co
   {
     Table t;
     t.id = "D2";
-    t.title = "含人工智能词岗位的工作类别构成";
+    t.title = Analysis("D2").title;
     t.period = period;
     t.formula = "per quarter (and the whole run): of the postings with an AI term anywhere (the report "
                 "definition), the share of each category of AI work (AI_TAXONOMY.md: B builder, A application "
@@ -504,7 +505,7 @@ std::vector<Table> BuildTables(const Cube& cube, const TableOptions& o, const Ca
   {  // F1: AI postings by quarter.
     Table t;
     t.id = "F1";
-    t.title = "人工智能岗位季度分布";
+    t.title = Analysis("F1").title;
     t.period = p.quarters.empty() ? "" : p.quarters.front() + "–" + p.quarters.back();
     t.formula = "share of AI postings = the quarter's AI postings / all AI postings in the window; AI intensity = "
                 "the quarter's AI postings / the quarter's postings (Wilson 95% intervals)";
@@ -517,22 +518,21 @@ std::vector<Table> BuildTables(const Cube& cube, const TableOptions& o, const Ca
     t.n = total;
     tables.push_back(std::move(t));
   }
-  tables.push_back(ByDimension(cube, o, p, "F2", Dim::kCity, "各城市人工智能岗位占比", "city", o.top_cities));
+  tables.push_back(ByDimension(cube, o, p, "F2", Dim::kCity, "city", o.top_cities));
   {
-    Table f4 = ByDimension(cube, o, p, "F4", Dim::kDegree, "各学历人工智能岗位占比（AI强度）", "degree", all);
+    Table f4 = ByDimension(cube, o, p, "F4", Dim::kDegree, "degree", all);
     tables.push_back(f4);
     Table f5 = f4;
     f5.id = "F5";
-    f5.title = "人工智能岗位各学历占比";
+    f5.title = Analysis("F5").title;
     tables.push_back(std::move(f5));
   }
   {  // F6 and F8: by industry (top N) and company size, for each half-year.
-    for (auto [id, dim, title, label, top] :
-         {std::make_tuple("F6", Dim::kIndustry, "各行业人工智能岗位占比（半年度）", "industry", o.top_industries),
-          std::make_tuple("F8", Dim::kSize, "各规模企业人工智能岗位占比（半年度）", "company_size", all)}) {
+    for (auto [id, dim, label, top] : {std::make_tuple("F6", Dim::kIndustry, "industry", o.top_industries),
+                                       std::make_tuple("F8", Dim::kSize, "company_size", all)}) {
       Table t;
       t.id = id;
-      t.title = title;
+      t.title = Analysis(id).title;
       t.period = p.halves.empty() ? "" : p.halves.front() + "–" + p.halves.back();
       t.formula = std::string("per half-year: share of AI postings = AI postings of the ") + label +
                   " / all AI postings of the half-year; AI intensity = AI postings / all postings of the " + label +
@@ -549,12 +549,11 @@ std::vector<Table> BuildTables(const Cube& cube, const TableOptions& o, const Ca
       tables.push_back(std::move(t));
     }
   }
-  for (auto [id, dim, title, label, top] :
-       {std::make_tuple("F9", Dim::kIndustry, "各行业人工智能岗位平均年薪", "industry", o.top_industries),
-        std::make_tuple("F11", Dim::kCity, "各城市人工智能岗位平均年薪", "city", o.top_cities)}) {
+  for (auto [id, dim, label, top] : {std::make_tuple("F9", Dim::kIndustry, "industry", o.top_industries),
+                                     std::make_tuple("F11", Dim::kCity, "city", o.top_cities)}) {
     Table t;
     t.id = id;
-    t.title = title;
+    t.title = Analysis(id).title;
     t.period = p.current;
     t.formula = std::string("mean annual salary (万元) over postings with a known salary, AI and all, and the "
                             "difference (AI / all − 1); medians from 1% salary bins (within 0.5%); rows: the top ") +
@@ -579,12 +578,11 @@ std::vector<Table> BuildTables(const Cube& cube, const TableOptions& o, const Ca
   // F10 and F12: AI mean annual salary, current half-year against the
   // calendar year before it (the reference compares 2024H1 with 2023).
   std::string prev_year = p.current.size() >= 4 ? std::to_string(std::stoi(p.current.substr(0, 4)) - 1) : "";
-  for (auto [id, dim, title, label, top] :
-       {std::make_tuple("F10", Dim::kIndustry, "各行业人工智能岗位薪资变化", "industry", o.top_industries),
-        std::make_tuple("F12", Dim::kDegree, "各学历人工智能岗位薪资变化", "degree", all)}) {
+  for (auto [id, dim, label, top] : {std::make_tuple("F10", Dim::kIndustry, "industry", o.top_industries),
+                                     std::make_tuple("F12", Dim::kDegree, "degree", all)}) {
     Table t;
     t.id = id;
-    t.title = title;
+    t.title = Analysis(id).title;
     t.period = prev_year + " vs " + p.current;
     t.formula = std::string("mean annual salary (万元) of AI postings with a known salary in ") + p.current +
                 " against the calendar year " + prev_year + "; change = current / previous − 1";
@@ -618,7 +616,7 @@ std::vector<Table> BuildTables(const Cube& cube, const TableOptions& o, const Ca
   {
     Table t;
     t.id = "F13";
-    t.title = "人工智能岗位硬技能需求（各类别前五）";
+    t.title = Analysis("F13").title;
     t.period = p.current;
     t.formula = "share of AI postings = AI postings mentioning the sub-group / all AI postings; top 5 per category";
     t.columns = {"category", "group"};
@@ -633,11 +631,10 @@ std::vector<Table> BuildTables(const Cube& cube, const TableOptions& o, const Ca
     }
     tables.push_back(std::move(t));
   }
-  for (auto [id, domain, title] : {std::make_tuple("F14", "soft", "人工智能岗位软技能需求（前十）"),
-                                   std::make_tuple("F15", "benefit", "人工智能岗位福利（前十）")}) {
+  for (auto [id, domain] : {std::make_pair("F14", "soft"), std::make_pair("F15", "benefit")}) {
     Table t;
     t.id = id;
-    t.title = title;
+    t.title = Analysis(id).title;
     t.period = p.current;
     t.formula = "share of AI postings = AI postings mentioning the group / all AI postings; top 10";
     t.columns = {"group"};
@@ -650,12 +647,11 @@ std::vector<Table> BuildTables(const Cube& cube, const TableOptions& o, const Ca
     }
     tables.push_back(std::move(t));
   }
-  for (auto [id, domain, title] : {std::make_tuple("F16", "hard", "各行业硬技能类别需求"),
-                                   std::make_tuple("F17", "soft", "各行业软技能需求（前十）"),
-                                   std::make_tuple("F18", "benefit", "各行业福利（前十）")}) {
+  for (auto [id, domain] :
+       {std::make_pair("F16", "hard"), std::make_pair("F17", "soft"), std::make_pair("F18", "benefit")}) {
     Table t;
     t.id = id;
-    t.title = title;
+    t.title = Analysis(id).title;
     t.period = p.current;
     t.formula = std::string("share of the industry's AI postings = the industry's AI postings mentioning the ") +
                 (std::string(domain) == "hard" ? "category" : "group") +
@@ -692,7 +688,7 @@ std::vector<Table> BuildTables(const Cube& cube, const TableOptions& o, const Ca
     });
     Table t;
     t.id = "F0-1";
-    t.title = "人工智能岗位技能词云（前五十）";
+    t.title = Analysis("F0-1").title;
     t.period = p.current;
     t.formula = "AI postings mentioning the AI term (outside the company blurb) / all AI postings; top 50";
     t.columns = {"term"};
@@ -710,7 +706,7 @@ std::vector<Table> BuildTables(const Cube& cube, const TableOptions& o, const Ca
 
     Table g;
     g.id = "F0-2";
-    g.title = "人工智能岗位技能关系网络";
+    g.title = Analysis("F0-2").title;
     g.period = p.current;
     g.formula = "edges between AI terms co-occurring in at least " + std::to_string(o.min_n) +
                 " AI postings; lift = P(a,b) / (P(a) P(b)) and PMI = log2(lift) over AI postings; the 200 edges with "
@@ -744,7 +740,7 @@ std::vector<Table> BuildTables(const Cube& cube, const TableOptions& o, const Ca
   {  // F20–24: experience bands within the top 5 industries, beside all AI postings.
     Table t;
     t.id = "F20-24";
-    t.title = "各行业人工智能岗位经验分布";
+    t.title = Analysis("F20-24").title;
     t.period = p.current;
     t.formula = "share = the industry's AI postings in the band / the industry's AI postings; industry \"(all AI)\" is "
                 "every AI posting; the top 5 industries by AI postings";
@@ -782,7 +778,7 @@ std::vector<Table> BuildTables(const Cube& cube, const TableOptions& o, const Ca
     for (int pass = 0; pass < 2; ++pass) {
       Table t;
       t.id = pass == 0 ? "F25-34" : "F35-44";
-      t.title = pass == 0 ? "各行业人工智能岗位城市分布" : "各城市人工智能岗位行业分布";
+      t.title = Analysis(t.id).title;
       t.period = p.current;
       t.formula = pass == 0 ? "for each of the top 10 industries: the city's share of the industry's AI postings; top 10 "
                               "cities"
@@ -807,22 +803,17 @@ std::vector<Table> BuildTables(const Cube& cube, const TableOptions& o, const Ca
       tables.push_back(std::move(t));
     }
   }
-  tables.push_back(ByDimension(cube, o, p, "F19", Dim::kExperience, "人工智能岗位经验分布", "experience", all));
+  tables.push_back(ByDimension(cube, o, p, "F19", Dim::kExperience, "experience", all));
   // The single-period tables after F13 describe the half's AI postings.
   for (Table& t : tables) {
     t.filter = cube.filter();
     if (t.n == 0 && t.period == p.current) t.n = ai_total;
   }
   if (categories != nullptr) AddDefinitionTables(*categories, o, cube.filter(), &tables);
-  // Report order, as the reference report and report.html present them.
-  static const std::vector<std::string> kOrder = {"F0-1", "F0-2", "F1",  "F2",  "F4",  "F5",     "F6",     "F8",
-                                                  "F9",   "F10",  "F11", "F12", "F13", "F14",    "F15",    "F16",
-                                                  "F17",  "F18",  "F19", "F20-24", "F25-34", "F35-44",
-                                                  "D1",   "D2"};
-  auto rank = [&](const Table& t) {
-    return static_cast<size_t>(std::find(kOrder.begin(), kOrder.end(), t.id) - kOrder.begin());
-  };
-  std::stable_sort(tables.begin(), tables.end(), [&](const Table& a, const Table& b) { return rank(a) < rank(b); });
+  // Report order (report/catalogue.cc), as the reference report and
+  // report.html present them.
+  std::stable_sort(tables.begin(), tables.end(),
+                   [](const Table& a, const Table& b) { return ReportRank(a.id) < ReportRank(b.id); });
   return tables;
 }
 
