@@ -41,6 +41,8 @@ Status ReadInput(const std::string& path, const toml::table& t, ReadOptions* o) 
 Status ReadColumns(const std::string& path, const toml::table& t, ColumnOverrides* c) {
   for (const auto& [k, v] : t) {
     std::string key(k.str());
+    // A key that names nothing is said so, whatever its value's type.
+    if (key != "salary_unit" && !FieldFromName(key).ok()) return UnknownKey(path, "columns", key);
     auto s = v.value<std::string>();
     if (!s) return InvalidArgument(path + ": columns." + key + " must be a string");
     if (key == "salary_unit") {
@@ -49,36 +51,27 @@ Status ReadColumns(const std::string& path, const toml::table& t, ColumnOverride
       c->salary_numeric_unit = *s;
       continue;
     }
-    auto f = FieldFromName(key);
-    if (!f.ok()) return UnknownKey(path, "columns", key);
-    c->by_field[*f] = *s;
+    c->by_field[*FieldFromName(key)] = *s;
   }
   return Status::Ok();
 }
 
 Status ReadData(const std::string& path, const toml::table& t, FieldOptions* o, std::string* lexicon_set,
                 std::string* lexicons) {
+  const std::pair<std::string_view, std::string*> kPaths[] = {
+      {"dir", &o->data_dir},       {"degrees", &o->degrees_path},
+      {"cities", &o->cities_path}, {"industries", &o->industries_path},
+      {"industry_aliases", &o->industry_aliases_path}, {"lexicons", lexicons},
+      {"lexicon_set", lexicon_set}};
   for (const auto& [k, v] : t) {
     std::string key(k.str());
+    std::string* target = nullptr;
+    for (const auto& [name, field] : kPaths)
+      if (name == key) target = field;
+    if (target == nullptr) return UnknownKey(path, "data", key);
     auto s = v.value<std::string>();
     if (!s) return InvalidArgument(path + ": data." + key + " must be a string");
-    if (key == "dir") {
-      o->data_dir = *s;
-    } else if (key == "degrees") {
-      o->degrees_path = *s;
-    } else if (key == "cities") {
-      o->cities_path = *s;
-    } else if (key == "industries") {
-      o->industries_path = *s;
-    } else if (key == "industry_aliases") {
-      o->industry_aliases_path = *s;
-    } else if (key == "lexicons") {
-      *lexicons = *s;
-    } else if (key == "lexicon_set") {
-      *lexicon_set = *s;
-    } else {
-      return UnknownKey(path, "data", key);
-    }
+    *target = *s;
   }
   return Status::Ok();
 }
@@ -92,27 +85,18 @@ Status ReadSalary(const std::string& path, const toml::table& t, SalaryConventio
       c->reread_small_numbers = *b;
       continue;
     }
+    const std::pair<std::string_view, double*> kNumbers[] = {
+        {"hourly_below", &c->hourly_below},     {"work_days_per_month", &c->work_days_per_month},
+        {"work_hours_per_day", &c->work_hours_per_day}, {"weeks_per_month", &c->weeks_per_month},
+        {"min_monthly", &c->min_monthly},       {"max_monthly", &c->max_monthly},
+        {"max_ratio", &c->max_ratio},           {"annual_as_monthly_from", &c->annual_as_monthly_from}};
+    double* target = nullptr;
+    for (const auto& [name, field] : kNumbers)
+      if (name == key) target = field;
+    if (target == nullptr) return UnknownKey(path, "salary", key);
     auto d = v.value<double>();
     if (!d || *d <= 0) return InvalidArgument(path + ": salary." + key + " must be a positive number");
-    if (key == "hourly_below") {
-      c->hourly_below = *d;
-    } else if (key == "work_days_per_month") {
-      c->work_days_per_month = *d;
-    } else if (key == "work_hours_per_day") {
-      c->work_hours_per_day = *d;
-    } else if (key == "weeks_per_month") {
-      c->weeks_per_month = *d;
-    } else if (key == "min_monthly") {
-      c->min_monthly = *d;
-    } else if (key == "max_monthly") {
-      c->max_monthly = *d;
-    } else if (key == "max_ratio") {
-      c->max_ratio = *d;
-    } else if (key == "annual_as_monthly_from") {
-      c->annual_as_monthly_from = *d;
-    } else {
-      return UnknownKey(path, "salary", key);
-    }
+    *target = *d;
   }
   if (c->min_monthly >= c->max_monthly) return InvalidArgument(path + ": salary.min_monthly must be below max_monthly");
   return Status::Ok();
@@ -121,8 +105,11 @@ Status ReadSalary(const std::string& path, const toml::table& t, SalaryConventio
 }  // namespace
 
 Status ParseReferenceDate(const std::string& text, DateContext* ctx) {
-  DateContext plain;
-  Parsed<Date> d = ParseDate(text, plain);
+  // Within the years the context allows ([date] min_year, max_year), and
+  // not relative to an earlier reference.
+  DateContext bounds = *ctx;
+  bounds.reference.reset();
+  Parsed<Date> d = ParseDate(text, bounds);
   if (!d.ok()) return InvalidArgument("reference date '" + text + "' is not a date (use YYYY-MM-DD)");
   ctx->reference = d.value;
   return Status::Ok();
@@ -149,17 +136,14 @@ static Status ReadClassify(const std::string& path, const toml::table& t, Config
       }
       continue;
     }
+    bool* target = key == "skip_company_for_ai"         ? &o->skip_company_for_ai
+                   : key == "skip_company_for_skills"   ? &o->skip_company_for_skills
+                   : key == "traditional_to_simplified" ? &o->traditional_to_simplified
+                                                        : nullptr;
+    if (target == nullptr) return UnknownKey(path, "classify", key);
     auto b = v.value<bool>();
     if (!b) return InvalidArgument(path + ": classify." + key + " must be true or false");
-    if (key == "skip_company_for_ai") {
-      o->skip_company_for_ai = *b;
-    } else if (key == "skip_company_for_skills") {
-      o->skip_company_for_skills = *b;
-    } else if (key == "traditional_to_simplified") {
-      o->traditional_to_simplified = *b;
-    } else {
-      return UnknownKey(path, "classify", key);
-    }
+    *target = *b;
   }
   return Status::Ok();
 }

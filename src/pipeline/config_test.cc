@@ -116,6 +116,16 @@ TEST(ConfigLoad, UnknownTablesAndKeysAreErrorsNamingFileAndKey) {
     EXPECT_TRUE(Has(st.message(), path)) << st.message();
     EXPECT_TRUE(Has(st.message(), key)) << st.message();
   }
+  // A misspelt key is called unknown whatever its value's type, not a bad
+  // value of a key that exists.
+  for (const char* toml : {"[salary]\nfoo = \"x\"\n", "[classify]\nfoo = \"x\"\n", "[columns]\nfoo = 1\n",
+                           "[data]\nfoo = 1\n"}) {
+    Config c;
+    Status st = Load(d, toml, &c);
+    ASSERT_FALSE(st.ok()) << toml;
+    EXPECT_TRUE(Has(st.message(), "foo")) << st.message();
+    EXPECT_FALSE(Has(st.message(), "must be")) << toml << ": " << st.message();
+  }
 }
 
 TEST(ConfigLoad, WrongTypesAndValuesAreErrors) {
@@ -183,6 +193,19 @@ TEST(ConfigRule, DefaultIsTheRulesWithDefinitionDefaultAndReportIsDefinitionRepo
   EXPECT_TRUE(Has(st.message(), "\"report\"")) << st.message();
   EXPECT_EQ(bad.ai_definition, "default");  // unchanged
   EXPECT_EQ(bad.annotate.category_method, CategoryMethod::kModel);
+}
+
+// [date] min_year widens what a reference date may be, as it does for the
+// postings' dates.
+TEST(ConfigReferenceDate, TheConfigsYearsBoundTheReference) {
+  TempDir d;
+  Config c;
+  Status st = Load(d, "[date]\nmin_year = 1990\nreference = \"1995-06-30\"\n", &c);
+  ASSERT_TRUE(st.ok()) << st.message();
+  ASSERT_TRUE(c.fields.date.reference.has_value());
+  EXPECT_EQ(c.fields.date.reference->Iso(), "1995-06-30");
+  Config narrow;
+  EXPECT_FALSE(Load(d, "[date]\nreference = \"1995-06-30\"\n", &narrow).ok()) << "before 2000 by default";
 }
 
 TEST(ConfigReferenceDate, WrittenDatesAreTakenOthersRefused) {

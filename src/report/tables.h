@@ -47,7 +47,7 @@ struct ColumnInfo {
 // The column of that key; a key no table has is a label named as itself.
 ColumnInfo ColumnInfoOf(std::string_view key);
 // As tables.json names them: "string", "integer", "number", "boolean"; and
-// the unit: "percent", "万元", "postings" or "".
+// the unit: "percent", "万元", "postings" or "" (null in tables.json).
 std::string_view ColumnType(ColumnKind k);
 std::string_view ColumnUnit(ColumnKind k);
 // A numeric cell's text that is a plain decimal number (what Num, Pct and

@@ -156,8 +156,7 @@ bool HeadingAt(std::string_view line, Section* section, size_t* after) {
         break;
       }
     }
-    if (!ends) continue;
-    // "要求" and "福利" alone are headings only as short lines or with a colon.
+    if (!ends) continue;  // a heading ends its line or is closed by a colon or bracket
     *section = h.section;
     *after = k;
     return true;
