@@ -327,6 +327,14 @@ StatusOr<int> LexiconCheck(const std::vector<std::string>& paths, const std::str
       text += "\n";
     }
   }
+  const RuleWords& rules = lex->rules();
+  text += "rules: " + std::to_string(rules.WordCount()) + " words in " + std::to_string(RuleWords::Lists().size()) +
+          " lists  " + rules.file + (rules.overlay.empty() ? "" : "  (lists replaced by " + rules.overlay + ")") + "\n";
+  for (const auto& [name, list] : RuleWords::Lists()) {
+    char buf[128];
+    std::snprintf(buf, sizeof buf, "  %-24s %5zu\n", std::string(name).c_str(), (rules.*list).size());
+    text += buf;
+  }
   // Compile too: a pattern Vectorscan rejects is a lexicon error.
   auto a = Annotator::Create(std::move(*lex), {});
   if (!a.ok()) return a.status();

@@ -5,9 +5,12 @@
 
 namespace jobsift {
 
-PhraseSet::PhraseSet(std::initializer_list<std::string_view> phrases) {
-  for (std::string_view p : phrases)
-    if (!p.empty()) phrases_.emplace_back(p);
+PhraseSet::PhraseSet(std::initializer_list<std::string_view> phrases)
+    : PhraseSet(std::vector<std::string>(phrases.begin(), phrases.end())) {}
+
+PhraseSet::PhraseSet(const std::vector<std::string>& phrases) {
+  for (const std::string& p : phrases)
+    if (!p.empty()) phrases_.push_back(p);
   std::stable_sort(phrases_.begin(), phrases_.end(),
                    [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   for (size_t i = 0; i < phrases_.size(); ++i)

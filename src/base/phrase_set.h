@@ -18,6 +18,7 @@ namespace jobsift {
 class PhraseSet {
  public:
   PhraseSet(std::initializer_list<std::string_view> phrases);
+  explicit PhraseSet(const std::vector<std::string>& phrases);
 
   // True when some phrase occurs in `text`.
   bool AnyIn(std::string_view text) const;

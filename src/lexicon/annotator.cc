@@ -41,43 +41,10 @@ std::string_view ClauseAround(std::string_view text, size_t begin, size_t end) {
 
 // Words that make a clause incidental: it offers the term as a plus, lists
 // it among accepted majors, or asks only to use AI tools (a tool word and a
-// use word). They are compiled into the same Vectorscan database as the
-// terms, so finding them costs no extra pass.
+// use word): the lexicon's rule words marker.plus, marker.tool, marker.use.
+// They are compiled into the same Vectorscan database as the terms, so
+// finding them costs no extra pass.
 enum class MarkerKind : uint8_t { kPlus, kTool, kUse };
-struct Marker {
-  std::string_view text;
-  MarkerKind kind;
-};
-constexpr Marker kMarkers[] = {
-    {"优先", MarkerKind::kPlus}, {"加分", MarkerKind::kPlus}, {"者佳", MarkerKind::kPlus},
-    {"为佳", MarkerKind::kPlus}, {"更佳", MarkerKind::kPlus}, {"plus", MarkerKind::kPlus},
-    {"bonus", MarkerKind::kPlus}, {"专业", MarkerKind::kPlus}, {"了解", MarkerKind::kPlus},
-    {"工具", MarkerKind::kTool}, {"提效", MarkerKind::kTool}, {"辅助", MarkerKind::kTool},
-    {"使用", MarkerKind::kUse},  {"运用", MarkerKind::kUse},  {"利用", MarkerKind::kUse},
-    {"借助", MarkerKind::kUse},  {"善用", MarkerKind::kUse},  {"会用", MarkerKind::kUse},
-};
-
-// Titles of roles that sell, recruit, advise, design or assist: an AI word
-// there names the product or the client, not the work.
-bool IsNonTechnicalRole(std::string_view title) {
-  static const PhraseSet kRoles = {
-      "销售", "市场", "商务", "客户经理", "大客户", "顾问", "猎头", "专利", "秘书", "助理", "美术",
-      "原画", "插画", "售前", "售后", "招聘", "人力", "运营", "主播", "客服", "翻译", "律师",
-      "会计", "财务", "行政", "产业", "采购", "BD", "产品经理", "项目经理", "方案经理", "项目管理", "投资"};
-  // A title that offers AI as a plus ("Java开发（有AI项目经验优先）") names
-  // the wish, not the work.
-  static const PhraseSet kPlus = {"优先", "加分"};
-  return kRoles.AnyIn(title) || kPlus.AnyIn(title);
-}
-
-// Titles of general software roles (Java, front end, full stack, testing,
-// operations): AI words in their descriptions are mostly about the product
-// or the team, so they need more evidence than other titles.
-bool IsGeneralSoftwareRole(std::string_view title) {
-  static const PhraseSet kRoles = {"java", "Java", "JAVA", "前端", "后端", "后台", "全栈", "测试",
-                                   "运维", "架构师", "PHP", "php", "Android", "iOS", "数据开发"};
-  return kRoles.AnyIn(title);
-}
 
 // The byte sequences of raw text that normalisation (text/normalize.h) can
 // turn into part of a term of `lexicon`: an entity's "&"; a full-width
@@ -120,6 +87,32 @@ StatusOr<AiRule> AiRuleFromName(std::string_view name) {
 
 Annotator::Scratch::~Scratch() = default;
 
+Annotator::Annotator(Lexicon lexicon, AnnotateOptions options)
+    : lexicon_(std::move(lexicon)),
+      non_technical_(lexicon_.rules().title_non_technical),
+      title_plus_(lexicon_.rules().title_plus),
+      general_software_(lexicon_.rules().title_general_software),
+      category_rules_(lexicon_.rules()),
+      options_(options) {
+  const RuleWords& w = lexicon_.rules();
+  for (auto [list, kind] : {std::make_pair(&w.marker_plus, MarkerKind::kPlus),
+                            std::make_pair(&w.marker_tool, MarkerKind::kTool),
+                            std::make_pair(&w.marker_use, MarkerKind::kUse)})
+    for (const std::string& text : *list) markers_.push_back({text, static_cast<uint8_t>(kind)});
+}
+
+// Titles of roles that sell, recruit, advise, design or assist: an AI word
+// there names the product or the client, not the work. A title that offers
+// AI as a plus ("Java开发（有AI项目经验优先）") names the wish, not the work.
+bool Annotator::NonTechnicalTitle(std::string_view title) const {
+  return non_technical_.AnyIn(title) || title_plus_.AnyIn(title);
+}
+
+// Titles of general software roles (Java, front end, full stack, testing,
+// operations): AI words in their descriptions are mostly about the product
+// or the team, so they need more evidence than other titles.
+bool Annotator::GeneralSoftwareTitle(std::string_view title) const { return general_software_.AnyIn(title); }
+
 StatusOr<std::unique_ptr<Annotator>> Annotator::Create(Lexicon lexicon, AnnotateOptions options) {
   std::unique_ptr<Annotator> a(new Annotator(std::move(lexicon), options));
   a->exclusions_.resize(a->lexicon_.terms().size());
@@ -146,7 +139,7 @@ StatusOr<std::unique_ptr<Annotator>> Annotator::Create(Lexicon lexicon, Annotate
   std::vector<Matcher::Pattern> patterns;
   patterns.reserve(a->lexicon_.terms().size());
   for (const Term& t : a->lexicon_.terms()) patterns.push_back({t.folded, !t.case_sensitive});
-  for (const Marker& m : kMarkers) patterns.push_back({std::string(m.text), true});
+  for (const Marker& m : a->markers_) patterns.push_back({m.text, true});
   // With AI terms alone, MayMatch decides on the raw text: one scan finds
   // both the terms and the forms that normalisation could turn into one.
   std::vector<std::string> forms = a->ai_only_ ? FormsNormalisationChanges(a->lexicon_) : std::vector<std::string>{};
@@ -295,7 +288,7 @@ bool Annotator::TitleDecides(Scratch& s) const {
     if (r.id >= info_.size()) continue;  // a marker or a form
     const TermInfo& t = info_[r.id];
     if (t.domain == Domain::kAi && !t.weak && Counts(r.id, s.text, r.begin, r.end))
-      return !IsNonTechnicalRole(
+      return !NonTechnicalTitle(
           std::string_view(s.text).substr(s.sections[0].begin, s.sections[0].end - s.sections[0].begin));
   }
   return false;
@@ -391,7 +384,7 @@ void Annotator::AnnotateText(std::string_view title, std::string_view descriptio
   for (const Scratch::Raw& r : s.raw) {
     if (r.id >= forms_begin_) continue;  // a form MayMatch looks for ("&" of a decoded entity)
     if (r.id >= terms.size()) {  // a marker, not a term
-      const Marker& m = kMarkers[r.id - terms.size()];
+      const Marker& m = markers_[r.id - terms.size()];
       unsigned char first = static_cast<unsigned char>(m.text[0]);
       bool ascii = first > 0 && first < 0x80;
       if (ascii && ((r.begin > 0 && IsAsciiAlnum(s.text[r.begin - 1])) ||
@@ -407,7 +400,7 @@ void Annotator::AnnotateText(std::string_view title, std::string_view descriptio
       any_ai = true;
       bool in_scope = !(options_.skip_company_for_ai && sec == Section::kCompany);
       if (in_scope && sec == Section::kTitle) {
-        if (technical_title < 0) technical_title = IsNonTechnicalRole(title_text) ? 0 : 1;
+        if (technical_title < 0) technical_title = NonTechnicalTitle(title_text) ? 0 : 1;
         if (technical_title == 1 && !t.weak) title_strong = true;
         if (technical_title == 1) title_weak = true;
       } else if (in_scope && !t.weak && !t.title_only) {
@@ -479,7 +472,7 @@ void Annotator::AnnotateText(std::string_view title, std::string_view descriptio
     verdict = "default.title_weak_confirmed";
   } else if (desc_strong.size() >= options_.min_description_terms &&
              // (the title's role is looked up only when it can matter)
-             desc_strong.size() >= options_.min_description_terms + (IsGeneralSoftwareRole(title_text) ? 1 : 0)) {
+             desc_strong.size() >= options_.min_description_terms + (GeneralSoftwareTitle(title_text) ? 1 : 0)) {
     verdict = "default.description_terms";
   }
   if (options_.categorize) {
@@ -525,8 +518,8 @@ void Annotator::Categorize(std::string_view title_text, bool has_description, st
     in.ai_hits.push_back({t.text, lexicon_.groups()[t.group].name, h.section, t.weak});
   }
   in.rule = verdict;
-  in.non_technical_title = IsNonTechnicalRole(title_text);
-  in.general_software_title = IsGeneralSoftwareRole(title_text);
+  in.non_technical_title = NonTechnicalTitle(title_text);
+  in.general_software_title = GeneralSoftwareTitle(title_text);
   const bool model = options_.category_method == CategoryMethod::kModel && options_.category_model;
   if (in.ai_hits.empty()) {
     // No AI term outside the company blurb: no AI work to judge.
@@ -541,7 +534,7 @@ void Annotator::Categorize(std::string_view title_text, bool has_description, st
     out->category = options_.category_model->Classify(in, *s.model);
     out->category_rule = "category.model";
   } else {
-    out->category = RulesCategory(in, &out->category_rule);
+    out->category = RulesCategory(in, category_rules_, &out->category_rule);
   }
   if (options_.keep_features) {
     if (!model || in.ai_hits.empty()) CategoryFeatures(in, &s.features);

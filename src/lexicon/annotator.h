@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/phrase_set.h"
 #include "base/string_memo.h"
 #include "jobsift/status.h"
 #include "lexicon/category.h"
@@ -119,7 +120,7 @@ class Annotator {
   const AnnotateOptions& options() const { return options_; }
 
  private:
-  Annotator(Lexicon lexicon, AnnotateOptions options) : lexicon_(std::move(lexicon)), options_(options) {}
+  Annotator(Lexicon lexicon, AnnotateOptions options);
   bool Counts(uint32_t id, std::string_view text, size_t begin, size_t end) const;
   // With only AI terms loaded: could `raw` hold a term once normalised? A
   // posting for which no part can is not an AI posting, and is decided
@@ -160,7 +161,21 @@ class Annotator {
   };
   // The word boundaries an ASCII-edged term needs, around [begin, end).
   static bool BoundariesHold(const TermInfo& t, std::string_view text, size_t begin, size_t end);
+  // Roles whose AI words name the product or the client (and titles that
+  // offer AI as a plus); general software roles (the lexicon's rule words).
+  bool NonTechnicalTitle(std::string_view title) const;
+  bool GeneralSoftwareTitle(std::string_view title) const;
   Lexicon lexicon_;
+  // From the lexicon's rule words: the clause markers (matched with the
+  // terms: pattern terms().size() + i is markers_[i]), the title lists and
+  // the rules classifier's patterns.
+  struct Marker {
+    std::string text;
+    uint8_t kind;  // annotator.cc's MarkerKind
+  };
+  std::vector<Marker> markers_;
+  PhraseSet non_technical_, title_plus_, general_software_;
+  CategoryRules category_rules_;
   std::vector<TermInfo> info_;                      // per term
   std::vector<std::vector<Exclusion>> exclusions_;  // per term
   AnnotateOptions options_;

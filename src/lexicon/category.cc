@@ -182,33 +182,21 @@ StatusOr<CategoryMethod> CategoryMethodFromName(std::string_view name) {
   return InvalidArgument("classifier must be model or rules");
 }
 
-AiCategory RulesCategory(const CategoryInput& in, std::string_view* rule) {
+AiCategory RulesCategory(const CategoryInput& in, const CategoryRules& r, std::string_view* rule) {
   // The default rule's AI jobs build AI, or build on it: software titles and
   // duties naming LLM applications make A unless the work trains models.
-  static const PhraseSet kAppTitle = {"全栈", "前端", "后端", "后台", "java", "Java", "JAVA", "客户端", "应用开发",
-                                      "服务端", "Python开发", "python开发", "开发工程师", "软件工程师", "Agent",
-                                      "agent", "智能体", "应用"};
-  static const PhraseSet kAppWork = {"RAG",   "rag",  "Agent", "agent", "LangChain", "langchain", "Dify",
-                                     "dify",  "Coze", "coze",  "扣子",  "智能体",    "提示词",    "Prompt",
-                                     "prompt", "知识库", "大模型应用", "接入", "对接", "API", "api"};
-  static const PhraseSet kBuildWork = {"训练", "微调", "预训练", "算法", "研究员", "建模", "推理加速", "蒸馏", "量化"};
-  static const PhraseSet kDataTitle = {"标注", "训练师", "审核", "语料", "数据采集", "评测员", "质检"};
-  static const PhraseSet kTeachTitle = {"老师", "讲师", "教师", "教练", "助教", "课程", "教研"};
-  static const PhraseSet kTools = {"ChatGPT", "chatgpt", "Midjourney", "midjourney", "Stable Diffusion", "AIGC",
-                                   "aigc", "数字人", "DeepSeek", "deepseek", "文心一言", "Kimi", "豆包", "Copilot",
-                                   "Cursor", "AI工具", "AI绘画", "AI绘图", "AI生成"};
   if (!in.rule.empty()) {
-    bool app = (kAppTitle.AnyIn(in.title) || kAppWork.AnyIn(in.duties)) &&
-               !kBuildWork.AnyIn(in.title) && !(kBuildWork.AnyIn(in.duties) && !kAppWork.AnyIn(in.duties));
+    bool app = (r.app_title.AnyIn(in.title) || r.app_work.AnyIn(in.duties)) && !r.build_work.AnyIn(in.title) &&
+               !(r.build_work.AnyIn(in.duties) && !r.app_work.AnyIn(in.duties));
     *rule = app ? "category.rules_application" : "category.rules_builder";
     return app ? AiCategory::kApplication : AiCategory::kBuilder;
   }
   if (!in.ai_hits.empty()) {
-    if (kDataTitle.AnyIn(in.title)) {
+    if (r.data_title.AnyIn(in.title)) {
       *rule = "category.rules_data_title";
       return AiCategory::kData;
     }
-    if (kTeachTitle.AnyIn(in.title)) {
+    if (r.teach_title.AnyIn(in.title)) {
       *rule = "category.rules_teaching_title";
       return AiCategory::kEducation;
     }
@@ -219,7 +207,7 @@ AiCategory RulesCategory(const CategoryInput& in, std::string_view* rule) {
       *rule = "category.rules_business_title";
       return AiCategory::kBusiness;
     }
-    if (kTools.AnyIn(in.duties)) {
+    if (r.tools.AnyIn(in.duties)) {
       *rule = "category.rules_tool_use";
       return AiCategory::kToolUser;
     }

@@ -24,7 +24,9 @@
 #include <string_view>
 #include <vector>
 
+#include "base/phrase_set.h"
 #include "jobsift/status.h"
+#include "lexicon/lexicon.h"
 #include "text/sections.h"
 
 namespace jobsift {
@@ -102,7 +104,15 @@ struct CategoryInput {
 // 训练师), E (老师, 讲师), S (sales, product, consulting roles) or U (AI tools
 // in the duties of another job); else N. `rule` names what decided
 // ("category.rules_builder", …).
-AiCategory RulesCategory(const CategoryInput& in, std::string_view* rule);
+// The patterns come from the lexicon's rule words (category.*).
+class CategoryRules {
+ public:
+  explicit CategoryRules(const RuleWords& w)
+      : app_title(w.app_title), app_work(w.app_work), build_work(w.build_work), data_title(w.data_title),
+        teach_title(w.teach_title), tools(w.tools) {}
+  PhraseSet app_title, app_work, build_work, data_title, teach_title, tools;
+};
+AiCategory RulesCategory(const CategoryInput& in, const CategoryRules& rules, std::string_view* rule);
 
 // The model's features of a posting, each a string (explainable): title
 // character 1–3-grams ("t:算法"), duties character bigrams ("d:训练"), AI terms

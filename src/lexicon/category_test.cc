@@ -57,21 +57,24 @@ CategoryInput Input(std::string_view title, std::string_view duties, std::vector
 }
 
 TEST(RulesCategory, TheDefaultRuleMakesBuildersOrEngineersAndTitlesTheRest) {
+  auto words = ReadRuleWords(DefaultRuleWordsPath());  // data/lexicons/rules.tsv
+  ASSERT_TRUE(words.ok()) << words.status().message();
+  const CategoryRules rules(*words);
   std::string_view rule;
   CategoryInput build = Input("算法工程师", "负责深度学习模型训练与调优",
                               {{"深度学习", "深度学习", Section::kDuties, false}}, "default.title_term");
-  EXPECT_EQ(RulesCategory(build, &rule), AiCategory::kBuilder);
+  EXPECT_EQ(RulesCategory(build, rules, &rule), AiCategory::kBuilder);
   EXPECT_EQ(rule, "category.rules_builder");
   CategoryInput app = Input("Java开发工程师", "基于大模型搭建RAG知识库问答，对接API",
                             {{"大模型", "生成式AI", Section::kDuties, false}}, "default.description_terms");
-  EXPECT_EQ(RulesCategory(app, &rule), AiCategory::kApplication);
+  EXPECT_EQ(RulesCategory(app, rules, &rule), AiCategory::kApplication);
   CategoryInput label = Input("AI数据标注员", "对图片进行框选标注", {{"AI", "通用人工智能", Section::kTitle, true}});
-  EXPECT_EQ(RulesCategory(label, &rule), AiCategory::kData);
+  EXPECT_EQ(RulesCategory(label, rules, &rule), AiCategory::kData);
   EXPECT_EQ(rule, "category.rules_data_title");
   CategoryInput teach = Input("少儿AI编程老师", "讲授人工智能课程", {{"AI", "通用人工智能", Section::kTitle, true}});
-  EXPECT_EQ(RulesCategory(teach, &rule), AiCategory::kEducation);
+  EXPECT_EQ(RulesCategory(teach, rules, &rule), AiCategory::kEducation);
   CategoryInput none = Input("会计", "负责记账", {});
-  EXPECT_EQ(RulesCategory(none, &rule), AiCategory::kNone);
+  EXPECT_EQ(RulesCategory(none, rules, &rule), AiCategory::kNone);
   EXPECT_EQ(rule, "category.no_ai_term");
 }
 

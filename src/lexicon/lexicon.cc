@@ -1,6 +1,7 @@
 #include "lexicon/lexicon.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -52,6 +53,96 @@ size_t Lexicon::GroupCount(Domain d) const {
   return static_cast<size_t>(std::count_if(groups_.begin(), groups_.end(), [d](const Group& g) { return g.domain == d; }));
 }
 
+const std::vector<std::pair<std::string_view, RuleWords::List>>& RuleWords::Lists() {
+  static const std::vector<std::pair<std::string_view, List>> kLists = {
+      {"marker.plus", &RuleWords::marker_plus},
+      {"marker.tool", &RuleWords::marker_tool},
+      {"marker.use", &RuleWords::marker_use},
+      {"title.non_technical", &RuleWords::title_non_technical},
+      {"title.plus", &RuleWords::title_plus},
+      {"title.general_software", &RuleWords::title_general_software},
+      {"category.app_title", &RuleWords::app_title},
+      {"category.app_work", &RuleWords::app_work},
+      {"category.build_work", &RuleWords::build_work},
+      {"category.data_title", &RuleWords::data_title},
+      {"category.teach_title", &RuleWords::teach_title},
+      {"category.tools", &RuleWords::tools},
+  };
+  return kLists;
+}
+
+size_t RuleWords::WordCount() const {
+  size_t n = 0;
+  for (const auto& [name, list] : Lists()) n += (this->*list).size();
+  return n;
+}
+
+std::string DefaultRuleWordsPath() {
+  const char* env = std::getenv("JOBSIFT_DATA_DIR");
+  return std::string(env != nullptr && *env != '\0' ? env : JOBSIFT_DATA_DIR) + "/lexicons/rules.tsv";
+}
+
+StatusOr<RuleWords> ReadRuleWords(const std::string& path, bool only_named, std::vector<bool>* named) {
+  std::ifstream in(path);
+  if (!in) return NotFound(path + ": cannot read the rule words");
+  const auto& lists = RuleWords::Lists();
+  RuleWords w;
+  w.file = path;
+  std::vector<bool> seen(lists.size(), false);
+  std::string line;
+  for (int n = 1; std::getline(in, line); ++n) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    std::string where = path + ":" + std::to_string(n);
+    size_t tab = line.find('\t');
+    if (tab == std::string::npos || line.find('\t', tab + 1) != std::string::npos)
+      return InvalidArgument(where + ": a rule word line is a list name and a word, TAB-separated");
+    std::string_view list = std::string_view(line).substr(0, tab);
+    std::string word = line.substr(tab + 1);
+    size_t i = 0;
+    while (i < lists.size() && lists[i].first != list) ++i;
+    if (i == lists.size()) {
+      std::string names;
+      for (const auto& [name, member] : lists) names += (names.empty() ? "" : ", ") + std::string(name);
+      return InvalidArgument(where + ": no list is called '" + std::string(list) + "' (the lists: " + names + ")");
+    }
+    if (word.empty() || word.find_first_not_of(' ') == std::string::npos)
+      return InvalidArgument(where + ": an empty word");
+    std::vector<std::string>& words = w.*(lists[i].second);
+    if (std::find(words.begin(), words.end(), word) != words.end())
+      return InvalidArgument(where + ": '" + word + "' is in " + std::string(list) + " already");
+    words.push_back(std::move(word));
+    seen[i] = true;
+  }
+  if (!only_named)
+    for (size_t i = 0; i < lists.size(); ++i)
+      if (!seen[i]) return InvalidArgument(path + ": the list " + std::string(lists[i].first) + " is missing");
+  if (named != nullptr) *named = seen;
+  return w;
+}
+
+Status Lexicon::LoadRules(const std::vector<std::string>& paths, const std::string& overlay) {
+  namespace fs = std::filesystem;
+  std::string file;
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (fs::is_directory(p, ec) && fs::exists(fs::path(p) / "rules.tsv", ec)) file = (fs::path(p) / "rules.tsv").string();
+  }
+  auto rules = ReadRuleWords(file.empty() ? DefaultRuleWordsPath() : file);
+  if (!rules.ok()) return rules.status();
+  rules_ = std::move(*rules);
+  std::error_code ec;
+  if (overlay.empty() || !fs::exists(fs::path(overlay) / "rules.tsv", ec)) return Status::Ok();
+  std::vector<bool> named;
+  auto over = ReadRuleWords((fs::path(overlay) / "rules.tsv").string(), /*only_named=*/true, &named);
+  if (!over.ok()) return over.status();
+  const auto& lists = RuleWords::Lists();
+  for (size_t i = 0; i < lists.size(); ++i)
+    if (named[i]) rules_.*(lists[i].second) = std::move((*over).*(lists[i].second));
+  rules_.overlay = over->file;
+  return Status::Ok();
+}
+
 std::string Lexicon::Checksum() const {
   Fnv1a h;
   auto mix = [&h](std::string_view s) {
@@ -70,6 +161,10 @@ std::string Lexicon::Checksum() const {
     mix(t.title_only ? "t" : "-");
     mix(t.case_sensitive ? "c" : "-");
     for (const auto& e : t.excludes) mix(e);
+  }
+  for (const auto& [name, list] : RuleWords::Lists()) {
+    mix(name);
+    for (const std::string& w : rules_.*list) mix(w);
   }
   return h.Hex();
 }
@@ -259,6 +354,7 @@ Status Lexicon::Finish() {
 
 Lexicon Lexicon::Only(Domain d) const {
   Lexicon out;
+  out.rules_ = rules_;
   std::vector<uint32_t> index(groups_.size(), 0);
   for (size_t g = 0; g < groups_.size(); ++g) {
     if (groups_[g].domain != d) continue;
@@ -286,7 +382,10 @@ StatusOr<std::vector<std::pair<std::string, Domain>>> GroupFiles(const std::vect
       for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::follow_directory_symlink, ec);
            !ec && it != fs::recursive_directory_iterator();
            it.increment(ec))
-        if (it->is_regular_file() && it->path().extension() == ".tsv") files.push_back(it->path().string());
+        if (it->is_regular_file() && it->path().extension() == ".tsv" &&
+            !(it->path().filename() == "rules.tsv" &&  // the set's rule words (LoadRules), not a group
+              !DomainFromName(it->path().parent_path().filename().string()).ok()))
+          files.push_back(it->path().string());
     } else if (fs::exists(p, ec)) {
       files.push_back(p);
     } else {
@@ -311,6 +410,7 @@ StatusOr<Lexicon> Lexicon::LoadPaths(const std::vector<std::string>& paths) {
   if (!files.ok()) return files.status();
   Lexicon lex;
   for (const auto& [f, d] : *files) JOBSIFT_RETURN_IF_ERROR(lex.LoadFile(f, d));
+  JOBSIFT_RETURN_IF_ERROR(lex.LoadRules(paths, ""));
   JOBSIFT_RETURN_IF_ERROR(lex.Finish());
   return lex;
 }
@@ -327,6 +427,7 @@ StatusOr<Lexicon> Lexicon::LoadOverlaid(const std::string& base, const std::stri
     if (!file.ok()) return file.status();
     JOBSIFT_RETURN_IF_ERROR(lex.Apply(std::move(*file), /*from_overlay=*/true));
   }
+  JOBSIFT_RETURN_IF_ERROR(lex.LoadRules({base}, overlay));
   JOBSIFT_RETURN_IF_ERROR(lex.Finish());
   return lex;
 }

@@ -48,6 +48,37 @@ struct Group {
   uint32_t terms = 0;
 };
 
+// The AI rule's own words (data/lexicons/rules.tsv): not terms that are
+// counted, but words that change what a term counts for, and the rules
+// classifier's title and duty patterns. Part of the lexicon set: its
+// checksum covers them and an overlay may replace any list.
+struct RuleWords {
+  // Clause markers: a term in a clause with a plus word, or with a tool and
+  // a use word, is incidental (annotator.cc).
+  std::vector<std::string> marker_plus, marker_tool, marker_use;
+  // Titles that sell, recruit or advise; titles offering AI as a plus;
+  // general software roles (annotator.cc).
+  std::vector<std::string> title_non_technical, title_plus, title_general_software;
+  // The rules classifier's patterns (category.cc, RulesCategory).
+  std::vector<std::string> app_title, app_work, build_work, data_title, teach_title, tools;
+  std::string file;     // where they were read
+  std::string overlay;  // the overlay file that replaced lists ("" = none)
+
+  // Every list with its name in the file ("marker.plus" …), in file order.
+  using List = std::vector<std::string> RuleWords::*;
+  static const std::vector<std::pair<std::string_view, List>>& Lists();
+  size_t WordCount() const;
+};
+
+// The shipped rule words: data/lexicons/rules.tsv of the build's data folder
+// ($JOBSIFT_DATA_DIR when set). Used by a set that has no rules.tsv.
+std::string DefaultRuleWordsPath();
+// Reads a rules.tsv; with `only_named`, lists the file leaves out stay
+// empty and are marked absent in `named` (an overlay), else every list
+// must be given. Problems name the file and line.
+StatusOr<RuleWords> ReadRuleWords(const std::string& path, bool only_named = false,
+                                  std::vector<bool>* named = nullptr);
+
 class Lexicon {
  public:
   // Loads every `<domain>/*.tsv` under `root` (sorted by path).
@@ -71,10 +102,11 @@ class Lexicon {
 
   const std::vector<Term>& terms() const { return terms_; }
   const std::vector<Group>& groups() const { return groups_; }
+  const RuleWords& rules() const { return rules_; }
   size_t TermCount(Domain d) const;
   size_t GroupCount(Domain d) const;
-  // FNV-1a of every term and group in load order, as 16 hex digits: two runs
-  // with the same checksum used the same lexicon.
+  // FNV-1a of every term and group in load order, and of the rule words, as
+  // 16 hex digits: two runs with the same checksum used the same lexicon.
   std::string Checksum() const;
 
  private:
@@ -90,8 +122,12 @@ class Lexicon {
   Status LoadFile(const std::string& path, Domain domain);
   Status Apply(GroupFile file, bool from_overlay);
   Status Finish();
+  // The rule words of the set at `paths` (a rules.tsv at a folder's top),
+  // else the shipped ones; then an overlay's lists, when given.
+  Status LoadRules(const std::vector<std::string>& paths, const std::string& overlay);
   std::vector<Term> terms_;
   std::vector<Group> groups_;
+  RuleWords rules_;
 };
 
 // Folds a term or an exclusion the way the matcher sees text.

@@ -122,5 +122,61 @@ TEST(Lexicon, OverlayMistakesNameTheirPlace) {
   EXPECT_NE(set.status().message().find("remove in overlays only"), std::string::npos);
 }
 
+// The rule's own words are data: a set without rules.tsv uses the shipped
+// ones, a set's rules.tsv is its own (and not a group file), an overlay's
+// replaces the lists it names, and the checksum follows them.
+TEST(Lexicon, RuleWordsComeFromTheSetOrTheShippedFileAndAnOverlayReplacesLists) {
+  LexiconFiles f;
+  WriteBase(f);
+  auto shipped = ReadRuleWords(DefaultRuleWordsPath());
+  ASSERT_TRUE(shipped.ok()) << shipped.status().message();
+  auto base = Lexicon::LoadDir(f.Path("base"));
+  ASSERT_TRUE(base.ok()) << base.status().message();
+  EXPECT_EQ(base->rules().file, DefaultRuleWordsPath());
+  EXPECT_EQ(base->rules().marker_plus, shipped->marker_plus);
+  EXPECT_FALSE(base->rules().marker_plus.empty());
+
+  std::string all;
+  for (const auto& [name, list] : RuleWords::Lists()) all += std::string(name) + "\t词" + std::string(name) + "\n";
+  f.Write("own/rules.tsv", "# every list, one word each\n" + all);
+  f.Write("own/ai/dl.tsv", "# group: 深度学习\n# belongs: b\n# left out: l\n深度学习\n");
+  auto own = Lexicon::LoadDir(f.Path("own"));
+  ASSERT_TRUE(own.ok()) << own.status().message();
+  EXPECT_EQ(own->rules().file, f.Path("own/rules.tsv"));
+  EXPECT_EQ(own->rules().marker_plus, std::vector<std::string>{"词marker.plus"});
+  EXPECT_EQ(own->GroupCount(Domain::kAi), 1u) << "rules.tsv is not read as a group";
+
+  f.Write("over/rules.tsv", "marker.plus\t最好\nmarker.plus\t优先\n");
+  auto over = Lexicon::LoadOverlaid(f.Path("base"), f.Path("over"));
+  ASSERT_TRUE(over.ok()) << over.status().message();
+  EXPECT_EQ(over->rules().marker_plus, (std::vector<std::string>{"最好", "优先"}));
+  EXPECT_EQ(over->rules().title_non_technical, shipped->title_non_technical) << "lists it does not name are kept";
+  EXPECT_EQ(over->rules().overlay, f.Path("over/rules.tsv"));
+  EXPECT_NE(over->Checksum(), base->Checksum()) << "a changed rule word is another lexicon";
+}
+
+TEST(Lexicon, RuleWordMistakesNameTheirPlace) {
+  LexiconFiles f;
+  const std::pair<const char*, const char*> kCases[] = {
+      {"marker.plus\n", "r.tsv:1: a rule word line is a list name and a word"},
+      {"marker.pluss\t优先\n", "r.tsv:1: no list is called 'marker.pluss'"},
+      {"# c\nmarker.plus\t优先\nmarker.plus\t优先\n", "r.tsv:3: '优先' is in marker.plus already"},
+      {"marker.plus\t \n", "r.tsv:1: an empty word"},
+      {"marker.plus\t优先\n", "the list marker.tool is missing"},
+  };
+  for (const auto& [text, want] : kCases) {
+    std::string path = f.Write("r.tsv", text);
+    auto w = ReadRuleWords(path);
+    ASSERT_FALSE(w.ok()) << text;
+    EXPECT_NE(w.status().message().find(want), std::string::npos) << w.status().message();
+  }
+  // An overlay may name some lists only.
+  std::vector<bool> named;
+  auto some = ReadRuleWords(f.Write("r.tsv", "marker.plus\t优先\n"), /*only_named=*/true, &named);
+  ASSERT_TRUE(some.ok());
+  EXPECT_TRUE(named[0]);
+  EXPECT_FALSE(named[1]);
+}
+
 }  // namespace
 }  // namespace jobsift
