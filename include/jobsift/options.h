@@ -62,7 +62,8 @@ struct TableChoices {
 // chunk; a second one (the handler resets itself) ends the process at once.
 const std::atomic<bool>* StopOnInterrupt();
 
-// The folder the shipped data tables, lexicons, model and labels live in.
+// The folder the shipped data tables, lexicons, model and labels live in:
+// $JOBSIFT_DATA_DIR when set, else the build's data/.
 std::string DataDir();
 
 }  // namespace jobsift

@@ -3,12 +3,13 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include "base/data_dir.h"
 #include "fields/normalize.h"
 #include "lexicon/category.h"
 
 namespace jobsift {
 
-std::string DataDir() { return JOBSIFT_DATA_DIR; }
+std::string DataDir() { return DefaultDataDir(); }
 
 namespace {
 std::atomic<bool> g_interrupted{false};
@@ -60,6 +61,16 @@ StatusOr<Config> MakeConfig(const RunOptions& run) {
   }
   if (!run.category_model.empty()) config.category_model = run.category_model;
   if (run.traditional_to_simplified) config.annotate.traditional_to_simplified = true;
+  // Header aliases from the run's data folder or the config; else the
+  // mapping uses the shipped ones.
+  std::string aliases = !config.header_aliases.empty() ? config.header_aliases
+                        : !config.fields.data_dir.empty() ? config.fields.data_dir + "/header_aliases.tsv"
+                                                          : "";
+  if (!aliases.empty()) {
+    auto a = LoadHeaderAliases(aliases);
+    if (!a.ok()) return a.status();
+    config.read.columns.aliases = std::make_shared<const HeaderAliases>(std::move(*a));
+  }
   if (!run.reference_date.empty()) {
     Status st = ParseReferenceDate(run.reference_date, &config.fields.date);
     if (!st.ok()) return Status(st.code(), "--reference-date: " + st.message());

@@ -70,12 +70,6 @@ std::string_view DerivedFields::RuleOf(DerivedField f) const {
   return {};
 }
 
-std::string DefaultDataDir() {
-  const char* env = std::getenv("JOBSIFT_DATA_DIR");
-  if (env != nullptr && *env != '\0') return env;
-  return JOBSIFT_DATA_DIR;
-}
-
 StatusOr<std::unique_ptr<FieldNormalizer>> FieldNormalizer::Load(const FieldOptions& options) {
   FieldOptions o = options;
   if (o.data_dir.empty()) o.data_dir = DefaultDataDir();

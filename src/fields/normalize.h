@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 
+#include "base/data_dir.h"
 #include "fields/city.h"
 #include "fields/company_size.h"
 #include "fields/date.h"
@@ -144,10 +145,6 @@ class FieldNormalizer : public CellJudge {
   CityTable cities_;
   IndustryTable industries_;
 };
-
-// The data directory used when none is given: $JOBSIFT_DATA_DIR, else the
-// source tree's data/ (compiled in).
-std::string DefaultDataDir();
 
 }  // namespace jobsift
 

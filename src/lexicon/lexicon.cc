@@ -7,6 +7,7 @@
 #include <map>
 #include <sstream>
 
+#include "base/data_dir.h"
 #include "base/hash.h"
 #include "base/text.h"
 #include "text/normalize.h"
@@ -78,8 +79,7 @@ size_t RuleWords::WordCount() const {
 }
 
 std::string DefaultRuleWordsPath() {
-  const char* env = std::getenv("JOBSIFT_DATA_DIR");
-  return std::string(env != nullptr && *env != '\0' ? env : JOBSIFT_DATA_DIR) + "/lexicons/rules.tsv";
+  return DefaultDataDir() + "/lexicons/rules.tsv";
 }
 
 StatusOr<RuleWords> ReadRuleWords(const std::string& path, bool only_named, std::vector<bool>* named) {

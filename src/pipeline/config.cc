@@ -57,12 +57,12 @@ Status ReadColumns(const std::string& path, const toml::table& t, ColumnOverride
 }
 
 Status ReadData(const std::string& path, const toml::table& t, FieldOptions* o, std::string* lexicon_set,
-                std::string* lexicons) {
+                std::string* lexicons, std::string* header_aliases) {
   const std::pair<std::string_view, std::string*> kPaths[] = {
       {"dir", &o->data_dir},       {"degrees", &o->degrees_path},
       {"cities", &o->cities_path}, {"industries", &o->industries_path},
       {"industry_aliases", &o->industry_aliases_path}, {"lexicons", lexicons},
-      {"lexicon_set", lexicon_set}};
+      {"lexicon_set", lexicon_set},                    {"header_aliases", header_aliases}};
   for (const auto& [k, v] : t) {
     std::string key(k.str());
     std::string* target = nullptr;
@@ -243,7 +243,8 @@ Status LoadConfig(const std::string& path, Config* config) {
     } else if (key == "columns") {
       JOBSIFT_RETURN_IF_ERROR(ReadColumns(path, *t, &config->read.columns));
     } else if (key == "data") {
-      JOBSIFT_RETURN_IF_ERROR(ReadData(path, *t, &config->fields, &config->lexicon_dir, &config->lexicon_overlay));
+      JOBSIFT_RETURN_IF_ERROR(ReadData(path, *t, &config->fields, &config->lexicon_dir, &config->lexicon_overlay,
+                                       &config->header_aliases));
     } else if (key == "classify") {
       JOBSIFT_RETURN_IF_ERROR(ReadClassify(path, *t, config));
     } else if (key == "definitions") {

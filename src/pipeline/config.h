@@ -16,7 +16,7 @@
 //
 //   [data]                      # tables; default: the data/ directory
 //   dir = "/path/to/data"
-//   cities = "my_cities.tsv"    # also degrees, industries, industry_aliases
+//   cities = "my_cities.tsv"    # also degrees, industries, industry_aliases, header_aliases
 //   lexicons = "my_lexicons"    # an overlay over the lexicon set: ai/ hard/ soft/ benefit/
 //   lexicon_set = "full_set"    # a whole set instead of data/lexicons
 //
@@ -71,6 +71,7 @@ struct Config {
   std::string ai_definition = "default";
   std::vector<AiDefinition> definitions;  // [definitions]
   std::string category_model;             // the model's weights; "" = CategoryModelPath()'s default
+  std::string header_aliases;             // [data] header_aliases; "" = <data dir>/header_aliases.tsv
 
   std::string LexiconDir() const;
   std::string CategoryModelPath() const;

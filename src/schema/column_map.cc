@@ -2,7 +2,11 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <fstream>
+#include <memory>
+#include <set>
 
+#include "base/data_dir.h"
 #include "base/text.h"
 #include "schema/posting.h"
 
@@ -35,64 +39,13 @@ constexpr FieldInfo kFields[] = {
     {Field::kBenefits, "benefits", "Benefits"},
 };
 
-// Header names real sites use, normalised (see NormalizeHeader), in order of
-// preference: when a file has two candidates (job-hunting-data's 公司 and
-// 招聘公司, liepin's 工作城市 and 地区) the earlier name wins.
-struct Alias {
-  Field field;
-  std::vector<std::string_view> names;
-};
-
-const std::vector<Alias>& Aliases() {
-  static const std::vector<Alias> kAliases = {
-      {Field::kId, {"职位自编号", "职位id", "职位编号", "岗位编号", "岗位id", "jobid", "positionid", "postingid",
-                    "id", "索引", "编号", "序号"}},
-      {Field::kDate, {"发布日期", "发布时间", "首次发布时间", "职位发布时间", "岗位发布时间", "日期", "时间",
-                      "publishdate", "publishtime", "publishedat", "postdate", "posteddate", "postedat", "dateposted",
-                      "createtime", "date", "posttime", "issuedate"}},
-      // Dates the posting was seen on: where the publish date is missing or
-      // later than they are, the date falls back to them (fields/normalize.h).
-      {Field::kDateSeen, {"首次扫描日期", "首次扫描时间", "扫描日期", "扫描时间", "抓取日期", "抓取时间", "采集日期",
-                          "采集时间", "爬取日期", "爬取时间", "入库时间", "首次发现时间", "crawldate", "crawltime",
-                          "crawledat", "scrapedate", "scrapetime", "scrapedat", "fetchdate", "fetchtime", "firstseen",
-                          "firstseenat", "seendate", "collecttime"}},
-      {Field::kDateUpdated, {"更新日期", "更新时间", "刷新日期", "刷新时间", "记录更新日期", "记录更新时间", "最后更新时间",
-                             "最近更新时间", "updatedate", "updatetime", "updatedat", "lastupdated", "lastupdate",
-                             "refreshdate", "refreshtime", "lastmodified", "modifiedtime"}},
-      {Field::kPosition, {"职位名称", "岗位名称", "职位", "职位名", "岗位", "招聘职位", "招聘岗位", "岗位名",
-                          "positionname", "jobtitle", "title", "position", "jobname", "job"}},
-      {Field::kCity, {"工作城市", "城市", "工作地点", "工作地区", "所在城市", "所在地", "地区", "城市名称",
-                      "city", "workcity", "location", "joblocation", "worklocation", "area"}},
-      {Field::kSalary, {"薪资", "薪水", "薪酬", "月薪", "工资", "薪资待遇", "薪资范围", "待遇", "salary",
-                        "pay", "salaryrange", "wage", "providesalary"}},
-      {Field::kSalaryMin, {"最低薪资", "薪酬low", "薪资下限", "最低工资", "最低月薪", "salarymin", "minsalary",
-                           "salarylow", "bottomsalary", "lowsalary"}},
-      {Field::kSalaryMax, {"最高薪资", "薪酬high", "薪资上限", "最高工资", "最高月薪", "salarymax", "maxsalary",
-                           "salaryhigh", "topsalary", "highsalary"}},
-      {Field::kSalaryMonths, {"几薪", "薪资月数", "年薪月数", "发薪月数", "salarymonths", "months",
-                              "salarymonth"}},
-      {Field::kDegree, {"学历要求", "学历", "最低学历", "教育要求", "education", "degree", "edu",
-                        "educationrequirement", "jobdegree"}},
-      {Field::kExperience, {"工作经验", "经验要求", "工作年限", "经验", "所需经验", "工作经历", "experience",
-                            "workyear", "workexperience", "jobexperience", "exp"}},
-      {Field::kCompanyName, {"公司名称", "公司", "公司名", "企业名称", "企业", "招聘公司", "招聘单位",
-                             "单位名称", "companyname", "company", "companyfullname", "companyshortname",
-                             "employer"}},
-      {Field::kCompanySize, {"公司规模", "企业规模", "规模", "人员规模", "公司人数", "companysize", "size",
-                             "companyscale", "employees"}},
-      {Field::kCompanyIndus, {"公司行业", "所属行业", "行业", "行业类别", "行业领域", "企业行业",
-                              "companyindustry", "industry", "industryfield", "companyindus"}},
-      {Field::kDescription, {"职位描述", "岗位描述", "岗位信息", "职位信息", "职位详情", "岗位详情",
-                             "工作文字信息", "岗位职责", "工作内容", "职位要求", "任职要求", "描述", "详情", "jobdescription",
-                             "description", "jobdesc", "jobdetail", "positiondetail", "desc", "jd"}},
-      {Field::kBenefits, {"福利", "福利待遇", "职位福利", "公司福利", "职位诱惑", "其他方面", "welfare",
-                          "benefits", "positionadvantage", "jobwelfare"}},
-  };
-  return kAliases;
+// The aliases a mapping uses: the run's, else the shipped ones (null when
+// those cannot be read: MapColumns says why).
+const HeaderAliases* AliasesOf(const ColumnOverrides& o) {
+  if (o.aliases) return o.aliases.get();
+  const auto& shipped = ShippedHeaderAliases();
+  return shipped.ok() ? shipped->get() : nullptr;
 }
-
-// 51job-2019's 公司信息 packs type, size and industry into one cell.
-constexpr std::string_view kCompanyInfoHeaders[] = {"公司信息", "companyinfo"};
 
 bool HasDigit(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -338,19 +291,20 @@ void MapUnnamedColumns(size_t ncols, const std::vector<std::vector<std::string>>
 
 // Maps the fields whose aliases name a column of `norm` (normalised
 // headers), marking those columns used.
-void MapByName(const std::vector<std::string>& norm, std::vector<bool>* used, ColumnMap* map) {
-  for (const Alias& a : Aliases()) {
-    for (std::string_view name : a.names) {
+void MapByName(const HeaderAliases& aliases, const std::vector<std::string>& norm, std::vector<bool>* used,
+               ColumnMap* map) {
+  for (const auto& [field, names] : aliases.by_field) {
+    for (const std::string& name : names) {
       auto it = std::find(norm.begin(), norm.end(), name);
       if (it == norm.end()) continue;
       size_t col = static_cast<size_t>(it - norm.begin());
       if ((*used)[col]) continue;
       (*used)[col] = true;
-      (*map)[a.field].column = static_cast<int>(col);
+      (*map)[field].column = static_cast<int>(col);
       break;
     }
   }
-  for (std::string_view name : kCompanyInfoHeaders) {
+  for (const std::string& name : aliases.company_info) {
     auto it = std::find(norm.begin(), norm.end(), name);
     if (it == norm.end() || (*used)[it - norm.begin()]) continue;
     int col = static_cast<int>(it - norm.begin());
@@ -446,12 +400,15 @@ size_t ColumnMap::MappedCount() const {
   return static_cast<size_t>(std::count_if(field.begin(), field.end(), [](const ColumnRef& r) { return r.mapped(); }));
 }
 
-std::vector<std::pair<Field, std::string>> NamedColumns(const std::vector<std::string>& header) {
+std::vector<std::pair<Field, std::string>> NamedColumns(const std::vector<std::string>& header,
+                                                        const HeaderAliases* aliases) {
+  if (aliases == nullptr) aliases = AliasesOf({});
+  if (aliases == nullptr) return {};
   std::vector<std::string> norm;
   for (const auto& h : header) norm.push_back(NormalizeHeader(h));
   std::vector<bool> used(header.size(), false);
   ColumnMap map;
-  MapByName(norm, &used, &map);
+  MapByName(*aliases, norm, &used, &map);
   std::vector<std::pair<Field, std::string>> out;
   for (size_t f = 0; f < kFieldCount; ++f)
     if (map.field[f].mapped())
@@ -463,6 +420,47 @@ std::string_view JudgedAs(Field f) {
   for (const Judged& j : kJudged)
     if (j.field == f) return j.what;
   return {};
+}
+
+StatusOr<HeaderAliases> LoadHeaderAliases(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return NotFound(path + ": cannot read the header aliases");
+  HeaderAliases a;
+  a.file = path;
+  std::set<std::string> seen;
+  std::string line;
+  for (int n = 1; std::getline(in, line); ++n) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    std::string where = path + ":" + std::to_string(n);
+    size_t tab = line.find('\t');
+    if (tab == std::string::npos) return InvalidArgument(where + ": a line is a field and a header name, TAB-separated");
+    std::string field = line.substr(0, tab);
+    std::string name = NormalizeHeader(line.substr(tab + 1));
+    if (name.empty()) return InvalidArgument(where + ": an empty header name");
+    if (!seen.insert(name).second)
+      return InvalidArgument(where + ": '" + name + "' is named already: a header means one field");
+    if (field == "company_info") {
+      a.company_info.push_back(std::move(name));
+      continue;
+    }
+    auto f = FieldFromName(field);
+    if (!f.ok()) return InvalidArgument(where + ": " + f.status().message());
+    auto it = std::find_if(a.by_field.begin(), a.by_field.end(), [&](const auto& e) { return e.first == *f; });
+    if (it == a.by_field.end()) it = a.by_field.insert(a.by_field.end(), {*f, {}});
+    it->second.push_back(std::move(name));
+  }
+  return a;
+}
+
+const StatusOr<std::shared_ptr<const HeaderAliases>>& ShippedHeaderAliases() {
+  static const StatusOr<std::shared_ptr<const HeaderAliases>> kShipped =
+      []() -> StatusOr<std::shared_ptr<const HeaderAliases>> {
+    auto a = LoadHeaderAliases(DefaultDataDir() + "/header_aliases.tsv");
+    if (!a.ok()) return a.status();
+    return std::shared_ptr<const HeaderAliases>(std::make_shared<HeaderAliases>(std::move(*a)));
+  }();
+  return kShipped;
 }
 
 std::string NormalizeHeader(std::string_view h) {
@@ -483,10 +481,12 @@ StatusOr<ColumnMap> MapColumns(const std::vector<std::string>& header,
   norm.reserve(header.size());
   for (const auto& h : header) norm.push_back(NormalizeHeader(h));
 
+  const HeaderAliases* aliases = AliasesOf(overrides);
+  if (aliases == nullptr) return ShippedHeaderAliases().status();
   ColumnMap map;
   map.detected_by = "header";
   std::vector<bool> used(header.size(), false);
-  if (!overrides.no_header) MapByName(norm, &used, &map);
+  if (!overrides.no_header) MapByName(*aliases, norm, &used, &map);
 
   // Too little matched by name: maybe the first row is already data.
   if (overrides.no_header || map.MappedCount() < 2) {
@@ -557,7 +557,7 @@ StatusOr<ColumnMap> MapColumns(const std::vector<std::string>& header,
     // A table of companies: an employer's name and facts, nothing of a job.
     std::string facts;
     bool companies = map.has_header && map[Field::kCompanyName].mapped();
-    for (const auto& [field, column] : NamedColumns(header)) {
+    for (const auto& [field, column] : NamedColumns(header, aliases)) {
       bool company = field == Field::kCompanyName || field == Field::kCompanySize || field == Field::kCompanyIndus;
       bool neutral = field == Field::kId || field == Field::kDate || field == Field::kDateSeen ||
                      field == Field::kDateUpdated;

@@ -14,8 +14,10 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "jobsift/status.h"
@@ -103,10 +105,30 @@ class CellJudge {
 
 // User overrides from the config: field -> header name (or 1-based column
 // number written as "#3"); fields set to "" are forced unmapped.
+// The header names real sites use for each field (data/header_aliases.tsv),
+// normalised as NormalizeHeader does, fields in file order and names in
+// order of preference: the earlier field, then the earlier name, wins a
+// column. `company_info` names columns that pack a company's type, size and
+// industry into one cell.
+struct HeaderAliases {
+  std::vector<std::pair<Field, std::vector<std::string>>> by_field;
+  std::vector<std::string> company_info;
+  std::string file;
+};
+// Reads a header_aliases.tsv: `field<TAB>name` lines. An unknown field, an
+// empty name or a name given twice is an error naming the file and line.
+StatusOr<HeaderAliases> LoadHeaderAliases(const std::string& path);
+// The shipped aliases: header_aliases.tsv of the default data folder
+// (base/data_dir.h), read once.
+const StatusOr<std::shared_ptr<const HeaderAliases>>& ShippedHeaderAliases();
+
 struct ColumnOverrides {
   std::map<Field, std::string> by_field;
   std::string salary_numeric_unit;  // "", "yuan", "k", "wan"
   bool no_header = false;
+  // The aliases to map by name (loaded from the run's data folder); null
+  // for the shipped ones.
+  std::shared_ptr<const HeaderAliases> aliases;
 };
 
 // Builds the mapping of one file. `header` is its first row; `sample` holds
@@ -125,7 +147,8 @@ StatusOr<ColumnMap> MapColumns(const std::vector<std::string>& header,
 
 // The fields `header`'s names claim by their aliases, each with its column's
 // name: what a skipped file (a table of companies) holds.
-std::vector<std::pair<Field, std::string>> NamedColumns(const std::vector<std::string>& header);
+std::vector<std::pair<Field, std::string>> NamedColumns(const std::vector<std::string>& header,
+                                                        const HeaderAliases* aliases = nullptr);
 
 // What a column of `f` is found by when no name claims one ("a date"), or
 // "" for a field content cannot tell (MapColumns with a judge): a file

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <fstream>
+#include <memory>
+
 #include "schema/posting.h"
 
 namespace jobsift {
@@ -236,6 +240,49 @@ TEST(Posting, CellsAreCleanedAndUnwrapped) {
   EXPECT_EQ(p[Field::kPosition], "大数据开发工程师");
   EXPECT_EQ(p[Field::kSalary], "1-1.5万/月");
   EXPECT_EQ(p[Field::kCity], "");
+}
+
+// Header aliases are data: the shipped file maps the names real sites use,
+// a run's own file adds a site's names, and mistakes name their line.
+TEST(HeaderAliases, TheShippedFileAndARunsOwn) {
+  const auto& shipped = ShippedHeaderAliases();
+  ASSERT_TRUE(shipped.ok()) << shipped.status().message();
+  EXPECT_GE((*shipped)->by_field.size(), 15u);
+  EXPECT_EQ((*shipped)->by_field.front().first, Field::kId) << "fields keep the file's order";
+  EXPECT_EQ((*shipped)->company_info, (std::vector<std::string>{"公司信息", "companyinfo"}));
+
+  auto h = Split("岗位头衔,酬劳,工作描述");
+  std::vector<std::vector<std::string>> sample = {{"算法工程师", "20-30K", "负责大模型训练与推理优化，参与模型评测"}};
+  auto plain = MapColumns(h, sample, {}, "site.csv");
+  EXPECT_FALSE(plain.ok() && (*plain)[Field::kPosition].mapped()) << "no shipped alias names 岗位头衔";
+
+  std::string path = ::testing::TempDir() + "/header_aliases.tsv";
+  std::ofstream(path) << "# a site's own names\nposition\t岗位 头衔\nsalary\t酬劳\ndescription\tJob_Description\n"
+                      << "description\t工作描述\n";
+  auto own = LoadHeaderAliases(path);
+  ASSERT_TRUE(own.ok()) << own.status().message();
+  EXPECT_EQ(own->by_field[0].second, std::vector<std::string>{"岗位头衔"}) << "names are normalised as headers are";
+  ColumnOverrides o;
+  o.aliases = std::make_shared<const HeaderAliases>(std::move(*own));
+  auto m = MapColumns(h, sample, o, "site.csv");
+  ASSERT_TRUE(m.ok()) << m.status().message();
+  EXPECT_EQ(HeaderOf(*m, h, Field::kPosition), "岗位头衔");
+  EXPECT_EQ(HeaderOf(*m, h, Field::kSalary), "酬劳");
+  EXPECT_EQ(HeaderOf(*m, h, Field::kDescription), "工作描述");
+
+  const std::pair<const char*, const char*> kBad[] = {
+      {"position\n", ":1: a line is a field and a header name"},
+      {"positon\t岗位\n", ":1: no field is called 'positon'"},
+      {"position\t岗位\ncity\t岗位\n", ":2: '岗位' is named already"},
+      {"# x\nposition\t \n", ":2: an empty header name"},
+  };
+  for (const auto& [text, want] : kBad) {
+    std::ofstream(path) << text;
+    auto bad = LoadHeaderAliases(path);
+    ASSERT_FALSE(bad.ok()) << text;
+    EXPECT_NE(bad.status().message().find(path + want), std::string::npos) << bad.status().message();
+  }
+  std::remove(path.c_str());
 }
 
 }  // namespace
