@@ -6,12 +6,14 @@
 #include <array>
 #include <cstdint>
 #include <deque>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <tuple>
 #include <unordered_map>
 #include <utility>
 
+#include "base/data_dir.h"
 #include "fields/fold.h"  // IsMissingMarker
 
 namespace jobsift {
@@ -56,20 +58,6 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 8>
         {"香港特区", "香港"},
         {"澳门特区", "澳门"},
     }};
-
-// Values that name no single mainland city: the whole country, "any",
-// "another city", abroad, remote. They make the field kAmbiguous.
-constexpr std::array<std::string_view, 27> kNonCityMarkers = {
-    "全国",     "全国各地",     "全国范围", "不限",     "不限地区", "地区不限",
-    "城市不限", "工作地点不限", "地点不限", "异地招聘", "异地",     "多地",
-    "多城市",   "多个城市",     "各地",     "海外",     "国外",     "境外",
-    "远程",     "远程办公",     "在家办公", "居家办公", "其他",     "其它",
-    "其他城市", "nationwide",   "remote",
-};
-
-// Words that add nothing to the place ("中国·北京"): skipped like separators.
-constexpr std::array<std::string_view, 4> kSkipWords = {
-    "中国", "中华人民共和国", "中国大陆", "china"};
 
 constexpr std::array<std::string_view, 8> kTiers = {
     "一线", "新一线", "二线", "三线", "四线", "五线", "未评级", "港澳台"};
@@ -604,17 +592,54 @@ Parsed<CityInfo> CityTable::Resolve(std::string_view raw) const {
   return Parsed<CityInfo>::Fail(Unknown::kUnparseable, kRuleNoMatch);
 }
 
+StatusOr<CityWords> LoadCityWords(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return NotFound(path + ": cannot read the city words");
+  CityWords w;
+  w.file = path;
+  std::string line;
+  for (int n = 1; std::getline(in, line); ++n) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    std::string where = path + ":" + std::to_string(n);
+    size_t tab = line.find('\t');
+    if (tab == std::string::npos) return InvalidArgument(where + ": a line is a list and a word, TAB-separated");
+    std::string list = line.substr(0, tab);
+    std::string word(TrimCell(std::string_view(line).substr(tab + 1)));
+    if (word.empty()) return InvalidArgument(where + ": an empty word");
+    if (list == "not_city") {
+      w.not_city.push_back(std::move(word));
+    } else if (list == "skip") {
+      w.skip.push_back(std::move(word));
+    } else {
+      return InvalidArgument(where + ": no list is called '" + list + "' (the lists: not_city, skip)");
+    }
+  }
+  return w;
+}
+
 StatusOr<CityTable> CityTable::Load(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return NotFound(path + ": cannot open city table");
   std::ostringstream ss;
   ss << in.rdbuf();
   if (in.bad()) return IoError(path + ": read failed");
-  return FromText(std::move(ss).str(), path);
+  std::error_code ec;
+  std::string beside = (std::filesystem::path(path).parent_path() / "city_words.tsv").string();
+  auto words = LoadCityWords(std::filesystem::exists(beside, ec) ? beside : DefaultDataDir() + "/city_words.tsv");
+  if (!words.ok()) return words.status();
+  return FromText(std::move(ss).str(), path, &*words);
 }
 
 StatusOr<CityTable> CityTable::FromText(std::string text,
-                                        std::string_view origin) {
+                                        std::string_view origin,
+                                        const CityWords* words) {
+  StatusOr<CityWords> shipped = CityWords{};
+  if (words == nullptr) {
+    shipped = LoadCityWords(DefaultDataDir() + "/city_words.tsv");
+    if (!shipped.ok()) return shipped.status();
+    words = &*shipped;
+  }
   auto data = std::make_shared<Data>();
   Data& d = *data;
   d.text = std::move(text);
@@ -734,9 +759,8 @@ StatusOr<CityTable> CityTable::FromText(std::string text,
     n.province = static_cast<int8_t>(ProvinceIndex(short_name));
     add_fixed(variant, n);
   }
-  for (std::string_view m : kNonCityMarkers)
-    add_fixed(m, CityName{Kind::kMarker});
-  for (std::string_view m : kSkipWords) add_fixed(m, CityName{Kind::kSkip});
+  for (const std::string& m : words->not_city) add_fixed(fold_key(d.owned.emplace_back(m)), CityName{Kind::kMarker});
+  for (const std::string& m : words->skip) add_fixed(fold_key(d.owned.emplace_back(m)), CityName{Kind::kSkip});
 
   // Explicit names, in file order: settle ambiguity, check the '?' marks.
   for (std::string_view key : key_order) {

@@ -99,6 +99,16 @@ struct CityRow {
 // Input beyond this many bytes is ignored (cut at a character boundary).
 inline constexpr size_t kMaxCityInputBytes = 256;
 
+// Words of the city field that name no city (data/city_words.tsv):
+// values that name no single mainland city (全国, 异地, 远程 …: the city is
+// ambiguous) and words that add nothing to a place (中国·北京: skipped).
+struct CityWords {
+  std::vector<std::string> not_city, skip;
+  std::string file;
+};
+// Reads a city_words.tsv (`list<TAB>word`); problems name the file and line.
+StatusOr<CityWords> LoadCityWords(const std::string& path);
+
 class CityTable {
  public:
   // Reads data/cities.tsv (format in its header). Errors name the place,
@@ -106,12 +116,15 @@ class CityTable {
   // city or full name, an unknown province, tier or level, an alias that is
   // another row's name, a province name or a non-city marker, an alias shared
   // by rows but not marked '?' in each, or marked '?' but not shared.
-  // NotFound if the file cannot be opened.
+  // NotFound if the file cannot be opened. The words that name no city
+  // come from city_words.tsv beside `path`, else the shipped one.
   [[nodiscard]] static StatusOr<CityTable> Load(const std::string& path);
 
   // Same as Load, from the file's text; `origin` names it in errors.
+  // `words` null: the shipped city_words.tsv.
   [[nodiscard]] static StatusOr<CityTable> FromText(std::string text,
-                                                    std::string_view origin);
+                                                    std::string_view origin,
+                                                    const CityWords* words = nullptr);
 
   // Resolves what a job site printed to a canonical prefecture-level city;
   // see the rules above.

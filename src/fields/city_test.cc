@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -490,6 +491,43 @@ TEST(City, SmallTableDerivesStemsAndAmbiguity) {
   EXPECT_EQ(t->Resolve("江苏鼓楼区").reason, Unknown::kAmbiguous);
   // 丰 alone is too short to be a stem.
   EXPECT_EQ(t->Resolve("丰").reason, Unknown::kUnparseable);
+}
+
+// The words that name no city are data: the shipped list makes 全国 and
+// 远程 ambiguous, a table's own city_words.tsv beside its cities.tsv adds
+// a site's words, and mistakes name their line.
+TEST(CityWords, ShippedAndOwnWordsNameNoCity) {
+  EXPECT_EQ(Table().Resolve("全国").reason, Unknown::kAmbiguous);
+  EXPECT_EQ(Table().Resolve("中国·北京").value.city, "北京") << "中国 is skipped";
+  EXPECT_NE(Table().Resolve("随机分配").reason, Unknown::kAmbiguous);
+
+  std::string dir = ::testing::TempDir() + "/city_words_test";
+  std::filesystem::create_directories(dir);
+  {
+    std::ifstream in(std::string(JOBSIFT_DATA_DIR) + "/cities.tsv", std::ios::binary);
+    std::ofstream out(dir + "/cities.tsv", std::ios::binary);
+    out << in.rdbuf();
+  }
+  std::ofstream(dir + "/city_words.tsv") << "# a site's own\nnot_city\t随机分配\nnot_city\tAnywhere\nskip\t中国\n";
+  auto own = CityTable::Load(dir + "/cities.tsv");
+  ASSERT_TRUE(own.ok()) << own.status().message();
+  EXPECT_EQ(own->Resolve("随机分配").reason, Unknown::kAmbiguous);
+  EXPECT_EQ(own->Resolve("anywhere").reason, Unknown::kAmbiguous) << "ASCII in any case";
+  EXPECT_NE(own->Resolve("全国").reason, Unknown::kAmbiguous) << "the own list replaces the shipped one";
+
+  const std::pair<const char*, const char*> kBad[] = {
+      {"not_city\n", ":1: a line is a list and a word"},
+      {"nowhere\t全国\n", ":1: no list is called 'nowhere'"},
+      {"# c\nskip\t \n", ":2: an empty word"},
+  };
+  for (const auto& [text, want] : kBad) {
+    std::ofstream(dir + "/city_words.tsv") << text;
+    auto bad = CityTable::Load(dir + "/cities.tsv");
+    ASSERT_FALSE(bad.ok()) << text;
+    EXPECT_NE(bad.status().message().find("city_words.tsv" + std::string(want)), std::string::npos)
+        << bad.status().message();
+  }
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace
