@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "base/data_dir.h"
+#include "base/pair_file.h"
 #include "fields/fold.h"  // IsMissingMarker
 
 namespace jobsift {
@@ -593,28 +594,22 @@ Parsed<CityInfo> CityTable::Resolve(std::string_view raw) const {
 }
 
 StatusOr<CityWords> LoadCityWords(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) return NotFound(path + ": cannot read the city words");
   CityWords w;
   w.file = path;
-  std::string line;
-  for (int n = 1; std::getline(in, line); ++n) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
-    std::string where = path + ":" + std::to_string(n);
-    size_t tab = line.find('\t');
-    if (tab == std::string::npos) return InvalidArgument(where + ": a line is a list and a word, TAB-separated");
-    std::string list = line.substr(0, tab);
-    std::string word(TrimCell(std::string_view(line).substr(tab + 1)));
-    if (word.empty()) return InvalidArgument(where + ": an empty word");
-    if (list == "not_city") {
-      w.not_city.push_back(std::move(word));
-    } else if (list == "skip") {
-      w.skip.push_back(std::move(word));
-    } else {
-      return InvalidArgument(where + ": no list is called '" + list + "' (the lists: not_city, skip)");
-    }
-  }
+  Status st = ReadPairFile(path, "city words", "a list and a word",
+                           [&](std::string_view list, std::string_view word, const std::string& where) {
+                             std::string text(TrimCell(word));
+                             if (list == "not_city") {
+                               w.not_city.push_back(std::move(text));
+                             } else if (list == "skip") {
+                               w.skip.push_back(std::move(text));
+                             } else {
+                               return InvalidArgument(where + ": no list is called '" + std::string(list) +
+                                                      "' (the lists: not_city, skip)");
+                             }
+                             return Status::Ok();
+                           });
+  if (!st.ok()) return st;
   return w;
 }
 

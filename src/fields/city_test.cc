@@ -518,7 +518,7 @@ TEST(CityWords, ShippedAndOwnWordsNameNoCity) {
   const std::pair<const char*, const char*> kBad[] = {
       {"not_city\n", ":1: a line is a list and a word"},
       {"nowhere\t全国\n", ":1: no list is called 'nowhere'"},
-      {"# c\nskip\t \n", ":2: an empty word"},
+      {"# c\nskip\t \n", ":2: nothing after the TAB"},
   };
   for (const auto& [text, want] : kBad) {
     std::ofstream(dir + "/city_words.tsv") << text;

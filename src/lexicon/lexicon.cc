@@ -9,6 +9,7 @@
 
 #include "base/data_dir.h"
 #include "base/hash.h"
+#include "base/pair_file.h"
 #include "base/text.h"
 #include "text/normalize.h"
 
@@ -83,37 +84,28 @@ std::string DefaultRuleWordsPath() {
 }
 
 StatusOr<RuleWords> ReadRuleWords(const std::string& path, bool only_named, std::vector<bool>* named) {
-  std::ifstream in(path);
-  if (!in) return NotFound(path + ": cannot read the rule words");
   const auto& lists = RuleWords::Lists();
   RuleWords w;
   w.file = path;
   std::vector<bool> seen(lists.size(), false);
-  std::string line;
-  for (int n = 1; std::getline(in, line); ++n) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
-    std::string where = path + ":" + std::to_string(n);
-    size_t tab = line.find('\t');
-    if (tab == std::string::npos || line.find('\t', tab + 1) != std::string::npos)
-      return InvalidArgument(where + ": a rule word line is a list name and a word, TAB-separated");
-    std::string_view list = std::string_view(line).substr(0, tab);
-    std::string word = line.substr(tab + 1);
-    size_t i = 0;
-    while (i < lists.size() && lists[i].first != list) ++i;
-    if (i == lists.size()) {
-      std::string names;
-      for (const auto& [name, member] : lists) names += (names.empty() ? "" : ", ") + std::string(name);
-      return InvalidArgument(where + ": no list is called '" + std::string(list) + "' (the lists: " + names + ")");
-    }
-    if (word.empty() || word.find_first_not_of(' ') == std::string::npos)
-      return InvalidArgument(where + ": an empty word");
-    std::vector<std::string>& words = w.*(lists[i].second);
-    if (std::find(words.begin(), words.end(), word) != words.end())
-      return InvalidArgument(where + ": '" + word + "' is in " + std::string(list) + " already");
-    words.push_back(std::move(word));
-    seen[i] = true;
-  }
+  Status st = ReadPairFile(
+      path, "rule words", "a list name and a word",
+      [&](std::string_view list, std::string_view word, const std::string& where) {
+        size_t i = 0;
+        while (i < lists.size() && lists[i].first != list) ++i;
+        if (i == lists.size()) {
+          std::string names;
+          for (const auto& [name, member] : lists) names += (names.empty() ? "" : ", ") + std::string(name);
+          return InvalidArgument(where + ": no list is called '" + std::string(list) + "' (the lists: " + names + ")");
+        }
+        std::vector<std::string>& words = w.*(lists[i].second);
+        if (std::find(words.begin(), words.end(), word) != words.end())
+          return InvalidArgument(where + ": '" + std::string(word) + "' is in " + std::string(list) + " already");
+        words.emplace_back(word);
+        seen[i] = true;
+        return Status::Ok();
+      });
+  if (!st.ok()) return st;
   if (!only_named)
     for (size_t i = 0; i < lists.size(); ++i)
       if (!seen[i]) return InvalidArgument(path + ": the list " + std::string(lists[i].first) + " is missing");

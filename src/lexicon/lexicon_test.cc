@@ -158,10 +158,10 @@ TEST(Lexicon, RuleWordsComeFromTheSetOrTheShippedFileAndAnOverlayReplacesLists) 
 TEST(Lexicon, RuleWordMistakesNameTheirPlace) {
   LexiconFiles f;
   const std::pair<const char*, const char*> kCases[] = {
-      {"marker.plus\n", "r.tsv:1: a rule word line is a list name and a word"},
+      {"marker.plus\n", "r.tsv:1: a line is a list name and a word"},
       {"marker.pluss\t优先\n", "r.tsv:1: no list is called 'marker.pluss'"},
       {"# c\nmarker.plus\t优先\nmarker.plus\t优先\n", "r.tsv:3: '优先' is in marker.plus already"},
-      {"marker.plus\t \n", "r.tsv:1: an empty word"},
+      {"marker.plus\t \n", "r.tsv:1: nothing after the TAB"},
       {"marker.plus\t优先\n", "the list marker.tool is missing"},
   };
   for (const auto& [text, want] : kCases) {

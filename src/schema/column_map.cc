@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <fstream>
 #include <memory>
 #include <set>
 
 #include "base/data_dir.h"
+#include "base/pair_file.h"
 #include "base/text.h"
 #include "schema/posting.h"
 
@@ -423,33 +423,27 @@ std::string_view JudgedAs(Field f) {
 }
 
 StatusOr<HeaderAliases> LoadHeaderAliases(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) return NotFound(path + ": cannot read the header aliases");
   HeaderAliases a;
   a.file = path;
   std::set<std::string> seen;
-  std::string line;
-  for (int n = 1; std::getline(in, line); ++n) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
-    std::string where = path + ":" + std::to_string(n);
-    size_t tab = line.find('\t');
-    if (tab == std::string::npos) return InvalidArgument(where + ": a line is a field and a header name, TAB-separated");
-    std::string field = line.substr(0, tab);
-    std::string name = NormalizeHeader(line.substr(tab + 1));
-    if (name.empty()) return InvalidArgument(where + ": an empty header name");
-    if (!seen.insert(name).second)
-      return InvalidArgument(where + ": '" + name + "' is named already: a header means one field");
-    if (field == "company_info") {
-      a.company_info.push_back(std::move(name));
-      continue;
-    }
-    auto f = FieldFromName(field);
-    if (!f.ok()) return InvalidArgument(where + ": " + f.status().message());
-    auto it = std::find_if(a.by_field.begin(), a.by_field.end(), [&](const auto& e) { return e.first == *f; });
-    if (it == a.by_field.end()) it = a.by_field.insert(a.by_field.end(), {*f, {}});
-    it->second.push_back(std::move(name));
-  }
+  Status st = ReadPairFile(
+      path, "header aliases", "a field and a header name",
+      [&](std::string_view field, std::string_view header, const std::string& where) {
+        std::string name = NormalizeHeader(header);
+        if (!seen.insert(name).second)
+          return InvalidArgument(where + ": '" + name + "' is named already: a header means one field");
+        if (field == "company_info") {
+          a.company_info.push_back(std::move(name));
+          return Status::Ok();
+        }
+        auto f = FieldFromName(field);
+        if (!f.ok()) return InvalidArgument(where + ": " + f.status().message());
+        auto it = std::find_if(a.by_field.begin(), a.by_field.end(), [&](const auto& e) { return e.first == *f; });
+        if (it == a.by_field.end()) it = a.by_field.insert(a.by_field.end(), {*f, {}});
+        it->second.push_back(std::move(name));
+        return Status::Ok();
+      });
+  if (!st.ok()) return st;
   return a;
 }
 
