@@ -4,8 +4,9 @@
 // calibration.cc. Every distribution here is over canonical values (the
 // normalisers' output names); generator.cc turns them into raw strings.
 //
-// Not for: text (generator.cc) or the published figures used to check a
-// report (data/gen/published.tsv).
+// Not for: text (generator.cc). The published figures themselves are in
+// data/gen/published.tsv, which the calibration reads and gen_test checks
+// reports against.
 #ifndef JOBSIFT_GEN_CALIBRATION_H_
 #define JOBSIFT_GEN_CALIBRATION_H_
 
@@ -62,9 +63,11 @@ struct Calibration {
 };
 
 // Builds the calibration over the canonical industries and cities the
-// normalisers know (every name the calibration uses must be among them).
+// normalisers know (every name the calibration uses must be among them),
+// with the figures SPEC §3 quotes read from `published_path`
+// (data/gen/published.tsv: the one place they are written).
 StatusOr<Calibration> MakeCalibration(const std::vector<std::string>& industries,
-                                      const std::vector<std::string>& cities);
+                                      const std::vector<std::string>& cities, const std::string& published_path);
 
 }  // namespace jobsift
 

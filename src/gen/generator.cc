@@ -359,7 +359,8 @@ StatusOr<std::unique_ptr<Generator>> Generator::Create(const Annotator* annotato
   std::vector<std::string> cities;
   for (const CityRow& row : fields->cities().rows())
     if (row.level == "直辖市" || row.level == "地级") cities.emplace_back(row.city);
-  auto cal = MakeCalibration(fields->industries().Canonical(), cities);
+  const std::string data_dir = fields->options().data_dir.empty() ? DefaultDataDir() : fields->options().data_dir;
+  auto cal = MakeCalibration(fields->industries().Canonical(), cities, data_dir + "/gen/published.tsv");
   if (!cal.ok()) return cal.status();
   g->calibration_ = std::move(*cal);
   Status st = g->BuildVocabulary();
