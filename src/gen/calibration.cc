@@ -241,9 +241,10 @@ StatusOr<Published> LoadPublished(const std::string& path) {
   for (int n = 1; std::getline(in, line); ++n) {
     if (line.empty() || line[0] == '#') continue;
     std::vector<std::string_view> cols = SplitOn(line, '\t');
+    std::string number = cols.size() >= 4 ? std::string(cols[3]) : "";
     char* end = nullptr;
-    double pct = cols.size() >= 4 ? std::strtod(std::string(cols[3]).c_str(), &end) : 0;
-    if (cols.size() < 4 || end == nullptr || *end != '\0')
+    double pct = std::strtod(number.c_str(), &end);
+    if (cols.size() < 4 || number.empty() || *end != '\0')
       return InvalidArgument(path + ":" + std::to_string(n) + ": a line is table, row, column, percent (and a note)");
     p.figures.push_back({std::string(cols[0]), std::string(cols[1]), std::string(cols[2]), pct});
   }

@@ -530,17 +530,13 @@ void Engine::ReadSource(const std::string& name, std::unique_ptr<ByteSource> raw
     return;
   }
   if (IsZipMagic(*sample)) {
-    StatusOr<std::unique_ptr<ZipArchive>> zip = Status();
-    if (on_disk && comp == Compression::kNone) {
-      zip = ZipArchive::OpenFile(name);
-    } else {
+    // A zip on disk is opened in place; a compressed or piped one is read whole first.
+    auto zip = [&]() -> StatusOr<std::unique_ptr<ZipArchive>> {
+      if (on_disk && comp == Compression::kNone) return ZipArchive::OpenFile(name);
       auto bytes = ReadAll(*body, size_t{2} << 30, name);
-      if (!bytes.ok()) {
-        Fail(bytes.status());
-        return;
-      }
-      zip = ZipArchive::OpenBuffer(std::move(*bytes), name);
-    }
+      if (!bytes.ok()) return bytes.status();
+      return ZipArchive::OpenBuffer(std::move(*bytes), name);
+    }();
     if (!zip.ok()) {
       Fail(zip.status());
       return;
