@@ -59,7 +59,8 @@ AnalysisCell Typed(const std::string& v, ColumnKind kind) {
   if (kind == ColumnKind::kFlag) return v == "1";
   if (v.empty()) return std::monostate{};
   if (!IsPlainNumber(v)) return v;
-  if (kind == ColumnKind::kCount && v.find('.') == std::string::npos) return static_cast<int64_t>(std::stoll(v));
+  if (kind == ColumnKind::kCount && v.find('.') == std::string::npos)
+    return static_cast<int64_t>(std::strtoll(v.c_str(), nullptr, 10));  // no exception: counts fit
   return std::strtod(v.c_str(), nullptr);
 }
 
