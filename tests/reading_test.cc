@@ -107,7 +107,7 @@ TEST(Reading, AFieldWithoutAColumnIsSaidByReportAndMerge) {
   ASSERT_EQ(r.code, 0) << r.err;
   // What it costs, and that the file has nothing else to look in.
   EXPECT_TRUE(Has(r.err, "jobsift: warning: no column for date in 1 of 1 file (2 of 2 rows; undated there: counted in "
-                         "the totals, in no period table): " + d.File("p.csv") + ". There is no other column in it.\n"))
+                         "the totals, in no period table): " + d.File("p.csv") + ". No other column there could hold it.\n"))
       << r.err;
   EXPECT_TRUE(Has(r.err, "no column for degree")) << r.err;
   std::string summary = ReadFile(d.File("out/summary.json"));

@@ -1059,7 +1059,8 @@ InputNotes NoteInputs(const ReadSummary& s) {
         std::string header = column < f.columns.size() ? f.columns[column] : "#" + std::to_string(column + 1);
         n.by_content.push_back({f.name, field, std::move(header), map.evidence[i]});
       }
-      if (!IsNotedField(field) || map.field[i].mapped()) continue;
+      // A file without rows loses nothing: it is said empty, once.
+      if (!IsNotedField(field) || map.field[i].mapped() || f.stats.rows_read == 0) continue;
       if (field == Field::kDate && (map[Field::kDateSeen].mapped() || map[Field::kDateUpdated].mapped())) continue;
       if (field == Field::kSalary && (map[Field::kSalaryMin].mapped() || map[Field::kSalaryMax].mapped())) continue;
       auto it = std::find_if(n.no_column.begin(), n.no_column.end(),

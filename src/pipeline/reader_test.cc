@@ -248,7 +248,8 @@ TEST(Reader, NamedFileWithoutPostingColumnsIsAnError) {
   EXPECT_EQ(s.errors[0].code(), StatusCode::kNotFound);
   EXPECT_NE(s.errors[1].message().find("company.csv"), std::string::npos);
   EXPECT_EQ(s.errors[1].code(), StatusCode::kDataError);
-  EXPECT_NE(s.errors[1].message().find("'公司描述'"), std::string::npos);
+  EXPECT_NE(s.errors[1].message().find("a table of companies, not of postings (company_name '公司'"), std::string::npos)
+      << s.errors[1].message();
 }
 
 TEST(Reader, DelimiterIsDetectedOrGiven) {

@@ -209,6 +209,19 @@ bool IsPlainNumber(std::string_view s) {
   return digit;
 }
 
+// What a column's sampled cells look like. Mostly plain numbers (ids,
+// flags, coordinates) or links say nothing of what a column means: such a
+// column is never mapped by content, nor offered as a place a field may be.
+struct CellShapes {
+  size_t cells = 0, numbers = 0, urls = 0;
+  void Add(std::string_view v) {
+    ++cells;
+    numbers += IsPlainNumber(v);
+    urls += StartsWith(v, "http");
+  }
+  bool SaysNothing() const { return cells > 0 && (2 * numbers >= cells || 2 * urls >= cells); }
+};
+
 // The fields a column's cells can show, in the order they are sought: the
 // most specific shapes first.
 struct Judged {
@@ -245,7 +258,7 @@ void MapUnnamedColumns(size_t ncols, const std::vector<std::vector<std::string>>
   }
   if (!any) return;
   struct Column {
-    size_t cells = 0, numbers = 0, urls = 0;
+    CellShapes shapes;
     std::array<size_t, kJudgedCount> reads{};
   };
   std::vector<Column> cols(ncols);
@@ -257,9 +270,7 @@ void MapUnnamedColumns(size_t ncols, const std::vector<std::vector<std::string>>
       if (c >= r.size()) continue;
       std::string_view v = CleanCell(r[c], scratch);
       if (v.empty()) continue;
-      ++col.cells;
-      col.numbers += IsPlainNumber(v);
-      col.urls += StartsWith(v, "http");
+      col.shapes.Add(v);
       for (size_t j = 0; j < kJudgedCount; ++j)
         if (wanted[j]) col.reads[j] += judge.Reads(kJudged[j].field, v);
     }
@@ -270,10 +281,8 @@ void MapUnnamedColumns(size_t ncols, const std::vector<std::vector<std::string>>
     double best_share = 0;
     for (size_t c = 0; c < ncols; ++c) {
       const Column& col = cols[c];
-      // Plain numbers and links say nothing of what a column means.
-      if (used[c] || col.cells < kContentMinCells || 2 * col.numbers >= col.cells || 2 * col.urls >= col.cells)
-        continue;
-      double share = static_cast<double>(col.reads[j]) / static_cast<double>(col.cells);
+      if (used[c] || col.shapes.cells < kContentMinCells || col.shapes.SaysNothing()) continue;
+      double share = static_cast<double>(col.reads[j]) / static_cast<double>(col.shapes.cells);
       if (share >= kContentShare && share > best_share) {
         best_share = share;
         best = static_cast<int>(c);
@@ -284,7 +293,7 @@ void MapUnnamedColumns(size_t ncols, const std::vector<std::vector<std::string>>
     used[best] = true;
     map[f] = ColumnRef{best, CellPart::kWhole};
     map.evidence[static_cast<size_t>(f)] = std::to_string(cols[best].reads[j]) + " of " +
-                                           std::to_string(cols[best].cells) + " sampled cells read as " +
+                                           std::to_string(cols[best].shapes.cells) + " sampled cells read as " +
                                            std::string(kJudged[j].what);
   }
 }
@@ -314,7 +323,8 @@ void MapByName(const HeaderAliases& aliases, const std::vector<std::string>& nor
 }
 
 // The columns no field of `map` took, each with its first non-empty sampled
-// value, cut to 24 characters.
+// value, cut to 24 characters; not those of numbers or links (CellShapes),
+// which could hold no field.
 std::vector<SpareColumn> SpareColumns(const std::vector<std::string>& header,
                                       const std::vector<std::vector<std::string>>& sample, const ColumnMap& map) {
   size_t width = header.size();
@@ -330,9 +340,12 @@ std::vector<SpareColumn> SpareColumns(const std::vector<std::string>& header,
     s.name = map.has_header && c < header.size() ? std::string(TrimCell(header[c])) : "#" + std::to_string(c + 1);
     if (map.has_header && s.name.empty()) continue;  // an unnamed trailing column
     // Without a header row the first row is data too.
+    CellShapes shapes;
     auto look = [&](const std::vector<std::string>& row) {
-      if (!s.sample.empty() || c >= row.size()) return;
+      if (c >= row.size()) return;
       std::string_view v = CleanCell(row[c], scratch);
+      if (!v.empty()) shapes.Add(v);
+      if (!s.sample.empty()) return;
       size_t end = 0;
       for (int chars = 0; end < v.size() && chars < 24; ++chars) {
         unsigned char b = static_cast<unsigned char>(v[end]);
@@ -345,7 +358,7 @@ std::vector<SpareColumn> SpareColumns(const std::vector<std::string>& header,
     };
     if (!map.has_header) look(header);
     for (const auto& row : sample) look(row);
-    out.push_back(std::move(s));
+    if (!shapes.SaysNothing()) out.push_back(std::move(s));
   }
   return out;
 }
@@ -558,6 +571,10 @@ StatusOr<ColumnMap> MapColumns(const std::vector<std::string>& header,
       companies &= company || neutral;
       if (company) facts += (facts.empty() ? "" : ", ") + std::string(FieldName(field)) + " '" + column + "'";
     }
+    if (companies && overrides.by_field.empty())
+      return DataError(source + ": a table of companies, not of postings (" + facts +
+                       "; no title or description column): jobsift reads postings and does not join other tables to "
+                       "them; to use its columns, join them into the postings' files by company name");
     std::string seen;
     for (size_t i = 0; i < header.size() && i < 40; ++i) {
       if (i) seen += ", ";
@@ -568,11 +585,6 @@ StatusOr<ColumnMap> MapColumns(const std::vector<std::string>& header,
       AppendTsvEscaped(repaired, shown);
       seen += "'" + shown + "'";
     }
-    if (companies && overrides.by_field.empty())
-      return DataError(source + ": a table of companies, not of postings (" + facts +
-                       "; no title or description column): jobsift reads postings and does not join other tables to "
-                       "them; to use its columns, join them into the postings' files by company name; headers seen: [" +
-                       seen + "]");
     return DataError(source + ": no recognisable posting columns (need at least a title or a description); "
                      "headers seen: [" + seen + "]; map them with a [columns] table in --config");
   }

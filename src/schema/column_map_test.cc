@@ -112,11 +112,35 @@ TEST(ColumnMap, FileWithoutHeaderIsRecognisedByContent) {
 }
 
 TEST(ColumnMap, UnrecognisableFileIsAnErrorNamingFileAndHeaders) {
+  // A table of companies: named for what it is, by the columns that say so
+  // (its other headers would not help: the advice is to join it).
   auto h = Split("公司,公司描述,成立时间,经营状态,法人");
   auto m = MapColumns(h, {{"某公司", "简介", "2001", "存续", "张三"}}, {}, "company.xlsx");
   ASSERT_FALSE(m.ok());
   EXPECT_NE(m.status().message().find("company.xlsx"), std::string::npos);
-  EXPECT_NE(m.status().message().find("'公司描述'"), std::string::npos);
+  EXPECT_NE(m.status().message().find("a table of companies, not of postings (company_name '公司'"), std::string::npos)
+      << m.status().message();
+  EXPECT_EQ(m.status().message().find("headers seen"), std::string::npos) << m.status().message();
+  // Anything else names every header, to map them with --config.
+  auto other = MapColumns(Split("甲,乙,丙"), {{"1", "2", "3"}}, {}, "other.csv");
+  ASSERT_FALSE(other.ok());
+  EXPECT_NE(other.status().message().find("headers seen: ['甲', '乙', '丙']"), std::string::npos)
+      << other.status().message();
+}
+
+// The columns a field may be in, offered when it has none, leave out those
+// of ids, flags and links: they could hold no field.
+TEST(ColumnMap, SpareColumnsLeaveOutNumbersAndLinks) {
+  auto h = Split("职位名称,职位描述,链接,编号,是否全称,备注");
+  std::vector<std::vector<std::string>> sample;
+  for (int i = 0; i < 6; ++i)
+    sample.push_back({"工程师", "负责开发", "https://jobs.example.com/" + std::to_string(i), std::to_string(1000 + i),
+                      "1", "急招"});
+  auto m = MapColumns(h, sample, {}, "p.csv");
+  ASSERT_TRUE(m.ok()) << m.status().message();
+  ASSERT_EQ(m->spare.size(), 1u);
+  EXPECT_EQ(m->spare[0].name, "备注");
+  EXPECT_EQ(m->spare[0].sample, "急招");
 }
 
 TEST(ColumnMap, ConfigOverridesByNameNumberAndRemoval) {

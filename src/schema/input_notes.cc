@@ -104,7 +104,7 @@ std::vector<std::string> InputNotes::Lines() const {
     for (const SpareColumn& s : n.spare)
       shown.push_back("'" + s.name + "'" + (s.sample.empty() ? " (empty)" : " (" + s.sample + ")"));
     if (shown.empty()) {
-      line += " There is no other column in " + std::string(n.files.size() == 1 ? "it." : "them.");
+      line += " No other column there could hold it.";
     } else {
       line += judged.empty() ? " Columns no field took there: "
                              : " No other column there reads as " + std::string(judged) + " by its sampled cells: ";
