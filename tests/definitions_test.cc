@@ -17,15 +17,13 @@
 namespace jobsift {
 namespace {
 
+using testing::CallJobsift;
+using testing::Has;
+using testing::Outcome;
 using testing::ReadFile;
 using testing::RunCommand;
 using testing::TempDir;
 using testing::WriteFile;
-
-
-using testing::Has;
-using testing::CallJobsift;
-using testing::Outcome;
 
 // A builder, a data labeller (whom the default rule flags: its title names
 // AI data work), an AI teacher, and a job with no AI term.

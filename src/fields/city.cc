@@ -14,7 +14,7 @@
 #include <utility>
 
 #include "base/data_dir.h"
-#include "base/pair_file.h"
+#include "base/data_file.h"
 #include "fields/fold.h"  // IsMissingMarker
 
 namespace jobsift {

@@ -3,13 +3,13 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
-#include <fstream>
 #include <limits>
 #include <map>
 #include <set>
 #include <span>
 #include <utility>
 
+#include "base/data_file.h"
 #include "base/text.h"
 
 namespace jobsift {
@@ -233,21 +233,19 @@ struct Published {
 };
 
 StatusOr<Published> LoadPublished(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) return NotFound(path + ": cannot read the published figures");
   Published p;
   p.file = path;
-  std::string line;
-  for (int n = 1; std::getline(in, line); ++n) {
-    if (line.empty() || line[0] == '#') continue;
+  Status st = ForEachDataLine(path, "published figures", [&](std::string_view line, const std::string& where) {
     std::vector<std::string_view> cols = SplitOn(line, '\t');
     std::string number = cols.size() >= 4 ? std::string(cols[3]) : "";
     char* end = nullptr;
     double pct = std::strtod(number.c_str(), &end);
     if (cols.size() < 4 || number.empty() || *end != '\0')
-      return InvalidArgument(path + ":" + std::to_string(n) + ": a line is table, row, column, percent (and a note)");
+      return InvalidArgument(where + ": a line is table, row, column, percent (and a note)");
     p.figures.push_back({std::string(cols[0]), std::string(cols[1]), std::string(cols[2]), pct});
-  }
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
   return p;
 }
 

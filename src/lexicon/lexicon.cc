@@ -9,7 +9,7 @@
 
 #include "base/data_dir.h"
 #include "base/hash.h"
-#include "base/pair_file.h"
+#include "base/data_file.h"
 #include "base/text.h"
 #include "text/normalize.h"
 

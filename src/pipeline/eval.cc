@@ -5,9 +5,9 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <fstream>
 #include <set>
 
+#include "base/data_file.h"
 #include "base/stats.h"
 #include "base/text.h"
 #include "pipeline/reader.h"
@@ -33,21 +33,14 @@ LabelKey LabelKeyOf(const Posting& p, const std::string& prefix) {
 Status ReadLabelRows(const std::string& path,
                      const std::function<Status(const std::vector<std::string_view>& cols)>& header,
                      const std::function<Status(const std::vector<std::string_view>& cols, const std::string& where)>& row) {
-  std::ifstream in(path);
-  if (!in) return NotFound(path + ": cannot open labels");
-  std::string line;
-  int n = 0;
   bool seen_header = false;
-  while (std::getline(in, line)) {
-    ++n;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
+  JOBSIFT_RETURN_IF_ERROR(ForEachDataLine(path, "labels", [&](std::string_view line, const std::string& where) {
     std::vector<std::string_view> cols = SplitOn(line, '\t');
-    std::string where = path + ":" + std::to_string(n);
     Status st = seen_header ? row(cols, where) : header(cols);
     if (!st.ok()) return seen_header ? st : InvalidArgument(where + ": " + st.message());
     seen_header = true;
-  }
+    return Status::Ok();
+  }));
   if (!seen_header) return InvalidArgument(path + ": no header row (an empty file?)");
   return Status::Ok();
 }

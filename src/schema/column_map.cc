@@ -6,7 +6,7 @@
 #include <set>
 
 #include "base/data_dir.h"
-#include "base/pair_file.h"
+#include "base/data_file.h"
 #include "base/text.h"
 #include "schema/posting.h"
 
