@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what jobsift needs to build and test: Debian's packages (among
 # them clang-14, its runtime libraries and llvm-symbolizer for
-# scripts/fuzz.sh), then the npm packages of web/ (Apache ECharts, embedded
+# scripts/fuzz.sh; pybind11, pandas, pytest, dask and distributed for
+# /usr/bin/python3, which the Python module is built for), then the npm packages of web/ (Apache ECharts, embedded
 # in report.html at build time, and playwright-core, which drives Chromium in
 # the browser test). Idempotent: packages already present are skipped,
 # apt-get runs only when something is missing, and npm ci only when
@@ -17,6 +18,8 @@ packages=(
   libtomlplusplus-dev libcli11-dev
   libvectorscan-dev libopencc-dev ripgrep libxlsxwriter-dev
   python3 time
+  python3-dev pybind11-dev python3-pybind11 python3-numpy python3-pandas python3-pytest
+  python3-dask python3-distributed
   chromium fonts-noto-cjk
   clang-14 libclang-rt-14-dev llvm-14
 )

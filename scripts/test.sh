@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 if [ "${1:-}" = "--sanitize" ]; then
   bash scripts/setup.sh
   cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DJOBSIFT_SANITIZE=ON -DJOBSIFT_BUILD_TESTS=ON \
-    -DJOBSIFT_BUILD_BENCH=OFF > build-asan.log 2>&1 || { cat build-asan.log; exit 1; }
+    -DJOBSIFT_BUILD_BENCH=OFF -DJOBSIFT_BUILD_PYTHON=OFF > build-asan.log 2>&1 || { cat build-asan.log; exit 1; }
   cmake --build build-asan -j "$(nproc)" >> build-asan.log 2>&1 || { tail -50 build-asan.log; exit 1; }
   cd build-asan
   ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j "$(nproc)"

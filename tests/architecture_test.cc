@@ -23,16 +23,18 @@ const std::map<std::string, int>& StageLevels() {
   static const std::map<std::string, int> levels = {
       {"base", 0},   {"io", 1},       {"schema", 1},   {"text", 1}, {"lexicon", 2}, {"fields", 2},
       {"aggregate", 3}, {"report", 4}, {"pipeline", 5}, {"api", 6},  {"gen", 7},     {"cli", 8},
+      {"python", 8},
   };
   return levels;
 }
 
-// The public headers every stage may use: the error model and the version.
+// The public headers every stage may use: the error model, the version and
+// the progress callback's type.
 // The rest of include/jobsift/ is the API, for api/, gen/ (its command) and
 // cli/ alone.
 bool FoundationHeader(const std::string& path) {
   return path == "jobsift/status.h" || path == "jobsift/check.h" || path == "jobsift/exit_code.h" ||
-         path == "jobsift/version.h";
+         path == "jobsift/version.h" || path == "jobsift/progress.h";
 }
 
 struct Include {
@@ -91,11 +93,11 @@ TEST(Architecture, IncludesPointDownTheStageOrder) {
       if (inc.path.find('/') == std::string::npos) {
         broken.push_back(where + ": name the stage folder");
       } else if (folder == "jobsift") {
-        bool api_user = stage == "api" || stage == "gen" || stage == "cli";
+        bool api_user = stage == "api" || stage == "gen" || stage == "cli" || stage == "python";
         if (!FoundationHeader(inc.path) && !api_user)
           broken.push_back(where + ": the public API is for api/, gen/ and cli/; a stage uses the stage below");
-      } else if (stage == "cli") {
-        broken.push_back(where + ": the CLI uses the library through include/jobsift/ only");
+      } else if (stage == "cli" || stage == "python") {
+        broken.push_back(where + ": the " + stage + " front end uses the library through include/jobsift/ only");
       } else if (auto to = levels.find(folder); to == levels.end()) {
         broken.push_back(where + ": not a stage folder");
       } else if (folder != stage && to->second >= own->second) {

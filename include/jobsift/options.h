@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "jobsift/progress.h"
+
 namespace jobsift {
 
 struct RunOptions {
@@ -27,6 +29,7 @@ struct RunOptions {
   size_t max_record_bytes = 0;     // 0 = 64 MiB
   std::string rejects_path;        // rejected rows as TSV; "" = counts only
   bool progress = false;           // draw progress on stderr when it is a terminal
+  ProgressCallback on_progress;    // or hand it to this (jobsift/progress.h)
   // When set and it becomes true (a signal handler's flag), the run stops
   // at the next chunk and fails without leaving outputs that look whole.
   const std::atomic<bool>* cancel = nullptr;

@@ -69,6 +69,7 @@ StatusOr<AnnotateOutput> MakeAnnotateOutput(const RunOptions& run, const Config&
   ReadOptions headers = config.read;
   headers.headers_only = true;
   headers.progress = false;
+  headers.on_progress = nullptr;
   headers.rejects_path.clear();
   auto read = ReadPostings(run.inputs, headers, nullptr);
   if (!read.ok()) return read.status();
@@ -123,7 +124,7 @@ StatusOr<int> RunAnnotateJob(const RunOptions& run, AnnotateSetup& s, AnnotateJo
   }
   if (!summary->errors.empty()) {
     SayReadNotes(*summary, console);
-    return DataError("no output written");
+    return Status(summary->errors.front().code(), "no output written");
   }
   JOBSIFT_RETURN_IF_ERROR(commit());
   console.Say(Severity::kInfo, std::to_string(job.rows()) + " postings annotated (" + std::to_string(job.ai_rows()) +
@@ -131,6 +132,16 @@ StatusOr<int> RunAnnotateJob(const RunOptions& run, AnnotateSetup& s, AnnotateJo
                                    std::to_string(summary->total.rows_read) +
                                    ", rejected " + std::to_string(summary->total.RowsRejected()));
   SayReadNotes(*summary, console);
+  if (!s.output.keep_all) {
+    for (const std::string& name : s.output.keep) {
+      bool found = false;
+      for (const FileReport& file : summary->files)
+        found |= std::find(file.columns.begin(), file.columns.end(), name) != file.columns.end();
+      if (!found)
+        console.Say(Severity::kWarning, "--keep " + name + ": no input has a column of that name, so its values are "
+                                        "all empty (the columns are named as in the header, e.g. by jobsift scan)");
+    }
+  }
   return ExitCodeFor(*summary);
 }
 

@@ -174,7 +174,7 @@ StatusOr<ReportResult> BuildReport(const RunOptions& run, const ReportRequest& r
   }
   if (!summary->errors.empty()) {
     SayReadNotes(*summary, console);
-    return DataError("no report written");
+    return Status(summary->errors.front().code(), "no report written");
   }
   SayReadNotes(*summary, console);
   JOBSIFT_RETURN_IF_ERROR(job.Complete());

@@ -1,6 +1,7 @@
 #include "pipeline/progress.h"
 
 #include <cstdio>
+#include <utility>
 
 namespace jobsift {
 
@@ -21,8 +22,9 @@ std::string ProgressLine(uint64_t bytes, uint64_t total, bool total_known, uint6
   return buf;
 }
 
-void Progress::Start(bool enabled, uint64_t total_bytes, bool total_known) {
-  enabled_ = enabled;
+void Progress::Start(bool enabled, uint64_t total_bytes, bool total_known, ProgressCallback callback) {
+  callback_ = std::move(callback);
+  enabled_ = enabled || callback_ != nullptr;
   total_known_ = total_known;
   total_ = total_bytes;
   start_ = last_ = std::chrono::steady_clock::now();
@@ -44,6 +46,10 @@ void Progress::Draw(bool final) {
   if (!final && now - last_ < std::chrono::milliseconds(250)) return;
   last_ = now;
   double secs = std::chrono::duration<double>(now - start_).count();
+  if (callback_) {
+    callback_(ProgressUpdate{bytes_, total_known_ ? total_ : 0, rows_, secs, final});
+    return;
+  }
   std::fprintf(stderr, "\r\033[K%s", ProgressLine(bytes_, total_, total_known_, rows_, secs, final).c_str());
   if (final) std::fputc('\n', stderr);
   std::fflush(stderr);

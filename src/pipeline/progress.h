@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <string>
 
+#include "jobsift/progress.h"
+
 namespace jobsift {
 
 // One progress line: MB read, rows, rates; with a known total, the share
@@ -18,7 +20,9 @@ std::string ProgressLine(uint64_t bytes, uint64_t total, bool total_known, uint6
 class Progress {
  public:
   // `total_known` is false when an input's size cannot be known (stdin).
-  void Start(bool enabled, uint64_t total_bytes, bool total_known = true);
+  // With `callback`, updates go to it (whatever `enabled` says) instead
+  // of stderr.
+  void Start(bool enabled, uint64_t total_bytes, bool total_known = true, ProgressCallback callback = nullptr);
   void SetBytes(uint64_t bytes_done);
   void AddRows(uint64_t rows);
   void Finish();
@@ -26,6 +30,7 @@ class Progress {
  private:
   void Draw(bool final);
   bool enabled_ = false;
+  ProgressCallback callback_;
   bool total_known_ = true;
   uint64_t total_ = 0;
   uint64_t bytes_ = 0;

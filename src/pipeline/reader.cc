@@ -907,7 +907,7 @@ void Engine::ReadText(const std::string& name, std::shared_ptr<const Mapping> ma
   for (;;) {
     if (Cancelled()) break;
     tw.Ensure(std::max(opt_.chunk_bytes, tw.window().size()));
-    if (opt_.progress && tw.raw_consumed() - last_tick > (8u << 20)) {
+    if ((opt_.progress || opt_.on_progress) && tw.raw_consumed() - last_tick > (8u << 20)) {
       last_tick = tw.raw_consumed();
       TickProgress(last_tick);
     }
@@ -1012,7 +1012,7 @@ StatusOr<ReadSummary> Engine::Run(const std::vector<std::string>& inputs) {
   uint64_t total_bytes = 0;
   ExpandInputs(inputs, &files, &summary_.errors, &total_bytes);
   bool sizes_known = std::none_of(files.begin(), files.end(), [](const InputFile& f) { return f.path == "-"; });
-  progress_.Start(opt_.progress, total_bytes, sizes_known);
+  progress_.Start(opt_.progress, total_bytes, sizes_known, opt_.on_progress);
   // The reading thread is one of them: it processes chunks whenever the
   // work in flight is at its bound, so --threads 2 keeps two cores busy, not
   // three threads on two.

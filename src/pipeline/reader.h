@@ -27,6 +27,7 @@
 #include "jobsift/status.h"
 #include "schema/diagnostics.h"
 #include "schema/column_map.h"
+#include "jobsift/progress.h"
 #include "schema/input_notes.h"
 #include "schema/posting.h"
 
@@ -47,6 +48,7 @@ struct ReadOptions {
   // owned); null = the field normalisers of the default data tables.
   const CellJudge* judge = nullptr;
   bool progress = false;        // draw progress on stderr
+  ProgressCallback on_progress; // instead, hand progress to this (jobsift/progress.h)
   // Open every input and map its columns, read no row: FileReport's
   // headers and map are filled, the rows are not counted.
   bool headers_only = false;
