@@ -19,6 +19,10 @@ namespace jobsift {
 struct RunOptions {
   // Files, folders (read recursively, sorted) or "-" for standard input.
   std::vector<std::string> inputs;
+  // The inputs are files a folder holds (ListParts, jobsift/partial.h): one
+  // without postings is skipped and noted, as when the folder is read,
+  // rather than an error.
+  bool inputs_found_in_folder = false;
   std::string config_path;  // TOML; "" = none
 
   // Reading (docs/reading.md).

@@ -251,4 +251,169 @@ std::vector<Cube::Marginal> Cube::Collapse(const std::vector<Dim>& keep, std::st
   return out;
 }
 
+namespace {
+
+// Each id of `from` as an id of `to`, adding the names `to` lacks.
+std::vector<uint32_t> Remap(const Dictionary& from, Dictionary& to) {
+  std::vector<uint32_t> ids(from.size());
+  for (uint32_t id = 1; id < from.size(); ++id) ids[id] = to.Id(from.Name(id));
+  return ids;
+}
+
+void SaveDictionary(const Dictionary& d, ByteWriter& out) {
+  out.U64(d.size());
+  for (uint32_t id = 1; id < d.size(); ++id) out.Str(d.Name(id));
+}
+
+bool LoadDictionary(ByteReader& in, Dictionary& d) {
+  uint64_t n;
+  if (!in.Count(&n, 8) || n == 0) return false;
+  std::string name;
+  for (uint64_t id = 1; id < n; ++id)
+    if (!in.Str(&name) || name.empty() || d.Id(name) != id) return false;  // names are distinct and known
+  return true;
+}
+
+template <size_t N, typename V, typename SaveValue>
+void SaveMap(const IdArrayMap<N, V>& map, ByteWriter& out, SaveValue save) {
+  out.U64(map.size());
+  for (const auto& [key, value] : map) {
+    for (uint32_t k : key) out.U64(k);
+    save(value);
+  }
+}
+
+// `limits[i]` bounds key part i (ids of a dictionary); 0 = any.
+template <size_t N, typename V, typename LoadValue>
+bool LoadMap(ByteReader& in, IdArrayMap<N, V>& map, const std::array<size_t, N>& limits, LoadValue load) {
+  uint64_t n;
+  if (!in.Count(&n, 8 * (N + 1))) return false;
+  for (uint64_t i = 0; i < n; ++i) {
+    std::array<uint32_t, N> key;
+    for (size_t k = 0; k < N; ++k)
+      if (!in.U32(&key[k]) || (limits[k] != 0 && key[k] >= limits[k])) return false;
+    if (!load(map[key])) return false;
+  }
+  return true;
+}
+
+void SaveHistogram(const SalaryHistogram& h, ByteWriter& out) {
+  out.U64(h.first);
+  out.U64(h.counts.size());
+  for (uint64_t c : h.counts) out.U64(c);
+}
+
+// Adds the counts of `from` to `to`.
+void AddHistogram(const SalaryHistogram& from, SalaryHistogram& to) {
+  for (size_t b = 0; b < from.counts.size(); ++b) {
+    if (from.counts[b] == 0) continue;
+    uint16_t bin = static_cast<uint16_t>(from.first + b);
+    to.Add(bin);  // makes room for the bin
+    to.counts[bin - to.first] += from.counts[b] - 1;
+  }
+}
+
+}  // namespace
+
+void Cube::MergeFrom(const Cube& o) {
+  JOBSIFT_CHECK(filter_.city == o.filter_.city && filter_.industry == o.filter_.industry,
+                "merging cubes of different filters");
+  std::array<std::vector<uint32_t>, kDimCount> ids;
+  for (size_t d = 0; d < kDimCount; ++d) ids[d] = Remap(o.dicts_[d], dicts_[d]);
+  std::vector<uint32_t> groups = Remap(o.groups_, groups_);
+  std::vector<uint32_t> terms = Remap(o.term_names_, term_names_);
+  const auto& quarter = ids[static_cast<size_t>(Dim::kQuarter)];
+  for (size_t p = 0; p < kProjections.size(); ++p) {
+    const auto& a = ids[static_cast<size_t>(kProjections[p].first)];
+    const auto& b = ids[static_cast<size_t>(kProjections[p].second)];
+    for (const auto& [key, cell] : o.projections_[p])
+      projections_[p][{quarter[key[0]], a[key[1]], b[key[2]], key[3]}].Add(cell);
+  }
+  for (const auto& [half, n] : o.duplicates_) duplicates_[half] += n;
+  const auto& industry = ids[static_cast<size_t>(Dim::kIndustry)];
+  const auto& city = ids[static_cast<size_t>(Dim::kCity)];
+  for (const auto& [key, n] : o.skills_by_industry_) skills_by_industry_[{quarter[key[0]], industry[key[1]], groups[key[2]]}] += n;
+  for (const auto& [key, n] : o.skills_by_city_) skills_by_city_[{quarter[key[0]], city[key[1]], groups[key[2]]}] += n;
+  for (const auto& [key, n] : o.terms_) terms_[{quarter[key[0]], terms[key[1]]}] += n;
+  for (const auto& [key, n] : o.pairs_) {
+    uint32_t a = terms[key[1]], b = terms[key[2]];
+    pairs_[{quarter[key[0]], std::min(a, b), std::max(a, b)}] += n;  // a < b, as Add keeps them
+  }
+  for (const auto& [key, hist] : o.salary_bins_) {
+    uint32_t value = key[1] == static_cast<uint32_t>(Dim::kCount) ? 0 : ids[key[1]][key[2]];
+    AddHistogram(hist, salary_bins_[{quarter[key[0]], key[1], value, key[3]}]);
+  }
+}
+
+void Cube::Save(ByteWriter& out) const {
+  out.Str(filter_.city);
+  out.Str(filter_.industry);
+  for (const Dictionary& d : dicts_) SaveDictionary(d, out);
+  SaveDictionary(groups_, out);
+  SaveDictionary(term_names_, out);
+  auto cell = [&](const CubeCell& c) {
+    out.U64(c.postings);
+    out.U64(c.salary_n);
+    out.U64(c.salary_sum);
+  };
+  auto count = [&](uint64_t n) { out.U64(n); };
+  for (const auto& p : projections_) SaveMap(p, out, cell);
+  out.U64(duplicates_.size());
+  for (const auto& [half, n] : duplicates_) {
+    out.Str(half);
+    out.U64(n);
+  }
+  SaveMap(skills_by_industry_, out, count);
+  SaveMap(skills_by_city_, out, count);
+  SaveMap(terms_, out, count);
+  SaveMap(pairs_, out, count);
+  SaveMap(salary_bins_, out, [&](const SalaryHistogram& h) { SaveHistogram(h, out); });
+}
+
+bool Cube::Load(ByteReader& in) {
+  if (!in.Str(&filter_.city) || !in.Str(&filter_.industry)) return false;
+  for (Dictionary& d : dicts_)
+    if (!LoadDictionary(in, d)) return false;
+  if (!LoadDictionary(in, groups_) || !LoadDictionary(in, term_names_)) return false;
+  auto size = [&](Dim d) { return dicts_[static_cast<size_t>(d)].size(); };
+  auto cell = [&](CubeCell& c) { return in.U64(&c.postings) && in.U64(&c.salary_n) && in.U64(&c.salary_sum); };
+  auto count = [&](uint64_t& n) { return in.U64(&n); };
+  for (size_t p = 0; p < kProjections.size(); ++p)
+    if (!LoadMap(in, projections_[p],
+                 {size(Dim::kQuarter), size(kProjections[p].first), size(kProjections[p].second), 2}, cell))
+      return false;
+  uint64_t n;
+  if (!in.Count(&n, 16)) return false;
+  for (uint64_t i = 0; i < n; ++i) {
+    std::string half;
+    uint64_t removed;
+    if (!in.Str(&half) || !in.U64(&removed)) return false;
+    duplicates_[half] += removed;
+  }
+  size_t q = size(Dim::kQuarter);
+  if (!LoadMap(in, skills_by_industry_, {q, size(Dim::kIndustry), groups_.size()}, count) ||
+      !LoadMap(in, skills_by_city_, {q, size(Dim::kCity), groups_.size()}, count) ||
+      !LoadMap(in, terms_, {q, term_names_.size()}, count) ||
+      !LoadMap(in, pairs_, {q, term_names_.size(), term_names_.size()}, count))
+    return false;
+  uint64_t bins;
+  if (!in.Count(&bins, 8 * 6)) return false;
+  for (uint64_t i = 0; i < bins; ++i) {
+    std::array<uint32_t, 4> key;
+    for (uint32_t& k : key)
+      if (!in.U32(&k)) return false;
+    bool dim_ok = key[1] == static_cast<uint32_t>(Dim::kCount) ? key[2] == 0
+                  : key[1] < kDimCount && key[2] < dicts_[key[1]].size();
+    if (key[0] >= q || !dim_ok || key[3] > 1) return false;
+    SalaryHistogram& h = salary_bins_[key];
+    uint64_t first, len;
+    if (!in.U64(&first) || first > UINT16_MAX || !in.Count(&len, 8) || first + len > UINT16_MAX + 1ull) return false;
+    h.first = static_cast<uint16_t>(first);
+    h.counts.resize(len);
+    for (uint64_t& c : h.counts)
+      if (!in.U64(&c)) return false;
+  }
+  return true;
+}
+
 }  // namespace jobsift

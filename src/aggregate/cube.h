@@ -27,6 +27,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/bytes.h"
 #include "base/id_array_map.h"
 
 namespace jobsift {
@@ -193,6 +194,17 @@ class Cube {
     CubeCell cell;
   };
   std::vector<Marginal> Collapse(const std::vector<Dim>& keep, std::string_view half = {}) const;
+
+  // Adds the counts of `other`, a cube of other postings with the same
+  // filter: the cube of both parts' postings. Names are matched by name, so
+  // the parts' ids need not agree; the tables read a cube by names, so they
+  // are the same as one cube filled with every posting (a partial report's
+  // reduction, docs/distributed.md).
+  void MergeFrom(const Cube& other);
+  // The cube as bytes (names, then every cell), and back into an empty
+  // cube; Load is false for damaged bytes.
+  void Save(ByteWriter& out) const;
+  bool Load(ByteReader& in);
   // Whether each quarter id lies in `half` ("2024H1"); all of them for "".
   std::vector<bool> QuartersIn(std::string_view half) const;
 

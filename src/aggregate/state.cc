@@ -53,6 +53,62 @@ class Reader {
   Fnv1a hash_;
 };
 
+// The end section's facts, in a state file's layout, through a writer
+// with U64 and Str (a StateWriter's, or a ByteWriter).
+template <class W>
+void PutInfo(W& w, const StateInfo& info) {
+  const ReadStats& r = info.read;
+  w.U64(r.rows_read);
+  w.U64(r.rows_accepted);
+  w.U64(kRejectReasonCount);
+  for (uint64_t v : r.rejected) w.U64(v);
+  w.U64(r.rows_utf8_repaired);
+  w.U64(kFieldCount);
+  for (uint64_t v : r.non_empty) w.U64(v);
+  w.Str(info.lexicon_checksum);
+  w.Str(info.ai.definition);
+  w.Str(info.ai.categories);
+  w.Str(info.ai.classifier);
+  w.Str(info.ai.model_checksum);
+  w.Str(info.dedup);
+  ForEachConvention(info.salary, [&](const double& v) { w.U64(std::bit_cast<uint64_t>(v)); });
+  w.U64(info.salary.reread_small_numbers ? 1 : 0);
+  const InputNotes& n = info.notes;
+  w.U64(n.files);
+  w.U64(n.rows);
+  auto strings = [&](const std::vector<std::string>& v) {
+    w.U64(v.size());
+    for (const std::string& x : v) w.Str(x);
+  };
+  w.U64(n.no_column.size());
+  for (const InputNotes::NoColumn& c : n.no_column) {
+    w.U64(static_cast<uint64_t>(c.field));
+    w.U64(c.rows);
+    strings(c.files);
+    w.U64(c.spare.size());
+    for (const SpareColumn& s : c.spare) {
+      w.Str(s.name);
+      w.Str(s.sample);
+    }
+  }
+  w.U64(n.skipped_columns.size());
+  for (const InputNotes::Elsewhere& e : n.skipped_columns) {
+    w.Str(e.file);
+    w.U64(static_cast<uint64_t>(e.field));
+    w.Str(e.column);
+  }
+  w.U64(n.by_content.size());
+  for (const InputNotes::ByContent& b : n.by_content) {
+    w.Str(b.file);
+    w.U64(static_cast<uint64_t>(b.field));
+    w.Str(b.header);
+    w.Str(b.evidence);
+  }
+  strings(n.empty);
+  strings(n.skipped);
+  strings(n.other);
+}
+
 }  // namespace
 
 StatusOr<std::unique_ptr<StateWriter>> StateWriter::Open(const std::string& path) {
@@ -119,56 +175,12 @@ void StateWriter::Add(const ContributionView& c) {
 Status StateWriter::Finish(const StateInfo& info) {
   Bytes(&kEnd, 1);
   U64(records_);
-  const ReadStats& r = info.read;
-  U64(r.rows_read);
-  U64(r.rows_accepted);
-  U64(kRejectReasonCount);
-  for (uint64_t v : r.rejected) U64(v);
-  U64(r.rows_utf8_repaired);
-  U64(kFieldCount);
-  for (uint64_t v : r.non_empty) U64(v);
-  Str(info.lexicon_checksum);
-  Str(info.ai.definition);
-  Str(info.ai.categories);
-  Str(info.ai.classifier);
-  Str(info.ai.model_checksum);
-  Str(info.dedup);
-  ForEachConvention(info.salary, [&](const double& v) { U64(std::bit_cast<uint64_t>(v)); });
-  U64(info.salary.reread_small_numbers ? 1 : 0);
-  const InputNotes& n = info.notes;
-  U64(n.files);
-  U64(n.rows);
-  auto strings = [&](const std::vector<std::string>& v) {
-    U64(v.size());
-    for (const std::string& x : v) Str(x);
-  };
-  U64(n.no_column.size());
-  for (const InputNotes::NoColumn& c : n.no_column) {
-    U64(static_cast<uint64_t>(c.field));
-    U64(c.rows);
-    strings(c.files);
-    U64(c.spare.size());
-    for (const SpareColumn& s : c.spare) {
-      Str(s.name);
-      Str(s.sample);
-    }
-    U64(c.elsewhere.size());
-    for (const InputNotes::Elsewhere& e : c.elsewhere) {
-      Str(e.file);
-      U64(static_cast<uint64_t>(e.field));
-      Str(e.column);
-    }
-  }
-  U64(n.by_content.size());
-  for (const InputNotes::ByContent& b : n.by_content) {
-    Str(b.file);
-    U64(static_cast<uint64_t>(b.field));
-    Str(b.header);
-    Str(b.evidence);
-  }
-  strings(n.empty);
-  strings(n.skipped);
-  strings(n.other);
+  struct Out {  // PutInfo's writer: this one's
+    StateWriter* w;
+    void U64(uint64_t v) { w->U64(v); }
+    void Str(std::string_view v) { w->Str(v); }
+  } out{this};
+  PutInfo(out, info);
   uint64_t sum = hash_.value;
   U64(sum);
   if (scratch_) {
@@ -180,6 +192,74 @@ Status StateWriter::Finish(const StateInfo& info) {
 }
 
 namespace {
+
+// The end section's facts, read through a reader with Bytes, U64 and Str
+// (a state file's, or a ByteReader); "" when whole, else what is wrong.
+template <class R>
+std::string GetInfo(R& in, StateInfo* out) {
+  StateInfo& info = *out;
+  uint64_t reasons, fields;
+  ReadStats& r = info.read;
+  if (!in.U64(&r.rows_read) || !in.U64(&r.rows_accepted) || !in.U64(&reasons) || reasons != kRejectReasonCount)
+    return std::string("bad statistics");
+  for (uint64_t& v : r.rejected)
+    if (!in.U64(&v)) return std::string("truncated");
+  if (!in.U64(&r.rows_utf8_repaired) || !in.U64(&fields) || fields != kFieldCount) return std::string("bad statistics");
+  for (uint64_t& v : r.non_empty)
+    if (!in.U64(&v)) return std::string("truncated");
+  if (!in.Str(&info.lexicon_checksum, 64) || !in.Str(&info.ai.definition, 64) ||
+      !in.Str(&info.ai.categories, 64) || !in.Str(&info.ai.classifier, 64) || !in.Str(&info.ai.model_checksum, 64) ||
+      !in.Str(&info.dedup, 64))
+    return std::string("truncated");
+  bool numbers = true;
+  ForEachConvention(info.salary, [&](double& v) {
+    uint64_t bits = 0;
+    numbers &= in.U64(&bits);
+    v = std::bit_cast<double>(bits);
+  });
+  uint64_t reread = 0;
+  if (!numbers || !in.U64(&reread)) return std::string("truncated");
+  info.salary.reread_small_numbers = reread != 0;
+  InputNotes& n = info.notes;
+  auto strings = [&](std::vector<std::string>* v) {
+    // Grown as read, so a damaged count cannot allocate what is not there.
+    uint64_t size;
+    if (!in.U64(&size)) return false;
+    for (uint64_t i = 0; i < size; ++i)
+      if (!in.Str(&v->emplace_back())) return false;
+    return true;
+  };
+  auto field = [&](Field* f) {
+    uint64_t v;
+    if (!in.U64(&v) || v >= kFieldCount) return false;
+    *f = static_cast<Field>(v);
+    return true;
+  };
+  uint64_t entries;
+  if (!in.U64(&n.files) || !in.U64(&n.rows) || !in.U64(&entries) || entries > kFieldCount) return std::string("bad notes");
+  n.no_column.resize(entries);
+  for (InputNotes::NoColumn& c : n.no_column) {
+    uint64_t spare;
+    if (!field(&c.field) || !in.U64(&c.rows) || !strings(&c.files) || !in.U64(&spare)) return std::string("bad notes");
+    for (uint64_t i = 0; i < spare; ++i) {
+      SpareColumn& s = c.spare.emplace_back();
+      if (!in.Str(&s.name) || !in.Str(&s.sample)) return std::string("bad notes");
+    }
+  }
+  uint64_t skipped_columns;
+  if (!in.U64(&skipped_columns)) return std::string("bad notes");
+  for (uint64_t i = 0; i < skipped_columns; ++i) {
+    InputNotes::Elsewhere& e = n.skipped_columns.emplace_back();
+    if (!in.Str(&e.file) || !field(&e.field) || !in.Str(&e.column)) return std::string("bad notes");
+  }
+  if (!in.U64(&entries)) return std::string("bad notes");
+  for (uint64_t i = 0; i < entries; ++i) {
+    InputNotes::ByContent& b = n.by_content.emplace_back();
+    if (!in.Str(&b.file) || !field(&b.field) || !in.Str(&b.header) || !in.Str(&b.evidence)) return std::string("bad notes");
+  }
+  if (!strings(&n.empty) || !strings(&n.skipped) || !strings(&n.other)) return std::string("bad notes");
+  return "";
+}
 
 // One pass over a state file from where `f` stands; calls `on_record` (when
 // given) per record. `path` names it in errors.
@@ -237,67 +317,9 @@ StatusOr<StateInfo> ParseState(std::FILE* f, const std::string& path,
     if (on_record != nullptr) (*on_record)(c);
   }
   StateInfo info;
-  uint64_t count, reasons, fields;
+  uint64_t count;
   if (!in.U64(&count) || count != seen) return corrupt("record count");
-  ReadStats& r = info.read;
-  if (!in.U64(&r.rows_read) || !in.U64(&r.rows_accepted) || !in.U64(&reasons) || reasons != kRejectReasonCount)
-    return corrupt("bad statistics");
-  for (uint64_t& v : r.rejected)
-    if (!in.U64(&v)) return corrupt("truncated");
-  if (!in.U64(&r.rows_utf8_repaired) || !in.U64(&fields) || fields != kFieldCount) return corrupt("bad statistics");
-  for (uint64_t& v : r.non_empty)
-    if (!in.U64(&v)) return corrupt("truncated");
-  if (!in.Str(&info.lexicon_checksum, 64) || !in.Str(&info.ai.definition, 64) ||
-      !in.Str(&info.ai.categories, 64) || !in.Str(&info.ai.classifier, 64) || !in.Str(&info.ai.model_checksum, 64) ||
-      !in.Str(&info.dedup, 64))
-    return corrupt("truncated");
-  bool numbers = true;
-  ForEachConvention(info.salary, [&](double& v) {
-    uint64_t bits = 0;
-    numbers &= in.U64(&bits);
-    v = std::bit_cast<double>(bits);
-  });
-  uint64_t reread = 0;
-  if (!numbers || !in.U64(&reread)) return corrupt("truncated");
-  info.salary.reread_small_numbers = reread != 0;
-  InputNotes& n = info.notes;
-  auto strings = [&](std::vector<std::string>* v) {
-    // Grown as read, so a damaged count cannot allocate what is not there.
-    uint64_t size;
-    if (!in.U64(&size)) return false;
-    for (uint64_t i = 0; i < size; ++i)
-      if (!in.Str(&v->emplace_back())) return false;
-    return true;
-  };
-  auto field = [&](Field* f) {
-    uint64_t v;
-    if (!in.U64(&v) || v >= kFieldCount) return false;
-    *f = static_cast<Field>(v);
-    return true;
-  };
-  uint64_t entries;
-  if (!in.U64(&n.files) || !in.U64(&n.rows) || !in.U64(&entries) || entries > kFieldCount) return corrupt("bad notes");
-  n.no_column.resize(entries);
-  for (InputNotes::NoColumn& c : n.no_column) {
-    uint64_t spare;
-    if (!field(&c.field) || !in.U64(&c.rows) || !strings(&c.files) || !in.U64(&spare)) return corrupt("bad notes");
-    for (uint64_t i = 0; i < spare; ++i) {
-      SpareColumn& s = c.spare.emplace_back();
-      if (!in.Str(&s.name) || !in.Str(&s.sample)) return corrupt("bad notes");
-    }
-    uint64_t elsewhere;
-    if (!in.U64(&elsewhere)) return corrupt("bad notes");
-    for (uint64_t i = 0; i < elsewhere; ++i) {
-      InputNotes::Elsewhere& e = c.elsewhere.emplace_back();
-      if (!in.Str(&e.file) || !field(&e.field) || !in.Str(&e.column)) return corrupt("bad notes");
-    }
-  }
-  if (!in.U64(&entries)) return corrupt("bad notes");
-  for (uint64_t i = 0; i < entries; ++i) {
-    InputNotes::ByContent& b = n.by_content.emplace_back();
-    if (!in.Str(&b.file) || !field(&b.field) || !in.Str(&b.header) || !in.Str(&b.evidence)) return corrupt("bad notes");
-  }
-  if (!strings(&n.empty) || !strings(&n.skipped) || !strings(&n.other)) return corrupt("bad notes");
+  if (std::string bad = GetInfo(in, &info); !bad.empty()) return corrupt(bad);
   uint64_t expected = in.hash();
   uint64_t stored;
   if (!in.U64(&stored)) return corrupt("truncated");
@@ -329,5 +351,9 @@ Status StateWriter::Replay(const std::function<void(const Contribution&)>& on_re
   auto r = ParseState(f_, path_, &on_record);
   return r.ok() ? Status::Ok() : r.status();
 }
+
+void SaveStateInfo(const StateInfo& info, ByteWriter& out) { PutInfo(out, info); }
+
+bool LoadStateInfo(ByteReader& in, StateInfo* info) { return GetInfo(in, info).empty(); }
 
 }  // namespace jobsift

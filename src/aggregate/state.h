@@ -12,6 +12,7 @@
 #include <string>
 
 #include "aggregate/contribution.h"
+#include "base/bytes.h"
 #include "base/hash.h"
 #include "base/temp_file.h"
 #include "fields/salary.h"
@@ -23,8 +24,10 @@
 namespace jobsift {
 
 // 2: Fingerprint hashes words, not bytes; 3: the salary conventions; 4: the
-// date's fallback columns and piece-rate pay (records), the inputs' notes.
-inline constexpr uint32_t kStateVersion = 5;
+// date's fallback columns and piece-rate pay (records), the inputs' notes;
+// 5: the AI category and definition; 6: the skipped tables' columns kept
+// whole, not only for the fields some files lack.
+inline constexpr uint32_t kStateVersion = 6;
 
 // What a state says about the run that made it.
 struct StateInfo {
@@ -72,6 +75,12 @@ class StateWriter {
 // Reads a whole state file and verifies its version, structure and
 // checksum; returns what it says about its run. Nothing is kept in memory.
 StatusOr<StateInfo> CheckState(const std::string& path);
+
+// A state's facts about its run (everything but the records and the
+// record count), in the layout of a state file's end section: partial
+// reports carry them (docs/distributed.md). Load is false when damaged.
+void SaveStateInfo(const StateInfo& info, ByteWriter& out);
+bool LoadStateInfo(ByteReader& in, StateInfo* info);
 
 // Calls `on_record` for every contribution, in order. Call CheckState first:
 // a file that changed in between is still caught, but only at its end.

@@ -56,7 +56,8 @@ StateInfo SomeInfo() {
   info.salary.reread_small_numbers = false;
   info.notes.files = 1;
   info.notes.rows = 5;
-  info.notes.no_column.push_back({Field::kBenefits, {"a.csv"}, 5, {{"备注", "无"}}, {}});
+  info.notes.no_column.push_back({Field::kBenefits, {"a.csv"}, 5, {{"备注", "无"}}});
+  info.notes.skipped_columns.push_back({"companies.csv", Field::kCompanyIndus, "所属行业"});
   info.notes.by_content.push_back({"a.csv", Field::kCity, "#3", "5 of 5 sampled cells read as a city"});
   info.notes.skipped = {"companies.csv: no postings"};
   return info;

@@ -11,8 +11,10 @@
 #include "api/run_setup.h"
 #include "io/atomic_file.h"
 #include "jobsift/commands.h"
+#include "jobsift/partial.h"
 #include "jobsift/report.h"
 #include "lexicon/category.h"
+#include "pipeline/partial_report.h"
 #include "pipeline/report_job.h"
 #include "pipeline/scan_report.h"
 #include "report/catalogue.h"
@@ -118,6 +120,18 @@ StatusOr<int> WriteAndSay(const ReportResult& report, const std::string& out_dir
   return report.exit_code();
 }
 
+// The table options of a report made from states or partial reports:
+// their definition is shown beside the shipped ones when it is not one of
+// them (the config need not name it).
+TableOptions TablesFor(const TableChoices& choices, const AiFlagInfo& ai) {
+  TableOptions tables = ToTableOptions(choices);
+  if (!FindDefinition(ai.definition).ok()) {
+    auto d = ParseDefinition(ai.definition, ai.categories);
+    if (d.ok()) tables.definitions.push_back(*d);
+  }
+  return tables;
+}
+
 // Where deduplication keeps postings aside: the output folder, else the
 // system's temporary folder.
 std::string ScratchDir(const std::string& out_dir) {
@@ -129,69 +143,103 @@ std::string ScratchDir(const std::string& out_dir) {
 
 }  // namespace
 
-StatusOr<ReportResult> BuildReport(const RunOptions& run, const ReportRequest& request, Console& console) {
+namespace {
+
+// A report job filled from `run.inputs`, with what it was made with: the
+// common part of BuildReport and ReadPart.
+struct FilledJob {
+  Config config;
+  std::unique_ptr<FieldNormalizer> normalizer;
+  std::unique_ptr<Annotator> annotator, decider;
+  std::unique_ptr<ReportJob> job;
+  ReadSummary summary;
+  AiFlagInfo ai;
+  Dedup dedup = Dedup::kExact;
+};
+
+// Reads the inputs into a job. With `state`, the job's state is written
+// there. A `part` of a distributed run only writes its state, and holding
+// no posting (an empty or skipped file) is no error there: its state says
+// what was noted, for the sum.
+StatusOr<FilledJob> FillJob(const RunOptions& run, const std::string& dedup_name, const std::string& out_dir,
+                            const std::string& state_path, bool part, Console& console) {
+  FilledJob f;
   auto config = MakeConfig(run);
   if (!config.ok()) return config.status();
-  auto dedup = ParseDedup(request.dedup);
+  f.config = std::move(*config);
+  auto dedup = ParseDedup(dedup_name);
   if (!dedup.ok()) return dedup.status();
-  auto normalizer = FieldNormalizer::Load(config->fields);
+  f.dedup = *dedup;
+  auto normalizer = FieldNormalizer::Load(f.config.fields);
   if (!normalizer.ok()) return normalizer.status();
+  f.normalizer = std::move(*normalizer);
   // The decider categorizes every posting; the full annotator reads only
   // those it flags, for their terms and skills.
-  JOBSIFT_RETURN_IF_ERROR(PrepareClassifier(&*config));
-  const AnnotateOptions categorize = config->annotate;
-  config->annotate.categorize = false;
-  auto annotator = MakeAnnotator(*config);
+  JOBSIFT_RETURN_IF_ERROR(PrepareClassifier(&f.config));
+  const AnnotateOptions categorize = f.config.annotate;
+  f.config.annotate.categorize = false;
+  auto annotator = MakeAnnotator(f.config);
   if (!annotator.ok()) return annotator.status();
-  const std::string& out_dir = request.output_dir;
+  f.annotator = std::move(*annotator);
   if (!out_dir.empty()) {
     JOBSIFT_RETURN_IF_ERROR(PrepareOutputDir(out_dir));
-    config->read.rejects_path = out_dir + "/rejects.tsv";
+    f.config.read.rejects_path = out_dir + "/rejects.tsv";
   }
-  auto filter = ResolveFilter(**normalizer, run);
+  auto filter = ResolveFilter(*f.normalizer, run);
   if (!filter.ok()) return filter.status();
-  config->read.judge = normalizer->get();
-  ReportJob job(normalizer->get(), annotator->get(), *dedup);
-  job.set_filter(*filter);
-  job.set_scratch_dir(ScratchDir(out_dir));
-  job.set_threads(ThreadsFor(config->read.threads));
-  auto decider = MakeDecider(**annotator, &categorize);
+  f.config.read.judge = f.normalizer.get();
+  f.job = std::make_unique<ReportJob>(f.normalizer.get(), f.annotator.get(), f.dedup);
+  f.job->set_filter(*filter);
+  f.job->set_scratch_dir(ScratchDir(out_dir));
+  f.job->set_threads(ThreadsFor(f.config.read.threads));
+  f.job->set_state_only(part);
+  auto decider = MakeDecider(*f.annotator, &categorize);
   if (!decider.ok()) return decider.status();
-  job.set_decider(decider->get());
+  f.decider = std::move(*decider);
+  f.job->set_decider(f.decider.get());
   std::unique_ptr<StateWriter> state;
-  if (!request.state.empty()) {
-    auto w = StateWriter::Open(request.state);
+  if (!state_path.empty()) {
+    auto w = StateWriter::Open(state_path);
     if (!w.ok()) return w.status();
     state = std::move(*w);
-    job.set_state(state.get());
+    f.job->set_state(state.get());
   }
-  auto summary = ReadPostings(run.inputs, config->read, &job);
+  auto summary = ReadPostings(run.inputs, f.config.read, f.job.get());
   if (!summary.ok()) return summary.status();
-  if (std::string none = NoPostingsLine(*summary, "report"); !none.empty()) {
+  f.summary = std::move(*summary);
+  if (std::string none = NoPostingsLine(f.summary, "report"); !none.empty() && !part) {
     console.Say(Severity::kError, none);  // first, then what the read noticed
-    SayReadNotes(*summary, console);
+    SayReadNotes(f.summary, console);
     return DataError(none);
   }
-  if (!summary->errors.empty()) {
-    SayReadNotes(*summary, console);
-    return Status(summary->errors.front().code(), "no report written");
+  if (!f.summary.errors.empty()) {
+    SayReadNotes(f.summary, console);
+    return Status(f.summary.errors.front().code(), "no report written");
   }
-  SayReadNotes(*summary, console);
-  JOBSIFT_RETURN_IF_ERROR(job.Complete());
-  const AiFlagInfo ai = FlagInfo(*config);
+  SayReadNotes(f.summary, console);
+  JOBSIFT_RETURN_IF_ERROR(f.job->Complete());
+  f.ai = FlagInfo(f.config);
   if (state) {
     StateInfo info;
-    info.read = summary->total;
-    info.lexicon_checksum = (*annotator)->lexicon().Checksum();
-    info.ai = ai;
-    info.dedup = request.dedup;
-    info.salary = config->fields.salary;
-    info.notes = summary->notes;
+    info.read = f.summary.total;
+    info.lexicon_checksum = f.annotator->lexicon().Checksum();
+    info.ai = f.ai;
+    info.dedup = dedup_name;
+    info.salary = f.config.fields.salary;
+    info.notes = f.summary.notes;
     JOBSIFT_RETURN_IF_ERROR(state->Finish(info));
   }
+  return f;
+}
+
+}  // namespace
+
+StatusOr<ReportResult> BuildReport(const RunOptions& run, const ReportRequest& request, Console& console) {
+  auto f = FillJob(run, request.dedup, request.output_dir, request.state, false, console);
+  if (!f.ok()) return f.status();
   TableOptions tables = ToTableOptions(request.tables);
-  tables.definitions = config->definitions;
-  return Finish(job, *summary, (*annotator)->lexicon(), tables, *dedup, ai, config->fields.salary);
+  tables.definitions = f->config.definitions;
+  return Finish(*f->job, f->summary, f->annotator->lexicon(), tables, f->dedup, f->ai, f->config.fields.salary);
 }
 
 StatusOr<int> Report(const RunOptions& run, const ReportRequest& request, Console& console) {
@@ -249,20 +297,127 @@ StatusOr<ReportResult> MergeReports(const RunOptions& run, const MergeRequest& r
   if (!job) return InvalidArgument("merge: give at least one state file");
   JOBSIFT_RETURN_IF_ERROR(job->Complete());
   SayReadNotes(read, console);
-  // The states' definition is shown beside the shipped ones when it is not
-  // one of them (the config need not name it).
-  TableOptions tables = ToTableOptions(request.tables);
-  if (!FindDefinition(ai.definition).ok()) {
-    auto d = ParseDefinition(ai.definition, ai.categories);
-    if (d.ok()) tables.definitions.push_back(*d);
-  }
-  return Finish(*job, read, *lex, tables, dedup, ai, salary);
+  return Finish(*job, read, *lex, TablesFor(request.tables, ai), dedup, ai, salary);
 }
 
 StatusOr<int> Merge(const RunOptions& run, const MergeRequest& request, Console& console) {
   auto report = MergeReports(run, request, console);
   if (!report.ok()) return report.status();
   return WriteAndSay(*report, request.output_dir, request.pdf, console);
+}
+
+// ---------------------------------------------------------------------------
+// Partial reports (jobsift/partial.h)
+
+struct PartialReport::Impl {
+  PartialCounts counts;
+};
+
+StatusOr<DedupKeys> StateDedupKeys(const std::string& state) {
+  DedupKeys keys;
+  JOBSIFT_RETURN_IF_ERROR(ReplayState(state, [&](const Contribution& c) {
+    keys.fingerprint.push_back(c.fingerprint);
+    std::string half = HalfOfQuarter(c.dim[static_cast<size_t>(Dim::kQuarter)]);
+    uint64_t code = 0;
+    if (half.size() == 6) code = static_cast<uint64_t>(std::stoull(half.substr(0, 4))) * 2 + (half[5] == '2' ? 2 : 1);
+    keys.half.push_back(code);
+  }));
+  return keys;
+}
+
+StatusOr<std::vector<InputPart>> ListParts(const std::vector<std::string>& inputs) {
+  for (const std::string& in : inputs)
+    if (in == "-") return InvalidArgument("standard input cannot be split into parts: name files or folders");
+  auto files = ListInputs(inputs);
+  if (!files.ok()) return files.status();
+  std::vector<InputPart> parts;
+  for (InputListing& f : *files) parts.push_back({std::move(f.path), f.named, f.bytes});
+  return parts;
+}
+
+StatusOr<DedupKeys> ReadPart(const RunOptions& run, const std::string& dedup, const std::string& state,
+                             Console& console) {
+  if (state.empty()) return InvalidArgument("a part's state file must be named");
+  auto f = FillJob(run, dedup, "", state, true, console);
+  if (!f.ok()) return f.status();
+  return StateDedupKeys(state);
+}
+
+std::string PartialReport::ToBytes() const { return SavePartial(impl_->counts); }
+
+StatusOr<PartialReport> PartialReport::FromBytes(std::string_view bytes) {
+  auto counts = LoadPartial(bytes);
+  if (!counts.ok()) return counts.status();
+  auto impl = std::make_shared<Impl>();
+  impl->counts = std::move(*counts);
+  return PartialReport(std::move(impl));
+}
+
+Status PartialReport::Add(const PartialReport& later) {
+  // Summed into a copy, so a refused part leaves this one as it was.
+  auto copy = LoadPartial(SavePartial(impl_->counts));
+  if (!copy.ok()) return copy.status();
+  JOBSIFT_RETURN_IF_ERROR(AddPartial(*copy, later.impl_->counts));
+  impl_ = std::make_shared<Impl>(Impl{std::move(*copy)});
+  return Status::Ok();
+}
+
+uint64_t PartialReport::postings() const { return impl_->counts.job->postings(); }
+uint64_t PartialReport::duplicates() const { return impl_->counts.job->duplicates(); }
+
+StatusOr<PartialReport> PartialFromState(const RunOptions& run, const std::string& state,
+                                         const std::vector<uint64_t>& duplicates) {
+  auto config = MakeConfig(run);
+  if (!config.ok()) return config.status();
+  auto lex = LoadLexicons(*config);
+  if (!lex.ok()) return lex.status();
+  auto normalizer = FieldNormalizer::Load(config->fields);
+  if (!normalizer.ok()) return normalizer.status();
+  auto filter = ResolveFilter(**normalizer, run);
+  if (!filter.ok()) return filter.status();
+  auto info = CheckState(state);
+  if (!info.ok()) return info.status();
+  if (info->lexicon_checksum != lex->Checksum())
+    return DataError(state + ": made with other lexicons (checksum " + info->lexicon_checksum + ", these are " +
+                     lex->Checksum() + ")");
+  for (size_t i = 0; i < duplicates.size(); ++i)
+    if (duplicates[i] >= info->records || (i > 0 && duplicates[i] <= duplicates[i - 1]))
+      return InvalidArgument(state + ": the duplicates must be record indexes below " + std::to_string(info->records) +
+                             ", ascending");
+  auto impl = std::make_shared<PartialReport::Impl>();
+  PartialCounts& p = impl->counts;
+  p.info = *info;
+  p.info.records = 0;
+  p.job = std::make_unique<ReportJob>(nullptr, nullptr, Dedup::kNone);
+  p.job->set_filter(*filter);
+  uint64_t record = 0;
+  size_t next = 0;
+  JOBSIFT_RETURN_IF_ERROR(ReplayState(state, [&](const Contribution& c) {
+    bool duplicate = next < duplicates.size() && duplicates[next] == record;
+    if (duplicate) ++next;
+    p.job->AddDecided(c, duplicate);
+    ++record;
+  }));
+  return PartialReport(std::move(impl));
+}
+
+StatusOr<ReportResult> ReportFromPartial(const RunOptions& run, const PartialReport& all, const TableChoices& choices,
+                                         Console& console) {
+  auto config = MakeConfig(run);
+  if (!config.ok()) return config.status();
+  auto lex = LoadLexicons(*config);
+  if (!lex.ok()) return lex.status();
+  const PartialCounts& p = all.impl().counts;
+  if (p.info.lexicon_checksum != lex->Checksum())
+    return DataError("the partial reports were made with other lexicons (checksum " + p.info.lexicon_checksum +
+                     ", these are " + lex->Checksum() + ")");
+  auto dedup = ParseDedup(p.info.dedup);
+  if (!dedup.ok()) return DataError("the partial reports name an unknown dedup '" + p.info.dedup + "'");
+  ReadSummary read;
+  read.total = p.info.read;
+  read.notes = p.info.notes;
+  SayReadNotes(read, console);
+  return Finish(*p.job, read, *lex, TablesFor(choices, p.info.ai), *dedup, p.info.ai, p.info.salary);
 }
 
 const std::vector<AnalysisInfo>& Analyses() {

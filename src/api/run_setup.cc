@@ -46,6 +46,7 @@ StatusOr<Config> MakeConfig(const RunOptions& run) {
   if (!run.rejects_path.empty()) o.rejects_path = run.rejects_path;
   o.progress = run.progress && isatty(2);
   o.on_progress = run.on_progress;
+  o.inputs_found_in_folder = run.inputs_found_in_folder;
   o.cancel = run.cancel;
   if (!run.data_dir.empty()) config.fields.data_dir = run.data_dir;
   if (!run.lexicon_set.empty()) config.lexicon_dir = run.lexicon_set;

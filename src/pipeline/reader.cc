@@ -956,7 +956,7 @@ struct InputFile {
   uint64_t size;
 };
 
-void ExpandInputs(const std::vector<std::string>& inputs, std::vector<InputFile>* out,
+void ExpandInputs(const std::vector<std::string>& inputs, bool as_found, std::vector<InputFile>* out,
                   std::vector<Status>* errors, uint64_t* total_bytes) {
   namespace fs = std::filesystem;
   static constexpr std::string_view kData[] = {".csv", ".tsv", ".txt", ".jsonl", ".ndjson", ".json",
@@ -995,7 +995,7 @@ void ExpandInputs(const std::vector<std::string>& inputs, std::vector<InputFile>
     }
     uint64_t size = fs::file_size(in, ec);
     *total_bytes += size;
-    out->push_back({in, true, size});
+    out->push_back({in, !as_found, size});
   }
 }
 
@@ -1010,7 +1010,7 @@ StatusOr<ReadSummary> Engine::Run(const std::vector<std::string>& inputs) {
   summary_.threads = threads;
   std::vector<InputFile> files;
   uint64_t total_bytes = 0;
-  ExpandInputs(inputs, &files, &summary_.errors, &total_bytes);
+  ExpandInputs(inputs, opt_.inputs_found_in_folder, &files, &summary_.errors, &total_bytes);
   bool sizes_known = std::none_of(files.begin(), files.end(), [](const InputFile& f) { return f.path == "-"; });
   progress_.Start(opt_.progress, total_bytes, sizes_known, opt_.on_progress);
   // The reading thread is one of them: it processes chunks whenever the
@@ -1078,9 +1078,7 @@ InputNotes NoteInputs(const ReadSummary& s) {
   }
   std::sort(n.no_column.begin(), n.no_column.end(),
             [](const InputNotes::NoColumn& a, const InputNotes::NoColumn& b) { return a.field < b.field; });
-  for (InputNotes::NoColumn& c : n.no_column)
-    for (const InputNotes::Elsewhere& e : s.skipped_columns)
-      if (e.field == c.field) c.elsewhere.push_back(e);
+  n.skipped_columns = s.skipped_columns;
   n.empty.insert(n.empty.begin(), s.empty.begin(), s.empty.end());
   n.skipped = s.skipped;
   n.other = s.warnings;
@@ -1091,6 +1089,17 @@ StatusOr<ReadSummary> ReadPostings(const std::vector<std::string>& inputs, const
                                    PostingJob* job) {
   Engine engine(options, job);
   return engine.Run(inputs);
+}
+
+StatusOr<std::vector<InputListing>> ListInputs(const std::vector<std::string>& inputs) {
+  std::vector<InputFile> files;
+  std::vector<Status> errors;
+  uint64_t total = 0;
+  ExpandInputs(inputs, false, &files, &errors, &total);
+  if (!errors.empty()) return errors.front();
+  std::vector<InputListing> out;
+  for (InputFile& f : files) out.push_back({std::move(f.path), f.named, f.size});
+  return out;
 }
 
 }  // namespace jobsift

@@ -57,6 +57,10 @@ struct ReadOptions {
   // When set and it becomes true (a signal handler's flag), reading stops at
   // the next chunk and the summary carries an "interrupted" error.
   const std::atomic<bool>* cancel = nullptr;
+  // The inputs are files found in a folder (a part of a distributed run,
+  // ListInputs): one that holds no postings is skipped and noted, not an
+  // error, as when the folder is read.
+  bool inputs_found_in_folder = false;
 };
 
 // What happened to one input (a file, or one member of a zip).
@@ -118,6 +122,16 @@ class PostingJob {
 // Reads all `inputs`. Unreadable inputs are reported in `errors` and the run
 // goes on; a Status is returned only when the run itself cannot proceed
 // (e.g. the rejects file cannot be written). `job` may be null.
+// The files a read of `inputs` reads, in order (directories expanded,
+// recursively, sorted): whether each was named (else found in a folder),
+// and its size. An input that does not exist is an error.
+struct InputListing {
+  std::string path;
+  bool named = true;
+  uint64_t bytes = 0;
+};
+StatusOr<std::vector<InputListing>> ListInputs(const std::vector<std::string>& inputs);
+
 StatusOr<ReadSummary> ReadPostings(const std::vector<std::string>& inputs, const ReadOptions& options,
                                    PostingJob* job);
 

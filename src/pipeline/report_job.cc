@@ -182,6 +182,7 @@ void ReportJob::AddContribution(const Contribution& c) {
 
 void ReportJob::Add(const ContributionView& c, uint32_t half) {
   if (state_ != nullptr) state_->Add(c);
+  if (state_only_) return;
   if (c.fingerprint != 0) {
     if (!error_.ok()) return;  // the run fails at Complete
     if (!dedup_index_) {
@@ -239,6 +240,73 @@ Status ReportJob::Complete() {
   dedup_index_.reset();
   deferred_.reset();
   return Status::Ok();
+}
+
+void ReportJob::AddDecided(const Contribution& c, bool duplicate) {
+  ContributionView v = c.View();
+  Count(duplicate ? cube_.AddDuplicate(v.record) : cube_.Add(v.record), v);
+}
+
+void ReportJob::MergeFrom(const ReportJob& o) {
+  cube_.MergeFrom(o.cube_);
+  for (const auto& [quarter, cells] : o.categories_.by_quarter) {
+    auto& to = categories_.by_quarter[quarter];
+    for (size_t c = 0; c < cells.size(); ++c)
+      for (size_t any = 0; any < 2; ++any) to[c][any].Add(cells[c][any]);
+  }
+  for (size_t f = 0; f < unknown_.size(); ++f)
+    for (size_t r = 0; r < unknown_[f].size(); ++r) unknown_[f][r] += o.unknown_[f][r];
+  for (size_t i = 0; i < date_sources_.size(); ++i) date_sources_[i] += o.date_sources_[i];
+  postings_ += o.postings_;
+  duplicates_ += o.duplicates_;
+  outside_ += o.outside_;
+}
+
+void ReportJob::Save(ByteWriter& out) const {
+  out.U64(postings_);
+  out.U64(duplicates_);
+  out.U64(outside_);
+  out.U64(unknown_.size());
+  out.U64(kUnknownReasons);
+  for (const auto& field : unknown_)
+    for (uint64_t n : field) out.U64(n);
+  out.U64(date_sources_.size());
+  for (uint64_t n : date_sources_) out.U64(n);
+  out.U64(categories_.by_quarter.size());
+  out.U64(kCategoryCount);
+  for (const auto& [quarter, cells] : categories_.by_quarter) {
+    out.Str(quarter);
+    for (const auto& by_any : cells)
+      for (const CubeCell& c : by_any) {
+        out.U64(c.postings);
+        out.U64(c.salary_n);
+        out.U64(c.salary_sum);
+      }
+  }
+  cube_.Save(out);
+}
+
+bool ReportJob::Load(ByteReader& in) {
+  uint64_t fields, reasons, sources, quarters, categories;
+  if (!in.U64(&postings_) || !in.U64(&duplicates_) || !in.U64(&outside_) || !in.U64(&fields) ||
+      fields != unknown_.size() || !in.U64(&reasons) || reasons != kUnknownReasons)
+    return false;
+  for (auto& field : unknown_)
+    for (uint64_t& n : field)
+      if (!in.U64(&n)) return false;
+  if (!in.U64(&sources) || sources != date_sources_.size()) return false;
+  for (uint64_t& n : date_sources_)
+    if (!in.U64(&n)) return false;
+  if (!in.Count(&quarters, 8) || !in.U64(&categories) || categories != kCategoryCount) return false;
+  for (uint64_t i = 0; i < quarters; ++i) {
+    std::string quarter;
+    if (!in.Str(&quarter, 64)) return false;
+    auto& cells = categories_.by_quarter[quarter];
+    for (auto& by_any : cells)
+      for (CubeCell& c : by_any)
+        if (!in.U64(&c.postings) || !in.U64(&c.salary_n) || !in.U64(&c.salary_sum)) return false;
+  }
+  return cube_.Load(in);
 }
 
 ReportSummary SummarizeReport(const ReadSummary& read, const ReportJob& job, const Lexicon& lexicon,

@@ -46,6 +46,10 @@ class ReportJob : public PostingJob {
   // Counts only the postings of one city and/or industry (Cube::set_filter);
   // the state, when written, still holds every posting.
   void set_filter(CubeFilter filter) { cube_.set_filter(std::move(filter)); }
+  // Only write the state (set_state): the postings are neither
+  // deduplicated nor counted here, but where the state is summed (a part
+  // of a distributed run, docs/distributed.md).
+  void set_state_only(bool state_only) { state_only_ = state_only; }
   // Where exact deduplication keeps its scratch files (the output folder;
   // they are unlinked at once). Required before the first posting with a
   // fingerprint.
@@ -58,6 +62,17 @@ class ReportJob : public PostingJob {
   // After the last posting: decides the postings deduplication kept aside
   // and counts them. The cube is complete only then.
   Status Complete();
+  // For a job whose duplicates were decided elsewhere (a partial report,
+  // docs/distributed.md): counts `c` as a removed re-post when
+  // `duplicate`, else as a posting; nothing is kept aside.
+  void AddDecided(const Contribution& c, bool duplicate);
+  // Adds the counts of a job over other postings (after this job's, in
+  // input order), with the same filter.
+  void MergeFrom(const ReportJob& other);
+  // The counts (the cube and the totals beside it) as bytes, and back into
+  // a job fed nothing; Load is false for damaged bytes.
+  void Save(ByteWriter& out) const;
+  bool Load(ByteReader& in);
   std::unique_ptr<PostingTask> NewTask() override;
   void Finish(std::unique_ptr<PostingTask> task) override;
 
@@ -86,6 +101,7 @@ class ReportJob : public PostingJob {
   const Annotator* decider_ = nullptr;
   Dedup dedup_;
   StateWriter* state_ = nullptr;
+  bool state_only_ = false;
   // Counts one posting's fate in the cube.
   void Count(Cube::AddResult result, const ContributionView& c);
   // The half-year id of a quarter label, for deduplication.

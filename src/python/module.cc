@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "jobsift/annotate.h"
+#include "jobsift/partial.h"
 #include "jobsift/report.h"
 #include "jobsift/version.h"
 
@@ -98,6 +99,9 @@ const std::map<std::string, Setter>& RunKeys() {
   static const std::map<std::string, Setter> keys = {
       {"inputs", [](RunOptions& r, const std::string& k, const py::handle& v) {
          r.inputs = As<std::vector<std::string>>(v, k, "a list of paths");
+       }},
+      {"inputs_found_in_folder", [](RunOptions& r, const std::string& k, const py::handle& v) {
+         r.inputs_found_in_folder = As<bool>(v, k, "True or False");
        }},
       {"config", [](RunOptions& r, const std::string& k, const py::handle& v) { r.config_path = As<std::string>(v, k, "a path"); }},
       {"threads", [](RunOptions& r, const std::string& k, const py::handle& v) {
@@ -535,6 +539,96 @@ PyAnnotator MakeAnnotator(const py::dict& options, bool explain) {
   return PyAnnotator{std::make_shared<PostingAnnotator>(ValueOrRaise(std::move(a)))};
 }
 
+// ---------------------------------------------------------------------------
+// Partial reports (jobsift/partial.h): a distributed run's steps, for
+// jobsift/dask.py.
+
+py::tuple KeysTuple(DedupKeys&& keys) {
+  auto n = static_cast<py::ssize_t>(keys.fingerprint.size());
+  return py::make_tuple(py::array_t<uint64_t>(n, keys.fingerprint.data()), py::array_t<uint64_t>(n, keys.half.data()));
+}
+
+// Step 1: (fingerprints, halves, messages) of one part, its state written.
+py::tuple ReadOnePart(const py::dict& options, const std::string& state) {
+  RunOptions run;
+  std::string dedup = "exact";
+  TableChoices unused;
+  ReadOptions(options, run, &unused, &dedup);
+  CollectingConsole console;
+  auto keys = WithoutGil(run, py::none(), [&] { return ReadPart(run, dedup, state, console); });
+  if (!keys.ok()) Raise(keys.status(), console.Errors());
+  py::tuple k = KeysTuple(std::move(*keys));
+  return py::make_tuple(k[0], k[1], console.Messages());
+}
+
+// Step 3: the partial report of one part's state, as bytes.
+py::bytes PartialOfState(const py::dict& options, const std::string& state, const py::array_t<uint64_t>& duplicates) {
+  RunOptions run;
+  TableChoices unused;
+  std::string dedup;
+  ReadOptions(options, run, &unused, &dedup);
+  std::vector<uint64_t> dups(duplicates.data(), duplicates.data() + duplicates.size());
+  std::string bytes;
+  Status failed;
+  {
+    py::gil_scoped_release release;
+    auto partial = PartialFromState(run, state, dups);
+    if (partial.ok()) {
+      bytes = partial->ToBytes();
+    } else {
+      failed = partial.status();
+    }
+  }
+  if (!failed.ok()) Raise(failed);
+  return py::bytes(bytes);
+}
+
+StatusOr<PartialReport> Sum(const std::vector<std::string>& parts) {
+  if (parts.empty()) return InvalidArgument("no partial reports to sum");
+  auto sum = PartialReport::FromBytes(parts[0]);
+  if (!sum.ok()) return sum.status();
+  for (size_t i = 1; i < parts.size(); ++i) {
+    auto next = PartialReport::FromBytes(parts[i]);
+    if (!next.ok()) return next.status();
+    JOBSIFT_RETURN_IF_ERROR(sum->Add(*next));
+  }
+  return sum;
+}
+
+// Step 4: partial reports summed in the order given.
+py::bytes SumPartials(const std::vector<std::string>& parts) {
+  std::string bytes;
+  Status failed;
+  {
+    py::gil_scoped_release release;
+    auto sum = Sum(parts);
+    if (sum.ok()) {
+      bytes = sum->ToBytes();
+    } else {
+      failed = sum.status();
+    }
+  }
+  if (!failed.ok()) Raise(failed);
+  return py::bytes(bytes);
+}
+
+// Step 4: the report of the summed parts.
+PyReport ReportOfPartial(const py::dict& options, const std::string& bytes) {
+  RunOptions run;
+  TableChoices tables;
+  std::string dedup;
+  ReadOptions(options, run, &tables, &dedup);
+  CollectingConsole console;
+  auto result = [&] {
+    py::gil_scoped_release release;
+    auto all = PartialReport::FromBytes(bytes);
+    if (!all.ok()) return StatusOr<ReportResult>(all.status());
+    return ReportFromPartial(run, *all, tables, console);
+  }();
+  if (!result.ok()) Raise(result.status(), console.Errors());
+  return PyReport{std::make_shared<ReportResult>(std::move(*result)), console.Messages()};
+}
+
 py::list AnalysesList() {
   py::list out;
   for (const AnalysisInfo& a : Analyses()) {
@@ -570,6 +664,29 @@ PYBIND11_MODULE(_jobsift, m) {
         py::arg("progress"));
   m.def("report", &ReportInputs, py::arg("options"), py::arg("output_dir"), py::arg("state"), py::arg("progress"));
   m.def("merge", &MergeStates, py::arg("options"), py::arg("states"), py::arg("output_dir"));
+
+  m.def("list_parts", [](const std::vector<std::string>& inputs) {
+    StatusOr<std::vector<InputPart>> parts = InvalidArgument("not listed");
+    {
+      py::gil_scoped_release release;
+      parts = ListParts(inputs);
+    }
+    py::list out;
+    for (const InputPart& p : ValueOrRaise(std::move(parts))) out.append(py::make_tuple(p.path, p.named, p.bytes));
+    return out;
+  }, py::arg("inputs"));
+  m.def("read_part", &ReadOnePart, py::arg("options"), py::arg("state"));
+  m.def("state_keys", [](const std::string& state) {
+    StatusOr<DedupKeys> keys = InvalidArgument("not read");
+    {
+      py::gil_scoped_release release;
+      keys = StateDedupKeys(state);
+    }
+    return KeysTuple(ValueOrRaise(std::move(keys)));
+  }, py::arg("state"));
+  m.def("partial_from_state", &PartialOfState, py::arg("options"), py::arg("state"), py::arg("duplicates"));
+  m.def("sum_partials", &SumPartials, py::arg("parts"));
+  m.def("report_from_partial", &ReportOfPartial, py::arg("options"), py::arg("partial"));
 
   py::class_<PyReport>(m, "Report")
       .def("tables", &PyReport::Tables)

@@ -614,14 +614,15 @@ std::string FileList(const std::vector<std::string>& files, size_t shown = 3) {
 
 // Where a field some files lack may be: a column of a skipped table (which
 // jobsift does not join), or none of the files' other columns.
-std::string WhereZh(const InputNotes::NoColumn& c) {
+std::string WhereZh(const InputNotes& n, const InputNotes::NoColumn& c) {
   std::string o;
   std::vector<std::string> columns;
-  for (const InputNotes::Elsewhere& e : c.elsewhere)
+  const std::vector<InputNotes::Elsewhere> elsewhere = n.ElsewhereOf(c.field);
+  for (const InputNotes::Elsewhere& e : elsewhere)
     if (std::find(columns.begin(), columns.end(), e.column) == columns.end()) columns.push_back(e.column);
   for (const std::string& column : columns)
     o += "跳过的 " + FormatCount(static_cast<uint64_t>(std::count_if(
-                         c.elsewhere.begin(), c.elsewhere.end(), [&](const auto& e) { return e.column == column; }))) +
+                         elsewhere.begin(), elsewhere.end(), [&](const auto& e) { return e.column == column; }))) +
          " 个非岗位表（如企业表）有“" + column + "”列，jobsift 不合并表格：可先按企业名称并入岗位文件。";
   if (c.spare.empty()) {
     o += "这些文件没有其他列。";
@@ -658,7 +659,7 @@ std::string InputsHtml(const InputNotes& n) {
     for (const auto& c : n.no_column)
       o += "<tr><td>" + Html(FieldNameZh(c.field)) + "</td><td class=\"num\">" +
            FormatCount(c.files.size()) + " / " + FormatCount(n.files) + "</td><td class=\"num\">" + FormatCount(c.rows) +
-           "</td><td>" + Html(FileList(c.files)) + "</td><td>" + Html(WhereZh(c)) + "</td></tr>\n";
+           "</td><td>" + Html(FileList(c.files)) + "</td><td>" + Html(WhereZh(n, c)) + "</td></tr>\n";
     o += "</tbody></table></div>\n";
   }
   auto list = [&](const std::string& title, const std::vector<std::string>& items) {

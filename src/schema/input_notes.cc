@@ -57,6 +57,13 @@ bool IsNotedField(Field f) {
   }
 }
 
+std::vector<InputNotes::Elsewhere> InputNotes::ElsewhereOf(Field field) const {
+  std::vector<Elsewhere> out;
+  for (const Elsewhere& e : skipped_columns)
+    if (e.field == field) out.push_back(e);
+  return out;
+}
+
 void InputNotes::Add(const InputNotes& o) {
   files += o.files;
   rows += o.rows;
@@ -70,8 +77,8 @@ void InputNotes::Add(const InputNotes& o) {
     it->files.insert(it->files.end(), n.files.begin(), n.files.end());
     it->rows += n.rows;
     AddSpare(n.spare, &it->spare);
-    it->elsewhere.insert(it->elsewhere.end(), n.elsewhere.begin(), n.elsewhere.end());
   }
+  skipped_columns.insert(skipped_columns.end(), o.skipped_columns.begin(), o.skipped_columns.end());
   by_content.insert(by_content.end(), o.by_content.begin(), o.by_content.end());
   empty.insert(empty.end(), o.empty.begin(), o.empty.end());
   skipped.insert(skipped.end(), o.skipped.begin(), o.skipped.end());
@@ -88,7 +95,7 @@ std::vector<std::string> InputNotes::Lines() const {
                        "): " + FirstNames(n.files) + ".";
     // Where the field is: in tables jobsift skipped beside them …
     std::vector<std::pair<std::string, std::vector<std::string>>> by_column;  // column -> skipped files
-    for (const Elsewhere& e : n.elsewhere) {
+    for (const Elsewhere& e : ElsewhereOf(n.field)) {
       auto it = std::find_if(by_column.begin(), by_column.end(), [&](const auto& c) { return c.first == e.column; });
       if (it == by_column.end()) it = by_column.insert(by_column.end(), {e.column, {}});
       it->second.push_back(e.file);
@@ -204,7 +211,7 @@ void AppendInputNotesJson(const InputNotes& n, std::string& out) {
       "spare_columns", [](const InputNotes::NoColumn& c) -> const auto& { return c.spare; }, "column", "sample",
       [](const SpareColumn& s) { return std::make_pair(std::string_view(s.name), std::string_view(s.sample)); });
   per_field(
-      "in_skipped_files", [](const InputNotes::NoColumn& c) -> const auto& { return c.elsewhere; }, "file", "column",
+      "in_skipped_files", [&](const InputNotes::NoColumn& c) { return n.ElsewhereOf(c.field); }, "file", "column",
       [](const InputNotes::Elsewhere& e) { return std::make_pair(std::string_view(e.file), std::string_view(e.column)); });
   out += "},\"by_content\":[";
   for (size_t i = 0; i < n.by_content.size(); ++i) {

@@ -43,12 +43,17 @@ struct InputNotes {
     // file's sample): where a user looks for the field before concluding
     // the files do not hold it.
     std::vector<SpareColumn> spare;
-    // Skipped files that have a column for it: tables of companies, for a
-    // company's size and industry.
-    std::vector<Elsewhere> elsewhere;
     bool operator==(const NoColumn&) const = default;
   };
   std::vector<NoColumn> no_column;  // in Field order
+
+  // The columns of company size and industry in files skipped for holding
+  // no postings (tables of companies), in file order: where a field that
+  // files lack may be (ElsewhereOf). Kept whether or not a file lacks the
+  // field, so that notes of parts added up say what one read says.
+  std::vector<Elsewhere> skipped_columns;
+  // The skipped files' columns for `field`.
+  std::vector<Elsewhere> ElsewhereOf(Field field) const;
 
   // A column taken for a field by what its cells hold.
   struct ByContent {

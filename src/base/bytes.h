@@ -1,0 +1,88 @@
+// Little-endian integers and length-prefixed strings in a byte string, for
+// formats held in memory and shipped between processes (partial reports,
+// docs/distributed.md): a writer that appends and a reader that checks
+// every length against what is left, so damaged bytes are an error, never
+// a crash or a huge allocation. Both hash what passes (FNV-1a), for the
+// formats' checksums. The same layout as the state files (state.cc).
+#ifndef JOBSIFT_BASE_BYTES_H_
+#define JOBSIFT_BASE_BYTES_H_
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+#include "base/hash.h"
+
+namespace jobsift {
+
+class ByteWriter {
+ public:
+  void Bytes(const void* p, size_t n) {
+    out_.append(static_cast<const char*>(p), n);
+    hash_.Add(p, n);
+  }
+  void U64(uint64_t v) {
+    unsigned char b[8];
+    for (int i = 0; i < 8; ++i) b[i] = static_cast<unsigned char>(v >> (8 * i));
+    Bytes(b, 8);
+  }
+  void Str(std::string_view s) {
+    U64(s.size());
+    Bytes(s.data(), s.size());
+  }
+  uint64_t hash() const { return hash_.value; }
+  std::string& bytes() { return out_; }
+
+ private:
+  std::string out_;
+  Fnv1a hash_;
+};
+
+class ByteReader {
+ public:
+  explicit ByteReader(std::string_view in) : in_(in) {}
+  bool Bytes(void* p, size_t n) {
+    if (n > in_.size()) return false;
+    if (n > 0) std::memcpy(p, in_.data(), n);
+    hash_.Add(in_.data(), n);
+    in_.remove_prefix(n);
+    return true;
+  }
+  bool U64(uint64_t* v) {
+    unsigned char b[8];
+    if (!Bytes(b, 8)) return false;
+    *v = 0;
+    for (int i = 7; i >= 0; --i) *v = (*v << 8) | b[i];
+    return true;
+  }
+  bool U32(uint32_t* v) {  // stored as a u64, refused when larger
+    uint64_t x;
+    if (!U64(&x) || x > UINT32_MAX) return false;
+    *v = static_cast<uint32_t>(x);
+    return true;
+  }
+  bool Str(std::string* s, uint64_t limit = 1 << 20) {
+    uint64_t n;
+    if (!U64(&n) || n > limit || n > in_.size()) return false;
+    s->assign(in_.data(), n);
+    hash_.Add(in_.data(), n);
+    in_.remove_prefix(n);
+    return true;
+  }
+  // A count of items each at least `item_bytes` long: refused when the
+  // bytes left cannot hold them (so a damaged count allocates nothing).
+  bool Count(uint64_t* n, size_t item_bytes) {
+    return U64(n) && (item_bytes == 0 || *n <= in_.size() / item_bytes);
+  }
+  uint64_t hash() const { return hash_.value; }
+  size_t left() const { return in_.size(); }
+
+ private:
+  std::string_view in_;
+  Fnv1a hash_;
+};
+
+}  // namespace jobsift
+
+#endif  // JOBSIFT_BASE_BYTES_H_

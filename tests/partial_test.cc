@@ -1,0 +1,194 @@
+// A report from partial reports (jobsift/partial.h), as a distributed run
+// makes it: parts read on their own, duplicates decided by key across
+// parts, partial reports sent as bytes and summed in input order. The
+// result must be the report of one run over every input, byte for byte.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "jobsift/partial.h"
+#include "jobsift/report.h"
+#include "test_util.h"
+
+namespace jobsift {
+namespace {
+
+using testing::ReadFile;
+using testing::RunCommand;
+using testing::TempDir;
+using testing::WriteFile;
+
+class QuietConsole : public Console {
+ public:
+  Status Out(std::string_view) override { return Status::Ok(); }
+  void Say(Severity, const std::string&) override {}
+};
+
+// Generated postings (JSON Lines: one posting a line) split into three
+// parts, the third also repeating some of the first's postings: re-posts
+// that only a cross-part deduplication finds.
+std::vector<std::string> Parts(TempDir& d) {
+  std::string all = d.File("all.jsonl");
+  std::string out;
+  EXPECT_EQ(RunCommand(std::string(JOBSIFT_BINARY) + " gen --rows 6000 --seed 11 -q -o " + all, &out), 0);
+  std::vector<std::string> lines;
+  std::string text = ReadFile(all);
+  for (size_t at = 0; at < text.size();) {
+    size_t nl = text.find('\n', at);
+    lines.push_back(text.substr(at, nl - at + 1));
+    at = nl + 1;
+  }
+  std::vector<std::string> parts(3);
+  for (size_t i = 0; i < lines.size(); ++i) parts[i * 3 / lines.size()] += lines[i];
+  for (size_t i = 0; i < lines.size() / 3; i += 7) parts[2] += lines[i];
+  std::vector<std::string> paths;
+  for (size_t p = 0; p < parts.size(); ++p) {
+    paths.push_back(d.File("part" + std::to_string(p) + ".jsonl"));
+    WriteFile(paths.back(), parts[p]);
+  }
+  // A part without postings: one run notes it, and so must the sum.
+  paths.push_back(d.File("part3.csv"));
+  WriteFile(paths.back(), "职位名称,城市\n");
+  return paths;
+}
+
+// The distributed run, in one process: each part's state, the duplicates
+// by key (the first by position is kept), partial reports through bytes.
+StatusOr<ReportResult> Distributed(RunOptions run, const std::vector<std::string>& parts, TempDir& d,
+                                   const TableChoices& tables, uint64_t* duplicates_found) {
+  QuietConsole console;
+  std::vector<std::string> states;
+  std::vector<DedupKeys> keys;
+  for (size_t p = 0; p < parts.size(); ++p) {
+    RunOptions one = run;
+    one.inputs = {parts[p]};
+    one.city.clear();  // states hold every posting; the filter applies when counting
+    states.push_back(d.File("part" + std::to_string(p) + ".state"));
+    auto k = ReadPart(one, "exact", states.back(), console);
+    if (!k.ok()) return k.status();
+    keys.push_back(std::move(*k));
+  }
+  std::map<std::pair<uint64_t, uint64_t>, std::pair<size_t, uint64_t>> first;  // key -> (part, record)
+  std::vector<std::vector<uint64_t>> duplicates(parts.size());
+  *duplicates_found = 0;
+  for (size_t p = 0; p < parts.size(); ++p)
+    for (uint64_t i = 0; i < keys[p].fingerprint.size(); ++i) {
+      if (keys[p].fingerprint[i] == 0) continue;
+      if (!first.emplace(std::make_pair(keys[p].fingerprint[i], keys[p].half[i]), std::make_pair(p, i)).second) {
+        duplicates[p].push_back(i);
+        ++*duplicates_found;
+      }
+    }
+  std::optional<PartialReport> sum;
+  for (size_t p = 0; p < parts.size(); ++p) {
+    auto partial = PartialFromState(run, states[p], duplicates[p]);
+    if (!partial.ok()) return partial.status();
+    auto sent = PartialReport::FromBytes(partial->ToBytes());
+    if (!sent.ok()) return sent.status();
+    if (!sum) {
+      sum = std::move(*sent);
+    } else {
+      JOBSIFT_RETURN_IF_ERROR(sum->Add(*sent));
+    }
+  }
+  return ReportFromPartial(run, *sum, tables, console);
+}
+
+void ExpectSameReport(const ReportResult& a, const ReportResult& b, TempDir& d) {
+  EXPECT_EQ(a.postings(), b.postings());
+  EXPECT_EQ(a.duplicates(), b.duplicates());
+  EXPECT_EQ(a.SummaryJson(), b.SummaryJson());
+  ASSERT_TRUE(a.Write(d.File("a")).ok());
+  ASSERT_TRUE(b.Write(d.File("b")).ok());
+  for (const char* file : {"tables.json", "report.html", "summary.json"})
+    EXPECT_EQ(ReadFile(d.File(std::string("a/") + file)), ReadFile(d.File(std::string("b/") + file))) << file;
+}
+
+TEST(Partial, SummedPartsGiveTheReportOfOneRunByteForByte) {
+  TempDir d;
+  std::vector<std::string> parts = Parts(d);
+  RunOptions run;
+  run.threads = 2;
+  uint64_t found = 0;
+  auto distributed = Distributed(run, parts, d, {}, &found);
+  ASSERT_TRUE(distributed.ok()) << distributed.status().message();
+  QuietConsole console;
+  run.inputs = parts;
+  auto whole = BuildReport(run, {}, console);
+  ASSERT_TRUE(whole.ok());
+  EXPECT_GT(whole->duplicates(), 300u) << "the fixture repeats postings across parts";
+  EXPECT_EQ(found, whole->duplicates());
+  EXPECT_NE(whole->SummaryJson().find("part3.csv"), std::string::npos) << "the empty part is noted";
+  ExpectSameReport(*distributed, *whole, d);
+}
+
+TEST(Partial, AFilterAppliesWhenCountingNotWhenDeduplicating) {
+  TempDir d;
+  std::vector<std::string> parts = Parts(d);
+  RunOptions run;
+  run.city = "北京";
+  TableChoices tables;
+  tables.min_n = 5;
+  uint64_t found = 0;
+  auto distributed = Distributed(run, parts, d, tables, &found);
+  ASSERT_TRUE(distributed.ok()) << distributed.status().message();
+  QuietConsole console;
+  run.inputs = parts;
+  ReportRequest request;
+  request.tables = tables;
+  auto whole = BuildReport(run, request, console);
+  ASSERT_TRUE(whole.ok());
+  EXPECT_GT(whole->outside_filter(), whole->postings());
+  ExpectSameReport(*distributed, *whole, d);
+}
+
+TEST(Partial, DamagedBytesAndOtherRunsAreRefused) {
+  TempDir d;
+  WriteFile(d.File("a.csv"), "职位名称,城市,发布日期,职位描述\n算法工程师,北京,2024-03-01,负责深度学习模型训练\n会计,上海,2024-03-02,负责账务\n");
+  QuietConsole console;
+  RunOptions run;
+  run.inputs = {d.File("a.csv")};
+  ReportRequest request;
+  request.state = d.File("a.state");
+  ASSERT_TRUE(BuildReport(run, request, console).ok());
+  auto keys = StateDedupKeys(request.state);
+  ASSERT_TRUE(keys.ok());
+  ASSERT_EQ(keys->fingerprint.size(), 2u);
+  EXPECT_EQ(keys->half[0], 2024u * 2 + 1);
+
+  auto partial = PartialFromState(run, request.state, {});
+  ASSERT_TRUE(partial.ok()) << partial.status().message();
+  EXPECT_EQ(partial->postings(), 2u);
+  std::string bytes = partial->ToBytes();
+  for (size_t cut : {size_t{0}, size_t{5}, bytes.size() / 2, bytes.size() - 1}) {
+    auto damaged = PartialReport::FromBytes(bytes.substr(0, cut));
+    ASSERT_FALSE(damaged.ok()) << cut;
+    EXPECT_EQ(damaged.status().code(), StatusCode::kDataError);
+  }
+  std::string flipped = bytes;
+  flipped[bytes.size() / 2] ^= 0x20;
+  EXPECT_FALSE(PartialReport::FromBytes(flipped).ok());
+  EXPECT_FALSE(PartialReport::FromBytes(bytes + "x").ok());
+
+  auto bad = PartialFromState(run, request.state, {5});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("record indexes below 2"), std::string::npos) << bad.status().message();
+
+  RunOptions beijing = run;
+  beijing.city = "北京";
+  auto other = PartialFromState(beijing, request.state, {});
+  ASSERT_TRUE(other.ok());
+  PartialReport sum = *partial;
+  Status st = sum.Add(*other);
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("filters"), std::string::npos) << st.message();
+  EXPECT_EQ(sum.postings(), 2u) << "a refused part leaves the sum as it was";
+  ASSERT_TRUE(sum.Add(*partial).ok());
+  EXPECT_EQ(sum.postings(), 4u);
+}
+
+}  // namespace
+}  // namespace jobsift
