@@ -17,6 +17,9 @@
 #include <utility>
 #include <vector>
 
+#include "jobsift/check.h"
+#include "lexicon/lexicon.h"
+
 namespace jobsift::testing {
 
 class TempDir {
@@ -191,6 +194,18 @@ inline Outcome CallJobsift(const TempDir& d, const std::string& args) {
   r.code = RunCommand(std::string(JOBSIFT_BINARY) + " " + args + " 2> " + d.File("stderr.txt"), &r.out);
   r.err = ReadFile(d.File("stderr.txt"));
   return r;
+}
+
+// The shipped section headings (data/lexicons/rules.tsv), loaded once.
+inline const SectionHeadings& ShippedHeadings() {
+  static const SectionHeadings headings = [] {
+    auto rules = ReadRuleWords(DefaultRuleWordsPath());
+    JOBSIFT_CHECK(rules.ok(), "the shipped rules.tsv does not load");
+    auto h = HeadingsOf(*rules);
+    JOBSIFT_CHECK(h.ok(), "the shipped section headings are refused");
+    return *h;
+  }();
+  return headings;
 }
 
 inline bool Has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }

@@ -339,7 +339,7 @@ void Annotator::AnnotateText(std::string_view title, std::string_view descriptio
   AppendTitle(title, s);
   size_t desc_begin = AppendPart(description, s);
   if (s.text.size() > desc_begin)
-    SplitSections(std::string_view(s.text).substr(desc_begin), desc_begin, s.sections);
+    SplitSections(std::string_view(s.text).substr(desc_begin), desc_begin, lexicon_.headings(), s.sections);
   s.text.push_back('\n');
   size_t ben_begin = AppendPart(benefits, s);
   if (s.text.size() > ben_begin) s.sections.push_back({Section::kBenefits, ben_begin, s.text.size()});

@@ -69,6 +69,10 @@ const std::vector<std::pair<std::string_view, RuleWords::List>>& RuleWords::List
       {"category.data_title", &RuleWords::data_title},
       {"category.teach_title", &RuleWords::teach_title},
       {"category.tools", &RuleWords::tools},
+      {"heading.duties", &RuleWords::heading_duties},
+      {"heading.requirements", &RuleWords::heading_requirements},
+      {"heading.benefits", &RuleWords::heading_benefits},
+      {"heading.company", &RuleWords::heading_company},
   };
   return kLists;
 }
@@ -124,7 +128,7 @@ Status Lexicon::LoadRules(const std::vector<std::string>& paths, const std::stri
   if (!rules.ok()) return rules.status();
   rules_ = std::move(*rules);
   std::error_code ec;
-  if (overlay.empty() || !fs::exists(fs::path(overlay) / "rules.tsv", ec)) return Status::Ok();
+  if (overlay.empty() || !fs::exists(fs::path(overlay) / "rules.tsv", ec)) return MakeHeadings();
   std::vector<bool> named;
   auto over = ReadRuleWords((fs::path(overlay) / "rules.tsv").string(), /*only_named=*/true, &named);
   if (!over.ok()) return over.status();
@@ -132,6 +136,27 @@ Status Lexicon::LoadRules(const std::vector<std::string>& paths, const std::stri
   for (size_t i = 0; i < lists.size(); ++i)
     if (named[i]) rules_.*(lists[i].second) = std::move((*over).*(lists[i].second));
   rules_.overlay = over->file;
+  return MakeHeadings();
+}
+
+StatusOr<SectionHeadings> HeadingsOf(const RuleWords& rules) {
+  std::vector<std::pair<std::string, Section>> headings;
+  for (auto [list, section] : {std::pair{&RuleWords::heading_duties, Section::kDuties},
+                               std::pair{&RuleWords::heading_requirements, Section::kRequirements},
+                               std::pair{&RuleWords::heading_benefits, Section::kBenefits},
+                               std::pair{&RuleWords::heading_company, Section::kCompany}})
+    for (const std::string& h : rules.*list) headings.emplace_back(h, section);
+  auto made = SectionHeadings::Make(headings);
+  if (!made.ok())
+    return Status(made.status().code(),
+                  (rules.overlay.empty() ? rules.file : rules.overlay) + ": " + made.status().message());
+  return made;
+}
+
+Status Lexicon::MakeHeadings() {
+  auto made = HeadingsOf(rules_);
+  if (!made.ok()) return made.status();
+  headings_ = std::move(*made);
   return Status::Ok();
 }
 
@@ -347,6 +372,7 @@ Status Lexicon::Finish() {
 Lexicon Lexicon::Only(Domain d) const {
   Lexicon out;
   out.rules_ = rules_;
+  out.headings_ = headings_;
   std::vector<uint32_t> index(groups_.size(), 0);
   for (size_t g = 0; g < groups_.size(); ++g) {
     if (groups_[g].domain != d) continue;

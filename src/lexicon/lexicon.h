@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "jobsift/status.h"
+#include "text/sections.h"
 
 namespace jobsift {
 
@@ -61,6 +62,10 @@ struct RuleWords {
   std::vector<std::string> title_non_technical, title_plus, title_general_software;
   // The rules classifier's patterns (category.cc, RulesCategory).
   std::vector<std::string> app_title, app_work, build_work, data_title, teach_title, tools;
+  // The headings that start a description's sections (text/sections.h):
+  // duties, requirements, benefits, the company blurb (whose terms do not
+  // count). Longer first where one starts another.
+  std::vector<std::string> heading_duties, heading_requirements, heading_benefits, heading_company;
   std::string file;     // where they were read
   std::string overlay;  // the overlay file that replaced lists ("" = none)
 
@@ -78,6 +83,9 @@ std::string DefaultRuleWordsPath();
 // must be given. Problems name the file and line.
 StatusOr<RuleWords> ReadRuleWords(const std::string& path, bool only_named = false,
                                   std::vector<bool>* named = nullptr);
+// The section headings of the heading.* lists, in list order (duties,
+// requirements, benefits, company); a bad one is an error naming the file.
+StatusOr<SectionHeadings> HeadingsOf(const RuleWords& rules);
 
 class Lexicon {
  public:
@@ -103,6 +111,8 @@ class Lexicon {
   const std::vector<Term>& terms() const { return terms_; }
   const std::vector<Group>& groups() const { return groups_; }
   const RuleWords& rules() const { return rules_; }
+  // The section headings of rules(), ready to split descriptions.
+  const SectionHeadings& headings() const { return headings_; }
   size_t TermCount(Domain d) const;
   size_t GroupCount(Domain d) const;
   // FNV-1a of every term and group in load order, and of the rule words, as
@@ -125,9 +135,12 @@ class Lexicon {
   // The rule words of the set at `paths` (a rules.tsv at a folder's top),
   // else the shipped ones; then an overlay's lists, when given.
   Status LoadRules(const std::vector<std::string>& paths, const std::string& overlay);
+  // headings_ from rules_'s heading lists.
+  Status MakeHeadings();
   std::vector<Term> terms_;
   std::vector<Group> groups_;
   RuleWords rules_;
+  SectionHeadings headings_;
 };
 
 // Folds a term or an exclusion the way the matcher sees text.

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "base/text.h"
+#include "../../tests/test_util.h"
 #include "text/sections.h"
 
 namespace jobsift {
@@ -61,7 +62,7 @@ TEST(Normalize, SixteenBytesAtATimeGiveWhatByteByByteGives) {
 // The sections of `text` (already normalised).
 std::vector<SectionSpan> Split(const std::string& text) {
   std::vector<SectionSpan> spans;
-  SplitSections(text, 0, spans);
+  SplitSections(text, 0, testing::ShippedHeadings(), spans);
   return spans;
 }
 

@@ -8,36 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "jobsift/check.h"
 
 namespace jobsift {
 namespace {
-
-struct Heading {
-  std::string_view text;
-  Section section;
-};
-
-// Longer headings first where one is a prefix of another (职位描述 before 职位).
-constexpr Heading kHeadings[] = {
-    {"岗位职责", Section::kDuties},       {"工作职责", Section::kDuties},       {"职位职责", Section::kDuties},
-    {"职责描述", Section::kDuties},       {"主要职责", Section::kDuties},       {"工作内容", Section::kDuties},
-    {"岗位描述", Section::kDuties},       {"职位描述", Section::kDuties},       {"工作描述", Section::kDuties},
-    {"岗位内容", Section::kDuties},       {"你将负责", Section::kDuties},       {"职责", Section::kDuties},
-    {"responsibilities", Section::kDuties}, {"job description", Section::kDuties},
-    {"任职要求", Section::kRequirements}, {"岗位要求", Section::kRequirements}, {"任职资格", Section::kRequirements},
-    {"职位要求", Section::kRequirements}, {"技能要求", Section::kRequirements}, {"招聘要求", Section::kRequirements},
-    {"应聘要求", Section::kRequirements}, {"资格要求", Section::kRequirements}, {"任职条件", Section::kRequirements},
-    {"我们希望你", Section::kRequirements}, {"岗位任职要求", Section::kRequirements},
-    {"要求", Section::kRequirements},     {"requirements", Section::kRequirements},
-    {"qualifications", Section::kRequirements},
-    {"福利待遇", Section::kBenefits},     {"薪资福利", Section::kBenefits},     {"薪酬福利", Section::kBenefits},
-    {"公司福利", Section::kBenefits},     {"员工福利", Section::kBenefits},     {"我们提供", Section::kBenefits},
-    {"福利", Section::kBenefits},         {"待遇", Section::kBenefits},         {"benefits", Section::kBenefits},
-    {"公司介绍", Section::kCompany},      {"公司简介", Section::kCompany},      {"企业介绍", Section::kCompany},
-    {"企业简介", Section::kCompany},      {"关于我们", Section::kCompany},      {"公司概况", Section::kCompany},
-    {"公司背景", Section::kCompany},      {"about us", Section::kCompany},
-};
 
 bool StartsWithCaseless(std::string_view s, std::string_view p) {
   if (s.size() < p.size()) return false;
@@ -88,59 +61,66 @@ size_t SkipMarkers(std::string_view line) {
   return i;
 }
 
+}  // namespace
+
 // The headings by their first character (after list markers): a small hash
 // table keyed by the first three bytes, or by a lower-cased ASCII letter.
 // Most lines of a description start with no heading's character, and are
 // turned away by one probe (a binary search here mispredicted on almost
 // every line); the rest try only the headings that start with theirs.
-class HeadingIndex {
- public:
-  HeadingIndex() {
-    for (size_t h = 0; h < std::size(kHeadings); ++h) {
-      uint32_t key = KeyOf(kHeadings[h].text);
-      size_t i = Hash(key);
-      while (slot_[i].key != 0 && slot_[i].key != key) i = (i + 1) & (kSlots - 1);
-      slot_[i].key = key;
-      JOBSIFT_CHECK(slot_[i].count < slot_[i].headings.size(), "more headings share a first character than a slot holds");
-      slot_[i].headings[slot_[i].count++] = static_cast<uint8_t>(h);  // in kHeadings' order
-    }
-  }
-  // The headings that may start `rest`; empty when none.
-  std::span<const uint8_t> Candidates(std::string_view rest) const {
-    if (rest.empty()) return {};
-    unsigned char c = static_cast<unsigned char>(rest[0]);
-    if (c >= 0x80 && rest.size() < 3) return {};
-    uint32_t key = KeyOf(rest);
-    for (size_t i = Hash(key);; i = (i + 1) & (kSlots - 1)) {
-      if (slot_[i].key == key) return {slot_[i].headings.data(), slot_[i].count};
-      if (slot_[i].key == 0) return {};
-    }
-  }
+uint32_t SectionHeadings::KeyOf(std::string_view s) {
+  unsigned char c = static_cast<unsigned char>(s[0]);
+  if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c | 0x20u : c;
+  return Key3(s);
+}
 
- private:
-  static constexpr size_t kSlots = 256;
-  static uint32_t KeyOf(std::string_view s) {
-    unsigned char c = static_cast<unsigned char>(s[0]);
-    if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c | 0x20u : c;
-    return Key3(s);
+size_t SectionHeadings::Hash(uint32_t key) { return (key * 0x9E3779B1u) >> 24; }
+
+StatusOr<SectionHeadings> SectionHeadings::Make(const std::vector<std::pair<std::string, Section>>& headings) {
+  SectionHeadings h;
+  if (headings.size() > kMaxHeadings)
+    return InvalidArgument(std::to_string(headings.size()) + " section headings: at most " +
+                           std::to_string(kMaxHeadings));
+  for (const auto& [text, section] : headings) {
+    if (text.empty()) return InvalidArgument("an empty section heading");
+    if (static_cast<unsigned char>(text[0]) >= 0x80 && text.size() < 3)
+      return InvalidArgument("section heading '" + text + "' is not UTF-8 text");
+    std::string lower = text;
+    for (char& c : lower)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    uint16_t index = static_cast<uint16_t>(h.headings_.size());
+    h.headings_.push_back({std::move(lower), section});
+    uint32_t key = KeyOf(h.headings_.back().text);
+    size_t i = Hash(key);
+    while (h.slots_[i].key != 0 && h.slots_[i].key != key) i = (i + 1) & (kSlots - 1);
+    Slot& slot = h.slots_[i];
+    slot.key = key;
+    if (slot.count == slot.headings.size())
+      return InvalidArgument("more than " + std::to_string(slot.headings.size()) +
+                             " section headings start with the character of '" + text + "'");
+    slot.headings[slot.count++] = index;  // in the given order
   }
-  static size_t Hash(uint32_t key) { return (key * 0x9E3779B1u) >> 24; }
-  struct Slot {
-    uint32_t key = 0;  // 0 = empty
-    uint8_t count = 0;
-    std::array<uint8_t, 16> headings{};
-  };
-  std::array<Slot, kSlots> slot_{};
-};
+  return h;
+}
+
+std::span<const uint16_t> SectionHeadings::Candidates(std::string_view rest) const {
+  if (rest.empty()) return {};
+  unsigned char c = static_cast<unsigned char>(rest[0]);
+  if (c >= 0x80 && rest.size() < 3) return {};
+  uint32_t key = KeyOf(rest);
+  for (size_t i = Hash(key);; i = (i + 1) & (kSlots - 1)) {
+    if (slots_[i].key == key) return {slots_[i].headings.data(), slots_[i].count};
+    if (slots_[i].key == 0) return {};
+  }
+}
 
 // If `line` starts with a heading, returns its section and sets `*after` to
 // the offset where the heading (and its ':' or '】') ends.
-bool HeadingAt(std::string_view line, Section* section, size_t* after) {
+bool SectionHeadings::At(std::string_view line, Section* section, size_t* after) const {
   size_t i = SkipMarkers(line);
   std::string_view rest = line.substr(i);
-  static const HeadingIndex kIndex;
-  for (uint8_t index : kIndex.Candidates(rest)) {
-    const Heading& h = kHeadings[index];
+  for (uint16_t index : Candidates(rest)) {
+    const Heading& h = headings_[index];
     if (!StartsWithCaseless(rest, h.text)) continue;
     size_t k = i + h.text.size();
     std::string_view tail = line.substr(k);
@@ -164,8 +144,6 @@ bool HeadingAt(std::string_view line, Section* section, size_t* after) {
   return false;
 }
 
-}  // namespace
-
 std::string_view SectionName(Section s) {
   switch (s) {
     case Section::kTitle: return "title";
@@ -179,7 +157,8 @@ std::string_view SectionName(Section s) {
   return "";
 }
 
-void SplitSections(std::string_view text, size_t base, std::vector<SectionSpan>& out) {
+void SplitSections(std::string_view text, size_t base, const SectionHeadings& headings,
+                   std::vector<SectionSpan>& out) {
   Section current = Section::kBody;
   size_t current_begin = 0;
   size_t pos = 0;
@@ -189,7 +168,7 @@ void SplitSections(std::string_view text, size_t base, std::vector<SectionSpan>&
     std::string_view line = text.substr(pos, end - pos);
     Section s;
     size_t after;
-    if (line.size() <= 600 && HeadingAt(line, &s, &after)) {
+    if (line.size() <= 600 && headings.At(line, &s, &after)) {
       if (pos > current_begin) out.push_back({current, base + current_begin, base + pos});
       current = s;
       current_begin = pos;

@@ -7,10 +7,16 @@
 #ifndef JOBSIFT_TEXT_SECTIONS_H_
 #define JOBSIFT_TEXT_SECTIONS_H_
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <span>
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
+
+#include "jobsift/status.h"
 
 namespace jobsift {
 
@@ -32,9 +38,46 @@ struct SectionSpan {
   size_t end;
 };
 
+// The headings that start a section (岗位职责 → duties), looked up at the
+// start of a line after list markers (一、 1. 【 ■ …), ASCII letters in any
+// case; a heading ends its line or is closed by a colon or bracket. The
+// lexicon set gives them (data/lexicons/rules.tsv, heading.* lists): where
+// one heading starts another (职责 and 职责描述), the longer must come first.
+class SectionHeadings {
+ public:
+  static constexpr size_t kMaxHeadings = 200;  // fewer first characters than slots, so a probe ends
+  // An empty or malformed heading, or more than 32 headings starting with
+  // one character, is an InvalidArgument.
+  static StatusOr<SectionHeadings> Make(const std::vector<std::pair<std::string, Section>>& headings);
+  SectionHeadings() = default;  // none: all text is kBody
+  // If `line` starts with a heading: its section, and in `*after` the
+  // offset where the heading (and its ':' or '】') ends.
+  bool At(std::string_view line, Section* section, size_t* after) const;
+  size_t size() const { return headings_.size(); }
+
+ private:
+  struct Heading {
+    std::string text;  // ASCII lower-cased
+    Section section;
+  };
+  static constexpr size_t kSlots = 256;
+  struct Slot {
+    uint32_t key = 0;  // 0 = empty
+    uint8_t count = 0;
+    std::array<uint16_t, 32> headings{};
+  };
+  static uint32_t KeyOf(std::string_view s);
+  static size_t Hash(uint32_t key);
+  // The headings that may start `rest`, in the given order; empty when none.
+  std::span<const uint16_t> Candidates(std::string_view rest) const;
+  std::vector<Heading> headings_;
+  std::array<Slot, kSlots> slots_{};
+};
+
 // Appends the sections of normalised description text `text` (offsets are
 // relative to `text` plus `base`), in order and covering it without gaps.
-void SplitSections(std::string_view text, size_t base, std::vector<SectionSpan>& out);
+void SplitSections(std::string_view text, size_t base, const SectionHeadings& headings,
+                   std::vector<SectionSpan>& out);
 
 }  // namespace jobsift
 

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "../../tests/test_util.h"
 #include "text/normalize.h"
 
 namespace jobsift {
@@ -27,7 +28,7 @@ std::string Norm(std::string_view raw) {
 
 std::vector<SectionSpan> Split(std::string_view text, size_t base = 0) {
   std::vector<SectionSpan> spans;
-  SplitSections(text, base, spans);
+  SplitSections(text, base, testing::ShippedHeadings(), spans);
   return spans;
 }
 
@@ -94,7 +95,7 @@ TEST(SectionsSplit, OffsetsCarryTheBaseAndAreAppended) {
   std::string text = Norm("前言\n岗位职责\n训练模型\n福利待遇:五险一金");
   std::vector<SectionSpan> spans = {{Section::kTitle, 0, 40}};  // a title span already there
   const size_t base = 41;
-  SplitSections(text, base, spans);
+  SplitSections(text, base, testing::ShippedHeadings(), spans);
   ASSERT_EQ(SectionsOf(spans),
             (std::vector<Section>{Section::kTitle, Section::kBody, Section::kDuties, Section::kBenefits}));
   EXPECT_EQ(spans[0].end, 40u);  // untouched
@@ -148,6 +149,36 @@ TEST(SectionsName, EachSectionHasItsDocumentedName) {
   EXPECT_EQ(SectionName(Section::kRequirements), "requirements");
   EXPECT_EQ(SectionName(Section::kBenefits), "benefits");
   EXPECT_EQ(SectionName(Section::kCompany), "company");
+}
+
+}  // namespace
+}  // namespace jobsift
+
+namespace jobsift {
+namespace {
+
+// Headings are data (rules.tsv heading.* lists): another set splits
+// otherwise, and a set the lookup cannot hold is an error, not a crash.
+TEST(SectionHeadingsMake, AnotherSetSplitsOtherwiseAndBadSetsAreRefused) {
+  auto own = SectionHeadings::Make({{"团队介绍", Section::kCompany}, {"Your Work", Section::kDuties}});
+  ASSERT_TRUE(own.ok()) << own.status().message();
+  std::string text = Norm("YOUR WORK:\n训练模型\n团队介绍\n我们做大模型");
+  std::vector<SectionSpan> spans;
+  SplitSections(text, 0, *own, spans);
+  EXPECT_EQ(SectionsOf(spans), (std::vector<Section>{Section::kDuties, Section::kCompany}));
+  spans.clear();
+  SplitSections(Norm("岗位职责\n训练模型"), 0, *own, spans);  // not a heading of this set
+  EXPECT_EQ(SectionsOf(spans), (std::vector<Section>{Section::kBody}));
+
+  EXPECT_FALSE(SectionHeadings::Make({{"", Section::kDuties}}).ok());
+  std::vector<std::pair<std::string, Section>> same_start;
+  for (int i = 0; i < 33; ++i) same_start.emplace_back("职" + std::to_string(i), Section::kDuties);
+  auto crowded = SectionHeadings::Make(same_start);
+  ASSERT_FALSE(crowded.ok());
+  EXPECT_NE(crowded.status().message().find("start with the character"), std::string::npos);
+  std::vector<std::pair<std::string, Section>> many;
+  for (int i = 0; i < 201; ++i) many.emplace_back("h" + std::to_string(i), Section::kDuties);
+  EXPECT_FALSE(SectionHeadings::Make(many).ok());
 }
 
 }  // namespace
