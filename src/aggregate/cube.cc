@@ -261,7 +261,7 @@ std::vector<uint32_t> Remap(const Dictionary& from, Dictionary& to) {
 }
 
 void SaveDictionary(const Dictionary& d, ByteWriter& out) {
-  out.U64(d.size());
+  out.V64(d.size());
   for (uint32_t id = 1; id < d.size(); ++id) out.Str(d.Name(id));
 }
 
@@ -276,9 +276,9 @@ bool LoadDictionary(ByteReader& in, Dictionary& d) {
 
 template <size_t N, typename V, typename SaveValue>
 void SaveMap(const IdArrayMap<N, V>& map, ByteWriter& out, SaveValue save) {
-  out.U64(map.size());
+  out.V64(map.size());
   for (const auto& [key, value] : map) {
-    for (uint32_t k : key) out.U64(k);
+    for (uint32_t k : key) out.V64(k);
     save(value);
   }
 }
@@ -287,20 +287,20 @@ void SaveMap(const IdArrayMap<N, V>& map, ByteWriter& out, SaveValue save) {
 template <size_t N, typename V, typename LoadValue>
 bool LoadMap(ByteReader& in, IdArrayMap<N, V>& map, const std::array<size_t, N>& limits, LoadValue load) {
   uint64_t n;
-  if (!in.Count(&n, 8 * (N + 1))) return false;
+  if (!in.Count(&n, N + 1)) return false;
   for (uint64_t i = 0; i < n; ++i) {
     std::array<uint32_t, N> key;
     for (size_t k = 0; k < N; ++k)
-      if (!in.U32(&key[k]) || (limits[k] != 0 && key[k] >= limits[k])) return false;
+      if (!in.V32(&key[k]) || (limits[k] != 0 && key[k] >= limits[k])) return false;
     if (!load(map[key])) return false;
   }
   return true;
 }
 
 void SaveHistogram(const SalaryHistogram& h, ByteWriter& out) {
-  out.U64(h.first);
-  out.U64(h.counts.size());
-  for (uint64_t c : h.counts) out.U64(c);
+  out.V64(h.first);
+  out.V64(h.counts.size());
+  for (uint64_t c : h.counts) out.V64(c);
 }
 
 // Adds the counts of `from` to `to`.
@@ -352,16 +352,16 @@ void Cube::Save(ByteWriter& out) const {
   SaveDictionary(groups_, out);
   SaveDictionary(term_names_, out);
   auto cell = [&](const CubeCell& c) {
-    out.U64(c.postings);
-    out.U64(c.salary_n);
-    out.U64(c.salary_sum);
+    out.V64(c.postings);
+    out.V64(c.salary_n);
+    out.V64(c.salary_sum);
   };
-  auto count = [&](uint64_t n) { out.U64(n); };
+  auto count = [&](uint64_t n) { out.V64(n); };
   for (const auto& p : projections_) SaveMap(p, out, cell);
-  out.U64(duplicates_.size());
+  out.V64(duplicates_.size());
   for (const auto& [half, n] : duplicates_) {
     out.Str(half);
-    out.U64(n);
+    out.V64(n);
   }
   SaveMap(skills_by_industry_, out, count);
   SaveMap(skills_by_city_, out, count);
@@ -376,18 +376,18 @@ bool Cube::Load(ByteReader& in) {
     if (!LoadDictionary(in, d)) return false;
   if (!LoadDictionary(in, groups_) || !LoadDictionary(in, term_names_)) return false;
   auto size = [&](Dim d) { return dicts_[static_cast<size_t>(d)].size(); };
-  auto cell = [&](CubeCell& c) { return in.U64(&c.postings) && in.U64(&c.salary_n) && in.U64(&c.salary_sum); };
-  auto count = [&](uint64_t& n) { return in.U64(&n); };
+  auto cell = [&](CubeCell& c) { return in.V64(&c.postings) && in.V64(&c.salary_n) && in.V64(&c.salary_sum); };
+  auto count = [&](uint64_t& n) { return in.V64(&n); };
   for (size_t p = 0; p < kProjections.size(); ++p)
     if (!LoadMap(in, projections_[p],
                  {size(Dim::kQuarter), size(kProjections[p].first), size(kProjections[p].second), 2}, cell))
       return false;
   uint64_t n;
-  if (!in.Count(&n, 16)) return false;
+  if (!in.Count(&n, 9)) return false;
   for (uint64_t i = 0; i < n; ++i) {
     std::string half;
     uint64_t removed;
-    if (!in.Str(&half) || !in.U64(&removed)) return false;
+    if (!in.Str(&half) || !in.V64(&removed)) return false;
     duplicates_[half] += removed;
   }
   size_t q = size(Dim::kQuarter);
@@ -397,21 +397,21 @@ bool Cube::Load(ByteReader& in) {
       !LoadMap(in, pairs_, {q, term_names_.size(), term_names_.size()}, count))
     return false;
   uint64_t bins;
-  if (!in.Count(&bins, 8 * 6)) return false;
+  if (!in.Count(&bins, 6)) return false;
   for (uint64_t i = 0; i < bins; ++i) {
     std::array<uint32_t, 4> key;
     for (uint32_t& k : key)
-      if (!in.U32(&k)) return false;
+      if (!in.V32(&k)) return false;
     bool dim_ok = key[1] == static_cast<uint32_t>(Dim::kCount) ? key[2] == 0
                   : key[1] < kDimCount && key[2] < dicts_[key[1]].size();
     if (key[0] >= q || !dim_ok || key[3] > 1) return false;
     SalaryHistogram& h = salary_bins_[key];
     uint64_t first, len;
-    if (!in.U64(&first) || first > UINT16_MAX || !in.Count(&len, 8) || first + len > UINT16_MAX + 1ull) return false;
+    if (!in.V64(&first) || first > UINT16_MAX || !in.Count(&len, 1) || first + len > UINT16_MAX + 1ull) return false;
     h.first = static_cast<uint16_t>(first);
     h.counts.resize(len);
     for (uint64_t& c : h.counts)
-      if (!in.U64(&c)) return false;
+      if (!in.V64(&c)) return false;
   }
   return true;
 }

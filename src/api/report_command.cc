@@ -354,12 +354,14 @@ StatusOr<PartialReport> PartialReport::FromBytes(std::string_view bytes) {
 }
 
 Status PartialReport::Add(const PartialReport& later) {
-  // Summed into a copy, so a refused part leaves this one as it was.
-  auto copy = LoadPartial(SavePartial(impl_->counts));
-  if (!copy.ok()) return copy.status();
-  JOBSIFT_RETURN_IF_ERROR(AddPartial(*copy, later.impl_->counts));
-  impl_ = std::make_shared<Impl>(Impl{std::move(*copy)});
-  return Status::Ok();
+  // A copy first when another PartialReport shares these counts (copies
+  // of a PartialReport share them until one is added to).
+  if (impl_.use_count() > 1) {
+    auto copy = LoadPartial(SavePartial(impl_->counts));
+    if (!copy.ok()) return copy.status();
+    impl_ = std::make_shared<Impl>(Impl{std::move(*copy)});
+  }
+  return AddPartial(impl_->counts, later.impl_->counts);  // checks everything before it adds
 }
 
 uint64_t PartialReport::postings() const { return impl_->counts.job->postings(); }

@@ -31,6 +31,19 @@ class ByteWriter {
     U64(s.size());
     Bytes(s.data(), s.size());
   }
+  // Seven bits a byte, low first, the high bit set on all but the last
+  // (LEB128): ids and counts, mostly small, in one or two bytes.
+  void V64(uint64_t v) {
+    unsigned char b[10];
+    size_t n = 0;
+    do {
+      b[n] = static_cast<unsigned char>(v & 0x7F);
+      v >>= 7;
+      if (v != 0) b[n] |= 0x80;
+      ++n;
+    } while (v != 0);
+    Bytes(b, n);
+  }
   uint64_t hash() const { return hash_.value; }
   std::string& bytes() { return out_; }
 
@@ -56,9 +69,19 @@ class ByteReader {
     for (int i = 7; i >= 0; --i) *v = (*v << 8) | b[i];
     return true;
   }
-  bool U32(uint32_t* v) {  // stored as a u64, refused when larger
+  bool V64(uint64_t* v) {
+    *v = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      unsigned char b;
+      if (!Bytes(&b, 1)) return false;
+      *v |= static_cast<uint64_t>(b & 0x7F) << shift;
+      if ((b & 0x80) == 0) return shift < 63 || b <= 1;  // no bits past the 64th
+    }
+    return false;
+  }
+  bool V32(uint32_t* v) {  // a V64, refused when larger than 32 bits
     uint64_t x;
-    if (!U64(&x) || x > UINT32_MAX) return false;
+    if (!V64(&x) || x > UINT32_MAX) return false;
     *v = static_cast<uint32_t>(x);
     return true;
   }
@@ -70,10 +93,10 @@ class ByteReader {
     in_.remove_prefix(n);
     return true;
   }
-  // A count of items each at least `item_bytes` long: refused when the
-  // bytes left cannot hold them (so a damaged count allocates nothing).
+  // A count (V64) of items each at least `item_bytes` long: refused when
+  // the bytes left cannot hold them (so a damaged count allocates nothing).
   bool Count(uint64_t* n, size_t item_bytes) {
-    return U64(n) && (item_bytes == 0 || *n <= in_.size() / item_bytes);
+    return V64(n) && (item_bytes == 0 || *n <= in_.size() / item_bytes);
   }
   uint64_t hash() const { return hash_.value; }
   size_t left() const { return in_.size(); }

@@ -32,7 +32,8 @@ std::string SavePartial(const PartialCounts& p);
 StatusOr<PartialCounts> LoadPartial(std::string_view bytes);
 // Adds `later` (the next part in input order) to `into`. Parts made with
 // other lexicons, AI definition, classifier, dedup, salary conventions or
-// filter are refused: their sum would mean nothing.
+// filter are refused, before anything is added: their sum would mean
+// nothing.
 Status AddPartial(PartialCounts& into, const PartialCounts& later);
 
 }  // namespace jobsift

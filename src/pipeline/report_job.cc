@@ -263,24 +263,24 @@ void ReportJob::MergeFrom(const ReportJob& o) {
 }
 
 void ReportJob::Save(ByteWriter& out) const {
-  out.U64(postings_);
-  out.U64(duplicates_);
-  out.U64(outside_);
-  out.U64(unknown_.size());
-  out.U64(kUnknownReasons);
+  out.V64(postings_);
+  out.V64(duplicates_);
+  out.V64(outside_);
+  out.V64(unknown_.size());
+  out.V64(kUnknownReasons);
   for (const auto& field : unknown_)
-    for (uint64_t n : field) out.U64(n);
-  out.U64(date_sources_.size());
-  for (uint64_t n : date_sources_) out.U64(n);
-  out.U64(categories_.by_quarter.size());
-  out.U64(kCategoryCount);
+    for (uint64_t n : field) out.V64(n);
+  out.V64(date_sources_.size());
+  for (uint64_t n : date_sources_) out.V64(n);
+  out.V64(categories_.by_quarter.size());
+  out.V64(kCategoryCount);
   for (const auto& [quarter, cells] : categories_.by_quarter) {
     out.Str(quarter);
     for (const auto& by_any : cells)
       for (const CubeCell& c : by_any) {
-        out.U64(c.postings);
-        out.U64(c.salary_n);
-        out.U64(c.salary_sum);
+        out.V64(c.postings);
+        out.V64(c.salary_n);
+        out.V64(c.salary_sum);
       }
   }
   cube_.Save(out);
@@ -288,23 +288,23 @@ void ReportJob::Save(ByteWriter& out) const {
 
 bool ReportJob::Load(ByteReader& in) {
   uint64_t fields, reasons, sources, quarters, categories;
-  if (!in.U64(&postings_) || !in.U64(&duplicates_) || !in.U64(&outside_) || !in.U64(&fields) ||
-      fields != unknown_.size() || !in.U64(&reasons) || reasons != kUnknownReasons)
+  if (!in.V64(&postings_) || !in.V64(&duplicates_) || !in.V64(&outside_) || !in.V64(&fields) ||
+      fields != unknown_.size() || !in.V64(&reasons) || reasons != kUnknownReasons)
     return false;
   for (auto& field : unknown_)
     for (uint64_t& n : field)
-      if (!in.U64(&n)) return false;
-  if (!in.U64(&sources) || sources != date_sources_.size()) return false;
+      if (!in.V64(&n)) return false;
+  if (!in.V64(&sources) || sources != date_sources_.size()) return false;
   for (uint64_t& n : date_sources_)
-    if (!in.U64(&n)) return false;
-  if (!in.Count(&quarters, 8) || !in.U64(&categories) || categories != kCategoryCount) return false;
+    if (!in.V64(&n)) return false;
+  if (!in.Count(&quarters, 8) || !in.V64(&categories) || categories != kCategoryCount) return false;
   for (uint64_t i = 0; i < quarters; ++i) {
     std::string quarter;
     if (!in.Str(&quarter, 64)) return false;
     auto& cells = categories_.by_quarter[quarter];
     for (auto& by_any : cells)
       for (CubeCell& c : by_any)
-        if (!in.U64(&c.postings) || !in.U64(&c.salary_n) || !in.U64(&c.salary_sum)) return false;
+        if (!in.V64(&c.postings) || !in.V64(&c.salary_n) || !in.V64(&c.salary_sum)) return false;
   }
   return cube_.Load(in);
 }

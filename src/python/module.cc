@@ -561,22 +561,39 @@ py::tuple ReadOnePart(const py::dict& options, const std::string& state) {
   return py::make_tuple(k[0], k[1], console.Messages());
 }
 
-// Step 3: the partial report of one part's state, as bytes.
-py::bytes PartialOfState(const py::dict& options, const std::string& state, const py::array_t<uint64_t>& duplicates) {
+// Step 3: the partial report of consecutive parts' states, each with its
+// duplicates, summed in the order given, as bytes.
+py::bytes PartialOfStates(const py::dict& options, const std::vector<std::string>& states,
+                          const std::vector<py::array_t<uint64_t>>& duplicates) {
   RunOptions run;
   TableChoices unused;
   std::string dedup;
   ReadOptions(options, run, &unused, &dedup);
-  std::vector<uint64_t> dups(duplicates.data(), duplicates.data() + duplicates.size());
+  if (states.empty() || states.size() != duplicates.size())
+    throw py::value_error("give one array of duplicates per state, and at least one state");
+  std::vector<std::vector<uint64_t>> dups;
+  for (const auto& d : duplicates) dups.emplace_back(d.data(), d.data() + d.size());
   std::string bytes;
   Status failed;
   {
     py::gil_scoped_release release;
-    auto partial = PartialFromState(run, state, dups);
-    if (partial.ok()) {
-      bytes = partial->ToBytes();
+    auto sum = [&]() -> StatusOr<PartialReport> {
+      std::optional<PartialReport> all;
+      for (size_t i = 0; i < states.size(); ++i) {
+        auto partial = PartialFromState(run, states[i], dups[i]);
+        if (!partial.ok()) return partial.status();
+        if (!all) {
+          all = std::move(*partial);
+        } else {
+          JOBSIFT_RETURN_IF_ERROR(all->Add(*partial));
+        }
+      }
+      return std::move(*all);
+    }();
+    if (sum.ok()) {
+      bytes = sum->ToBytes();
     } else {
-      failed = partial.status();
+      failed = sum.status();
     }
   }
   if (!failed.ok()) Raise(failed);
@@ -684,7 +701,7 @@ PYBIND11_MODULE(_jobsift, m) {
     }
     return KeysTuple(ValueOrRaise(std::move(keys)));
   }, py::arg("state"));
-  m.def("partial_from_state", &PartialOfState, py::arg("options"), py::arg("state"), py::arg("duplicates"));
+  m.def("partial_of_states", &PartialOfStates, py::arg("options"), py::arg("states"), py::arg("duplicates"));
   m.def("sum_partials", &SumPartials, py::arg("parts"));
   m.def("report_from_partial", &ReportOfPartial, py::arg("options"), py::arg("partial"));
 
