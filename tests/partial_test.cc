@@ -69,6 +69,11 @@ StatusOr<ReportResult> Distributed(RunOptions run, const std::vector<std::string
     states.push_back(d.File("part" + std::to_string(p) + ".state"));
     auto k = ReadPart(one, "exact", states.back(), console);
     if (!k.ok()) return k.status();
+    // The keys a read gives are those of its state's records, in order.
+    auto again = StateDedupKeys(states.back());
+    if (!again.ok()) return again.status();
+    EXPECT_EQ(k->fingerprint, again->fingerprint) << parts[p];
+    EXPECT_EQ(k->half, again->half) << parts[p];
     keys.push_back(std::move(*k));
   }
   std::map<std::pair<uint64_t, uint64_t>, std::pair<size_t, uint64_t>> first;  // key -> (part, record)

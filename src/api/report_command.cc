@@ -158,11 +158,13 @@ struct FilledJob {
 };
 
 // Reads the inputs into a job. With `state`, the job's state is written
-// there. A `part` of a distributed run only writes its state, and holding
-// no posting (an empty or skipped file) is no error there: its state says
-// what was noted, for the sum.
+// there. A part of a distributed run (`part_keys` given) only writes its
+// state and its postings' keys, and holding no posting (an empty or
+// skipped file) is no error there: its state says what was noted, for the
+// sum.
 StatusOr<FilledJob> FillJob(const RunOptions& run, const std::string& dedup_name, const std::string& out_dir,
-                            const std::string& state_path, bool part, Console& console) {
+                            const std::string& state_path, DedupKeys* part_keys, Console& console) {
+  const bool part = part_keys != nullptr;
   FilledJob f;
   auto config = MakeConfig(run);
   if (!config.ok()) return config.status();
@@ -193,6 +195,7 @@ StatusOr<FilledJob> FillJob(const RunOptions& run, const std::string& dedup_name
   f.job->set_scratch_dir(ScratchDir(out_dir));
   f.job->set_threads(ThreadsFor(f.config.read.threads));
   f.job->set_state_only(part);
+  if (part) f.job->set_keys(&part_keys->fingerprint, &part_keys->half);
   auto decider = MakeDecider(*f.annotator, &categorize);
   if (!decider.ok()) return decider.status();
   f.decider = std::move(*decider);
@@ -235,7 +238,7 @@ StatusOr<FilledJob> FillJob(const RunOptions& run, const std::string& dedup_name
 }  // namespace
 
 StatusOr<ReportResult> BuildReport(const RunOptions& run, const ReportRequest& request, Console& console) {
-  auto f = FillJob(run, request.dedup, request.output_dir, request.state, false, console);
+  auto f = FillJob(run, request.dedup, request.output_dir, request.state, nullptr, console);
   if (!f.ok()) return f.status();
   TableOptions tables = ToTableOptions(request.tables);
   tables.definitions = f->config.definitions;
@@ -317,10 +320,7 @@ StatusOr<DedupKeys> StateDedupKeys(const std::string& state) {
   DedupKeys keys;
   JOBSIFT_RETURN_IF_ERROR(ReplayState(state, [&](const Contribution& c) {
     keys.fingerprint.push_back(c.fingerprint);
-    std::string half = HalfOfQuarter(c.dim[static_cast<size_t>(Dim::kQuarter)]);
-    uint64_t code = 0;
-    if (half.size() == 6) code = static_cast<uint64_t>(std::stoull(half.substr(0, 4))) * 2 + (half[5] == '2' ? 2 : 1);
-    keys.half.push_back(code);
+    keys.half.push_back(HalfCode(c.dim[static_cast<size_t>(Dim::kQuarter)]));
   }));
   return keys;
 }
@@ -338,9 +338,10 @@ StatusOr<std::vector<InputPart>> ListParts(const std::vector<std::string>& input
 StatusOr<DedupKeys> ReadPart(const RunOptions& run, const std::string& dedup, const std::string& state,
                              Console& console) {
   if (state.empty()) return InvalidArgument("a part's state file must be named");
-  auto f = FillJob(run, dedup, "", state, true, console);
+  DedupKeys keys;
+  auto f = FillJob(run, dedup, "", state, &keys, console);
   if (!f.ok()) return f.status();
-  return StateDedupKeys(state);
+  return keys;
 }
 
 std::string PartialReport::ToBytes() const { return SavePartial(impl_->counts); }

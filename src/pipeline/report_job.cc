@@ -182,7 +182,16 @@ void ReportJob::AddContribution(const Contribution& c) {
 
 void ReportJob::Add(const ContributionView& c, uint32_t half) {
   if (state_ != nullptr) state_->Add(c);
-  if (state_only_) return;
+  if (state_only_) {
+    if (key_fingerprints_ != nullptr) {
+      std::string_view quarter = c.record.dim[static_cast<size_t>(Dim::kQuarter)];
+      auto code = half_codes_.find(quarter);
+      if (code == half_codes_.end()) code = half_codes_.emplace(std::string(quarter), HalfCode(quarter)).first;
+      key_fingerprints_->push_back(c.fingerprint);
+      key_halves_->push_back(code->second);
+    }
+    return;
+  }
   if (c.fingerprint != 0) {
     if (!error_.ok()) return;  // the run fails at Complete
     if (!dedup_index_) {
@@ -202,6 +211,14 @@ void ReportJob::Add(const ContributionView& c, uint32_t half) {
     }
   }
   Count(cube_.Add(c.record), c);
+}
+
+uint64_t HalfCode(std::string_view quarter) {
+  std::string half = HalfOfQuarter(quarter);
+  if (half.size() != 6) return 0;
+  uint64_t year = 0;
+  for (size_t i = 0; i < 4; ++i) year = year * 10 + static_cast<uint64_t>(half[i] - '0');
+  return year * 2 + (half[5] == '2' ? 2 : 1);
 }
 
 void ReportJob::Count(Cube::AddResult result, const ContributionView& c) {

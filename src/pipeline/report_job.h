@@ -50,6 +50,13 @@ class ReportJob : public PostingJob {
   // deduplicated nor counted here, but where the state is summed (a part
   // of a distributed run, docs/distributed.md).
   void set_state_only(bool state_only) { state_only_ = state_only; }
+  // With state_only: each posting's deduplication key, in input order —
+  // its fingerprint (0: none) and half-year (0 undated, else year × 2 +
+  // (H2 ? 2 : 1)) — so that the state need not be read again for them.
+  void set_keys(std::vector<uint64_t>* fingerprints, std::vector<uint64_t>* halves) {
+    key_fingerprints_ = fingerprints;
+    key_halves_ = halves;
+  }
   // Where exact deduplication keeps its scratch files (the output folder;
   // they are unlinked at once). Required before the first posting with a
   // fingerprint.
@@ -102,6 +109,9 @@ class ReportJob : public PostingJob {
   Dedup dedup_;
   StateWriter* state_ = nullptr;
   bool state_only_ = false;
+  std::vector<uint64_t>* key_fingerprints_ = nullptr;
+  std::vector<uint64_t>* key_halves_ = nullptr;
+  std::map<std::string, uint64_t, std::less<>> half_codes_;  // by quarter label
   // Counts one posting's fate in the cube.
   void Count(Cube::AddResult result, const ContributionView& c);
   // The half-year id of a quarter label, for deduplication.
@@ -133,6 +143,10 @@ class ReportJob : public PostingJob {
   uint64_t duplicates_ = 0;
   uint64_t outside_ = 0;
 };
+
+// A half-year as a deduplication key: 0 for an unknown quarter, else
+// year × 2 + (H2 ? 2 : 1).
+uint64_t HalfCode(std::string_view quarter);
 
 // The decider for set_decider: the AI terms of `full` alone, deciding only,
 // with `full`'s options, or with `categorize` (options that categorize):
