@@ -19,7 +19,7 @@ packages=(
   libvectorscan-dev libopencc-dev ripgrep libxlsxwriter-dev
   python3 time
   python3-dev pybind11-dev python3-pybind11 python3-numpy python3-pandas python3-pytest
-  python3-dask python3-distributed
+  python3-dask python3-distributed python3-matplotlib
   chromium fonts-noto-cjk
   clang-14 libclang-rt-14-dev llvm-14
 )

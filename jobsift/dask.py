@@ -1,0 +1,214 @@
+"""jobsift.dask: one report over a Dask distributed cluster, the same as one run over every input.
+
+    from distributed import Client, LocalCluster
+    import jobsift.dask
+    with Client(LocalCluster(n_workers=2, threads_per_worker=1)) as client:
+        rep = jobsift.dask.report(["/data/2023/", "/data/2024/"], client=client)
+    rep.tables["F2"]   # identical to jobsift.report and to `jobsift report` on the same input
+
+How (docs/distributed.md, include/jobsift/partial.h):
+
+1. Each input file is a part. Each worker reads a run of consecutive parts (of about equal bytes):
+   a part's postings' contributions go to a state file on that worker's disk, and their
+   deduplication keys (fingerprint of company, title, city and description; half-year) come back
+   split into buckets by fingerprint.
+2. A task per bucket gathers the bucket's keys of every part, so all copies of a posting meet
+   there, keeps the first by position (part, record) and names the others duplicates.
+3. Each worker counts its parts into one partial report (a cube: bounded by cities, industries,
+   terms ..., not by postings), their duplicates as removed, summed in input order.
+4. The client sums the workers' partial reports in input order and makes the Report.
+
+Only keys (24 bytes a posting) and partial reports cross the network; states stay on the workers.
+"""
+import os
+import shutil
+import tempfile
+import time
+
+import numpy as np
+
+import jobsift
+from jobsift import _call, _ext, _options, _say
+
+__all__ = ["report"]
+
+
+# ---------------------------------------------------------------------------
+# Tasks (run on the workers)
+
+def _read_part(index, path, named, options, buckets, scratch):
+    """Step 1: the part's state on this worker, and its keys by bucket."""
+    from distributed import get_worker
+    folder = tempfile.mkdtemp(prefix=f"jobsift-part{index}-", dir=scratch)
+    state = os.path.join(folder, "part.state")
+    opts = dict(options, inputs=[path], inputs_found_in_folder=not named)
+    fingerprints, halves, messages = _call(_ext.read_part, opts, state)
+    records = np.arange(len(fingerprints), dtype=np.uint64)
+    keyed = fingerprints != 0
+    bucket_of = fingerprints % np.uint64(buckets)
+    pieces = []
+    for b in range(buckets):
+        take = keyed & (bucket_of == np.uint64(b))
+        pieces.append((records[take], fingerprints[take], halves[take]))
+    try:
+        worker = get_worker().address
+    except ValueError:  # run outside a worker (the client's own process)
+        worker = None
+    key_bytes = sum(r.nbytes + f.nbytes + h.nbytes for r, f, h in pieces)
+    return {"state": state, "folder": folder, "worker": worker, "records": len(fingerprints),
+            "state_bytes": os.path.getsize(state), "messages": messages, "key_bytes": key_bytes, "pieces": pieces}
+
+
+def _meta(part):
+    return {k: part[k] for k in ("worker", "records", "key_bytes", "state_bytes")}
+
+
+def _piece(part, bucket):
+    return part["pieces"][bucket]
+
+
+def _decide(parts_pieces):
+    """Step 2: in one bucket, every key's first posting by (part, record) is kept; the rest are duplicates.
+
+    parts_pieces[i] holds part i's (records, fingerprints, halves). Returns, per part, its duplicate
+    records (ascending)."""
+    part_ids = np.concatenate([np.full(len(p[0]), i, dtype=np.uint64) for i, p in enumerate(parts_pieces)]
+                              or [np.empty(0, np.uint64)])
+    records = np.concatenate([p[0] for p in parts_pieces] or [np.empty(0, np.uint64)])
+    fps = np.concatenate([p[1] for p in parts_pieces] or [np.empty(0, np.uint64)])
+    halves = np.concatenate([p[2] for p in parts_pieces] or [np.empty(0, np.uint64)])
+    order = np.lexsort((records, part_ids, halves, fps))  # by key, then by position
+    fps, halves, part_ids, records = fps[order], halves[order], part_ids[order], records[order]
+    repeat = np.zeros(len(fps), dtype=bool)
+    repeat[1:] = (fps[1:] == fps[:-1]) & (halves[1:] == halves[:-1])
+    out = []
+    for i in range(len(parts_pieces)):
+        mine = repeat & (part_ids == i)
+        out.append(np.sort(records[mine]))
+    return out
+
+
+def _count_parts(indexes, reads, decided, options):
+    """Step 3, on the worker that read them: consecutive parts counted and summed in input order, each
+    part's duplicates (gathered from every bucket) counted as removed."""
+    try:
+        states, dups = [], []
+        for index, read in zip(indexes, reads):
+            states.append(read["state"])
+            mine = [d[index] for d in decided]
+            dups.append(np.sort(np.concatenate(mine)).astype(np.uint64) if mine else np.empty(0, np.uint64))
+        return _call(_ext.partial_of_states, options, states, dups)
+    finally:
+        for read in reads:
+            shutil.rmtree(read["folder"], ignore_errors=True)
+
+
+# ---------------------------------------------------------------------------
+# The run
+
+class _Stats(dict):
+    """What a distributed run moved: jobsift.dask.report returns it as Report.dask."""
+
+
+def report(paths, client=None, *, buckets=None, threads=1, definition=None, scratch=None, **options):
+    """The report of `paths` computed on a Dask cluster: the same tables as jobsift.report(paths, ...).
+
+    paths: a path or a list of files and folders (folders are read recursively, sorted, as the
+        jobsift command reads them); each file is a part, read by one worker task.
+    client: a distributed.Client; None uses the current one, else starts a LocalCluster of one
+        single-threaded worker process per core for this call.
+    buckets: how many tasks decide duplicates (default: the number of workers).
+    threads: threads each part's read uses on its worker (default 1: one task per worker thread).
+    scratch: the folder on each worker for the parts' state files (default: its temporary folder).
+    Other options: as jobsift.report (definition, half, min_n, city, industry, dedup, config ...).
+
+    The Report has .dask: parts, buckets, workers, postings read, the bytes of keys and of partial
+    reports moved, of the states left on the workers' disks and of the final sum, and the seconds
+    of each step.
+    """
+    import distributed
+
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    paths = [os.fspath(p) for p in paths]
+    if not paths:
+        raise jobsift.InvalidArgumentError("no inputs given")
+    opts = _options(threads=threads, definition=definition, **options)
+    if "inputs" in opts:
+        raise TypeError("give the inputs as paths")
+    parts = _call(_ext.list_parts, paths)
+    if not parts:
+        raise jobsift.DataError("no data files in " + ", ".join(paths))
+    own = None
+    if client is None:
+        try:
+            client = distributed.get_client()
+        except ValueError:
+            own = distributed.Client(distributed.LocalCluster(n_workers=os.cpu_count() or 1, threads_per_worker=1,
+                                                              processes=True, dashboard_address=None))
+            client = own
+    try:
+        return _run(client, parts, opts, buckets, scratch)
+    finally:
+        if own is not None:
+            cluster = own.cluster
+            own.close()
+            cluster.close()
+
+
+def _run(client, parts, opts, buckets, scratch):
+    import distributed
+    workers = sorted(client.scheduler_info().get("workers", {})) or [None]
+    buckets = max(1, int(buckets or len(workers)))
+    read_opts = {k: v for k, v in opts.items() if k not in ("half", "min_n", "top_cities", "top_industries")}
+    count_opts = {k: v for k, v in read_opts.items() if k != "dedup"}
+    # Each worker reads a run of consecutive parts (balanced by size), so that it can sum them
+    # in input order itself; only one partial report a worker leaves it.
+    owner = _assign(parts, len(workers))
+    pin = {"allow_other_workers": False}
+    clock = [time.perf_counter()]
+    # 1. Read each part on its worker; keys come back in buckets.
+    reads = [client.submit(_read_part, i, path, named, read_opts, buckets, scratch, pure=False,
+                           workers=[workers[owner[i]]] if workers[owner[i]] else None, **pin)
+             for i, (path, named, _size) in enumerate(parts)]
+    meta = client.gather([client.submit(_meta, r, pure=False) for r in reads])
+    clock.append(time.perf_counter())
+    # The parts' own warnings are left unsaid: the sum says them once, as one read over every part would.
+    # 2. Each bucket's keys of every part meet in one task.
+    decided = [client.submit(_decide, [client.submit(_piece, r, b, pure=False) for r in reads], pure=False)
+               for b in range(buckets)]
+    distributed.wait(decided)
+    clock.append(time.perf_counter())
+    # 3. Each worker counts and sums its parts.
+    partials = []
+    for w, address in enumerate(workers):
+        mine = [i for i in range(len(parts)) if owner[i] == w]
+        if mine:
+            partials.append(client.submit(_count_parts, mine, [reads[i] for i in mine], decided, count_opts,
+                                          pure=False, workers=[address] if address else None, **pin))
+    partial_bytes = client.gather(partials)
+    clock.append(time.perf_counter())
+    # 4. The workers' sums, in input order, made a report here.
+    final = _call(_ext.sum_partials, partial_bytes)
+    result = _call(_ext.report_from_partial, opts, final)
+    _say(result.messages)
+    rep = jobsift.Report(result)
+    clock.append(time.perf_counter())
+    rep.dask = _Stats(seconds={step: round(b - a, 3) for step, a, b in
+                               zip(("read", "decide", "count", "report"), clock, clock[1:])},parts=len(parts), buckets=buckets, workers=len(workers),
+                      postings_read=int(sum(m["records"] for m in meta)),
+                      key_bytes=int(sum(m["key_bytes"] for m in meta)),
+                      state_bytes=int(sum(m["state_bytes"] for m in meta)),
+                      partial_bytes=int(sum(len(b) for b in partial_bytes)), final_partial_bytes=len(final))
+    return rep
+
+
+def _assign(parts, workers):
+    """The worker of each part: runs of consecutive parts of about equal bytes, one run a worker."""
+    sizes = [max(1, size) for _path, _named, size in parts]
+    total = sum(sizes)
+    owner, done = [], 0
+    for size in sizes:
+        owner.append(min(workers - 1, done * workers // total))
+        done += size
+    return owner

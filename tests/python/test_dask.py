@@ -1,0 +1,110 @@
+"""jobsift.dask on a LocalCluster of 2 worker processes: the same report as jobsift.report and the CLI."""
+import filecmp
+import os
+import warnings
+
+import pandas as pd
+import pytest
+
+from conftest import ROOT, run_cli
+
+import jobsift
+import jobsift.dask
+
+distributed = pytest.importorskip("distributed")
+
+
+@pytest.fixture(scope="module")
+def client():
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    c = distributed.Client(cluster)
+    yield c
+    c.close()
+    cluster.close()
+
+
+@pytest.fixture(scope="module")
+def parts(tmp_path_factory):
+    """Generated postings in 4 files under a folder, with re-posts of the first file's postings in the last
+    (only a deduplication across partitions finds them), and a file without postings."""
+    d = tmp_path_factory.mktemp("parts")
+    run_cli("gen", "--rows", 12000, "--seed", 21, "-o", d / "all.jsonl", "-q")
+    lines = (d / "all.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    os.remove(d / "all.jsonl")
+    folder = d / "postings"
+    folder.mkdir()
+    n = len(lines)
+    chunks = [lines[i * n // 4:(i + 1) * n // 4] for i in range(4)]
+    chunks[3] += chunks[0][::5]
+    for i, chunk in enumerate(chunks):
+        (folder / f"part{i}.jsonl").write_text("".join(chunk), encoding="utf-8")
+    (folder / "zz_companies.csv").write_text("公司名称,所属行业\n甲公司,教育\n", encoding="utf-8")
+    return folder
+
+
+def _same_tables(a, b):
+    assert list(a.tables) == list(b.tables)
+    for tid in a.tables:
+        pd.testing.assert_frame_equal(a.tables[tid], b.tables[tid], obj=tid)
+
+
+def test_dask_report_is_the_single_run_report(client, parts, tmp_path):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", jobsift.JobsiftWarning)
+        local = jobsift.report(parts)
+        dist = jobsift.dask.report(parts, client=client)
+    assert dist.dask["parts"] == 5 and dist.dask["workers"] == 2
+    assert local.duplicates >= 12000 // 4 // 5 * 0.9  # the planted cross-part re-posts, and the generator's own
+    assert dist.duplicates == local.duplicates and dist.postings == local.postings
+    _same_tables(dist, local)
+    assert dist.summary == local.summary
+    # And byte for byte the files of `jobsift report` on the same folder.
+    cli_out = tmp_path / "cli"
+    run_cli("report", parts, "-o", cli_out, "-q")
+    dist.write(tmp_path / "dask")
+    for name in ["tables.json", "report.html", "summary.json"] + [f"tables/{t}.csv" for t in dist.tables]:
+        assert filecmp.cmp(cli_out / name, tmp_path / "dask" / name, shallow=False), name
+
+
+def test_what_moves_is_keys_and_cubes(client, parts):
+    dist = jobsift.dask.report(parts, client=client, buckets=3)
+    s = dist.dask
+    assert s["buckets"] == 3
+    assert s["key_bytes"] == 24 * s["postings_read"]  # record, fingerprint, half: 8 bytes each
+    assert 0 < s["final_partial_bytes"] < s["partial_bytes"]
+
+
+def test_filters_and_options_match(client, parts):
+    for options in ({"city": "北京", "min_n": 5}, {"dedup": "none"}, {"definition": "broad", "half": "2024H1"}):
+        local = jobsift.report(parts, **options)
+        dist = jobsift.dask.report(parts, client=client, **options)
+        _same_tables(dist, local)
+        assert dist.summary == local.summary, options
+
+
+def test_errors_reach_the_caller(client, tmp_path):
+    with pytest.raises(jobsift.NotFoundError):
+        jobsift.dask.report(tmp_path / "nope", client=client)
+    with pytest.raises(TypeError, match="unknown option"):
+        jobsift.dask.report(ROOT, client=client, treads=2)
+
+
+def _real_data():
+    path = os.environ.get("JOBSIFT_REAL_DATA") or os.path.join(os.path.dirname(ROOT), "shared", "data", "real")
+    return path if os.path.isdir(path) else None
+
+
+def test_real_folder_with_company_tables(client):
+    real = _real_data()
+    if real is None:
+        if os.environ.get("JOBSIFT_REQUIRE_SHARED") == "1":
+            pytest.fail("../shared/data/real is not beside the checkout (JOBSIFT_REQUIRE_SHARED=1)")
+        pytest.skip("../shared/data/real is not beside this checkout: set JOBSIFT_REAL_DATA to run this test")
+    folder = os.path.join(real, "job-hunting-data")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", jobsift.JobsiftWarning)
+        local = jobsift.report(folder)
+        dist = jobsift.dask.report(folder, client=client)
+    assert dist.dask["parts"] > 50  # one a file, the skipped company tables among them
+    _same_tables(dist, local)
+    assert dist.summary == local.summary  # the skipped tables' industry column is still noted
