@@ -9,13 +9,15 @@
 How (docs/distributed.md, include/jobsift/partial.h):
 
 1. Each input file is a part. Each worker reads a run of consecutive parts (of about equal bytes):
-   a part's postings' contributions go to a state file on that worker's disk, and their
-   deduplication keys (fingerprint of company, title, city and description; half-year) come back
-   split into buckets by fingerprint.
+   a part's postings are counted into its partial report (kept on the worker), their
+   contributions go to a state file on that worker's disk, and their deduplication keys
+   (fingerprint of company, title, city and description; half-year) come back split into
+   buckets by fingerprint.
 2. A task per bucket gathers the bucket's keys of every part, so all copies of a posting meet
    there, keeps the first by position (part, record) and names the others duplicates.
-3. Each worker counts its parts into one partial report (a cube: bounded by cities, industries,
-   terms ..., not by postings), their duplicates as removed, summed in input order.
+3. Each worker takes its parts' duplicates back out of their counts (reading only those records
+   from the states) and sums its parts, in input order, into one partial report (a cube: bounded
+   by cities, industries, terms ..., not by postings).
 4. The client sums the workers' partial reports in input order and makes the Report.
 
 Only keys (24 bytes a posting) and partial reports cross the network; states stay on the workers.
@@ -42,7 +44,7 @@ def _read_part(index, path, named, options, buckets, scratch):
     folder = tempfile.mkdtemp(prefix=f"jobsift-part{index}-", dir=scratch)
     state = os.path.join(folder, "part.state")
     opts = dict(options, inputs=[path], inputs_found_in_folder=not named)
-    fingerprints, halves, messages = _call(_ext.read_part, opts, state)
+    fingerprints, halves, offsets, counts, messages = _call(_ext.read_part, opts, state)
     records = np.arange(len(fingerprints), dtype=np.uint64)
     keyed = fingerprints != 0
     bucket_of = fingerprints % np.uint64(buckets)
@@ -56,7 +58,8 @@ def _read_part(index, path, named, options, buckets, scratch):
         worker = None
     key_bytes = sum(r.nbytes + f.nbytes + h.nbytes for r, f, h in pieces)
     return {"state": state, "folder": folder, "worker": worker, "records": len(fingerprints),
-            "state_bytes": os.path.getsize(state), "messages": messages, "key_bytes": key_bytes, "pieces": pieces}
+            "state_bytes": os.path.getsize(state), "messages": messages, "key_bytes": key_bytes, "pieces": pieces,
+            "offsets": offsets, "counts": counts}
 
 
 def _meta(part):
@@ -88,16 +91,16 @@ def _decide(parts_pieces):
     return out
 
 
-def _count_parts(indexes, reads, decided, options):
-    """Step 3, on the worker that read them: consecutive parts counted and summed in input order, each
-    part's duplicates (gathered from every bucket) counted as removed."""
+def _count_parts(indexes, reads, decided):
+    """Step 3, on the worker that read them: consecutive parts' counts, each part's duplicates (gathered
+    from every bucket) taken back out and counted as removed, summed in input order."""
     try:
-        states, dups = [], []
-        for index, read in zip(indexes, reads):
-            states.append(read["state"])
+        dups = []
+        for index in indexes:
             mine = [d[index] for d in decided]
             dups.append(np.sort(np.concatenate(mine)).astype(np.uint64) if mine else np.empty(0, np.uint64))
-        return _call(_ext.partial_of_states, options, states, dups)
+        return _call(_ext.count_parts, [r["counts"] for r in reads], [r["state"] for r in reads],
+                     [r["offsets"] for r in reads], dups)
     finally:
         for read in reads:
             shutil.rmtree(read["folder"], ignore_errors=True)
@@ -161,7 +164,6 @@ def _run(client, parts, opts, buckets, scratch):
     workers = sorted(client.scheduler_info().get("workers", {})) or [None]
     buckets = max(1, int(buckets or len(workers)))
     read_opts = {k: v for k, v in opts.items() if k not in ("half", "min_n", "top_cities", "top_industries")}
-    count_opts = {k: v for k, v in read_opts.items() if k != "dedup"}
     # Each worker reads a run of consecutive parts (balanced by size), so that it can sum them
     # in input order itself; only one partial report a worker leaves it.
     owner = _assign(parts, len(workers))
@@ -184,7 +186,7 @@ def _run(client, parts, opts, buckets, scratch):
     for w, address in enumerate(workers):
         mine = [i for i in range(len(parts)) if owner[i] == w]
         if mine:
-            partials.append(client.submit(_count_parts, mine, [reads[i] for i in mine], decided, count_opts,
+            partials.append(client.submit(_count_parts, mine, [reads[i] for i in mine], decided,
                                           pure=False, workers=[address] if address else None, **pin))
     partial_bytes = client.gather(partials)
     clock.append(time.perf_counter())

@@ -55,26 +55,30 @@ std::vector<std::string> Parts(TempDir& d) {
   return paths;
 }
 
-// The distributed run, in one process: each part's state, the duplicates
-// by key (the first by position is kept), partial reports through bytes.
+// The distributed run, in one process: each part read (its state and
+// counts), the duplicates by key (the first by position is kept), and the
+// parts' partial reports through bytes: taken out of each part's counts,
+// or with `replay`, counted again from its state (PartialFromState).
 StatusOr<ReportResult> Distributed(RunOptions run, const std::vector<std::string>& parts, TempDir& d,
-                                   const TableChoices& tables, uint64_t* duplicates_found) {
+                                   const TableChoices& tables, uint64_t* duplicates_found, bool replay = false) {
   QuietConsole console;
   std::vector<std::string> states;
-  std::vector<DedupKeys> keys;
+  std::vector<DedupKeys> keys(parts.size());
+  std::vector<std::vector<uint64_t>> offsets(parts.size());
+  std::vector<PartialReport> counted;
   for (size_t p = 0; p < parts.size(); ++p) {
     RunOptions one = run;
     one.inputs = {parts[p]};
-    one.city.clear();  // states hold every posting; the filter applies when counting
     states.push_back(d.File("part" + std::to_string(p) + ".state"));
-    auto k = ReadPart(one, "exact", states.back(), console);
-    if (!k.ok()) return k.status();
+    auto part = ReadPart(one, "exact", states.back(), &keys[p], &offsets[p], console);
+    if (!part.ok()) return part.status();
+    counted.push_back(std::move(*part));
     // The keys a read gives are those of its state's records, in order.
     auto again = StateDedupKeys(states.back());
     if (!again.ok()) return again.status();
-    EXPECT_EQ(k->fingerprint, again->fingerprint) << parts[p];
-    EXPECT_EQ(k->half, again->half) << parts[p];
-    keys.push_back(std::move(*k));
+    EXPECT_EQ(keys[p].fingerprint, again->fingerprint) << parts[p];
+    EXPECT_EQ(keys[p].half, again->half) << parts[p];
+    EXPECT_EQ(offsets[p].size(), keys[p].fingerprint.size());
   }
   std::map<std::pair<uint64_t, uint64_t>, std::pair<size_t, uint64_t>> first;  // key -> (part, record)
   std::vector<std::vector<uint64_t>> duplicates(parts.size());
@@ -89,7 +93,12 @@ StatusOr<ReportResult> Distributed(RunOptions run, const std::vector<std::string
     }
   std::optional<PartialReport> sum;
   for (size_t p = 0; p < parts.size(); ++p) {
-    auto partial = PartialFromState(run, states[p], duplicates[p]);
+    StatusOr<PartialReport> partial = counted[p];
+    if (replay) {
+      partial = PartialFromState(run, states[p], duplicates[p]);
+    } else {
+      JOBSIFT_RETURN_IF_ERROR(partial->RemoveDuplicates(states[p], offsets[p], duplicates[p]));
+    }
     if (!partial.ok()) return partial.status();
     auto sent = PartialReport::FromBytes(partial->ToBytes());
     if (!sent.ok()) return sent.status();
@@ -128,6 +137,9 @@ TEST(Partial, SummedPartsGiveTheReportOfOneRunByteForByte) {
   EXPECT_EQ(found, whole->duplicates());
   EXPECT_NE(whole->SummaryJson().find("part3.csv"), std::string::npos) << "the empty part is noted";
   ExpectSameReport(*distributed, *whole, d);
+  auto replayed = Distributed(run, parts, d, {}, &found, /*replay=*/true);
+  ASSERT_TRUE(replayed.ok()) << replayed.status().message();
+  ExpectSameReport(*replayed, *whole, d);
 }
 
 TEST(Partial, AFilterAppliesWhenCountingNotWhenDeduplicating) {
@@ -148,6 +160,9 @@ TEST(Partial, AFilterAppliesWhenCountingNotWhenDeduplicating) {
   ASSERT_TRUE(whole.ok());
   EXPECT_GT(whole->outside_filter(), whole->postings());
   ExpectSameReport(*distributed, *whole, d);
+  auto replayed = Distributed(run, parts, d, tables, &found, /*replay=*/true);
+  ASSERT_TRUE(replayed.ok()) << replayed.status().message();
+  ExpectSameReport(*replayed, *whole, d);
 }
 
 TEST(Partial, DamagedBytesAndOtherRunsAreRefused) {
@@ -177,6 +192,18 @@ TEST(Partial, DamagedBytesAndOtherRunsAreRefused) {
   flipped[bytes.size() / 2] ^= 0x20;
   EXPECT_FALSE(PartialReport::FromBytes(flipped).ok());
   EXPECT_FALSE(PartialReport::FromBytes(bytes + "x").ok());
+
+  DedupKeys part_keys;
+  std::vector<uint64_t> offsets;
+  auto read = ReadPart(run, "exact", d.File("b.state"), &part_keys, &offsets, console);
+  ASSERT_TRUE(read.ok()) << read.status().message();
+  EXPECT_EQ(read->postings(), 2u);
+  PartialReport kept = *read;  // a copy: taking duplicates out of one leaves the other
+  EXPECT_FALSE(read->RemoveDuplicates(d.File("b.state"), offsets, {2}).ok());
+  ASSERT_TRUE(read->RemoveDuplicates(d.File("b.state"), offsets, {1}).ok());
+  EXPECT_EQ(read->postings(), 1u);
+  EXPECT_EQ(read->duplicates(), 1u);
+  EXPECT_EQ(kept.postings(), 2u);
 
   auto bad = PartialFromState(run, request.state, {5});
   ASSERT_FALSE(bad.ok());

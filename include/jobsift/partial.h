@@ -2,14 +2,15 @@
 // every input gives it (docs/distributed.md). The inputs are split into
 // parts in input order; then:
 //
-//   1. each part is read where it lies: ReadPart writes its state file
-//      (its postings' contributions, kept beside the worker) and gives
-//      each posting's deduplication key;
+//   1. each part is read where it lies: ReadPart counts its postings into
+//      a partial report, writes its state file (kept beside the worker)
+//      and gives each posting's deduplication key;
 //   2. routed by key,
 //      every copy of a posting meets the others in one place, where the
 //      first by position (part, record) is kept and the rest are duplicates;
-//   3. PartialFromState counts the part's postings, the duplicates as
-//      removed, into a PartialReport: a cube, bounded by the number of
+//   3. RemoveDuplicates takes the part's duplicates back out of its counts
+//      (reading only their records from the state) and counts them as
+//      removed. A PartialReport is a cube, bounded by the number of
 //      cities, industries, terms …, not by the postings;
 //   4. PartialReport::Add sums the parts in input order, and
 //      ReportFromPartial gives the report.
@@ -51,13 +52,18 @@ struct DedupKeys {
 };
 StatusOr<DedupKeys> StateDedupKeys(const std::string& state);
 
-// Step 1 for one part (`run.inputs`): reads it and writes its state, then
-// gives its keys. Unlike BuildReport, it counts nothing and builds no
-// tables, and a part without postings (an empty file, a table of
-// companies) is no error: its state still says what the read noticed.
+class PartialReport;
+
+// Step 1 for one part (`run.inputs`): reads it, writes its state, and
+// returns its partial report with every posting counted (none removed as a
+// re-post yet: PartialReport::RemoveDuplicates does that once step 2 has
+// decided). Fills `keys` with each posting's deduplication key and
+// `offsets` with where its record starts in the state. Unlike BuildReport
+// it builds no tables, and a part without postings (an empty file, a table
+// of companies) is no error: its counts still say what the read noticed.
 // `dedup` is "exact" or "none" (then every fingerprint is 0).
-StatusOr<DedupKeys> ReadPart(const RunOptions& run, const std::string& dedup, const std::string& state,
-                             Console& console);
+StatusOr<PartialReport> ReadPart(const RunOptions& run, const std::string& dedup, const std::string& state,
+                                 DedupKeys* keys, std::vector<uint64_t>* offsets, Console& console);
 
 class PartialReport {
  public:
@@ -69,6 +75,11 @@ class PartialReport {
   // lexicons, AI definitions, dedup, salary conventions or filters are
   // refused (DataError), and this one is left as it was.
   Status Add(const PartialReport& later);
+  // Step 3 for a part from ReadPart: its records listed in `duplicates`
+  // (indexes, ascending), read back from its `state` at `offsets`, are
+  // counted as removed re-posts instead of postings.
+  Status RemoveDuplicates(const std::string& state, const std::vector<uint64_t>& offsets,
+                          const std::vector<uint64_t>& duplicates);
   uint64_t postings() const;    // counted so far
   uint64_t duplicates() const;  // removed so far
 
@@ -80,9 +91,11 @@ class PartialReport {
   std::shared_ptr<Impl> impl_;
 };
 
-// The partial report of one part: the postings of `state` (from
-// BuildReport's `state`), with the records listed in `duplicates` (indexes
-// in the state, ascending) counted as removed re-posts. `run` gives the
+// The partial report of one part from its state alone (BuildReport's or
+// ReadPart's `state`): its postings, with the records listed in
+// `duplicates` (indexes in the state, ascending) counted as removed
+// re-posts. Slower than ReadPart's counts and RemoveDuplicates (the whole
+// state is read again), for states kept from earlier runs. `run` gives the
 // lexicons (they must be the state's) and the city / industry filter.
 StatusOr<PartialReport> PartialFromState(const RunOptions& run, const std::string& state,
                                          const std::vector<uint64_t>& duplicates);

@@ -315,6 +315,74 @@ void AddHistogram(const SalaryHistogram& from, SalaryHistogram& to) {
 
 }  // namespace
 
+bool Cube::Subtract(const CubeRecord& r) {
+  if (!Inside(r)) return false;
+  PostingKey key{};
+  for (size_t d = 0; d < kDimCount; ++d) key[d] = dicts_[d].Id(r.dim[d]);
+  key[kDimCount] = r.ai ? 1 : 0;
+  for (size_t p = 0; p < kProjections.size(); ++p) {
+    CubeCell& c = projections_[p][ProjectionKey(p, key)];
+    JOBSIFT_DCHECK(c.postings > 0);
+    --c.postings;
+    if (r.has_salary) {
+      --c.salary_n;
+      c.salary_sum -= r.annual_salary;
+    }
+  }
+  uint32_t q = key[static_cast<size_t>(Dim::kQuarter)];
+  if (r.has_salary) {
+    uint16_t bin = SalaryBin(r.annual_salary);
+    for (const auto& k : SalaryKeys(key)) {
+      SalaryHistogram& h = salary_bins_[k];
+      JOBSIFT_DCHECK(bin >= h.first && bin - h.first < h.counts.size());
+      --h.counts[bin - h.first];
+    }
+  }
+  if (r.ai) {
+    uint32_t ind = key[static_cast<size_t>(Dim::kIndustry)];
+    uint32_t city = key[static_cast<size_t>(Dim::kCity)];
+    for (std::string_view g : r.groups) {
+      uint32_t group = groups_.Id(g);
+      --skills_by_industry_[{q, ind, group}];
+      --skills_by_city_[{q, city, group}];
+    }
+    std::vector<uint32_t> ids;
+    for (std::string_view t : r.ai_terms) ids.push_back(term_names_.Id(t));
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    for (size_t i = 0; i < ids.size(); ++i) {
+      --terms_[{q, ids[i]}];
+      for (size_t j = i + 1; j < ids.size(); ++j) --pairs_[{q, ids[i], ids[j]}];
+    }
+  }
+  return true;
+}
+
+namespace {
+
+// `map` without the entries `empty` says are empty.
+template <size_t N, typename V, typename Empty>
+void DropIf(IdArrayMap<N, V>& map, Empty empty) {
+  IdArrayMap<N, V> kept;
+  for (const auto& [key, value] : map)
+    if (!empty(value)) kept[key] = value;
+  map = std::move(kept);
+}
+
+}  // namespace
+
+void Cube::DropEmpty() {
+  for (auto& p : projections_) DropIf(p, [](const CubeCell& c) { return c.postings == 0; });
+  auto zero = [](uint64_t n) { return n == 0; };
+  DropIf(skills_by_industry_, zero);
+  DropIf(skills_by_city_, zero);
+  DropIf(terms_, zero);
+  DropIf(pairs_, zero);
+  DropIf(salary_bins_, [](const SalaryHistogram& h) {
+    return std::all_of(h.counts.begin(), h.counts.end(), [](uint64_t c) { return c == 0; });
+  });
+}
+
 void Cube::MergeFrom(const Cube& o) {
   JOBSIFT_CHECK(filter_.city == o.filter_.city && filter_.industry == o.filter_.industry,
                 "merging cubes of different filters");

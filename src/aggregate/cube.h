@@ -201,6 +201,12 @@ class Cube {
   // are the same as one cube filled with every posting (a partial report's
   // reduction, docs/distributed.md).
   void MergeFrom(const Cube& other);
+  // Takes back what Add(r) counted (a posting found afterwards to repeat
+  // another): false, and nothing changes, when r lies outside the filter.
+  // Then DropEmpty leaves no cell a posting of its own would not make, so
+  // the cube is the one Add would have filled without r.
+  bool Subtract(const CubeRecord& r);
+  void DropEmpty();
   // The cube as bytes (names, then every cell), and back into an empty
   // cube; Load is false for damaged bytes.
   void Save(ByteWriter& out) const;

@@ -135,6 +135,7 @@ StateWriter::~StateWriter() = default;  // a state file never finished is remove
 
 void StateWriter::Bytes(const void* p, size_t n) {
   if (n > 0 && std::fwrite(p, 1, n, f_) != n) failed_ = true;
+  offset_ += n;
   hash_.Add(p, n);
 }
 
@@ -261,6 +262,42 @@ std::string GetInfo(R& in, StateInfo* out) {
   return "";
 }
 
+// One record after its tag; "" when whole, else what is wrong.
+std::string GetRecord(Reader& in, Contribution* out) {
+  Contribution& c = *out;
+  for (std::string& d : c.dim)
+    if (!in.Str(&d)) return std::string("truncated record");
+  uint8_t flags;
+  if (!in.Bytes(&flags, 1) || !in.U64(&c.annual) || !in.U64(&c.fingerprint)) return std::string("truncated record");
+  c.ai = flags & 1;
+  c.has_salary = flags & 2;
+  c.any_ai_term = flags & 4;
+  if ((flags >> 3) >= kCategoryCount) return std::string("bad record");
+  c.category = static_cast<AiCategory>(flags >> 3);
+  for (Unknown& u : c.reasons) {
+    uint8_t b;
+    if (!in.Bytes(&b, 1)) return std::string("truncated record");
+    if (b >= kUnknownCount) return std::string("bad record");
+    u = static_cast<Unknown>(b);
+  }
+  uint8_t source;
+  if (!in.Bytes(&source, 1)) return std::string("truncated record");
+  if (source >= kDateSourceCount) return std::string("bad record");
+  c.date_source = static_cast<DateSource>(source);
+  uint64_t n;
+  if (!in.U64(&n)) return std::string("truncated record");
+  if (n > 100000) return std::string("bad record");
+  c.groups.resize(n);
+  for (auto& g : c.groups)
+    if (!in.Str(&g)) return std::string("truncated record");
+  if (!in.U64(&n)) return std::string("truncated record");
+  if (n > 100000) return std::string("bad record");
+  c.ai_terms.resize(n);
+  for (auto& t : c.ai_terms)
+    if (!in.Str(&t)) return std::string("truncated record");
+  return "";
+}
+
 // One pass over a state file from where `f` stands; calls `on_record` (when
 // given) per record. `path` names it in errors.
 StatusOr<StateInfo> ParseState(std::FILE* f, const std::string& path,
@@ -283,36 +320,7 @@ StatusOr<StateInfo> ParseState(std::FILE* f, const std::string& path,
     if (!in.Bytes(&tag, 1)) return corrupt("truncated");
     if (tag == kEnd) break;
     if (tag != kRecord) return corrupt("bad record tag");
-    for (std::string& d : c.dim)
-      if (!in.Str(&d)) return corrupt("truncated record");
-    uint8_t flags;
-    if (!in.Bytes(&flags, 1) || !in.U64(&c.annual) || !in.U64(&c.fingerprint)) return corrupt("truncated record");
-    c.ai = flags & 1;
-    c.has_salary = flags & 2;
-    c.any_ai_term = flags & 4;
-    if ((flags >> 3) >= kCategoryCount) return corrupt("bad record");
-    c.category = static_cast<AiCategory>(flags >> 3);
-    for (Unknown& u : c.reasons) {
-      uint8_t b;
-      if (!in.Bytes(&b, 1)) return corrupt("truncated record");
-      if (b >= kUnknownCount) return corrupt("bad record");
-      u = static_cast<Unknown>(b);
-    }
-    uint8_t source;
-    if (!in.Bytes(&source, 1)) return corrupt("truncated record");
-    if (source >= kDateSourceCount) return corrupt("bad record");
-    c.date_source = static_cast<DateSource>(source);
-    uint64_t n;
-    if (!in.U64(&n)) return corrupt("truncated record");
-    if (n > 100000) return corrupt("bad record");
-    c.groups.resize(n);
-    for (auto& g : c.groups)
-      if (!in.Str(&g)) return corrupt("truncated record");
-    if (!in.U64(&n)) return corrupt("truncated record");
-    if (n > 100000) return corrupt("bad record");
-    c.ai_terms.resize(n);
-    for (auto& t : c.ai_terms)
-      if (!in.Str(&t)) return corrupt("truncated record");
+    if (std::string bad = GetRecord(in, &c); !bad.empty()) return corrupt(bad);
     ++seen;
     if (on_record != nullptr) (*on_record)(c);
   }
@@ -355,5 +363,27 @@ Status StateWriter::Replay(const std::function<void(const Contribution&)>& on_re
 void SaveStateInfo(const StateInfo& info, ByteWriter& out) { PutInfo(out, info); }
 
 bool LoadStateInfo(ByteReader& in, StateInfo* info) { return GetInfo(in, info).empty(); }
+
+StatusOr<std::unique_ptr<StateRecordReader>> StateRecordReader::Open(const std::string& path) {
+  UniqueFile f(std::fopen(path.c_str(), "rb"));
+  if (!f) return NotFound(path + ": cannot open state file");
+  Reader in(f.get(), path);
+  char magic[kMagicLen];
+  uint64_t version;
+  if (!in.Bytes(magic, kMagicLen) || std::memcmp(magic, kMagic, kMagicLen) != 0 || !in.U64(&version) ||
+      version != kStateVersion)
+    return DataError(path + ": not a state file of version " + std::to_string(kStateVersion));
+  return std::unique_ptr<StateRecordReader>(new StateRecordReader(std::move(f), path));
+}
+
+Status StateRecordReader::ReadAt(uint64_t offset, Contribution* c) {
+  Reader in(f_.get(), path_);
+  uint8_t tag;
+  if (std::fseek(f_.get(), static_cast<long>(offset), SEEK_SET) != 0 || !in.Bytes(&tag, 1) || tag != kRecord)
+    return DataError(path_ + ": no record at byte " + std::to_string(offset));
+  if (std::string bad = GetRecord(in, c); !bad.empty())
+    return DataError(path_ + ": record at byte " + std::to_string(offset) + ": " + bad);
+  return Status::Ok();
+}
 
 }  // namespace jobsift

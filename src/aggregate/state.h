@@ -54,6 +54,8 @@ class StateWriter {
   static StatusOr<std::unique_ptr<StateWriter>> OpenScratch(const std::string& dir);
   ~StateWriter();
   void Add(const ContributionView& c);
+  // Bytes written so far: where the next record starts (StateRecordReader).
+  uint64_t offset() const { return offset_; }
   Status Finish(const StateInfo& info);
   // Scratch files only, after Finish: every contribution, in order.
   Status Replay(const std::function<void(const Contribution&)>& on_record);
@@ -69,6 +71,7 @@ class StateWriter {
   std::string path_;
   Fnv1a hash_;  // of every byte written
   uint64_t records_ = 0;
+  uint64_t offset_ = 0;
   bool failed_ = false;
 };
 
@@ -81,6 +84,21 @@ StatusOr<StateInfo> CheckState(const std::string& path);
 // reports carry them (docs/distributed.md). Load is false when damaged.
 void SaveStateInfo(const StateInfo& info, ByteWriter& out);
 bool LoadStateInfo(ByteReader& in, StateInfo* info);
+
+// Single records of a state file, by where they start (StateWriter::
+// offset() before each Add): a partial report takes a few postings back
+// out (docs/distributed.md). The header is checked; each record's shape
+// is, but not the file's checksum (use CheckState for that).
+class StateRecordReader {
+ public:
+  static StatusOr<std::unique_ptr<StateRecordReader>> Open(const std::string& path);
+  Status ReadAt(uint64_t offset, Contribution* c);
+
+ private:
+  StateRecordReader(UniqueFile f, std::string path) : f_(std::move(f)), path_(std::move(path)) {}
+  UniqueFile f_;
+  std::string path_;
+};
 
 // Calls `on_record` for every contribution, in order. Call CheckState first:
 // a file that changed in between is still caught, but only at its end.

@@ -148,6 +148,7 @@ namespace {
 // A report job filled from `run.inputs`, with what it was made with: the
 // common part of BuildReport and ReadPart.
 struct FilledJob {
+  StateInfo info;  // what the state says of the run (when one was written)
   Config config;
   std::unique_ptr<FieldNormalizer> normalizer;
   std::unique_ptr<Annotator> annotator, decider;
@@ -163,7 +164,8 @@ struct FilledJob {
 // skipped file) is no error there: its state says what was noted, for the
 // sum.
 StatusOr<FilledJob> FillJob(const RunOptions& run, const std::string& dedup_name, const std::string& out_dir,
-                            const std::string& state_path, DedupKeys* part_keys, Console& console) {
+                            const std::string& state_path, DedupKeys* part_keys, std::vector<uint64_t>* offsets,
+                            Console& console) {
   const bool part = part_keys != nullptr;
   FilledJob f;
   auto config = MakeConfig(run);
@@ -194,8 +196,7 @@ StatusOr<FilledJob> FillJob(const RunOptions& run, const std::string& dedup_name
   f.job->set_filter(*filter);
   f.job->set_scratch_dir(ScratchDir(out_dir));
   f.job->set_threads(ThreadsFor(f.config.read.threads));
-  f.job->set_state_only(part);
-  if (part) f.job->set_keys(&part_keys->fingerprint, &part_keys->half);
+  if (part) f.job->set_part(&part_keys->fingerprint, &part_keys->half, offsets);
   auto decider = MakeDecider(*f.annotator, &categorize);
   if (!decider.ok()) return decider.status();
   f.decider = std::move(*decider);
@@ -223,7 +224,7 @@ StatusOr<FilledJob> FillJob(const RunOptions& run, const std::string& dedup_name
   JOBSIFT_RETURN_IF_ERROR(f.job->Complete());
   f.ai = FlagInfo(f.config);
   if (state) {
-    StateInfo info;
+    StateInfo& info = f.info;
     info.read = f.summary.total;
     info.lexicon_checksum = f.annotator->lexicon().Checksum();
     info.ai = f.ai;
@@ -238,7 +239,7 @@ StatusOr<FilledJob> FillJob(const RunOptions& run, const std::string& dedup_name
 }  // namespace
 
 StatusOr<ReportResult> BuildReport(const RunOptions& run, const ReportRequest& request, Console& console) {
-  auto f = FillJob(run, request.dedup, request.output_dir, request.state, nullptr, console);
+  auto f = FillJob(run, request.dedup, request.output_dir, request.state, nullptr, nullptr, console);
   if (!f.ok()) return f.status();
   TableOptions tables = ToTableOptions(request.tables);
   tables.definitions = f->config.definitions;
@@ -335,13 +336,19 @@ StatusOr<std::vector<InputPart>> ListParts(const std::vector<std::string>& input
   return parts;
 }
 
-StatusOr<DedupKeys> ReadPart(const RunOptions& run, const std::string& dedup, const std::string& state,
-                             Console& console) {
+StatusOr<PartialReport> ReadPart(const RunOptions& run, const std::string& dedup, const std::string& state,
+                                 DedupKeys* keys, std::vector<uint64_t>* offsets, Console& console) {
   if (state.empty()) return InvalidArgument("a part's state file must be named");
-  DedupKeys keys;
-  auto f = FillJob(run, dedup, "", state, &keys, console);
+  *keys = {};
+  offsets->clear();
+  auto f = FillJob(run, dedup, "", state, keys, offsets, console);
   if (!f.ok()) return f.status();
-  return keys;
+  auto impl = std::make_shared<PartialReport::Impl>();
+  impl->counts.info = std::move(f->info);
+  impl->counts.info.records = 0;
+  f->job->Detach();
+  impl->counts.job = std::move(f->job);
+  return PartialReport(std::move(impl));
 }
 
 std::string PartialReport::ToBytes() const { return SavePartial(impl_->counts); }
@@ -363,6 +370,29 @@ Status PartialReport::Add(const PartialReport& later) {
     impl_ = std::make_shared<Impl>(Impl{std::move(*copy)});
   }
   return AddPartial(impl_->counts, later.impl_->counts);  // checks everything before it adds
+}
+
+Status PartialReport::RemoveDuplicates(const std::string& state, const std::vector<uint64_t>& offsets,
+                                       const std::vector<uint64_t>& duplicates) {
+  for (size_t i = 0; i < duplicates.size(); ++i)
+    if (duplicates[i] >= offsets.size() || (i > 0 && duplicates[i] <= duplicates[i - 1]))
+      return InvalidArgument(state + ": the duplicates must be record indexes below " + std::to_string(offsets.size()) +
+                             ", ascending");
+  if (duplicates.empty()) return Status::Ok();
+  auto reader = StateRecordReader::Open(state);
+  if (!reader.ok()) return reader.status();
+  if (impl_.use_count() > 1) {  // shared with a copy: this one changes alone
+    auto copy = LoadPartial(SavePartial(impl_->counts));
+    if (!copy.ok()) return copy.status();
+    impl_ = std::make_shared<Impl>(Impl{std::move(*copy)});
+  }
+  // Read first, then taken out: a damaged record leaves the counts as they were.
+  std::vector<Contribution> repeats(duplicates.size());
+  for (size_t i = 0; i < duplicates.size(); ++i)
+    JOBSIFT_RETURN_IF_ERROR((*reader)->ReadAt(offsets[duplicates[i]], &repeats[i]));
+  for (const Contribution& c : repeats) impl_->counts.job->Uncount(c);
+  impl_->counts.job->DropEmpty();
+  return Status::Ok();
 }
 
 uint64_t PartialReport::postings() const { return impl_->counts.job->postings(); }

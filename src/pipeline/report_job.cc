@@ -181,15 +181,17 @@ void ReportJob::AddContribution(const Contribution& c) {
 }
 
 void ReportJob::Add(const ContributionView& c, uint32_t half) {
-  if (state_ != nullptr) state_->Add(c);
-  if (state_only_) {
-    if (key_fingerprints_ != nullptr) {
-      std::string_view quarter = c.record.dim[static_cast<size_t>(Dim::kQuarter)];
-      auto code = half_codes_.find(quarter);
-      if (code == half_codes_.end()) code = half_codes_.emplace(std::string(quarter), HalfCode(quarter)).first;
-      key_fingerprints_->push_back(c.fingerprint);
-      key_halves_->push_back(code->second);
-    }
+  if (state_ != nullptr) {
+    if (offsets_ != nullptr) offsets_->push_back(state_->offset());
+    state_->Add(c);
+  }
+  if (part_) {
+    std::string_view quarter = c.record.dim[static_cast<size_t>(Dim::kQuarter)];
+    auto code = half_codes_.find(quarter);
+    if (code == half_codes_.end()) code = half_codes_.emplace(std::string(quarter), HalfCode(quarter)).first;
+    key_fingerprints_->push_back(c.fingerprint);
+    key_halves_->push_back(code->second);
+    Count(cube_.Add(c.record), c);
     return;
   }
   if (c.fingerprint != 0) {
@@ -262,6 +264,22 @@ Status ReportJob::Complete() {
 void ReportJob::AddDecided(const Contribution& c, bool duplicate) {
   ContributionView v = c.View();
   Count(duplicate ? cube_.AddDuplicate(v.record) : cube_.Add(v.record), v);
+}
+
+void ReportJob::Uncount(const Contribution& c) {
+  ContributionView v = c.View();
+  if (!cube_.Subtract(v.record)) return;  // outside the filter: counted as outside either way
+  --postings_;
+  categories_.Subtract(v.record.dim[static_cast<size_t>(Dim::kQuarter)], v.category, v.any_ai_term,
+                       v.record.has_salary, v.record.annual_salary);
+  for (size_t i = 0; i < kDerivedFieldCount; ++i) --unknown_[i][static_cast<size_t>(v.reasons[i])];
+  --date_sources_[static_cast<size_t>(v.date_source)];
+  Count(cube_.AddDuplicate(v.record), v);
+}
+
+void ReportJob::DropEmpty() {
+  cube_.DropEmpty();
+  categories_.DropEmpty();
 }
 
 void ReportJob::MergeFrom(const ReportJob& o) {

@@ -46,16 +46,30 @@ class ReportJob : public PostingJob {
   // Counts only the postings of one city and/or industry (Cube::set_filter);
   // the state, when written, still holds every posting.
   void set_filter(CubeFilter filter) { cube_.set_filter(std::move(filter)); }
-  // Only write the state (set_state): the postings are neither
-  // deduplicated nor counted here, but where the state is summed (a part
-  // of a distributed run, docs/distributed.md).
-  void set_state_only(bool state_only) { state_only_ = state_only; }
-  // With state_only: each posting's deduplication key, in input order —
-  // its fingerprint (0: none) and half-year (0 undated, else year × 2 +
-  // (H2 ? 2 : 1)) — so that the state need not be read again for them.
-  void set_keys(std::vector<uint64_t>* fingerprints, std::vector<uint64_t>* halves) {
+  // A part of a distributed run (docs/distributed.md): every posting is
+  // counted, none deduplicated here; those found later to repeat a posting
+  // of any part are taken back out (Uncount). Notes, in input order, each
+  // posting's deduplication key — its fingerprint (0: none) and half-year
+  // (HalfCode) — and where its record starts in the state (set_state).
+  void set_part(std::vector<uint64_t>* fingerprints, std::vector<uint64_t>* halves, std::vector<uint64_t>* offsets) {
+    part_ = true;
     key_fingerprints_ = fingerprints;
     key_halves_ = halves;
+    offsets_ = offsets;
+  }
+  // Counts `c`, counted before as a posting, as a removed re-post instead.
+  // Then DropEmpty, once, leaves the counts those of a run that had
+  // removed them as they came.
+  void Uncount(const Contribution& c);
+  void DropEmpty();
+  // Forgets the run's normalisers, annotators and state, which may go
+  // away: what is left are the counts.
+  void Detach() {
+    fields_ = nullptr;
+    annotator_ = nullptr;
+    decider_ = nullptr;
+    state_ = nullptr;
+    key_fingerprints_ = key_halves_ = offsets_ = nullptr;
   }
   // Where exact deduplication keeps its scratch files (the output folder;
   // they are unlinked at once). Required before the first posting with a
@@ -108,9 +122,10 @@ class ReportJob : public PostingJob {
   const Annotator* decider_ = nullptr;
   Dedup dedup_;
   StateWriter* state_ = nullptr;
-  bool state_only_ = false;
+  bool part_ = false;
   std::vector<uint64_t>* key_fingerprints_ = nullptr;
   std::vector<uint64_t>* key_halves_ = nullptr;
+  std::vector<uint64_t>* offsets_ = nullptr;
   std::map<std::string, uint64_t, std::less<>> half_codes_;  // by quarter label
   // Counts one posting's fate in the cube.
   void Count(Cube::AddResult result, const ContributionView& c);

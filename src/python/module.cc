@@ -548,44 +548,58 @@ py::tuple KeysTuple(DedupKeys&& keys) {
   return py::make_tuple(py::array_t<uint64_t>(n, keys.fingerprint.data()), py::array_t<uint64_t>(n, keys.half.data()));
 }
 
-// Step 1: (fingerprints, halves, messages) of one part, its state written.
+// Step 1: (fingerprints, halves, record offsets, the part's counts as
+// bytes, messages) of one part, its state written.
 py::tuple ReadOnePart(const py::dict& options, const std::string& state) {
   RunOptions run;
   std::string dedup = "exact";
   TableChoices unused;
   ReadOptions(options, run, &unused, &dedup);
   CollectingConsole console;
-  auto keys = WithoutGil(run, py::none(), [&] { return ReadPart(run, dedup, state, console); });
-  if (!keys.ok()) Raise(keys.status(), console.Errors());
-  py::tuple k = KeysTuple(std::move(*keys));
-  return py::make_tuple(k[0], k[1], console.Messages());
+  DedupKeys keys;
+  std::vector<uint64_t> offsets;
+  std::string bytes;
+  Status failed = WithoutGil(run, py::none(), [&] {
+    auto part = ReadPart(run, dedup, state, &keys, &offsets, console);
+    if (!part.ok()) return part.status();
+    bytes = part->ToBytes();
+    return Status::Ok();
+  });
+  if (!failed.ok()) Raise(failed, console.Errors());
+  py::tuple k = KeysTuple(std::move(keys));
+  return py::make_tuple(k[0], k[1], py::array_t<uint64_t>(static_cast<py::ssize_t>(offsets.size()), offsets.data()),
+                        py::bytes(bytes), console.Messages());
 }
 
-// Step 3: the partial report of consecutive parts' states, each with its
-// duplicates, summed in the order given, as bytes.
-py::bytes PartialOfStates(const py::dict& options, const std::vector<std::string>& states,
-                          const std::vector<py::array_t<uint64_t>>& duplicates) {
-  RunOptions run;
-  TableChoices unused;
-  std::string dedup;
-  ReadOptions(options, run, &unused, &dedup);
-  if (states.empty() || states.size() != duplicates.size())
-    throw py::value_error("give one array of duplicates per state, and at least one state");
-  std::vector<std::vector<uint64_t>> dups;
-  for (const auto& d : duplicates) dups.emplace_back(d.data(), d.data() + d.size());
+// Step 3: consecutive parts' counts (ReadOnePart's bytes), each with its
+// duplicates taken out (read back from its state at its offsets), summed
+// in the order given, as bytes.
+py::bytes CountParts(const std::vector<std::string>& counts, const std::vector<std::string>& states,
+                     const std::vector<py::array_t<uint64_t>>& offsets,
+                     const std::vector<py::array_t<uint64_t>>& duplicates) {
+  size_t n = counts.size();
+  if (n == 0 || states.size() != n || offsets.size() != n || duplicates.size() != n)
+    throw py::value_error("give one state, one offsets array and one duplicates array per part's counts");
+  auto vec = [](const py::array_t<uint64_t>& a) { return std::vector<uint64_t>(a.data(), a.data() + a.size()); };
+  std::vector<std::vector<uint64_t>> offs, dups;
+  for (size_t i = 0; i < n; ++i) {
+    offs.push_back(vec(offsets[i]));
+    dups.push_back(vec(duplicates[i]));
+  }
   std::string bytes;
   Status failed;
   {
     py::gil_scoped_release release;
     auto sum = [&]() -> StatusOr<PartialReport> {
       std::optional<PartialReport> all;
-      for (size_t i = 0; i < states.size(); ++i) {
-        auto partial = PartialFromState(run, states[i], dups[i]);
-        if (!partial.ok()) return partial.status();
+      for (size_t i = 0; i < n; ++i) {
+        auto part = PartialReport::FromBytes(counts[i]);
+        if (!part.ok()) return part.status();
+        JOBSIFT_RETURN_IF_ERROR(part->RemoveDuplicates(states[i], offs[i], dups[i]));
         if (!all) {
-          all = std::move(*partial);
+          all = std::move(*part);
         } else {
-          JOBSIFT_RETURN_IF_ERROR(all->Add(*partial));
+          JOBSIFT_RETURN_IF_ERROR(all->Add(*part));
         }
       }
       return std::move(*all);
@@ -701,7 +715,7 @@ PYBIND11_MODULE(_jobsift, m) {
     }
     return KeysTuple(ValueOrRaise(std::move(keys)));
   }, py::arg("state"));
-  m.def("partial_of_states", &PartialOfStates, py::arg("options"), py::arg("states"), py::arg("duplicates"));
+  m.def("count_parts", &CountParts, py::arg("counts"), py::arg("states"), py::arg("offsets"), py::arg("duplicates"));
   m.def("sum_partials", &SumPartials, py::arg("parts"));
   m.def("report_from_partial", &ReportOfPartial, py::arg("options"), py::arg("partial"));
 

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstdio>
+#include <iterator>
 #include <map>
 #include <set>
 #include <tuple>
@@ -13,6 +14,7 @@
 
 #include "base/stats.h"
 #include "base/text.h"
+#include "jobsift/check.h"
 #include "report/catalogue.h"
 
 namespace jobsift {
@@ -400,6 +402,28 @@ void CategoryCounts::Add(std::string_view quarter, AiCategory category, bool any
     if (last_ == by_quarter.end()) last_ = by_quarter.emplace(std::string(quarter), Cells{}).first;
   }
   last_->second[static_cast<size_t>(category)][any_ai_term ? 1 : 0].Count(has_salary, annual);
+}
+
+void CategoryCounts::Subtract(std::string_view quarter, AiCategory category, bool any_ai_term, bool has_salary,
+                              uint64_t annual) {
+  auto it = by_quarter.find(quarter);
+  JOBSIFT_CHECK(it != by_quarter.end(), "taking back a posting of a quarter never counted");
+  CubeCell& c = it->second[static_cast<size_t>(category)][any_ai_term ? 1 : 0];
+  --c.postings;
+  if (has_salary) {
+    --c.salary_n;
+    c.salary_sum -= annual;
+  }
+}
+
+void CategoryCounts::DropEmpty() {
+  last_ = by_quarter.end();
+  for (auto it = by_quarter.begin(); it != by_quarter.end();) {
+    bool empty = true;
+    for (const auto& by_any : it->second)
+      for (const CubeCell& c : by_any) empty &= c.postings == 0;
+    it = empty ? by_quarter.erase(it) : std::next(it);
+  }
 }
 
 CubeCell CategoryCounts::Under(const Cells& cells, const AiDefinition& d) {

@@ -77,6 +77,10 @@ struct CategoryCounts {
   using Cells = std::array<std::array<CubeCell, 2>, kCategoryCount>;  // [category][AI term anywhere]
   std::map<std::string, Cells, std::less<>> by_quarter;              // "" = undated
   void Add(std::string_view quarter, AiCategory category, bool any_ai_term, bool has_salary, uint64_t annual);
+  // Takes back what Add counted; then DropEmpty removes quarters left
+  // without postings.
+  void Subtract(std::string_view quarter, AiCategory category, bool any_ai_term, bool has_salary, uint64_t annual);
+  void DropEmpty();
   // The postings of `cells` that `d` flags.
   static CubeCell Under(const Cells& cells, const AiDefinition& d);
 
