@@ -44,7 +44,11 @@ def _read_part(index, path, named, options, buckets, scratch):
     folder = tempfile.mkdtemp(prefix=f"jobsift-part{index}-", dir=scratch)
     state = os.path.join(folder, "part.state")
     opts = dict(options, inputs=[path], inputs_found_in_folder=not named)
-    fingerprints, halves, offsets, counts, messages = _call(_ext.read_part, opts, state)
+    try:
+        fingerprints, halves, offsets, counts, messages = _call(_ext.read_part, opts, state)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)  # a failed part leaves nothing behind
+        raise
     records = np.arange(len(fingerprints), dtype=np.uint64)
     keyed = fingerprints != 0
     bucket_of = fingerprints % np.uint64(buckets)
