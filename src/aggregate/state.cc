@@ -35,8 +35,7 @@ class Reader {
   bool U64(uint64_t* v) {
     unsigned char b[8];
     if (!Bytes(b, 8)) return false;
-    *v = 0;
-    for (int i = 7; i >= 0; --i) *v = (*v << 8) | b[i];
+    *v = LoadU64(b);
     return true;
   }
   bool Str(std::string* s, uint64_t limit = 1 << 20) {
@@ -141,7 +140,7 @@ void StateWriter::Bytes(const void* p, size_t n) {
 
 void StateWriter::U64(uint64_t v) {
   unsigned char b[8];
-  for (int i = 0; i < 8; ++i) b[i] = static_cast<unsigned char>(v >> (8 * i));
+  StoreU64(v, b);
   Bytes(b, 8);
 }
 

@@ -132,6 +132,32 @@ TableOptions TablesFor(const TableChoices& choices, const AiFlagInfo& ai) {
   return tables;
 }
 
+// What counting recorded contributions (merge, partial reports) needs from
+// the options: the lexicons (whose checksum the records must carry) and
+// the city / industry filter.
+struct Counting {
+  Lexicon lex;
+  CubeFilter filter;
+};
+StatusOr<Counting> SetUpCounting(const RunOptions& run) {
+  auto config = MakeConfig(run);
+  if (!config.ok()) return config.status();
+  auto lex = LoadLexicons(*config);
+  if (!lex.ok()) return lex.status();
+  auto normalizer = FieldNormalizer::Load(config->fields);
+  if (!normalizer.ok()) return normalizer.status();
+  auto filter = ResolveFilter(**normalizer, run);
+  if (!filter.ok()) return filter.status();
+  return Counting{std::move(*lex), std::move(*filter)};
+}
+
+// Counts recorded with lexicons of checksum `checksum` (by `what`: a state
+// file, partial reports) may be counted with `lex` only if it is the same.
+Status SameLexicons(const std::string& what, const std::string& checksum, const Lexicon& lex) {
+  if (checksum == lex.Checksum()) return Status::Ok();
+  return DataError(what + ": made with other lexicons (checksum " + checksum + ", these are " + lex.Checksum() + ")");
+}
+
 // Where deduplication keeps postings aside: the output folder, else the
 // system's temporary folder.
 std::string ScratchDir(const std::string& out_dir) {
@@ -253,14 +279,9 @@ StatusOr<int> Report(const RunOptions& run, const ReportRequest& request, Consol
 }
 
 StatusOr<ReportResult> MergeReports(const RunOptions& run, const MergeRequest& request, Console& console) {
-  auto config = MakeConfig(run);
-  if (!config.ok()) return config.status();
-  auto lex = LoadLexicons(*config);
-  if (!lex.ok()) return lex.status();
-  auto normalizer = FieldNormalizer::Load(config->fields);
-  if (!normalizer.ok()) return normalizer.status();
-  auto filter = ResolveFilter(**normalizer, run);
-  if (!filter.ok()) return filter.status();
+  auto setup = SetUpCounting(run);
+  if (!setup.ok()) return setup.status();
+  auto& [lex, filter] = *setup;
   const std::string& out_dir = request.output_dir;
   if (!out_dir.empty()) JOBSIFT_RETURN_IF_ERROR(PrepareOutputDir(out_dir));
   ReadSummary read;
@@ -282,13 +303,11 @@ StatusOr<ReportResult> MergeReports(const RunOptions& run, const MergeRequest& r
       if (!d.ok()) return DataError(path + ": unknown dedup '" + dedup_name + "'");
       dedup = *d;
       job = std::make_unique<ReportJob>(nullptr, nullptr, dedup);
-      job->set_filter(*filter);
+      job->set_filter(filter);
       job->set_scratch_dir(ScratchDir(out_dir));
       job->set_threads(ThreadsFor(0));
     }
-    if (info->lexicon_checksum != lex->Checksum())
-      return DataError(path + ": made with other lexicons (checksum " + info->lexicon_checksum + ", these are " +
-                       lex->Checksum() + ")");
+    JOBSIFT_RETURN_IF_ERROR(SameLexicons(path, info->lexicon_checksum, lex));
     if (info->salary != salary)
       return DataError(path + ": made with other salary conventions ([salary] in the config) than the first state");
     if (info->ai != ai || info->dedup != dedup_name)
@@ -301,7 +320,7 @@ StatusOr<ReportResult> MergeReports(const RunOptions& run, const MergeRequest& r
   if (!job) return InvalidArgument("merge: give at least one state file");
   JOBSIFT_RETURN_IF_ERROR(job->Complete());
   SayReadNotes(read, console);
-  return Finish(*job, read, *lex, TablesFor(request.tables, ai), dedup, ai, salary);
+  return Finish(*job, read, lex, TablesFor(request.tables, ai), dedup, ai, salary);
 }
 
 StatusOr<int> Merge(const RunOptions& run, const MergeRequest& request, Console& console) {
@@ -400,19 +419,12 @@ uint64_t PartialReport::duplicates() const { return impl_->counts.job->duplicate
 
 StatusOr<PartialReport> PartialFromState(const RunOptions& run, const std::string& state,
                                          const std::vector<uint64_t>& duplicates) {
-  auto config = MakeConfig(run);
-  if (!config.ok()) return config.status();
-  auto lex = LoadLexicons(*config);
-  if (!lex.ok()) return lex.status();
-  auto normalizer = FieldNormalizer::Load(config->fields);
-  if (!normalizer.ok()) return normalizer.status();
-  auto filter = ResolveFilter(**normalizer, run);
-  if (!filter.ok()) return filter.status();
+  auto setup = SetUpCounting(run);
+  if (!setup.ok()) return setup.status();
+  auto& [lex, filter] = *setup;
   auto info = CheckState(state);
   if (!info.ok()) return info.status();
-  if (info->lexicon_checksum != lex->Checksum())
-    return DataError(state + ": made with other lexicons (checksum " + info->lexicon_checksum + ", these are " +
-                     lex->Checksum() + ")");
+  JOBSIFT_RETURN_IF_ERROR(SameLexicons(state, info->lexicon_checksum, lex));
   for (size_t i = 0; i < duplicates.size(); ++i)
     if (duplicates[i] >= info->records || (i > 0 && duplicates[i] <= duplicates[i - 1]))
       return InvalidArgument(state + ": the duplicates must be record indexes below " + std::to_string(info->records) +
@@ -422,7 +434,7 @@ StatusOr<PartialReport> PartialFromState(const RunOptions& run, const std::strin
   p.info = *info;
   p.info.records = 0;
   p.job = std::make_unique<ReportJob>(nullptr, nullptr, Dedup::kNone);
-  p.job->set_filter(*filter);
+  p.job->set_filter(filter);
   uint64_t record = 0;
   size_t next = 0;
   JOBSIFT_RETURN_IF_ERROR(ReplayState(state, [&](const Contribution& c) {
@@ -441,9 +453,7 @@ StatusOr<ReportResult> ReportFromPartial(const RunOptions& run, const PartialRep
   auto lex = LoadLexicons(*config);
   if (!lex.ok()) return lex.status();
   const PartialCounts& p = all.impl().counts;
-  if (p.info.lexicon_checksum != lex->Checksum())
-    return DataError("the partial reports were made with other lexicons (checksum " + p.info.lexicon_checksum +
-                     ", these are " + lex->Checksum() + ")");
+  JOBSIFT_RETURN_IF_ERROR(SameLexicons("the partial reports", p.info.lexicon_checksum, *lex));
   auto dedup = ParseDedup(p.info.dedup);
   if (!dedup.ok()) return DataError("the partial reports name an unknown dedup '" + p.info.dedup + "'");
   ReadSummary read;

@@ -16,6 +16,17 @@
 
 namespace jobsift {
 
+// A u64 as 8 little-endian bytes, and back: the layout of state files and
+// partial reports.
+inline void StoreU64(uint64_t v, unsigned char b[8]) {
+  for (int i = 0; i < 8; ++i) b[i] = static_cast<unsigned char>(v >> (8 * i));
+}
+inline uint64_t LoadU64(const unsigned char b[8]) {
+  uint64_t v = 0;
+  for (int i = 7; i >= 0; --i) v = (v << 8) | b[i];
+  return v;
+}
+
 class ByteWriter {
  public:
   void Bytes(const void* p, size_t n) {
@@ -24,7 +35,7 @@ class ByteWriter {
   }
   void U64(uint64_t v) {
     unsigned char b[8];
-    for (int i = 0; i < 8; ++i) b[i] = static_cast<unsigned char>(v >> (8 * i));
+    StoreU64(v, b);
     Bytes(b, 8);
   }
   void Str(std::string_view s) {
@@ -65,8 +76,7 @@ class ByteReader {
   bool U64(uint64_t* v) {
     unsigned char b[8];
     if (!Bytes(b, 8)) return false;
-    *v = 0;
-    for (int i = 7; i >= 0; --i) *v = (*v << 8) | b[i];
+    *v = LoadU64(b);
     return true;
   }
   bool V64(uint64_t* v) {

@@ -13,6 +13,7 @@
 #include <atomic>
 #include <cstdint>
 #include <exception>
+#include <functional>
 #include <limits>
 #include <stdexcept>
 #include <map>
@@ -571,9 +572,46 @@ py::tuple ReadOnePart(const py::dict& options, const std::string& state) {
                         py::bytes(bytes), console.Messages());
 }
 
+// The partial reports `parts` (bytes) in the order given, each first
+// passed to `prepare` (when given) with its index, summed.
+StatusOr<PartialReport> Sum(const std::vector<std::string>& parts,
+                            const std::function<Status(size_t, PartialReport&)>& prepare = nullptr) {
+  if (parts.empty()) return InvalidArgument("no partial reports to sum");
+  std::optional<PartialReport> sum;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    auto part = PartialReport::FromBytes(parts[i]);
+    if (!part.ok()) return part.status();
+    if (prepare) JOBSIFT_RETURN_IF_ERROR(prepare(i, *part));
+    if (!sum) {
+      sum = std::move(*part);
+    } else {
+      JOBSIFT_RETURN_IF_ERROR(sum->Add(*part));
+    }
+  }
+  return std::move(*sum);
+}
+
+// The partial report `make` gives, run without the GIL, as bytes; its
+// Status raised when it fails.
+py::bytes PartialBytes(const std::function<StatusOr<PartialReport>()>& make) {
+  std::string bytes;
+  Status failed;
+  {
+    py::gil_scoped_release release;
+    auto made = make();
+    if (made.ok()) {
+      bytes = made->ToBytes();
+    } else {
+      failed = made.status();
+    }
+  }
+  if (!failed.ok()) Raise(failed);
+  return py::bytes(bytes);
+}
+
 // Step 3: consecutive parts' counts (ReadOnePart's bytes), each with its
 // duplicates taken out (read back from its state at its offsets), summed
-// in the order given, as bytes.
+// in the order given.
 py::bytes CountParts(const std::vector<std::string>& counts, const std::vector<std::string>& states,
                      const std::vector<py::array_t<uint64_t>>& offsets,
                      const std::vector<py::array_t<uint64_t>>& duplicates) {
@@ -586,61 +624,14 @@ py::bytes CountParts(const std::vector<std::string>& counts, const std::vector<s
     offs.push_back(vec(offsets[i]));
     dups.push_back(vec(duplicates[i]));
   }
-  std::string bytes;
-  Status failed;
-  {
-    py::gil_scoped_release release;
-    auto sum = [&]() -> StatusOr<PartialReport> {
-      std::optional<PartialReport> all;
-      for (size_t i = 0; i < n; ++i) {
-        auto part = PartialReport::FromBytes(counts[i]);
-        if (!part.ok()) return part.status();
-        JOBSIFT_RETURN_IF_ERROR(part->RemoveDuplicates(states[i], offs[i], dups[i]));
-        if (!all) {
-          all = std::move(*part);
-        } else {
-          JOBSIFT_RETURN_IF_ERROR(all->Add(*part));
-        }
-      }
-      return std::move(*all);
-    }();
-    if (sum.ok()) {
-      bytes = sum->ToBytes();
-    } else {
-      failed = sum.status();
-    }
-  }
-  if (!failed.ok()) Raise(failed);
-  return py::bytes(bytes);
-}
-
-StatusOr<PartialReport> Sum(const std::vector<std::string>& parts) {
-  if (parts.empty()) return InvalidArgument("no partial reports to sum");
-  auto sum = PartialReport::FromBytes(parts[0]);
-  if (!sum.ok()) return sum.status();
-  for (size_t i = 1; i < parts.size(); ++i) {
-    auto next = PartialReport::FromBytes(parts[i]);
-    if (!next.ok()) return next.status();
-    JOBSIFT_RETURN_IF_ERROR(sum->Add(*next));
-  }
-  return sum;
+  return PartialBytes([&] {
+    return Sum(counts, [&](size_t i, PartialReport& part) { return part.RemoveDuplicates(states[i], offs[i], dups[i]); });
+  });
 }
 
 // Step 4: partial reports summed in the order given.
 py::bytes SumPartials(const std::vector<std::string>& parts) {
-  std::string bytes;
-  Status failed;
-  {
-    py::gil_scoped_release release;
-    auto sum = Sum(parts);
-    if (sum.ok()) {
-      bytes = sum->ToBytes();
-    } else {
-      failed = sum.status();
-    }
-  }
-  if (!failed.ok()) Raise(failed);
-  return py::bytes(bytes);
+  return PartialBytes([&] { return Sum(parts); });
 }
 
 // Step 4: the report of the summed parts.
