@@ -15,7 +15,7 @@ packages=(
   libsimdjson-dev
   libzip-dev libexpat1-dev
   zlib1g-dev libzstd-dev zstd
-  libtomlplusplus-dev libcli11-dev
+  libtomlplusplus-dev
   libvectorscan-dev libopencc-dev ripgrep libxlsxwriter-dev
   python3 time
   python3-dev pybind11-dev python3-pybind11 python3-numpy python3-pandas python3-pytest

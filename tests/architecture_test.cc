@@ -131,7 +131,17 @@ TEST(Architecture, TheCliIsAThinShell) {
   ASSERT_TRUE(in) << main_cc;
   size_t lines = 0;
   std::string line;
-  while (std::getline(in, line)) ++lines;
+  static const std::regex include(R"re(^\s*#\s*include\s*([<"])([^>"]+)[>"])re");
+  while (std::getline(in, line)) {
+    ++lines;
+    std::smatch m;
+    if (!std::regex_search(line, m, include)) continue;
+    // "jobsift/…" headers, or <name> of the standard library (no '/', no '.h').
+    bool ok = m[1] == "\"" ? m[2].str().rfind("jobsift/", 0) == 0
+                            : m[2].str().find('/') == std::string::npos && m[2].str().find('.') == std::string::npos;
+    EXPECT_TRUE(ok) << "src/cli/main.cc:" << lines << ": " << line
+                    << ": the CLI includes only jobsift/ headers and the standard library";
+  }
   EXPECT_LT(lines, 300u) << "src/cli/main.cc has " << lines << " lines: move command logic into src/api/";
 }
 
