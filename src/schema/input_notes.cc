@@ -72,7 +72,7 @@ void InputNotes::Add(const InputNotes& o) {
     if (it == no_column.end()) {
       it = no_column.insert(std::upper_bound(no_column.begin(), no_column.end(), n,
                                              [](const NoColumn& a, const NoColumn& b) { return a.field < b.field; }),
-                            NoColumn{n.field, {}, 0});
+                            NoColumn{n.field, {}, 0, {}});
     }
     it->files.insert(it->files.end(), n.files.begin(), n.files.end());
     it->rows += n.rows;
@@ -106,17 +106,22 @@ std::vector<std::string> InputNotes::Lines() const {
               (in.size() == 1 ? " has" : " have") + " a column '" + column +
               "' for it: jobsift does not join tables, so join it into these files by company name to use it.";
     // … or in a column of their own that nothing took.
+    // A field with a judge had every spare column judged by its cells
+    // already: naming them would ask the user to redo that, so only their
+    // number is said. For a field without one, the columns are the lead.
     std::string_view judged = JudgedAs(n.field);
     std::vector<std::string> shown;
     for (const SpareColumn& s : n.spare)
       shown.push_back("'" + s.name + "'" + (s.sample.empty() ? " (empty)" : " (" + s.sample + ")"));
+    std::string name_it = "name it in a [columns] table of --config (" + name + " = \"<column>\").";
     if (shown.empty()) {
       line += " No other column there could hold it.";
+    } else if (!judged.empty()) {
+      line += (shown.size() == 1 ? std::string(" The one other column there does not read")
+                                 : " None of the other " + std::to_string(shown.size()) + " columns there reads") +
+              " as " + std::string(judged) + " by its sampled cells; if one holds it all the same, " + name_it;
     } else {
-      line += judged.empty() ? " Columns no field took there: "
-                             : " No other column there reads as " + std::string(judged) + " by its sampled cells: ";
-      line += FirstNames(shown, 4) + "; if one holds the " + name + ", name it in a [columns] table of --config (" +
-              name + " = \"<column>\").";
+      line += " Columns no field took there: " + FirstNames(shown, 4) + "; if one holds the " + name + ", " + name_it;
     }
     out.push_back(std::move(line));
   }
@@ -151,10 +156,16 @@ std::vector<std::string> InputNotes::Lines() const {
     out.push_back(std::to_string(empty.size()) + " files hold no rows: " + FirstNames(names));
   }
   // Skipped files: those skipped for the same reason (daily exports of
-  // one table) share a line.
+  // one table) share a line. A file that a field's line above already
+  // names (its column could fill that field) is said there, once.
+  std::vector<std::string> said;
+  for (const Elsewhere& e : skipped_columns)
+    if (std::any_of(no_column.begin(), no_column.end(), [&](const NoColumn& n) { return n.field == e.field; }))
+      said.push_back(e.file);
   std::vector<std::pair<std::string, std::vector<std::string>>> why;  // reason -> files
   for (const std::string& s : skipped) {
     std::string file = NoteFile(s);
+    if (std::find(said.begin(), said.end(), file) != said.end()) continue;
     std::string reason = s.size() > file.size() + 2 ? s.substr(file.size() + 2) : s;
     auto it = std::find_if(why.begin(), why.end(), [&](const auto& w) { return w.first == reason; });
     if (it == why.end()) {
