@@ -531,9 +531,6 @@ struct Part {
   std::vector<Figure> figures;
 };
 
-// The part of the report that shows analysis `id` (report/catalogue.cc).
-std::string Section(const char* id) { return std::string(Analysis(id).section); }
-
 struct Chapter {
   std::string id;
   std::string title;
@@ -1047,11 +1044,9 @@ ByQuarter SeriesByQuarter(const View& v, std::string_view by) {
 
 // D1: AI intensity per quarter under each definition (lines), and the
 // whole run's counts, shares and mean salaries in words.
-Figure DefinitionFigure(const Context& c, const Table& t) {
+Figure DefinitionFigure(const Context& c, const Table& t, const std::string& title, const std::string& formula) {
   View v(t);
-  Figure f = BaseFigure(t, "不同AI岗位定义下的AI强度（各季度）",
-                        "AI强度 = 该定义下的AI岗位数 / 全部岗位数；core = 构建AI（B），default = B + 应用AI（A），broad = B + A + "
-                        "AI数据工作（D），report = 任一处含AI词；类别见第7.1节");
+  Figure f = BaseFigure(t, title, formula);
   ByQuarter by = SeriesByQuarter(v, "definition");
   BarSpec b;
   b.kind = "line";
@@ -1073,10 +1068,9 @@ Figure DefinitionFigure(const Context& c, const Table& t) {
 
 // D2: the category mix of the postings with an AI term, per quarter
 // (stacked shares).
-Figure CategoryMixFigure(const Table& t) {
+Figure CategoryMixFigure(const Table& t, const std::string& title, const std::string& formula) {
   View v(t);
-  Figure f = BaseFigure(t, "含AI词岗位的工作类别构成（各季度）",
-                        "占比 = 该类岗位数 / 含AI词（任一处）的岗位数；类别按岗位本身的工作判定（第7.1节）");
+  Figure f = BaseFigure(t, title, formula);
   ByQuarter by = SeriesByQuarter(v, "ai_category");
   BarSpec b;
   b.stack = true;
@@ -1098,345 +1092,380 @@ Figure CategoryMixFigure(const Table& t) {
 }
 
 // ---------------------------------------------------------------------------
+// Drawings: how report.html draws each analysis (the catalogue's drawn_as)
+
+// What a drawing has to go on: the run, the analysis, its table, and the
+// catalogue's figure title and formula filled in for the run.
+struct Drawing {
+  const Context& c;
+  const AnalysisSpec& a;
+  const Table& t;
+  std::string title, formula;
+  std::string dim;    // what a row is: the catalogue's rows after its last '|'
+  std::string outer;  // … and before its first (the group a split table has a figure for)
+};
+
+// The fixed order of a dimension's values; nullptr for one ranked by value.
+const std::vector<std::string>* OrderOf(const std::string& dim) {
+  if (dim == "degree") return &kDegreeOrder;
+  if (dim == "experience") return &kExperienceOrder;
+  if (dim == "company_size") return &kSizeOrder;
+  return nullptr;
+}
+
+// `text` with each {key} of `values` replaced.
+std::string Fill(std::string_view text, const std::vector<std::pair<std::string, std::string>>& values) {
+  std::string out(text);
+  for (const auto& [key, value] : values)
+    for (size_t at = out.find("{" + key + "}"); at != std::string::npos; at = out.find("{" + key + "}", at + value.size()))
+      out.replace(at, key.size() + 2, value);
+  return out;
+}
+
+std::vector<Figure> DrawWordcloud(const Drawing& d) {
+  View v(d.t);
+  Figure f = BaseFigure(d.t, d.title, d.formula);
+  std::vector<std::string> words;
+  for (size_t r = 0; r < v.rows(); ++r)
+    words.push_back("{\"name\":" + Json(v.Cell(r, "term")) + ",\"value\":" + JsonNumber(v.Cell(r, "ai_postings_with")) +
+                    ",\"share\":" + JsonNumber(v.Cell(r, "share_pct")) + ",\"small\":" + (v.Small(r) ? "1" : "0") + "}");
+  f.chart = "{\"kind\":\"wordcloud\",\"words\":" + JsonArray(words) + "}";
+  f.height = 440;
+  for (size_t r = 0; r < v.rows(); ++r) f.small |= v.Small(r);
+  f.n = "AI岗位 " + FormatCount(v.rows() ? CellCount(v.Cell(0, "ai_postings")) : 0) + " 个";
+  Series top = MakeSeries(v, "", AllRows(v), "share_pct");
+  std::vector<std::string> terms;
+  for (size_t r = 0; r < v.rows(); ++r) terms.push_back(v.Cell(r, "term"));
+  std::string best = TopValues(terms, top, "pct", 5);
+  if (!best.empty()) f.reading = "提及最多：" + best + "。";
+  return {f};
+}
+
+std::vector<Figure> DrawGraph(const Drawing& d) {
+  View v(d.t);
+  const uint64_t min_n = d.c.summary.min_n;
+  Figure f = BaseFigure(d.t, d.title, d.formula);
+  std::map<std::string, std::string> nodes;
+  std::vector<std::string> links;
+  for (size_t r = 0; r < v.rows(); ++r) {
+    nodes[v.Cell(r, "term_a")] = JsonNumber(v.Cell(r, "postings_a"));
+    nodes[v.Cell(r, "term_b")] = JsonNumber(v.Cell(r, "postings_b"));
+    links.push_back("{\"source\":" + Json(v.Cell(r, "term_a")) + ",\"target\":" + Json(v.Cell(r, "term_b")) +
+                    ",\"co\":" + JsonNumber(v.Cell(r, "co_postings")) + ",\"lift\":" + JsonNumber(v.Cell(r, "lift")) +
+                    ",\"pmi\":" + JsonNumber(v.Cell(r, "pmi")) + "}");
+  }
+  std::vector<std::string> node_json;
+  for (const auto& [name, value] : nodes) node_json.push_back("{\"name\":" + Json(name) + ",\"value\":" + value + "}");
+  f.chart = "{\"kind\":\"graph\",\"nodes\":" + JsonArray(node_json) + ",\"links\":" + JsonArray(links) + "}";
+  f.height = 560;
+  f.n = std::to_string(nodes.size()) + " 个技能词、" + std::to_string(links.size()) + " 条边；最小支持度 " +
+        std::to_string(min_n) + " 个AI岗位";
+  if (auto best = ArgMax(v, AllRows(v), "lift", [](size_t) { return true; }))
+    f.reading = "关联最强的一对是" + v.Cell(*best, "term_a") + "与" + v.Cell(*best, "term_b") + "：同时出现于 " +
+                FormatCount(CellCount(v.Cell(*best, "co_postings"))) + " 个AI岗位，提升度 " + v.Cell(*best, "lift") + "。";
+  return {f};
+}
+
+// F1: the share of AI postings and the AI intensity per quarter (lines).
+std::vector<Figure> DrawQuarters(const Drawing& d) {
+  View v(d.t);
+  Figure f = BaseFigure(d.t, d.title, d.formula);
+  BarSpec b;
+  b.kind = "line";
+  b.axis = "%";
+  std::vector<size_t> rows = AllRows(v);
+  for (size_t r : rows) b.categories.push_back(FormatPeriod(v.Cell(r, "quarter")));
+  b.series.push_back(MakeSeries(v, "招聘占比", rows, "share_of_ai_pct"));
+  b.series.push_back(MakeSeries(v, "AI强度", rows, "ai_intensity_pct"));
+  f.chart = BarJson(b);
+  f.height = 380;
+  f.small = AnySmall(b);
+  auto [all, ai] = d.c.Postings("");
+  f.n = "AI岗位 " + FormatCount(ai) + " 个，全部岗位 " + FormatCount(all) + " 个";
+  std::string top = TopValues(b.categories, b.series[0], "pct", 1);
+  if (!top.empty()) f.reading = "招聘占比最高的季度：" + top + "。";
+  return {f};
+}
+
+std::vector<Figure> DrawShares(const Drawing& d) {
+  const std::vector<std::string>* order = OrderOf(d.dim);
+  return {DimensionFigure(d.t, d.title, d.formula, std::string(d.a.measure), std::string(d.a.measure_name), d.dim, order,
+                          order == nullptr)};
+}
+
+std::vector<Figure> DrawHalfYears(const Drawing& d) {
+  const std::vector<std::string>* order = OrderOf(d.dim);
+  return {HalfYearFigure(d.c, d.t, d.title, d.formula, d.dim, order, order == nullptr)};
+}
+
+std::vector<Figure> DrawSalaries(const Drawing& d) { return {SalaryFigure(d.t, d.title, d.formula, d.dim)}; }
+
+std::vector<Figure> DrawSalaryChanges(const Drawing& d) {
+  return {SalaryChangeFigure(d.t, d.title, d.formula, d.dim, OrderOf(d.dim))};
+}
+
+std::vector<Figure> DrawGroups(const Drawing& d) { return {GroupFigure(d.t, d.title, d.formula, d.dim)}; }
+
+std::vector<Figure> DrawDefinitions(const Drawing& d) { return {DefinitionFigure(d.c, d.t, d.title, d.formula)}; }
+
+std::vector<Figure> DrawCategoryMix(const Drawing& d) { return {CategoryMixFigure(d.t, d.title, d.formula)}; }
+
+// F13: the top groups of each category, one stacked series a category.
+std::vector<Figure> DrawCategoryGroups(const Drawing& d) {
+  View v(d.t);
+  Figure f = BaseFigure(d.t, d.title, d.formula);
+  BarSpec b;
+  b.horizontal = true;
+  b.stack = true;
+  b.axis = "占AI岗位比例（%）";
+  std::vector<size_t> rows = AllRows(v);
+  for (size_t r : rows) b.categories.push_back(v.Cell(r, "group"));
+  for (const std::string& cat : v.Distinct("category")) {
+    Series s;
+    s.name = cat;
+    for (size_t r : rows) {
+      bool mine = v.Cell(r, "category") == cat;
+      s.values.push_back(mine ? JsonNumber(v.Cell(r, "share_pct")) : "null");
+      s.small.push_back(mine && v.Small(r) ? 1 : 0);
+    }
+    b.series.push_back(std::move(s));
+  }
+  f.chart = BarJson(b);
+  f.height = BarHeight(b);
+  f.small = AnySmall(b);
+  f.n = "AI岗位 " + FormatCount(v.rows() ? CellCount(v.Cell(0, "ai_postings")) : 0) + " 个";
+  std::string reading;
+  for (const auto& cat : v.Distinct("category")) {
+    std::vector<size_t> in = v.RowsWhere("category", cat);
+    if (in.empty()) continue;
+    if (!reading.empty()) reading += "；";
+    reading += cat + "类以" + v.Cell(in[0], "group") + "居首（" + FormatPercent(v.Cell(in[0], "share_pct")) + "）";
+  }
+  if (!reading.empty()) f.reading = reading + "。";
+  return {f};
+}
+
+// The AI postings of the industries a table shows, summed.
+uint64_t IndustriesAiPostings(const View& v, const std::vector<std::string>& industries) {
+  uint64_t n = 0;
+  for (const auto& ind : industries) {
+    auto rows = v.RowsWhere("industry", ind);
+    if (!rows.empty()) n += CellCount(v.Cell(rows[0], "ai_postings"));
+  }
+  return n;
+}
+
+// F16: each industry's share per hard-skill category, one series a category.
+std::vector<Figure> DrawIndustryCategories(const Drawing& d) {
+  View v(d.t);
+  Figure f = BaseFigure(d.t, d.title, d.formula);
+  BarSpec b;
+  b.horizontal = true;
+  b.axis = "占该行业AI岗位比例（%）";
+  b.categories = v.Distinct("industry");
+  for (const std::string& cat : v.Distinct("category")) {
+    Series s;
+    s.name = cat;
+    for (const auto& ind : b.categories) {
+      std::optional<size_t> row;
+      for (size_t r : v.RowsWhere("industry", ind))
+        if (v.Cell(r, "category") == cat) row = r;
+      s.values.push_back(row ? JsonNumber(v.Cell(*row, "share_pct")) : "null");
+      s.small.push_back(row && v.Small(*row) ? 1 : 0);
+    }
+    b.series.push_back(std::move(s));
+  }
+  f.chart = BarJson(b);
+  f.height = BarHeight(b);
+  f.small = AnySmall(b);
+  f.n = "这些行业的AI岗位合计 " + FormatCount(IndustriesAiPostings(v, b.categories)) + " 个";
+  return {f};
+}
+
+// F17, F18: industries × groups, as a heat map.
+std::vector<Figure> DrawIndustryHeatmap(const Drawing& d) {
+  View v(d.t);
+  Figure f = BaseFigure(d.t, d.title, d.formula);
+  std::vector<std::string> industries = v.Distinct("industry"), groups = v.Distinct("group");
+  std::vector<std::string> cells;
+  bool small = false;
+  for (size_t r = 0; r < v.rows(); ++r) {
+    size_t x = std::find(groups.begin(), groups.end(), v.Cell(r, "group")) - groups.begin();
+    size_t y = std::find(industries.begin(), industries.end(), v.Cell(r, "industry")) - industries.begin();
+    cells.push_back("[" + std::to_string(x) + "," + std::to_string(y) + "," + JsonNumber(v.Cell(r, "share_pct")) + "," +
+                    (v.Small(r) ? "1" : "0") + "]");
+    small |= v.Small(r);
+  }
+  f.chart = "{\"kind\":\"heatmap\",\"unit\":\"pct\",\"x\":" + JsonStrings(groups) + ",\"y\":" + JsonStrings(industries) +
+            ",\"cells\":" + JsonArray(cells) + "}";
+  f.height = static_cast<int>(120 + 34 * industries.size());
+  f.small = small;
+  f.n = "这些行业的AI岗位合计 " + FormatCount(IndustriesAiPostings(v, industries)) + " 个";
+  return {f};
+}
+
+// The first figure number of a split table: 25 for "F25-34".
+int FirstNumber(std::string_view id) {
+  int n = 0;
+  for (size_t i = 1; i < id.size() && id[i] >= '0' && id[i] <= '9'; ++i) n = n * 10 + (id[i] - '0');
+  return n;
+}
+
+// A split table's figure for one group, numbered in turn ("图表25", "图表26" …).
+Figure SplitFigure(const Drawing& d, const std::string& name, int number) {
+  Figure f = BaseFigure(d.t, Fill(d.title, {{"name", Label(name)}}), d.formula);
+  f.anchor = "F" + std::to_string(number);
+  f.number = "图表" + std::to_string(number);
+  return f;
+}
+
+// A split table with no group to show keeps its place: one empty figure
+// under the analysis' own title; `known` is what its postings lack ("行业").
+Figure NoSplitFigure(const Drawing& d, const std::string& known) {
+  Figure f = BaseFigure(d.t, std::string(d.a.title), d.formula);
+  int first = FirstNumber(d.a.id);
+  f.anchor = "F" + std::to_string(first);
+  f.number = "图表" + std::to_string(first);
+  f.rows.clear();
+  f.n = known + "已知的AI岗位 0 个";
+  return f;
+}
+
+// F20-24: one figure a group (an industry), each beside the same shares of
+// all AI postings (the group "(all AI)").
+std::vector<Figure> DrawSplitAgainstAll(const Drawing& d) {
+  View v(d.t);
+  std::vector<Figure> out;
+  std::vector<size_t> base = v.RowsWhere(d.outer, "(all AI)");
+  int number = FirstNumber(d.a.id);
+  for (const std::string& name : v.Distinct(d.outer)) {
+    if (name == "(all AI)") continue;
+    std::vector<size_t> rows = v.RowsWhere(d.outer, name);
+    Figure f = SplitFigure(d, name, number++);
+    BarSpec b;
+    b.axis = "占AI岗位比例（%）";
+    for (size_t r : rows) b.categories.push_back(v.Cell(r, d.dim));
+    b.series.push_back(MakeSeries(v, Label(name), rows, d.a.measure));
+    std::vector<size_t> base_rows;
+    for (size_t r : rows)
+      for (size_t br : base)
+        if (v.Cell(br, d.dim) == v.Cell(r, d.dim)) base_rows.push_back(br);
+    if (base_rows.size() == rows.size()) b.series.push_back(MakeSeries(v, "全部AI岗位", base_rows, d.a.measure));
+    f.chart = BarJson(b);
+    f.height = BarHeight(b);
+    f.small = AnySmall(b);
+    f.rows = rows;
+    f.rows.insert(f.rows.end(), base_rows.begin(), base_rows.end());
+    f.n = Label(name) + " AI岗位 " + FormatCount(rows.empty() ? 0 : CellCount(v.Cell(rows[0], "ai_postings"))) +
+          " 个；全部AI岗位 " + FormatCount(base.empty() ? 0 : CellCount(v.Cell(base[0], "ai_postings"))) + " 个";
+    std::string top = TopValues(b.categories, b.series[0], "pct", 2);
+    if (!top.empty()) f.reading = "占比最高：" + top + "。";
+    out.push_back(std::move(f));
+  }
+  if (out.empty()) out.push_back(NoSplitFigure(d, "行业"));
+  return out;
+}
+
+// F25-34, F35-44: one ranked figure a group (an industry, a city).
+std::vector<Figure> DrawSplit(const Drawing& d) {
+  View v(d.t);
+  std::vector<Figure> out;
+  int number = FirstNumber(d.a.id);
+  for (const std::string& name : v.Distinct(d.outer)) {
+    std::vector<size_t> rows = v.RowsWhere(d.outer, name);
+    Figure f = SplitFigure(d, name, number++);
+    BarSpec b;
+    b.horizontal = true;
+    b.axis = std::string("占") + (d.outer == "industry" ? "该行业" : "该城市") + "AI岗位比例（%）";
+    for (size_t r : rows) b.categories.push_back(v.Cell(r, d.dim));
+    b.series.push_back(MakeSeries(v, "占比", rows, d.a.measure));
+    f.chart = BarJson(b);
+    f.height = BarHeight(b);
+    f.small = AnySmall(b);
+    f.rows = rows;
+    f.n = Label(name) + " AI岗位 " + FormatCount(rows.empty() ? 0 : CellCount(v.Cell(rows[0], "ai_postings"))) + " 个";
+    std::string top = TopValues(b.categories, b.series[0], "pct", 3);
+    if (!top.empty()) f.reading = "占比从高到低：" + top + "。";
+    out.push_back(std::move(f));
+  }
+  if (out.empty()) out.push_back(NoSplitFigure(d, "行业与城市均"));
+  return out;
+}
+
+using DrawFunction = std::vector<Figure> (*)(const Drawing&);
+
+// Every drawing, by the name the catalogue's drawn_as gives it.
+constexpr std::pair<std::string_view, DrawFunction> kDrawings[] = {
+    {"wordcloud", DrawWordcloud},
+    {"graph", DrawGraph},
+    {"quarters", DrawQuarters},
+    {"shares", DrawShares},
+    {"half_years", DrawHalfYears},
+    {"salaries", DrawSalaries},
+    {"salary_changes", DrawSalaryChanges},
+    {"groups", DrawGroups},
+    {"category_groups", DrawCategoryGroups},
+    {"industry_categories", DrawIndustryCategories},
+    {"industry_heatmap", DrawIndustryHeatmap},
+    {"split_against_all", DrawSplitAgainstAll},
+    {"split", DrawSplit},
+    {"definitions", DrawDefinitions},
+    {"category_mix", DrawCategoryMix},
+};
+
+DrawFunction DrawingOf(std::string_view name) {
+  for (const auto& [n, draw] : kDrawings)
+    if (n == name) return draw;
+  return nullptr;
+}
+
+// The figures of analysis `a` from its table `t`.
+std::vector<Figure> Draw(const Context& c, const AnalysisSpec& a, const Table& t) {
+  DrawFunction draw = DrawingOf(a.drawn_as);
+  JOBSIFT_CHECK(draw != nullptr, "an analysis whose drawn_as names no drawing of report/html.cc");
+  std::string_view rows = a.rows;
+  Drawing d{c,
+            a,
+            t,
+            Fill(a.figure, {{"rows", std::to_string(t.rows.size())}}),
+            Fill(a.formula, {{"min_n", std::to_string(c.summary.min_n)},
+                             {"half", FormatPeriod(c.current_half)},
+                             {"top_industries", std::to_string(c.summary.top_industries)}}),
+            std::string(rows.substr(rows.rfind('|') + 1)),
+            std::string(rows.substr(0, rows.find('|')))};
+  return draw(d);
+}
+
+// ---------------------------------------------------------------------------
 // Chapters in the reference report's order
 
-std::vector<Chapter> BuildChapters(const Context& c) {
-  const uint64_t min_n = c.summary.min_n;
-  std::vector<Chapter> chapters;
-  auto figure = [&](Part& s, std::optional<Figure> f) {
-    if (f) s.figures.push_back(std::move(*f));
-  };
-  auto find = [&](const char* id) { return c.Find(id); };
+// "2.7 AI岗位的定义…" → {2, 7}: where a section comes.
+std::pair<int, int> SectionNumber(std::string_view section) {
+  int chapter = 0, part = 0;
+  size_t i = 0;
+  for (; i < section.size() && section[i] != '.'; ++i) chapter = chapter * 10 + (section[i] - '0');
+  for (++i; i < section.size() && section[i] != ' '; ++i) part = part * 10 + (section[i] - '0');
+  return {chapter, part};
+}
 
-  {
-    Chapter ch{"ch1", "1 数据与技能图谱", {}, ""};
-    Part s{"s1-1", Section("F0-1"), {}};
-    if (const Table* t = find("F0-1")) {
-      View v(*t);
-      Figure f = BaseFigure(*t, "人工智能岗位高频技能词（前50）",
-                            "占比 = 提及该AI技能词（公司介绍除外）的AI岗位数 / 全部AI岗位数；取提及最多的 50 个词，字号随占比增大");
-      std::vector<std::string> words;
-      for (size_t r = 0; r < v.rows(); ++r)
-        words.push_back("{\"name\":" + Json(v.Cell(r, "term")) + ",\"value\":" + JsonNumber(v.Cell(r, "ai_postings_with")) +
-                        ",\"share\":" + JsonNumber(v.Cell(r, "share_pct")) + ",\"small\":" + (v.Small(r) ? "1" : "0") + "}");
-      f.chart = "{\"kind\":\"wordcloud\",\"words\":" + JsonArray(words) + "}";
-      f.height = 440;
-      for (size_t r = 0; r < v.rows(); ++r) f.small |= v.Small(r);
-      f.n = "AI岗位 " + FormatCount(v.rows() ? CellCount(v.Cell(0, "ai_postings")) : 0) + " 个";
-      Series top = MakeSeries(v, "", AllRows(v), "share_pct");
-      std::vector<std::string> terms;
-      for (size_t r = 0; r < v.rows(); ++r) terms.push_back(v.Cell(r, "term"));
-      std::string best = TopValues(terms, top, "pct", 5);
-      if (!best.empty()) f.reading = "提及最多：" + best + "。";
-      figure(s, f);
-    }
-    if (const Table* t = find("F0-2")) {
-      View v(*t);
-      Figure f = BaseFigure(*t, "人工智能技能关系网络",
-                            "两词在至少 " + std::to_string(min_n) +
-                                " 个AI岗位中同时出现才连线（最小支持度）；线宽随 PMI = log₂ lift 增大，lift = P(a,b) / (P(a)·P(b))，"
-                                "虚线为 lift ≤ 1；节点大小随含该词的AI岗位数增大；取共现最多的 200 条边");
-      std::map<std::string, std::string> nodes;
-      std::vector<std::string> links;
-      for (size_t r = 0; r < v.rows(); ++r) {
-        nodes[v.Cell(r, "term_a")] = JsonNumber(v.Cell(r, "postings_a"));
-        nodes[v.Cell(r, "term_b")] = JsonNumber(v.Cell(r, "postings_b"));
-        links.push_back("{\"source\":" + Json(v.Cell(r, "term_a")) + ",\"target\":" + Json(v.Cell(r, "term_b")) +
-                        ",\"co\":" + JsonNumber(v.Cell(r, "co_postings")) + ",\"lift\":" + JsonNumber(v.Cell(r, "lift")) +
-                        ",\"pmi\":" + JsonNumber(v.Cell(r, "pmi")) + "}");
-      }
-      std::vector<std::string> node_json;
-      for (const auto& [name, value] : nodes) node_json.push_back("{\"name\":" + Json(name) + ",\"value\":" + value + "}");
-      f.chart = "{\"kind\":\"graph\",\"nodes\":" + JsonArray(node_json) + ",\"links\":" + JsonArray(links) + "}";
-      f.height = 560;
-      f.n = std::to_string(nodes.size()) + " 个技能词、" + std::to_string(links.size()) + " 条边；最小支持度 " +
-            std::to_string(min_n) + " 个AI岗位";
-      if (auto best = ArgMax(v, AllRows(v), "lift", [](size_t) { return true; }))
-        f.reading = "关联最强的一对是" + v.Cell(*best, "term_a") + "与" + v.Cell(*best, "term_b") + "：同时出现于 " +
-                    FormatCount(CellCount(v.Cell(*best, "co_postings"))) + " 个AI岗位，提升度 " + v.Cell(*best, "lift") + "。";
-      figure(s, f);
-    }
-    ch.sections.push_back(std::move(s));
-    chapters.push_back(std::move(ch));
-  }
-  {
-    Chapter ch{"ch2", "2 人工智能岗位招聘特征", {}, ""};
-    Part q{"s2-1", Section("F1"), {}};
-    if (const Table* t = find("F1")) {
-      View v(*t);
-      Figure f = BaseFigure(*t, "人工智能岗位季度分布",
-                            "招聘占比 = 该季度AI岗位数 / 全部季度AI岗位数；AI强度 = 该季度AI岗位数 / 该季度全部岗位数");
-      BarSpec b;
-      b.kind = "line";
-      b.axis = "%";
-      std::vector<size_t> rows = AllRows(v);
-      for (size_t r : rows) b.categories.push_back(FormatPeriod(v.Cell(r, "quarter")));
-      b.series.push_back(MakeSeries(v, "招聘占比", rows, "share_of_ai_pct"));
-      b.series.push_back(MakeSeries(v, "AI强度", rows, "ai_intensity_pct"));
-      f.chart = BarJson(b);
-      f.height = 380;
-      f.small = AnySmall(b);
-      auto [all, ai] = c.Postings("");
-      f.n = "AI岗位 " + FormatCount(ai) + " 个，全部岗位 " + FormatCount(all) + " 个";
-      std::string top = TopValues(b.categories, b.series[0], "pct", 1);
-      if (!top.empty()) f.reading = "招聘占比最高的季度：" + top + "。";
-      figure(q, f);
-    }
-    ch.sections.push_back(std::move(q));
-    Part city{"s2-2", Section("F2"), {}};
-    if (const Table* t = find("F2"))
-      figure(city, DimensionFigure(*t, "各城市人工智能岗位强度（AI岗位数前 " + std::to_string(t->rows.size()) + " 的城市）",
-                                   "AI强度 = 该城市AI岗位数 / 该城市全部岗位数；城市按AI岗位数选取，按AI强度排序",
-                                   "ai_intensity_pct", "AI强度", "city", nullptr, true));
-    ch.sections.push_back(std::move(city));
-    Part degree{"s2-3", Section("F4"), {}};
-    if (const Table* t = find("F4"))
-      figure(degree, DimensionFigure(*t, "各学历人工智能岗位强度", "AI强度 = 要求该学历的AI岗位数 / 要求该学历的全部岗位数",
-                                     "ai_intensity_pct", "AI强度", "degree", &kDegreeOrder, false));
-    if (const Table* t = find("F5"))
-      figure(degree, DimensionFigure(*t, "人工智能岗位的学历要求构成", "占比 = 要求该学历的AI岗位数 / 全部AI岗位数",
-                                     "share_of_ai_pct", "占AI岗位比例", "degree", &kDegreeOrder, false));
-    ch.sections.push_back(std::move(degree));
-    Part industry{"s2-4", Section("F6"), {}};
-    if (const Table* t = find("F6"))
-      figure(industry,
-             HalfYearFigure(c, *t, "各行业人工智能岗位占比（各半年度）",
-                            "招聘占比 = 该行业AI岗位数 / 同一半年度全部AI岗位数；行业按" + FormatPeriod(c.current_half) +
-                                "AI岗位数取前 " + std::to_string(c.summary.top_industries),
-                            "industry", nullptr, true));
-    ch.sections.push_back(std::move(industry));
-    Part size{"s2-5", Section("F8"), {}};
-    if (const Table* t = find("F8"))
-      figure(size, HalfYearFigure(c, *t, "各规模企业人工智能岗位占比（各半年度）",
-                                  "招聘占比 = 该规模企业的AI岗位数 / 同一半年度全部AI岗位数（规模未知者不计入分项）",
-                                  "company_size", &kSizeOrder, false));
-    ch.sections.push_back(std::move(size));
-    Part pay{"s2-6", Section("F9"), {}};
-    const std::string salary_formula =
-        "平均年薪（万元）= 有明确薪资岗位的年薪均值（年薪 = 月薪中点 × 发薪月数）；差异 = AI岗位平均年薪 / 全部岗位平均年薪 − 1";
-    if (const Table* t = find("F9"))
-      figure(pay, SalaryFigure(*t, "各行业人工智能岗位与全部岗位平均年薪", salary_formula + "；行业按AI岗位数选取", "industry"));
-    if (const Table* t = find("F10"))
-      figure(pay, SalaryChangeFigure(*t, "各行业人工智能岗位平均年薪变化",
-                                     "变化 = 本期AI岗位平均年薪 / 上一年AI岗位平均年薪 − 1（有明确薪资的AI岗位）", "industry",
-                                     nullptr));
-    if (const Table* t = find("F11"))
-      figure(pay, SalaryFigure(*t, "各城市人工智能岗位与全部岗位平均年薪", salary_formula + "；城市按AI岗位数选取", "city"));
-    if (const Table* t = find("F12"))
-      figure(pay, SalaryChangeFigure(*t, "各学历人工智能岗位平均年薪变化",
-                                     "变化 = 本期AI岗位平均年薪 / 上一年AI岗位平均年薪 − 1（有明确薪资的AI岗位）", "degree",
-                                     &kDegreeOrder));
-    ch.sections.push_back(std::move(pay));
-    Part defs{"s2-7", Section("D1"), {}};
-    if (const Table* t = find("D1")) figure(defs, DefinitionFigure(c, *t));
-    if (const Table* t = find("D2")) figure(defs, CategoryMixFigure(*t));
-    ch.sections.push_back(std::move(defs));
-    chapters.push_back(std::move(ch));
-  }
-  {
-    Chapter ch{"ch3", "3 技能需求与福利特征", {}, ""};
-    Part all{"s3-1", Section("F13"), {}};
-    if (const Table* t = find("F13")) {
-      View v(*t);
-      Figure f = BaseFigure(*t, "人工智能岗位硬技能需求（各类别前五）",
-                            "占比 = 提及该技能子类的AI岗位数 / 全部AI岗位数；专业知识、技术技能、工程实践三类各取前 5");
-      BarSpec b;
-      b.horizontal = true;
-      b.stack = true;
-      b.axis = "占AI岗位比例（%）";
-      std::vector<size_t> rows = AllRows(v);
-      for (size_t r : rows) b.categories.push_back(v.Cell(r, "group"));
-      for (const std::string& cat : v.Distinct("category")) {
-        Series s;
-        s.name = cat;
-        for (size_t r : rows) {
-          bool mine = v.Cell(r, "category") == cat;
-          s.values.push_back(mine ? JsonNumber(v.Cell(r, "share_pct")) : "null");
-          s.small.push_back(mine && v.Small(r) ? 1 : 0);
-        }
-        b.series.push_back(std::move(s));
-      }
-      f.chart = BarJson(b);
-      f.height = BarHeight(b);
-      f.small = AnySmall(b);
-      f.n = "AI岗位 " + FormatCount(v.rows() ? CellCount(v.Cell(0, "ai_postings")) : 0) + " 个";
-      std::string reading;
-      for (const auto& cat : v.Distinct("category")) {
-        std::vector<size_t> in = v.RowsWhere("category", cat);
-        if (in.empty()) continue;
-        if (!reading.empty()) reading += "；";
-        reading += cat + "类以" + v.Cell(in[0], "group") + "居首（" + FormatPercent(v.Cell(in[0], "share_pct")) + "）";
-      }
-      if (!reading.empty()) f.reading = reading + "。";
-      figure(all, f);
-    }
-    if (const Table* t = find("F14"))
-      figure(all, GroupFigure(*t, "人工智能岗位软技能需求（前十）", "占比 = 提及该软技能的AI岗位数 / 全部AI岗位数；取前 10", "group"));
-    if (const Table* t = find("F15"))
-      figure(all, GroupFigure(*t, "人工智能岗位福利（前十）", "占比 = 提及该福利的AI岗位数 / 全部AI岗位数；取前 10", "group"));
-    ch.sections.push_back(std::move(all));
-    Part by{"s3-2", Section("F16"), {}};
-    if (const Table* t = find("F16")) {
-      View v(*t);
-      Figure f = BaseFigure(*t, "各行业硬技能类别需求",
-                            "占比 = 该行业提及该硬技能类别的AI岗位数 / 该行业AI岗位数；AI岗位数前 10 的行业");
-      BarSpec b;
-      b.horizontal = true;
-      b.axis = "占该行业AI岗位比例（%）";
-      b.categories = v.Distinct("industry");
-      for (const std::string& cat : v.Distinct("category")) {
-        Series s;
-        s.name = cat;
-        for (const auto& ind : b.categories) {
-          std::optional<size_t> row;
-          for (size_t r : v.RowsWhere("industry", ind))
-            if (v.Cell(r, "category") == cat) row = r;
-          s.values.push_back(row ? JsonNumber(v.Cell(*row, "share_pct")) : "null");
-          s.small.push_back(row && v.Small(*row) ? 1 : 0);
-        }
-        b.series.push_back(std::move(s));
-      }
-      f.chart = BarJson(b);
-      f.height = BarHeight(b);
-      f.small = AnySmall(b);
-      f.n = "这些行业的AI岗位合计 " + FormatCount([&] {
-              uint64_t n = 0;
-              for (const auto& ind : b.categories) {
-                auto rows = v.RowsWhere("industry", ind);
-                if (!rows.empty()) n += CellCount(v.Cell(rows[0], "ai_postings"));
-              }
-              return n;
-            }()) + " 个";
-      figure(by, f);
-    }
-    for (auto [id, title, what] : {std::make_tuple("F17", "各行业软技能需求（前十）", "软技能"),
-                                    std::make_tuple("F18", "各行业福利（前十）", "福利")}) {
-      const Table* t = find(id);
-      if (!t) continue;
-      View v(*t);
-      Figure f = BaseFigure(*t, title,
-                            std::string("占比 = 该行业提及该") + what + "的AI岗位数 / 该行业AI岗位数；全部AI岗位中最常见的 10 项 × AI岗位数前 10 的行业");
-      std::vector<std::string> industries = v.Distinct("industry"), groups = v.Distinct("group");
-      std::vector<std::string> cells;
-      bool small = false;
-      for (size_t r = 0; r < v.rows(); ++r) {
-        size_t x = std::find(groups.begin(), groups.end(), v.Cell(r, "group")) - groups.begin();
-        size_t y = std::find(industries.begin(), industries.end(), v.Cell(r, "industry")) - industries.begin();
-        cells.push_back("[" + std::to_string(x) + "," + std::to_string(y) + "," + JsonNumber(v.Cell(r, "share_pct")) + "," +
-                        (v.Small(r) ? "1" : "0") + "]");
-        small |= v.Small(r);
-      }
-      f.chart = "{\"kind\":\"heatmap\",\"unit\":\"pct\",\"x\":" + JsonStrings(groups) + ",\"y\":" + JsonStrings(industries) +
-                ",\"cells\":" + JsonArray(cells) + "}";
-      f.height = static_cast<int>(120 + 34 * industries.size());
-      f.small = small;
-      uint64_t n = 0;
-      for (const auto& ind : industries) {
-        auto rows = v.RowsWhere("industry", ind);
-        if (!rows.empty()) n += CellCount(v.Cell(rows[0], "ai_postings"));
-      }
-      f.n = "这些行业的AI岗位合计 " + FormatCount(n) + " 个";
-      figure(by, f);
-    }
-    ch.sections.push_back(std::move(by));
-    chapters.push_back(std::move(ch));
-  }
-  {
-    Chapter ch{"ch4", "4 经验要求", {}, ""};
-    Part all{"s4-1", Section("F19"), {}};
-    if (const Table* t = find("F19"))
-      figure(all, DimensionFigure(*t, "人工智能岗位经验要求分布", "占比 = 要求该经验的AI岗位数 / 全部AI岗位数",
-                                  "share_of_ai_pct", "占AI岗位比例", "experience", &kExperienceOrder, false));
-    ch.sections.push_back(std::move(all));
-    Part by{"s4-2", Section("F20-24"), {}};
-    if (const Table* t = find("F20-24")) {
-      View v(*t);
-      std::vector<size_t> base = v.RowsWhere("industry", "(all AI)");
-      int number = 20;
-      for (const std::string& ind : v.Distinct("industry")) {
-        if (ind == "(all AI)") continue;
-        std::vector<size_t> rows = v.RowsWhere("industry", ind);
-        Figure f = BaseFigure(*t, Label(ind) + "人工智能岗位经验要求分布",
-                              "占比 = 该行业要求该经验的AI岗位数 / 该行业AI岗位数；对照：全部AI岗位的同一占比");
-        f.anchor = "F" + std::to_string(number);
-        f.number = "图表" + std::to_string(number);
-        ++number;
-        BarSpec b;
-        b.axis = "占AI岗位比例（%）";
-        for (size_t r : rows) b.categories.push_back(v.Cell(r, "experience"));
-        b.series.push_back(MakeSeries(v, Label(ind), rows, "share_pct"));
-        std::vector<size_t> base_rows;
-        for (size_t r : rows)
-          for (size_t br : base)
-            if (v.Cell(br, "experience") == v.Cell(r, "experience")) base_rows.push_back(br);
-        if (base_rows.size() == rows.size()) b.series.push_back(MakeSeries(v, "全部AI岗位", base_rows, "share_pct"));
-        f.chart = BarJson(b);
-        f.height = BarHeight(b);
-        f.small = AnySmall(b);
-        f.rows = rows;
-        f.rows.insert(f.rows.end(), base_rows.begin(), base_rows.end());
-        f.n = Label(ind) + " AI岗位 " + FormatCount(rows.empty() ? 0 : CellCount(v.Cell(rows[0], "ai_postings"))) +
-              " 个；全部AI岗位 " + FormatCount(base.empty() ? 0 : CellCount(v.Cell(base[0], "ai_postings"))) + " 个";
-        std::string top = TopValues(b.categories, b.series[0], "pct", 2);
-        if (!top.empty()) f.reading = "占比最高：" + top + "。";
-        figure(by, f);
-      }
-      if (number == 20) {  // no industry known: the analysis still has its place
-        Figure f = BaseFigure(*t, "各行业人工智能岗位经验要求分布", "占比 = 该行业要求该经验的AI岗位数 / 该行业AI岗位数");
-        f.anchor = "F20";
-        f.number = "图表20";
-        f.rows.clear();
-        f.n = "行业已知的AI岗位 0 个";
-        figure(by, f);
-      }
-    }
-    ch.sections.push_back(std::move(by));
-    chapters.push_back(std::move(ch));
-  }
-  {
-    Chapter ch{"ch5", "5 行业与城市", {}, ""};
-    for (auto [id, sid, outer, inner, first, suffix, formula] :
-         {std::make_tuple("F25-34", "s5-1", "industry", "city", 25, "行业人工智能岗位的城市分布",
-                          "占比 = 该城市该行业的AI岗位数 / 该行业AI岗位数；取前 10 个城市"),
-          std::make_tuple("F35-44", "s5-2", "city", "industry", 35, "人工智能岗位的行业分布",
-                          "占比 = 该城市该行业的AI岗位数 / 该城市AI岗位数；取前 10 个行业")}) {
-      Part s{sid, Section(id), {}};
-      const Table* t = find(id);
-      if (t) {
-        View v(*t);
-        int number = first;
-        for (const std::string& name : v.Distinct(outer)) {
-          std::vector<size_t> rows = v.RowsWhere(outer, name);
-          Figure f = BaseFigure(*t, Label(name) + suffix, formula);
-          f.anchor = "F" + std::to_string(number);
-          f.number = "图表" + std::to_string(number);
-          ++number;
-          BarSpec b;
-          b.horizontal = true;
-          b.axis = std::string("占") + (std::string(outer) == "industry" ? "该行业" : "该城市") + "AI岗位比例（%）";
-          for (size_t r : rows) b.categories.push_back(v.Cell(r, inner));
-          b.series.push_back(MakeSeries(v, "占比", rows, "share_pct"));
-          f.chart = BarJson(b);
-          f.height = BarHeight(b);
-          f.small = AnySmall(b);
-          f.rows = rows;
-          f.n = Label(name) + " AI岗位 " + FormatCount(rows.empty() ? 0 : CellCount(v.Cell(rows[0], "ai_postings"))) + " 个";
-          std::string top = TopValues(b.categories, b.series[0], "pct", 3);
-          if (!top.empty()) f.reading = "占比从高到低：" + top + "。";
-          figure(s, f);
-        }
-        if (number == first) {  // none to show: the analysis still has its place
-          Figure f = BaseFigure(*t, Section(id).substr(4), formula);
-          f.anchor = "F" + std::to_string(first);
-          f.number = "图表" + std::to_string(first);
-          f.rows.clear();
-          f.n = "0";
-          figure(s, f);
-        }
-      }
-      ch.sections.push_back(std::move(s));
-    }
-    chapters.push_back(std::move(ch));
+// Chapters and sections as the catalogue gives them, each analysis drawn
+// in its section, then data quality and the method.
+std::vector<Chapter> BuildChapters(const Context& c) {
+  std::vector<const AnalysisSpec*> order;
+  for (const AnalysisSpec& a : Catalogue()) order.push_back(&a);
+  std::stable_sort(order.begin(), order.end(), [](const AnalysisSpec* x, const AnalysisSpec* y) {
+    return SectionNumber(x->section) < SectionNumber(y->section);
+  });
+  std::vector<Chapter> chapters;
+  for (const AnalysisSpec* a : order) {
+    auto [chapter, part] = SectionNumber(a->section);
+    if (chapters.empty() || chapters.back().title != a->chapter)
+      chapters.push_back(Chapter{"ch" + std::to_string(chapter), std::string(a->chapter), {}, ""});
+    std::vector<Part>& sections = chapters.back().sections;
+    if (sections.empty() || sections.back().title != a->section)
+      sections.push_back(Part{"s" + std::to_string(chapter) + "-" + std::to_string(part), std::string(a->section), {}});
+    if (const Table* t = c.Find(std::string(a->id)))
+      for (Figure& f : Draw(c, *a, *t)) sections.back().figures.push_back(std::move(f));
   }
   chapters.push_back(Chapter{"quality", "6 数据质量", {}, DataQualityHtml(c.summary)});
   chapters.push_back(Chapter{"method", "7 方法说明", {}, MethodologyHtml(c.summary, c)});
@@ -1444,6 +1473,8 @@ std::vector<Chapter> BuildChapters(const Context& c) {
 }
 
 }  // namespace
+
+bool IsDrawing(std::string_view name) { return DrawingOf(name) != nullptr; }
 
 std::string FormatPercent(std::string_view cell) {
   double v;

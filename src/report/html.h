@@ -29,6 +29,10 @@ namespace jobsift {
 // leaves its figure out, an empty one says so.
 std::string ReportHtml(const std::vector<Table>& tables, const ReportSummary& summary);
 
+// Whether report.html has a drawing of this name (a catalogue entry's
+// drawn_as names one).
+bool IsDrawing(std::string_view name);
+
 // Number formats of the report. Cells are table cells ("" means unknown and
 // gives "—", never 0).
 std::string FormatPercent(std::string_view cell);   // "35.43" -> "35.43%"

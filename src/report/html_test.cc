@@ -3,8 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <regex>
+#include <set>
 
 #include "report/assets.h"
+#include "report/catalogue.h"
 
 namespace jobsift {
 namespace {
@@ -192,6 +194,49 @@ TEST(ReportHtml, DataQualityAndMethodologyComeFromTheSummary) {
   EXPECT_NE(html.find("<code>abc123</code>"), std::string::npos);
   EXPECT_NE(html.find("jobsift 9.9.9"), std::string::npos);
   EXPECT_NE(html.find("<td class=\"num\">481</td>"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace jobsift
+
+namespace jobsift {
+namespace {
+
+// The catalogue drives report.html: each analysis names a drawing that
+// exists, a chapter and section that agree, and only placeholders the
+// page fills in.
+TEST(ReportHtml, EveryAnalysisOfTheCatalogueIsDrawnWhereItSays) {
+  const std::regex placeholder(R"(\{[a-z_]+\})");
+  const std::set<std::string> known = {"{rows}", "{name}", "{min_n}", "{half}", "{top_industries}"};
+  for (const AnalysisSpec& a : Catalogue()) {
+    EXPECT_TRUE(IsDrawing(a.drawn_as)) << a.id << ": drawn_as '" << a.drawn_as << "' is no drawing of report/html.cc";
+    EXPECT_EQ(a.chapter.substr(0, a.chapter.find(' ')), a.section.substr(0, a.section.find('.')))
+        << a.id << ": section " << a.section << " is not in chapter " << a.chapter;
+    EXPECT_FALSE(a.figure.empty()) << a.id;
+    EXPECT_FALSE(a.formula.empty()) << a.id;
+    for (std::string_view text : {a.figure, a.formula}) {
+      std::string s(text);
+      for (std::sregex_iterator it(s.begin(), s.end(), placeholder), end; it != end; ++it)
+        EXPECT_TRUE(known.count(it->str())) << a.id << ": " << it->str() << " is filled in by nothing";
+    }
+    // A split table (one figure a group) names its group in the title.
+    bool split = a.drawn_as.starts_with("split");
+    EXPECT_EQ(split, a.figure.find("{name}") != std::string_view::npos) << a.id;
+  }
+  // The chart series that names the measure has a name to give it.
+  for (const AnalysisSpec& a : Catalogue())
+    if (a.drawn_as == "shares") EXPECT_FALSE(a.measure_name.empty()) << a.id;
+}
+
+// Each figure's title, formula and section come from the catalogue, filled
+// in for the run.
+TEST(ReportHtml, FiguresTakeTheirWordsFromTheCatalogue) {
+  std::string html = ReportHtml(Tables("北京"), Summary());
+  EXPECT_NE(html.find("各城市人工智能岗位强度（AI岗位数前 2 的城市）"), std::string::npos);
+  EXPECT_NE(html.find(std::string(Analysis("F2").formula)), std::string::npos);
+  EXPECT_NE(html.find("北京人工智能岗位的行业分布"), std::string::npos) << "F35-44's {name} is the city";
+  EXPECT_NE(html.find(std::string(Analysis("F2").section)), std::string::npos);
+  EXPECT_NE(html.find(std::string(Analysis("F2").chapter)), std::string::npos);
 }
 
 }  // namespace
