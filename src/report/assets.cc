@@ -14,6 +14,7 @@ JOBSIFT_EMBED(jobsift_echarts_js, JOBSIFT_ECHARTS_JS)
 JOBSIFT_EMBED(jobsift_wordcloud_js, JOBSIFT_WORDCLOUD_JS)
 JOBSIFT_EMBED(jobsift_report_js, JOBSIFT_REPORT_JS)
 JOBSIFT_EMBED(jobsift_report_css, JOBSIFT_REPORT_CSS)
+JOBSIFT_EMBED(jobsift_labels_zh, JOBSIFT_LABELS_ZH)
 
 namespace jobsift {
 namespace {
@@ -35,5 +36,7 @@ const ReportAssets& EmbeddedReportAssets() {
   };
   return assets;
 }
+
+std::string_view EmbeddedLabelsZh() { return Between(jobsift_labels_zh_begin, jobsift_labels_zh_end); }
 
 }  // namespace jobsift

@@ -22,6 +22,10 @@ struct ReportAssets {
 // Views of static storage, valid for the life of the program.
 const ReportAssets& EmbeddedReportAssets();
 
+// data/report/labels_zh.tsv, the Chinese labels of jobsift's names
+// (report/labels.h reads it).
+std::string_view EmbeddedLabelsZh();
+
 }  // namespace jobsift
 
 #endif  // JOBSIFT_REPORT_ASSETS_H_

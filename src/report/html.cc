@@ -13,6 +13,7 @@
 #include "base/text.h"
 #include "report/assets.h"
 #include "report/catalogue.h"
+#include "report/labels.h"
 
 namespace jobsift {
 namespace {
@@ -538,45 +539,15 @@ struct Chapter {
   std::string body;  // pre-rendered HTML (data quality, methodology)
 };
 
-std::string UnknownNameZh(const std::string& name) {
-  static const std::map<std::string, std::string> zh = {
-      {"missing", "缺失"},        {"negotiable", "面议"},       {"unparseable", "无法解析"},
-      {"implausible", "数值不合理"}, {"not_this_field", "非本字段内容"}, {"needs_reference", "缺少参考日期"},
-      {"placeholder", "占位值"},   {"ambiguous", "含糊"},        {"piece_rate", "计件薪酬"},
-  };
-  auto it = zh.find(name);
-  return it == zh.end() ? name : it->second;
-}
+std::string UnknownNameZh(const std::string& name) { return std::string(LabelZh("unknown", name)); }
 
-std::string RejectNameZh(const std::string& name) {
-  static const std::map<std::string, std::string> zh = {
-      {"unterminated_quote", "引号未闭合"}, {"field_count", "字段数与表头不符"}, {"record_too_large", "记录过大"},
-      {"field_too_large", "字段过大"},     {"malformed_json", "JSON 格式错误"},  {"not_json_object", "不是 JSON 对象"},
-      {"duplicate_json_key", "JSON 键重复"},
-      {"undecodable", "无法解码（编码错误或二进制）"},
-  };
-  auto it = zh.find(name);
-  return it == zh.end() ? name : it->second;
-}
+std::string RejectNameZh(const std::string& name) { return std::string(LabelZh("reject", name)); }
 
 // A derived field ("industry") or a posting field ("company_indus") as the
 // data-quality chapter names it.
-std::string FieldNameZh(const std::string& name) {
-  static const std::map<std::string, std::string> zh = {
-      {"salary", "薪资"},     {"experience", "经验要求"}, {"degree", "学历"},           {"company_size", "企业规模"},
-      {"date", "日期"},       {"city", "城市"},           {"industry", "行业"},         {"company_indus", "行业"},
-      {"position", "职位名称"}, {"company_name", "企业名称"}, {"description", "职位描述"},
-  };
-  auto it = zh.find(name);
-  return it == zh.end() ? name : it->second;
-}
+std::string FieldNameZh(const std::string& name) { return std::string(LabelZh("field", name)); }
 
-std::string DomainNameZh(const std::string& name) {
-  static const std::map<std::string, std::string> zh = {
-      {"ai", "AI技能"}, {"hard", "硬技能"}, {"soft", "软技能"}, {"benefit", "福利"}};
-  auto it = zh.find(name);
-  return it == zh.end() ? name : it->second;
-}
+std::string DomainNameZh(const std::string& name) { return std::string(LabelZh("domain", name)); }
 
 // "城市为北京", "行业为教育", "城市为北京、行业为教育"; "" when the report
 // covers every posting.
@@ -591,16 +562,7 @@ std::string ShareOf(uint64_t part, uint64_t whole) {
   return whole ? Pct(100.0 * static_cast<double>(part) / static_cast<double>(whole)) : "—";
 }
 
-std::string DateSourceZh(const std::string& name) {
-  static const std::map<std::string, std::string> zh = {
-      {"published", "发布日期"},
-      {"first_seen", "首次抓取日期（无可用发布日期）"},
-      {"updated", "更新日期（无可用发布日期）"},
-      {"after_seen", "抓取日期（发布日期晚于抓取日期）"},
-  };
-  auto it = zh.find(name);
-  return it == zh.end() ? name : it->second;
-}
+std::string DateSourceZh(const std::string& name) { return std::string(LabelZh("date_source", name)); }
 
 std::string FieldNameZh(Field f) { return FieldNameZh(std::string(FieldName(f))); }
 

@@ -16,6 +16,7 @@
 #include "base/text.h"
 #include "jobsift/check.h"
 #include "report/catalogue.h"
+#include "report/labels.h"
 
 namespace jobsift {
 namespace {
@@ -285,64 +286,80 @@ void WilsonInterval(uint64_t x, uint64_t n, double* low, double* high) {
   Wilson95(static_cast<double>(x) / nn, nn, low, high);
 }
 
+namespace {
+
+// Every column of every table and the kind of value it holds; their
+// Chinese headers are data/report/labels_zh.tsv's ("column").
+struct ColumnKindOf {
+  std::string_view key;
+  ColumnKind kind;
+};
+constexpr ColumnKindOf kColumns[] = {
+    {"quarter", ColumnKind::kLabel},
+    {"half", ColumnKind::kLabel},
+    {"city", ColumnKind::kLabel},
+    {"industry", ColumnKind::kLabel},
+    {"degree", ColumnKind::kLabel},
+    {"company_size", ColumnKind::kLabel},
+    {"experience", ColumnKind::kLabel},
+    {"category", ColumnKind::kLabel},
+    {"group", ColumnKind::kLabel},
+    {"term", ColumnKind::kLabel},
+    {"term_a", ColumnKind::kLabel},
+    {"term_b", ColumnKind::kLabel},
+    {"co_postings", ColumnKind::kCount},
+    {"postings_a", ColumnKind::kCount},
+    {"postings_b", ColumnKind::kCount},
+    {"lift", ColumnKind::kRatio},
+    {"pmi", ColumnKind::kRatio},
+    {"ai_postings", ColumnKind::kCount},
+    {"share_of_ai_pct", ColumnKind::kPercent},
+    {"share_ci_low", ColumnKind::kPercent},
+    {"share_ci_high", ColumnKind::kPercent},
+    {"all_postings", ColumnKind::kCount},
+    {"ai_intensity_pct", ColumnKind::kPercent},
+    {"intensity_ci_low", ColumnKind::kPercent},
+    {"intensity_ci_high", ColumnKind::kPercent},
+    {"small_n", ColumnKind::kFlag},
+    {"ai_postings_with", ColumnKind::kCount},
+    {"share_pct", ColumnKind::kPercent},
+    {"ci_low", ColumnKind::kPercent},
+    {"ci_high", ColumnKind::kPercent},
+    {"ai_salary_n", ColumnKind::kCount},
+    {"ai_mean_annual_wan", ColumnKind::kWan},
+    {"all_salary_n", ColumnKind::kCount},
+    {"all_mean_annual_wan", ColumnKind::kWan},
+    {"diff_pct", ColumnKind::kPercent},
+    {"ai_median_annual_wan", ColumnKind::kWan},
+    {"all_median_annual_wan", ColumnKind::kWan},
+    {"previous_n", ColumnKind::kCount},
+    {"previous_mean_wan", ColumnKind::kWan},
+    {"current_n", ColumnKind::kCount},
+    {"current_mean_wan", ColumnKind::kWan},
+    {"change_pct", ColumnKind::kPercent},
+    {"definition", ColumnKind::kLabel},
+    {"categories", ColumnKind::kLabel},
+    {"in_use", ColumnKind::kFlag},
+    {"ai_category", ColumnKind::kLabel},
+    {"ai_category_name", ColumnKind::kLabel},
+    {"term_postings", ColumnKind::kCount},
+    {"category_postings", ColumnKind::kCount},
+    {"category_salary_n", ColumnKind::kCount},
+    {"category_mean_annual_wan", ColumnKind::kWan},
+};
+
+}  // namespace
+
 ColumnInfo ColumnInfoOf(std::string_view key) {
-  using K = ColumnKind;
-  static constexpr ColumnInfo kColumns[] = {
-      {"quarter", "季度", K::kLabel},
-      {"half", "半年度", K::kLabel},
-      {"city", "城市", K::kLabel},
-      {"industry", "行业", K::kLabel},
-      {"degree", "学历", K::kLabel},
-      {"company_size", "企业规模", K::kLabel},
-      {"experience", "经验要求", K::kLabel},
-      {"category", "类别", K::kLabel},
-      {"group", "技能 / 福利", K::kLabel},
-      {"term", "技能词", K::kLabel},
-      {"term_a", "技能词 A", K::kLabel},
-      {"term_b", "技能词 B", K::kLabel},
-      {"co_postings", "共现岗位数", K::kCount},
-      {"postings_a", "含 A 岗位数", K::kCount},
-      {"postings_b", "含 B 岗位数", K::kCount},
-      {"lift", "提升度", K::kRatio},
-      {"pmi", "PMI", K::kRatio},
-      {"ai_postings", "AI岗位数", K::kCount},
-      {"share_of_ai_pct", "占AI岗位比例", K::kPercent},
-      {"share_ci_low", "95%区间下限", K::kPercent},
-      {"share_ci_high", "95%区间上限", K::kPercent},
-      {"all_postings", "全部岗位数", K::kCount},
-      {"ai_intensity_pct", "AI强度", K::kPercent},
-      {"intensity_ci_low", "强度区间下限", K::kPercent},
-      {"intensity_ci_high", "强度区间上限", K::kPercent},
-      {"small_n", "样本不足", K::kFlag},
-      {"ai_postings_with", "提及的AI岗位数", K::kCount},
-      {"share_pct", "占比", K::kPercent},
-      {"ci_low", "95%区间下限", K::kPercent},
-      {"ci_high", "95%区间上限", K::kPercent},
-      {"ai_salary_n", "AI岗位（有薪资）", K::kCount},
-      {"ai_mean_annual_wan", "AI平均年薪", K::kWan},
-      {"all_salary_n", "全部岗位（有薪资）", K::kCount},
-      {"all_mean_annual_wan", "全部平均年薪", K::kWan},
-      {"diff_pct", "差异", K::kPercent},
-      {"ai_median_annual_wan", "AI年薪中位数", K::kWan},
-      {"all_median_annual_wan", "全部年薪中位数", K::kWan},
-      {"previous_n", "上期样本", K::kCount},
-      {"previous_mean_wan", "上期平均年薪", K::kWan},
-      {"current_n", "本期样本", K::kCount},
-      {"current_mean_wan", "本期平均年薪", K::kWan},
-      {"change_pct", "变化", K::kPercent},
-      {"definition", "AI岗位定义", K::kLabel},
-      {"categories", "所含类别", K::kLabel},
-      {"in_use", "本报告采用", K::kFlag},
-      {"ai_category", "AI工作类别", K::kLabel},
-      {"ai_category_name", "类别名称", K::kLabel},
-      {"term_postings", "含AI词岗位数", K::kCount},
-      {"category_postings", "该类岗位数", K::kCount},
-      {"category_salary_n", "该类岗位（有薪资）", K::kCount},
-      {"category_mean_annual_wan", "该类平均年薪", K::kWan},
-  };
-  for (const ColumnInfo& c : kColumns)
-    if (c.key == key) return c;
-  return {key, key, K::kLabel};
+  for (const ColumnKindOf& c : kColumns)
+    if (c.key == key) return {c.key, LabelZh("column", c.key), c.kind};
+  return {key, LabelZh("column", key), ColumnKind::kLabel};
+}
+
+std::vector<std::string_view> ColumnKeys() {
+  std::vector<std::string_view> out;
+  for (const ColumnKindOf& c : kColumns) out.push_back(c.key);
+  return out;
 }
 
 std::string_view FocusRuleName(FocusHalf::Rule rule) {

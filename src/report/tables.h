@@ -46,6 +46,8 @@ struct ColumnInfo {
 };
 // The column of that key; a key no table has is a label named as itself.
 ColumnInfo ColumnInfoOf(std::string_view key);
+// The key of every column a table may have.
+std::vector<std::string_view> ColumnKeys();
 // As tables.json names them: "string", "integer", "number", "boolean"; and
 // the unit: "percent", "万元", "postings" or "" (null in tables.json).
 std::string_view ColumnType(ColumnKind k);
