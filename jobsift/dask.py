@@ -8,11 +8,11 @@
 
 How (docs/distributed.md, include/jobsift/partial.h):
 
-1. Each input file is a part. Each worker reads a run of consecutive parts (of about equal bytes):
-   a part's postings are counted into its partial report (kept on the worker), their
-   contributions go to a state file on that worker's disk, and their deduplication keys
-   (fingerprint of company, title, city and description; half-year) come back split into
-   buckets by fingerprint.
+1. Each input file is a part. Each worker reads a run of consecutive parts (of about equal bytes)
+   in one read (the lexicons and model loaded once): their postings are counted into a partial
+   report (kept on the worker), their contributions go to a state file on that worker's disk, and
+   their deduplication keys (fingerprint of company, title, city and description; half-year) come
+   back split into buckets by fingerprint.
 2. A task per bucket gathers the bucket's keys of every part, so all copies of a posting meet
    there, keeps the first by position (part, record) and names the others duplicates.
 3. Each worker takes its parts' duplicates back out of their counts (reading only those records
@@ -38,12 +38,12 @@ __all__ = ["report"]
 # ---------------------------------------------------------------------------
 # Tasks (run on the workers)
 
-def _read_part(index, path, named, options, buckets, scratch):
-    """Step 1: the part's state on this worker, and its keys by bucket."""
+def _read_part(index, paths, named, options, buckets, scratch):
+    """Step 1: consecutive parts read as one (their state on this worker), and their keys by bucket."""
     from distributed import get_worker
-    folder = tempfile.mkdtemp(prefix=f"jobsift-part{index}-", dir=scratch)
-    state = os.path.join(folder, "part.state")
-    opts = dict(options, inputs=[path], inputs_found_in_folder=not named)
+    folder = tempfile.mkdtemp(prefix=f"jobsift-read{index}-", dir=scratch)
+    state = os.path.join(folder, "read.state")
+    opts = dict(options, inputs=list(paths), inputs_found_in_folder=not named)
     try:
         fingerprints, halves, offsets, counts, messages = _call(_ext.read_part, opts, state)
     except BaseException:
@@ -75,10 +75,10 @@ def _piece(part, bucket):
 
 
 def _decide(parts_pieces):
-    """Step 2: in one bucket, every key's first posting by (part, record) is kept; the rest are duplicates.
+    """Step 2: in one bucket, every key's first posting by (read, record) is kept; the rest are duplicates.
 
-    parts_pieces[i] holds part i's (records, fingerprints, halves). Returns, per part, its duplicate
-    records (ascending)."""
+    parts_pieces[i] holds read i's (records, fingerprints, halves); reads are in input order. Returns,
+    per read, its duplicate records (ascending)."""
     part_ids = np.concatenate([np.full(len(p[0]), i, dtype=np.uint64) for i, p in enumerate(parts_pieces)]
                               or [np.empty(0, np.uint64)])
     records = np.concatenate([p[0] for p in parts_pieces] or [np.empty(0, np.uint64)])
@@ -96,8 +96,8 @@ def _decide(parts_pieces):
 
 
 def _count_parts(indexes, reads, decided):
-    """Step 3, on the worker that read them: consecutive parts' counts, each part's duplicates (gathered
-    from every bucket) taken back out and counted as removed, summed in input order."""
+    """Step 3, on the worker that made them: its reads' counts, each read's duplicates (gathered from
+    every bucket) taken back out and counted as removed, summed in input order."""
     try:
         dups = []
         for index in indexes:
@@ -169,14 +169,22 @@ def _run(client, parts, opts, buckets, scratch):
     buckets = max(1, int(buckets or len(workers)))
     read_opts = {k: v for k, v in opts.items() if k not in ("half", "min_n", "top_cities", "top_industries")}
     # Each worker reads a run of consecutive parts (balanced by size), so that it can sum them
-    # in input order itself; only one partial report a worker leaves it.
+    # in input order itself; only one partial report a worker leaves it. It reads its run in one
+    # read (split only where the run changes from named files to files found in folders): the
+    # lexicons, the model and the field tables are loaded once, not once a part.
     owner = _assign(parts, len(workers))
+    runs = []  # (worker, part indexes)
+    for i, (_path, named, _size) in enumerate(parts):
+        if runs and runs[-1][0] == owner[i] and parts[runs[-1][1][-1]][1] == named:
+            runs[-1][1].append(i)
+        else:
+            runs.append((owner[i], [i]))
     pin = {"allow_other_workers": False}
     clock = [time.perf_counter()]
-    # 1. Read each part on its worker; keys come back in buckets.
-    reads = [client.submit(_read_part, i, path, named, read_opts, buckets, scratch, pure=False,
-                           workers=[workers[owner[i]]] if workers[owner[i]] else None, **pin)
-             for i, (path, named, _size) in enumerate(parts)]
+    # 1. Read each run on its worker; keys come back in buckets.
+    reads = [client.submit(_read_part, r, [parts[i][0] for i in idx], parts[idx[0]][1], read_opts, buckets,
+                           scratch, pure=False, workers=[workers[w]] if workers[w] else None, **pin)
+             for r, (w, idx) in enumerate(runs)]
     meta = client.gather([client.submit(_meta, r, pure=False) for r in reads])
     clock.append(time.perf_counter())
     # The parts' own warnings are left unsaid: the sum says them once, as one read over every part would.
@@ -185,10 +193,10 @@ def _run(client, parts, opts, buckets, scratch):
                for b in range(buckets)]
     distributed.wait(decided)
     clock.append(time.perf_counter())
-    # 3. Each worker counts and sums its parts.
+    # 3. Each worker counts and sums its reads.
     partials = []
     for w, address in enumerate(workers):
-        mine = [i for i in range(len(parts)) if owner[i] == w]
+        mine = [r for r, (owner_of_run, _idx) in enumerate(runs) if owner_of_run == w]
         if mine:
             partials.append(client.submit(_count_parts, mine, [reads[i] for i in mine], decided,
                                           pure=False, workers=[address] if address else None, **pin))
@@ -201,7 +209,8 @@ def _run(client, parts, opts, buckets, scratch):
     rep = jobsift.Report(result)
     clock.append(time.perf_counter())
     rep.dask = _Stats(seconds={step: round(b - a, 3) for step, a, b in
-                               zip(("read", "decide", "count", "report"), clock, clock[1:])},parts=len(parts), buckets=buckets, workers=len(workers),
+                               zip(("read", "decide", "count", "report"), clock, clock[1:])},
+                      parts=len(parts), reads=len(runs), buckets=buckets, workers=len(workers),
                       postings_read=int(sum(m["records"] for m in meta)),
                       key_bytes=int(sum(m["key_bytes"] for m in meta)),
                       state_bytes=int(sum(m["state_bytes"] for m in meta)),

@@ -150,25 +150,34 @@ void StateWriter::Str(std::string_view s) {
 }
 
 void StateWriter::Add(const ContributionView& c) {
+  // The record is put together in memory and written (and hashed) at once:
+  // one stdio call a record instead of one a field.
+  std::string& b = record_;
+  b.clear();
+  auto u64 = [&b](uint64_t v) {
+    size_t at = b.size();
+    b.resize(at + 8);
+    StoreU64(v, reinterpret_cast<unsigned char*>(b.data() + at));
+  };
+  auto str = [&](std::string_view s) {
+    u64(s.size());
+    b.append(s);
+  };
   const CubeRecord& r = c.record;
-  Bytes(&kRecord, 1);
-  for (std::string_view d : r.dim) Str(d);
+  b.push_back(static_cast<char>(kRecord));
+  for (std::string_view d : r.dim) str(d);
   // Bits: 0 AI, 1 salary known, 2 an AI term anywhere, 3-5 the category.
-  uint8_t flags = static_cast<uint8_t>((r.ai ? 1 : 0) | (r.has_salary ? 2 : 0) | (c.any_ai_term ? 4 : 0) |
-                                       (static_cast<unsigned>(c.category) << 3));
-  Bytes(&flags, 1);
-  U64(r.annual_salary);
-  U64(c.fingerprint);
-  for (Unknown u : c.reasons) {
-    uint8_t b = static_cast<uint8_t>(u);
-    Bytes(&b, 1);
-  }
-  uint8_t source = static_cast<uint8_t>(c.date_source);
-  Bytes(&source, 1);
-  U64(r.groups.size());
-  for (std::string_view g : r.groups) Str(g);
-  U64(r.ai_terms.size());
-  for (std::string_view t : r.ai_terms) Str(t);
+  b.push_back(static_cast<char>((r.ai ? 1 : 0) | (r.has_salary ? 2 : 0) | (c.any_ai_term ? 4 : 0) |
+                                (static_cast<unsigned>(c.category) << 3)));
+  u64(r.annual_salary);
+  u64(c.fingerprint);
+  for (Unknown u : c.reasons) b.push_back(static_cast<char>(u));
+  b.push_back(static_cast<char>(c.date_source));
+  u64(r.groups.size());
+  for (std::string_view g : r.groups) str(g);
+  u64(r.ai_terms.size());
+  for (std::string_view t : r.ai_terms) str(t);
+  Bytes(b.data(), b.size());
   ++records_;
 }
 

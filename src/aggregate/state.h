@@ -70,6 +70,7 @@ class StateWriter {
   std::FILE* f_;
   std::string path_;
   Fnv1a hash_;  // of every byte written
+  std::string record_;  // Add's record, put together before it is written
   uint64_t records_ = 0;
   uint64_t offset_ = 0;
   bool failed_ = false;

@@ -54,6 +54,7 @@ def test_dask_report_is_the_single_run_report(client, parts, tmp_path):
         local = jobsift.report(parts)
         dist = jobsift.dask.report(parts, client=client)
     assert dist.dask["parts"] == 5 and dist.dask["workers"] == 2
+    assert dist.dask["reads"] == 2  # each worker reads its run of parts in one read
     assert local.duplicates >= 12000 // 4 // 5 * 0.9  # the planted cross-part re-posts, and the generator's own
     assert dist.duplicates == local.duplicates and dist.postings == local.postings
     _same_tables(dist, local)
@@ -80,6 +81,20 @@ def test_filters_and_options_match(client, parts):
         dist = jobsift.dask.report(parts, client=client, **options)
         _same_tables(dist, local)
         assert dist.summary == local.summary, options
+
+
+def test_named_files_and_folders_mixed(client, parts):
+    """A named file (whose lack of postings would be an error) and a folder (where such a file is skipped)
+    are read apart even on one worker; the report is still the single run's."""
+    paths = [parts / "part1.jsonl", parts, parts / "part2.jsonl"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", jobsift.JobsiftWarning)
+        local = jobsift.report(paths)
+        dist = jobsift.dask.report(paths, client=client)
+    assert dist.dask["parts"] == 7 and dist.dask["reads"] >= 3
+    assert dist.duplicates == local.duplicates
+    _same_tables(dist, local)
+    assert dist.summary == local.summary
 
 
 def test_errors_reach_the_caller(client, tmp_path):
