@@ -288,6 +288,7 @@ template <size_t N, typename V, typename LoadValue>
 bool LoadMap(ByteReader& in, IdArrayMap<N, V>& map, const std::array<size_t, N>& limits, LoadValue load) {
   uint64_t n;
   if (!in.Count(&n, N + 1)) return false;
+  map.Reserve(map.size() + n);  // the entries come in their table's slot order
   for (uint64_t i = 0; i < n; ++i) {
     std::array<uint32_t, N> key;
     for (size_t k = 0; k < N; ++k)
@@ -360,10 +361,16 @@ bool Cube::Subtract(const CubeRecord& r) {
 
 namespace {
 
-// `map` without the entries `empty` says are empty.
+// `map` without the entries `empty` says are empty. Rebuilt only when it
+// has one: taking a few duplicates out usually empties no cell, and a
+// rebuild costs as much as filling the map did.
 template <size_t N, typename V, typename Empty>
 void DropIf(IdArrayMap<N, V>& map, Empty empty) {
+  bool any = false;
+  for (const auto& [key, value] : map) any = any || empty(value);
+  if (!any) return;
   IdArrayMap<N, V> kept;
+  kept.Reserve(map.size());
   for (const auto& [key, value] : map)
     if (!empty(value)) kept[key] = value;
   map = std::move(kept);
@@ -390,6 +397,15 @@ void Cube::MergeFrom(const Cube& o) {
   for (size_t d = 0; d < kDimCount; ++d) ids[d] = Remap(o.dicts_[d], dicts_[d]);
   std::vector<uint32_t> groups = Remap(o.groups_, groups_);
   std::vector<uint32_t> terms = Remap(o.term_names_, term_names_);
+  // o's entries come in its tables' slot order: each table here is first
+  // made at least as large as o's (IdArrayMap::Reserve says why).
+  auto room = [](auto& to, const auto& from) { to.Reserve(std::max(to.size(), from.size())); };
+  for (size_t p = 0; p < kProjections.size(); ++p) room(projections_[p], o.projections_[p]);
+  room(skills_by_industry_, o.skills_by_industry_);
+  room(skills_by_city_, o.skills_by_city_);
+  room(terms_, o.terms_);
+  room(pairs_, o.pairs_);
+  room(salary_bins_, o.salary_bins_);
   const auto& quarter = ids[static_cast<size_t>(Dim::kQuarter)];
   for (size_t p = 0; p < kProjections.size(); ++p) {
     const auto& a = ids[static_cast<size_t>(kProjections[p].first)];

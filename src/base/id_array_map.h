@@ -38,6 +38,16 @@ class IdArrayMap {
     }
   }
   size_t size() const { return size_; }
+  // Makes room for `n` entries, so that adding them grows the table no more.
+  // Call it before copying another table's entries in: they come in that
+  // table's slot order, and a smaller table filled in that order probes
+  // through long runs of taken slots (each key's run starts where the
+  // previous keys' ended), far slower than filling one of the final size.
+  void Reserve(size_t n) {
+    size_t slots = 64;
+    while (3 * slots < 4 * (n + 1)) slots *= 2;
+    if (slots > slots_.size()) Rehash(slots);
+  }
   // Starts loading the slot where `key` is or would go: for a caller that
   // knows its next keys a little ahead (the table is much larger than the
   // caches).
@@ -92,9 +102,10 @@ class IdArrayMap {
     }
     return static_cast<size_t>(h);
   }
-  void Grow() {
+  void Grow() { Rehash(slots_.empty() ? 64 : slots_.size() * 2); }
+  void Rehash(size_t slots) {
     std::vector<Slot, HugeAllocator<Slot>> old = std::move(slots_);
-    slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{Empty(), V{}});
+    slots_.assign(slots, Slot{Empty(), V{}});
     size_ = 0;
     for (Slot& s : old)
       if (!IsEmpty(s.first)) (*this)[s.first] = std::move(s.second);
