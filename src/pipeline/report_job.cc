@@ -20,15 +20,26 @@ struct ReportJob::WorkerState {
   std::unique_ptr<Annotator::Scratch> scratch, decider_scratch;
   FieldMemo memo;
   Annotation an;
+  // A finished task's contributions, cleared, for the next task to fill:
+  // a chunk's views take about a megabyte, and allocating it afresh for
+  // every chunk faults in new pages each time where malloc hands large
+  // blocks back to the system at once (as under Dask's workers, whose
+  // MALLOC_TRIM_THRESHOLD_ also turns off glibc's adaptive mmap threshold).
+  std::vector<ContributionView> out;
 };
 
 // One chunk's postings, as views (ContributionView), in input order.
 class ReportJob::Task : public PostingTask {
  public:
-  Task(ReportJob* job, std::unique_ptr<WorkerState> state) : job_(job), state_(std::move(state)) {
+  Task(ReportJob* job, std::unique_ptr<WorkerState> state)
+      : out(std::move(state->out)), job_(job), state_(std::move(state)) {
+    out.clear();
     out.reserve(4096);
   }
-  ~Task() override { job_->ReleaseState(std::move(state_)); }
+  ~Task() override {
+    state_->out = std::move(out);
+    job_->ReleaseState(std::move(state_));
+  }
 
   void Add(const Posting& p) override {
     const Annotator& annotator = *job_->annotator_;
