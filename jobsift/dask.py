@@ -78,21 +78,8 @@ def _decide(parts_pieces):
     """Step 2: in one bucket, every key's first posting by (read, record) is kept; the rest are duplicates.
 
     parts_pieces[i] holds read i's (records, fingerprints, halves); reads are in input order. Returns,
-    per read, its duplicate records (ascending)."""
-    part_ids = np.concatenate([np.full(len(p[0]), i, dtype=np.uint64) for i, p in enumerate(parts_pieces)]
-                              or [np.empty(0, np.uint64)])
-    records = np.concatenate([p[0] for p in parts_pieces] or [np.empty(0, np.uint64)])
-    fps = np.concatenate([p[1] for p in parts_pieces] or [np.empty(0, np.uint64)])
-    halves = np.concatenate([p[2] for p in parts_pieces] or [np.empty(0, np.uint64)])
-    order = np.lexsort((records, part_ids, halves, fps))  # by key, then by position
-    fps, halves, part_ids, records = fps[order], halves[order], part_ids[order], records[order]
-    repeat = np.zeros(len(fps), dtype=bool)
-    repeat[1:] = (fps[1:] == fps[:-1]) & (halves[1:] == halves[:-1])
-    out = []
-    for i in range(len(parts_pieces)):
-        mine = repeat & (part_ids == i)
-        out.append(np.sort(records[mine]))
-    return out
+    per read, its duplicate records (ascending): DecideDuplicates of include/jobsift/partial.h."""
+    return _call(_ext.decide, parts_pieces)
 
 
 def _count_parts(indexes, reads, decided):

@@ -91,6 +91,15 @@ StatusOr<ReportResult> Distributed(RunOptions run, const std::vector<std::string
         ++*duplicates_found;
       }
     }
+  // DecideDuplicates, given every key as one bucket, names the same records
+  // as this reference (an ordered map of first positions).
+  std::vector<std::vector<uint64_t>> records(parts.size());
+  std::vector<KeyPiece> pieces;
+  for (size_t p = 0; p < parts.size(); ++p) {
+    for (uint64_t i = 0; i < keys[p].fingerprint.size(); ++i) records[p].push_back(i);
+    pieces.push_back({records[p].data(), keys[p].fingerprint.data(), keys[p].half.data(), records[p].size()});
+  }
+  EXPECT_EQ(DecideDuplicates(pieces), duplicates);
   std::optional<PartialReport> sum;
   for (size_t p = 0; p < parts.size(); ++p) {
     StatusOr<PartialReport> partial = counted[p];
@@ -163,6 +172,18 @@ TEST(Partial, AFilterAppliesWhenCountingNotWhenDeduplicating) {
   auto replayed = Distributed(run, parts, d, tables, &found, /*replay=*/true);
   ASSERT_TRUE(replayed.ok()) << replayed.status().message();
   ExpectSameReport(*replayed, *whole, d);
+}
+
+TEST(Partial, DecidingKeepsTheFirstByPositionOfEachKey) {
+  // Two reads; keys (fingerprint, half). 7 in half 1 repeats across reads,
+  // 7 in half 2 is another key, 0 is never a duplicate.
+  std::vector<uint64_t> r0 = {0, 1, 2, 3}, f0 = {7, 9, 0, 7}, h0 = {1, 1, 1, 2};
+  std::vector<uint64_t> r1 = {0, 5, 6}, f1 = {7, 0, 9}, h1 = {1, 1, 3};
+  auto repeats = DecideDuplicates({{r0.data(), f0.data(), h0.data(), 4}, {r1.data(), f1.data(), h1.data(), 3}});
+  ASSERT_EQ(repeats.size(), 2u);
+  EXPECT_TRUE(repeats[0].empty());
+  EXPECT_EQ(repeats[1], std::vector<uint64_t>{0});
+  EXPECT_TRUE(DecideDuplicates({}).empty());
 }
 
 TEST(Partial, DamagedBytesAndOtherRunsAreRefused) {

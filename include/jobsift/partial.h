@@ -52,6 +52,20 @@ struct DedupKeys {
 };
 StatusOr<DedupKeys> StateDedupKeys(const std::string& state);
 
+// Step 2 for one bucket of keys. `pieces[i]` holds read i's keys that fell
+// in the bucket (reads in input order; within a read, records ascending;
+// a fingerprint 0 is never a duplicate): a posting repeats an earlier one when both have the
+// same fingerprint and half-year. The first by position (read, record) is
+// kept. Returns, for each read, the records that repeat an earlier posting,
+// ascending. Memory: one slot a distinct key of the bucket.
+struct KeyPiece {
+  const uint64_t* records = nullptr;
+  const uint64_t* fingerprints = nullptr;
+  const uint64_t* halves = nullptr;
+  size_t size = 0;
+};
+std::vector<std::vector<uint64_t>> DecideDuplicates(const std::vector<KeyPiece>& pieces);
+
 class PartialReport;
 
 // Step 1 for one part (`run.inputs`): reads it, writes its state, and

@@ -5,7 +5,9 @@
 #include <cstring>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 
+#include "aggregate/fingerprint_set.h"
 #include "aggregate/state.h"
 #include "base/parallel.h"
 #include "api/run_setup.h"
@@ -412,6 +414,19 @@ Status PartialReport::RemoveDuplicates(const std::string& state, const std::vect
   for (const Contribution& c : repeats) impl_->counts.job->Uncount(c);
   impl_->counts.job->DropEmpty();
   return Status::Ok();
+}
+
+std::vector<std::vector<uint64_t>> DecideDuplicates(const std::vector<KeyPiece>& pieces) {
+  // One set of fingerprints a half-year: the halves are few, and a key is
+  // then exact (fingerprint and half), not a hash of the two.
+  std::map<uint64_t, FingerprintSet> seen;
+  std::vector<std::vector<uint64_t>> out(pieces.size());
+  for (size_t i = 0; i < pieces.size(); ++i) {
+    const KeyPiece& p = pieces[i];
+    for (size_t k = 0; k < p.size; ++k)  // fingerprint 0: never a duplicate (dedup "none")
+      if (p.fingerprints[k] != 0 && !seen[p.halves[k]].Insert(p.fingerprints[k])) out[i].push_back(p.records[k]);
+  }
+  return out;
 }
 
 uint64_t PartialReport::postings() const { return impl_->counts.job->postings(); }

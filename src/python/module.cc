@@ -21,6 +21,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <utility>
 #include <variant>
@@ -629,6 +630,28 @@ py::bytes CountParts(const std::vector<std::string>& counts, const std::vector<s
   });
 }
 
+// Step 2: one bucket's keys of every read, (records, fingerprints, halves)
+// each; the records of each read that repeat an earlier posting.
+py::list Decide(const std::vector<std::tuple<py::array_t<uint64_t, py::array::c_style | py::array::forcecast>,
+                                             py::array_t<uint64_t, py::array::c_style | py::array::forcecast>,
+                                             py::array_t<uint64_t, py::array::c_style | py::array::forcecast>>>& pieces) {
+  std::vector<KeyPiece> keys;
+  for (const auto& [records, fingerprints, halves] : pieces) {
+    if (fingerprints.size() != records.size() || halves.size() != records.size())
+      throw py::value_error("a piece's records, fingerprints and halves must be of one length");
+    keys.push_back({records.data(), fingerprints.data(), halves.data(), static_cast<size_t>(records.size())});
+  }
+  std::vector<std::vector<uint64_t>> repeats;
+  {
+    py::gil_scoped_release release;
+    repeats = DecideDuplicates(keys);
+  }
+  py::list out;
+  for (const std::vector<uint64_t>& r : repeats)
+    out.append(py::array_t<uint64_t>(static_cast<py::ssize_t>(r.size()), r.data()));
+  return out;
+}
+
 // Step 4: partial reports summed in the order given.
 py::bytes SumPartials(const std::vector<std::string>& parts) {
   return PartialBytes([&] { return Sum(parts); });
@@ -706,6 +729,7 @@ PYBIND11_MODULE(_jobsift, m) {
     }
     return KeysTuple(ValueOrRaise(std::move(keys)));
   }, py::arg("state"));
+  m.def("decide", &Decide, py::arg("pieces"));
   m.def("count_parts", &CountParts, py::arg("counts"), py::arg("states"), py::arg("offsets"), py::arg("duplicates"));
   m.def("sum_partials", &SumPartials, py::arg("parts"));
   m.def("report_from_partial", &ReportOfPartial, py::arg("options"), py::arg("partial"));
