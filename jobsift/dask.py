@@ -13,9 +13,9 @@ How (docs/distributed.md, include/jobsift/partial.h):
    report (kept on the worker), their contributions go to a state file on that worker's disk, and
    their deduplication keys (fingerprint of company, title, city and description; half-year) come
    back split into buckets by fingerprint.
-2. A task per bucket gathers the bucket's keys of every part, so all copies of a posting meet
-   there, keeps the first by position (part, record) and names the others duplicates.
-3. Each worker takes its parts' duplicates back out of their counts (reading only those records
+2. A task per bucket gathers the bucket's keys of every read, so all copies of a posting meet
+   there, keeps the first by position (read, record) and names the others duplicates.
+3. Each worker takes its reads' duplicates back out of their counts (reading only those records
    from the states) and sums its parts, in input order, into one partial report (a cube: bounded
    by cities, industries, terms ..., not by postings).
 4. The client sums the workers' partial reports in input order and makes the Report.
