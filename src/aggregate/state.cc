@@ -138,10 +138,26 @@ void StateWriter::Bytes(const void* p, size_t n) {
   hash_.Add(p, n);
 }
 
+namespace {
+
+// The state's two encodings: a u64 as 8 bytes, little-endian; a string as
+// its length (a u64), then its bytes.
+void AppendU64(std::string& b, uint64_t v) {
+  size_t at = b.size();
+  b.resize(at + 8);
+  StoreU64(v, reinterpret_cast<unsigned char*>(b.data() + at));
+}
+void AppendStr(std::string& b, std::string_view s) {
+  AppendU64(b, s.size());
+  b.append(s);
+}
+
+}  // namespace
+
 void StateWriter::U64(uint64_t v) {
-  unsigned char b[8];
-  StoreU64(v, b);
-  Bytes(b, 8);
+  std::string b;  // 8 bytes: no allocation
+  AppendU64(b, v);
+  Bytes(b.data(), b.size());
 }
 
 void StateWriter::Str(std::string_view s) {
@@ -154,15 +170,8 @@ void StateWriter::Add(const ContributionView& c) {
   // one stdio call a record instead of one a field.
   std::string& b = record_;
   b.clear();
-  auto u64 = [&b](uint64_t v) {
-    size_t at = b.size();
-    b.resize(at + 8);
-    StoreU64(v, reinterpret_cast<unsigned char*>(b.data() + at));
-  };
-  auto str = [&](std::string_view s) {
-    u64(s.size());
-    b.append(s);
-  };
+  auto u64 = [&b](uint64_t v) { AppendU64(b, v); };
+  auto str = [&b](std::string_view s) { AppendStr(b, s); };
   const CubeRecord& r = c.record;
   b.push_back(static_cast<char>(kRecord));
   for (std::string_view d : r.dim) str(d);
