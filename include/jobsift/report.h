@@ -59,6 +59,12 @@ class ReportResult {
   const std::vector<AnalysisTable>& tables() const;
   const AnalysisTable* Find(std::string_view id) const;  // null when the report has no such table
   std::string SummaryJson() const;                        // summary.json's text
+  // The files of the output folder as bytes: tables.json's text, one table
+  // as tables/<id>.csv (with the BOM) and as a one-sheet Excel workbook.
+  // A table the report does not have is an InvalidArgument.
+  std::string TablesJson() const;
+  StatusOr<std::string> TableCsv(std::string_view id) const;
+  StatusOr<std::string> TableXlsx(std::string_view id) const;
   uint64_t postings() const;        // counted, after deduplication and the filter
   uint64_t duplicates() const;      // removed by deduplication
   uint64_t outside_filter() const;  // left out by the city / industry filter

@@ -6,10 +6,12 @@
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <unistd.h>
 
 #include "aggregate/fingerprint_set.h"
 #include "aggregate/state.h"
 #include "base/parallel.h"
+#include "api/report_build.h"
 #include "api/run_setup.h"
 #include "io/atomic_file.h"
 #include "jobsift/commands.h"
@@ -37,12 +39,6 @@ struct ReportResult::Impl {
 };
 
 namespace {
-
-StatusOr<Dedup> ParseDedup(const std::string& name) {
-  if (name == "exact") return Dedup::kExact;
-  if (name == "none") return Dedup::kNone;
-  return InvalidArgument("--dedup must be none or exact");
-}
 
 // The output folder, made ready: summary.json says that the folder holds a
 // complete report, so the one an earlier run left is removed before
@@ -83,22 +79,6 @@ AnalysisTable TypedTable(const Table& t) {
   return a;
 }
 
-// The tables and summary of a finished job.
-ReportResult Finish(const ReportJob& job, const ReadSummary& read, const Lexicon& lexicon,
-                    TableOptions table_options, Dedup dedup, const AiFlagInfo& ai, const SalaryConventions& salary) {
-  table_options.definition = ai.definition;
-  auto impl = std::make_shared<ReportResult::Impl>();
-  impl->tables = BuildTables(job.cube(), table_options, &job.categories());
-  for (const Table& t : impl->tables) impl->typed.push_back(TypedTable(t));
-  impl->summary = SummarizeReport(read, job, lexicon, table_options, dedup, ai, salary);
-  impl->postings = job.postings();
-  impl->duplicates = job.duplicates();
-  impl->outside_filter = job.outside_filter();
-  impl->filter = job.cube().filter();
-  impl->exit_code = ExitCodeFor(read);
-  return ReportResult(std::move(impl));
-}
-
 // The closing line, then, with `pdf`, report.html printed to report.pdf (a
 // failure there fails the command; the other outputs stay).
 StatusOr<int> WriteAndSay(const ReportResult& report, const std::string& out_dir, bool pdf, Console& console) {
@@ -122,44 +102,6 @@ StatusOr<int> WriteAndSay(const ReportResult& report, const std::string& out_dir
   return report.exit_code();
 }
 
-// The table options of a report made from states or partial reports:
-// their definition is shown beside the shipped ones when it is not one of
-// them (the config need not name it).
-TableOptions TablesFor(const TableChoices& choices, const AiFlagInfo& ai) {
-  TableOptions tables = ToTableOptions(choices);
-  if (!FindDefinition(ai.definition).ok()) {
-    auto d = ParseDefinition(ai.definition, ai.categories);
-    if (d.ok()) tables.definitions.push_back(*d);
-  }
-  return tables;
-}
-
-// What counting recorded contributions (merge, partial reports) needs from
-// the options: the lexicons (whose checksum the records must carry) and
-// the city / industry filter.
-struct Counting {
-  Lexicon lex;
-  CubeFilter filter;
-};
-StatusOr<Counting> SetUpCounting(const RunOptions& run) {
-  auto config = MakeConfig(run);
-  if (!config.ok()) return config.status();
-  auto lex = LoadLexicons(*config);
-  if (!lex.ok()) return lex.status();
-  auto normalizer = FieldNormalizer::Load(config->fields);
-  if (!normalizer.ok()) return normalizer.status();
-  auto filter = ResolveFilter(**normalizer, run);
-  if (!filter.ok()) return filter.status();
-  return Counting{std::move(*lex), std::move(*filter)};
-}
-
-// Counts recorded with lexicons of checksum `checksum` (by `what`: a state
-// file, partial reports) may be counted with `lex` only if it is the same.
-Status SameLexicons(const std::string& what, const std::string& checksum, const Lexicon& lex) {
-  if (checksum == lex.Checksum()) return Status::Ok();
-  return DataError(what + ": made with other lexicons (checksum " + checksum + ", these are " + lex.Checksum() + ")");
-}
-
 // Where deduplication keeps postings aside: the output folder, else the
 // system's temporary folder.
 std::string ScratchDir(const std::string& out_dir) {
@@ -170,6 +112,54 @@ std::string ScratchDir(const std::string& out_dir) {
 }
 
 }  // namespace
+
+StatusOr<Dedup> ParseDedup(const std::string& name) {
+  if (name == "exact") return Dedup::kExact;
+  if (name == "none") return Dedup::kNone;
+  return InvalidArgument("--dedup must be none or exact");
+}
+
+ReportResult FinishReport(const ReportJob& job, const ReadSummary& read, const Lexicon& lexicon,
+                          TableOptions table_options, Dedup dedup, const AiFlagInfo& ai, const SalaryConventions& salary) {
+  table_options.definition = ai.definition;
+  auto impl = std::make_shared<ReportResult::Impl>();
+  impl->tables = BuildTables(job.cube(), table_options, &job.categories());
+  for (const Table& t : impl->tables) impl->typed.push_back(TypedTable(t));
+  impl->summary = SummarizeReport(read, job, lexicon, table_options, dedup, ai, salary);
+  impl->postings = job.postings();
+  impl->duplicates = job.duplicates();
+  impl->outside_filter = job.outside_filter();
+  impl->filter = job.cube().filter();
+  impl->exit_code = ExitCodeFor(read);
+  return ReportResult(std::move(impl));
+}
+
+TableOptions TablesFor(const TableChoices& choices, const AiFlagInfo& ai) {
+  TableOptions tables = ToTableOptions(choices);
+  if (!FindDefinition(ai.definition).ok()) {
+    auto d = ParseDefinition(ai.definition, ai.categories);
+    if (d.ok()) tables.definitions.push_back(*d);
+  }
+  return tables;
+}
+
+StatusOr<Counting> SetUpCounting(const RunOptions& run) {
+  auto config = MakeConfig(run);
+  if (!config.ok()) return config.status();
+  auto lex = LoadLexicons(*config);
+  if (!lex.ok()) return lex.status();
+  auto normalizer = FieldNormalizer::Load(config->fields);
+  if (!normalizer.ok()) return normalizer.status();
+  auto filter = ResolveFilter(**normalizer, run);
+  if (!filter.ok()) return filter.status();
+  return Counting{std::move(*lex), std::move(*filter), std::move(*normalizer)};
+}
+
+Status SameLexicons(const std::string& what, const std::string& checksum, const Lexicon& lex) {
+  if (checksum == lex.Checksum()) return Status::Ok();
+  return DataError(what + ": made with other lexicons (checksum " + checksum + ", these are " + lex.Checksum() + ")");
+}
+
 
 namespace {
 
@@ -271,7 +261,7 @@ StatusOr<ReportResult> BuildReport(const RunOptions& run, const ReportRequest& r
   if (!f.ok()) return f.status();
   TableOptions tables = ToTableOptions(request.tables);
   tables.definitions = f->config.definitions;
-  return Finish(*f->job, f->summary, f->annotator->lexicon(), tables, f->dedup, f->ai, f->config.fields.salary);
+  return FinishReport(*f->job, f->summary, f->annotator->lexicon(), tables, f->dedup, f->ai, f->config.fields.salary);
 }
 
 StatusOr<int> Report(const RunOptions& run, const ReportRequest& request, Console& console) {
@@ -283,7 +273,7 @@ StatusOr<int> Report(const RunOptions& run, const ReportRequest& request, Consol
 StatusOr<ReportResult> MergeReports(const RunOptions& run, const MergeRequest& request, Console& console) {
   auto setup = SetUpCounting(run);
   if (!setup.ok()) return setup.status();
-  auto& [lex, filter] = *setup;
+  auto& [lex, filter, normalizer] = *setup;
   const std::string& out_dir = request.output_dir;
   if (!out_dir.empty()) JOBSIFT_RETURN_IF_ERROR(PrepareOutputDir(out_dir));
   ReadSummary read;
@@ -322,7 +312,7 @@ StatusOr<ReportResult> MergeReports(const RunOptions& run, const MergeRequest& r
   if (!job) return InvalidArgument("merge: give at least one state file");
   JOBSIFT_RETURN_IF_ERROR(job->Complete());
   SayReadNotes(read, console);
-  return Finish(*job, read, lex, TablesFor(request.tables, ai), dedup, ai, salary);
+  return FinishReport(*job, read, lex, TablesFor(request.tables, ai), dedup, ai, salary);
 }
 
 StatusOr<int> Merge(const RunOptions& run, const MergeRequest& request, Console& console) {
@@ -436,7 +426,7 @@ StatusOr<PartialReport> PartialFromState(const RunOptions& run, const std::strin
                                          const std::vector<uint64_t>& duplicates) {
   auto setup = SetUpCounting(run);
   if (!setup.ok()) return setup.status();
-  auto& [lex, filter] = *setup;
+  auto& [lex, filter, normalizer] = *setup;
   auto info = CheckState(state);
   if (!info.ok()) return info.status();
   JOBSIFT_RETURN_IF_ERROR(SameLexicons(state, info->lexicon_checksum, lex));
@@ -475,7 +465,7 @@ StatusOr<ReportResult> ReportFromPartial(const RunOptions& run, const PartialRep
   read.total = p.info.read;
   read.notes = p.info.notes;
   SayReadNotes(read, console);
-  return Finish(*p.job, read, *lex, TablesFor(choices, p.info.ai), *dedup, p.info.ai, p.info.salary);
+  return FinishReport(*p.job, read, *lex, TablesFor(choices, p.info.ai), *dedup, p.info.ai, p.info.salary);
 }
 
 const std::vector<AnalysisInfo>& Analyses() {
@@ -496,6 +486,51 @@ const AnalysisTable* ReportResult::Find(std::string_view id) const {
   return nullptr;
 }
 std::string ReportResult::SummaryJson() const { return ReportSummaryJson(impl_->summary); }
+std::string ReportResult::TablesJson() const { return jobsift::TablesJson(impl_->tables); }
+
+namespace {
+const Table* FindTable(const std::vector<Table>& tables, std::string_view id) {
+  for (const Table& t : tables)
+    if (t.id == id) return &t;
+  return nullptr;
+}
+Status NoSuchTable(std::string_view id) { return InvalidArgument("no table '" + std::string(id) + "' in the report"); }
+}  // namespace
+
+StatusOr<std::string> ReportResult::TableCsv(std::string_view id) const {
+  const Table* t = FindTable(impl_->tables, id);
+  if (t == nullptr) return NoSuchTable(id);
+  return jobsift::TableCsv(*t);
+}
+
+StatusOr<std::string> ReportResult::TableXlsx(std::string_view id) const {
+  const Table* t = FindTable(impl_->tables, id);
+  if (t == nullptr) return NoSuchTable(id);
+  // libxlsxwriter writes to a path only: a private scratch file, removed at once.
+  std::error_code ec;
+  std::string dir = std::filesystem::temp_directory_path(ec).string();
+  if (ec) dir = ".";
+  std::string path = dir + "/jobsift-xlsx-XXXXXX";
+  int fd = mkstemp(path.data());
+  if (fd < 0) return IoError(path + ": cannot create: " + std::strerror(errno));
+  close(fd);
+  Status st = WriteTablesXlsx({*t}, path);
+  std::string bytes;
+  if (st.ok()) {
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (f == nullptr) {
+      st = IoError(path + ": cannot read back: " + std::strerror(errno));
+    } else {
+      char buf[1 << 16];
+      for (size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) bytes.append(buf, n);
+      if (std::ferror(f)) st = IoError(path + ": cannot read back");
+      std::fclose(f);
+    }
+  }
+  std::remove(path.c_str());
+  if (!st.ok()) return st;
+  return bytes;
+}
 uint64_t ReportResult::postings() const { return impl_->postings; }
 uint64_t ReportResult::duplicates() const { return impl_->duplicates; }
 uint64_t ReportResult::outside_filter() const { return impl_->outside_filter; }
@@ -505,8 +540,8 @@ int ReportResult::exit_code() const { return impl_->exit_code; }
 Status ReportResult::Write(const std::string& dir) const {
   JOBSIFT_RETURN_IF_ERROR(PrepareOutputDir(dir));
   const std::vector<Table>& tables = impl_->tables;
-  for (const Table& t : tables) JOBSIFT_RETURN_IF_ERROR(WriteFileAtomic(dir + "/tables/" + t.id + ".csv", TableCsv(t)));
-  JOBSIFT_RETURN_IF_ERROR(WriteFileAtomic(dir + "/tables.json", TablesJson(tables)));
+  for (const Table& t : tables) JOBSIFT_RETURN_IF_ERROR(WriteFileAtomic(dir + "/tables/" + t.id + ".csv", jobsift::TableCsv(t)));
+  JOBSIFT_RETURN_IF_ERROR(WriteFileAtomic(dir + "/tables.json", jobsift::TablesJson(tables)));
   JOBSIFT_RETURN_IF_ERROR(
       WriteThroughTemp(dir + "/tables.xlsx", [&](const std::string& tmp) { return WriteTablesXlsx(tables, tmp); }));
   JOBSIFT_RETURN_IF_ERROR(WriteFileAtomic(dir + "/report.html", ReportHtml(tables, impl_->summary)));

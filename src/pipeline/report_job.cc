@@ -272,10 +272,7 @@ Status ReportJob::Complete() {
   return Status::Ok();
 }
 
-void ReportJob::AddDecided(const Contribution& c, bool duplicate) {
-  ContributionView v = c.View();
-  Count(duplicate ? cube_.AddDuplicate(v.record) : cube_.Add(v.record), v);
-}
+void ReportJob::AddDecided(const Contribution& c, bool duplicate) { AddDecided(c.View(), duplicate); }
 
 void ReportJob::Uncount(const Contribution& c) {
   ContributionView v = c.View();

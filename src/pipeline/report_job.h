@@ -87,6 +87,12 @@ class ReportJob : public PostingJob {
   // docs/distributed.md): counts `c` as a removed re-post when
   // `duplicate`, else as a posting; nothing is kept aside.
   void AddDecided(const Contribution& c, bool duplicate);
+  void AddDecided(const ContributionView& c, bool duplicate) {
+    Count(duplicate ? cube_.AddDuplicate(c.record) : cube_.Add(c.record), c);
+  }
+  // Counts `n` postings (duplicates included) left out before they reached
+  // the job, by a filter the cube does not know (jobsift/views.h).
+  void CountOutside(uint64_t n) { outside_ += n; }
   // Adds the counts of a job over other postings (after this job's, in
   // input order), with the same filter.
   void MergeFrom(const ReportJob& other);

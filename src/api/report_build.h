@@ -1,0 +1,52 @@
+// What report, merge, partial reports and views (jobsift/views.h) share:
+// counting recorded contributions and turning a finished job into a
+// ReportResult. Internal to api/.
+#ifndef JOBSIFT_API_REPORT_BUILD_H_
+#define JOBSIFT_API_REPORT_BUILD_H_
+
+#include <memory>
+#include <string>
+
+#include "aggregate/cube.h"
+#include "fields/normalize.h"
+#include "jobsift/options.h"
+#include "jobsift/report.h"
+#include "jobsift/status.h"
+#include "lexicon/category.h"
+#include "lexicon/lexicon.h"
+#include "pipeline/reader.h"
+#include "pipeline/report_job.h"
+#include "report/tables.h"
+
+namespace jobsift {
+
+StatusOr<Dedup> ParseDedup(const std::string& name);
+
+// The tables and summary of a finished job.
+ReportResult FinishReport(const ReportJob& job, const ReadSummary& read, const Lexicon& lexicon,
+                          TableOptions table_options, Dedup dedup, const AiFlagInfo& ai,
+                          const SalaryConventions& salary);
+
+// The table options of a report made from states or partial reports:
+// their definition is shown beside the shipped ones when it is not one of
+// them (the config need not name it).
+TableOptions TablesFor(const TableChoices& choices, const AiFlagInfo& ai);
+
+// What counting recorded contributions (merge, partial reports, views)
+// needs from the options: the lexicons (whose checksum the records must
+// carry), the city / industry filter, and the field normalisers it was
+// read with (their data tables: a city's province and tier).
+struct Counting {
+  Lexicon lex;
+  CubeFilter filter;
+  std::unique_ptr<FieldNormalizer> normalizer;
+};
+StatusOr<Counting> SetUpCounting(const RunOptions& run);
+
+// Counts recorded with lexicons of checksum `checksum` (by `what`: a state
+// file, partial reports) may be counted with `lex` only if it is the same.
+Status SameLexicons(const std::string& what, const std::string& checksum, const Lexicon& lex);
+
+}  // namespace jobsift
+
+#endif  // JOBSIFT_API_REPORT_BUILD_H_

@@ -1,0 +1,350 @@
+// jobsift/views.h: state files held in memory as compact postings, and the
+// report of any slice of them, counted as `jobsift merge` counts.
+#include "jobsift/views.h"
+
+#include <algorithm>
+#include <array>
+#include <deque>
+#include <map>
+#include <unordered_map>
+
+#include "aggregate/contribution.h"
+#include "aggregate/state.h"
+#include "api/report_build.h"
+#include "api/run_setup.h"
+#include "jobsift/partial.h"
+
+namespace jobsift {
+namespace {
+
+// Interned names of one kind. A name's bytes never move (a deque does not
+// move its elements), so a cube may know them by address (stable names).
+class Names {
+ public:
+  uint32_t Id(std::string_view name) {
+    auto it = ids_.find(name);
+    if (it != ids_.end()) return it->second;
+    uint32_t id = static_cast<uint32_t>(names_.size());
+    ids_.emplace(names_.emplace_back(name), id);
+    return id;
+  }
+  // The id of a name seen, else -1.
+  int64_t Find(std::string_view name) const {
+    auto it = ids_.find(name);
+    return it == ids_.end() ? int64_t{-1} : int64_t{it->second};
+  }
+  std::string_view Name(uint32_t id) const { return names_[id]; }
+  size_t size() const { return names_.size(); }
+
+ private:
+  std::deque<std::string> names_;
+  std::unordered_map<std::string_view, uint32_t> ids_;
+};
+
+// One loaded posting: a Contribution with its names as ids.
+struct Held {
+  std::array<uint32_t, kDimCount> dim{};
+  uint64_t annual = 0;
+  uint32_t first = 0;  // its group ids, then its term ids, in the pool
+  uint16_t groups = 0, terms = 0;
+  std::array<Unknown, kDerivedFieldCount> reasons{};
+  DateSource date_source = DateSource::kNone;
+  AiCategory category = AiCategory::kNone;
+  bool ai = false, has_salary = false, any_ai_term = false, duplicate = false;
+};
+
+constexpr size_t kCity = static_cast<size_t>(Dim::kCity);
+constexpr size_t kQuarter = static_cast<size_t>(Dim::kQuarter);
+
+bool IsQuarter(std::string_view q) {
+  return q.size() == 6 && std::all_of(q.begin(), q.begin() + 4, [](char c) { return c >= '0' && c <= '9'; }) &&
+         q[4] == 'Q' && q[5] >= '1' && q[5] <= '4';
+}
+
+}  // namespace
+
+struct LoadedRun::Impl {
+  Lexicon lex;
+  ReadSummary read;
+  AiFlagInfo ai;
+  std::string dedup_name;
+  Dedup dedup = Dedup::kExact;
+  SalaryConventions salary;
+  std::vector<std::string> states;
+
+  std::array<Names, kDimCount> dims;
+  Names groups, terms, provinces, tiers;
+  std::vector<uint32_t> pool;
+  std::vector<Held> postings;
+  uint64_t duplicates = 0;
+  // By city id: its province and tier ids (0: none, the unknown city's).
+  std::vector<uint32_t> province_of, tier_of;
+
+  std::map<std::string, std::vector<std::string>, std::less<>> values;  // by facet
+  std::vector<Definition> definitions;
+  std::vector<AiDefinition> rules;  // definitions[i]'s rule
+
+  void Keep(const Contribution& c, bool duplicate);
+  void Describe(const FieldNormalizer& fields, const AiDefinition& own);
+};
+
+void LoadedRun::Impl::Keep(const Contribution& c, bool duplicate) {
+  Held& p = postings.emplace_back();
+  for (size_t d = 0; d < kDimCount; ++d) p.dim[d] = dims[d].Id(c.dim[d]);
+  p.annual = c.annual;
+  p.first = static_cast<uint32_t>(pool.size());
+  p.groups = static_cast<uint16_t>(std::min<size_t>(c.groups.size(), UINT16_MAX));
+  p.terms = static_cast<uint16_t>(std::min<size_t>(c.ai_terms.size(), UINT16_MAX));
+  for (size_t i = 0; i < p.groups; ++i) pool.push_back(groups.Id(c.groups[i]));
+  for (size_t i = 0; i < p.terms; ++i) pool.push_back(terms.Id(c.ai_terms[i]));
+  p.reasons = c.reasons;
+  p.date_source = c.date_source;
+  p.category = c.category;
+  p.ai = c.ai;
+  p.has_salary = c.has_salary;
+  p.any_ai_term = c.any_ai_term;
+  p.duplicate = duplicate;
+  duplicates += duplicate;
+}
+
+// The filters' values and the definitions a view may ask for.
+void LoadedRun::Impl::Describe(const FieldNormalizer& fields, const AiDefinition& own) {
+  provinces.Id("");
+  tiers.Id("");
+  const Names& cities = dims[kCity];
+  for (uint32_t id = 0; id < cities.size(); ++id) {
+    uint32_t province = 0, tier = 0;
+    if (!cities.Name(id).empty()) {
+      Parsed<CityInfo> info = fields.cities().Resolve(cities.Name(id));
+      if (info.ok()) {
+        province = provinces.Id(info.value.province);
+        tier = tiers.Id(info.value.tier);
+      }
+    }
+    province_of.push_back(province);
+    tier_of.push_back(tier);
+  }
+  // Postings (re-posts not counted) per value of each dimension.
+  std::array<std::vector<uint64_t>, kDimCount> per_dim;
+  for (size_t d = 0; d < kDimCount; ++d) per_dim[d].assign(dims[d].size(), 0);
+  std::vector<uint64_t> per_province(provinces.size()), per_tier(tiers.size());
+  for (const Held& p : postings) {
+    if (p.duplicate) continue;
+    for (size_t d = 0; d < kDimCount; ++d) ++per_dim[d][p.dim[d]];
+    ++per_province[province_of[p.dim[kCity]]];
+    ++per_tier[tier_of[p.dim[kCity]]];
+  }
+  auto listed = [](const Names& names, const std::vector<uint64_t>& n, bool by_name) {
+    std::vector<uint32_t> ids;
+    for (uint32_t id = 0; id < names.size(); ++id)
+      if (!names.Name(id).empty() && n[id] > 0) ids.push_back(id);
+    std::sort(ids.begin(), ids.end(), [&](uint32_t a, uint32_t b) {
+      if (!by_name && n[a] != n[b]) return n[a] > n[b];
+      return names.Name(a) < names.Name(b);
+    });
+    std::vector<std::string> out;
+    for (uint32_t id : ids) out.emplace_back(names.Name(id));
+    return out;
+  };
+  values["quarter"] = listed(dims[kQuarter], per_dim[kQuarter], true);
+  std::vector<std::string>& halves = values["half"];
+  for (const std::string& q : values["quarter"])
+    if (std::string h = HalfOfQuarter(q); halves.empty() || halves.back() != h) halves.push_back(h);
+  values["city"] = listed(cities, per_dim[kCity], false);
+  values["province"] = listed(provinces, per_province, false);
+  values["tier"] = listed(tiers, per_tier, false);
+  values["industry"] = listed(dims[static_cast<size_t>(Dim::kIndustry)], per_dim[static_cast<size_t>(Dim::kIndustry)], false);
+  values["degree"] = listed(dims[static_cast<size_t>(Dim::kDegree)], per_dim[static_cast<size_t>(Dim::kDegree)], false);
+  values["size"] = listed(dims[static_cast<size_t>(Dim::kSize)], per_dim[static_cast<size_t>(Dim::kSize)], false);
+  values["experience"] =
+      listed(dims[static_cast<size_t>(Dim::kExperience)], per_dim[static_cast<size_t>(Dim::kExperience)], false);
+
+  // A definition can be served when every posting it flags was recorded as
+  // AI: only those postings' skills and terms are in the states.
+  std::vector<AiDefinition> all = ShippedDefinitions();
+  if (std::none_of(all.begin(), all.end(), [&](const AiDefinition& d) { return d.name == own.name; }))
+    all.push_back(own);
+  for (const AiDefinition& d : all) {
+    Definition out{d.name, d.Codes(), true, ""};
+    uint64_t missing = 0;
+    for (const Held& p : postings)
+      if (d.Flags(p.category, p.any_ai_term) && !p.ai) ++missing;
+    if (d.name != own.name && missing > 0) {
+      out.available = false;
+      out.why = std::to_string(missing) + " postings it flags were not AI jobs under " + own.name +
+                ", so the states hold no skills or terms for them: make the states with --ai-definition " + d.name;
+    }
+    definitions.push_back(std::move(out));
+    rules.push_back(d);
+  }
+}
+
+StatusOr<LoadedRun> LoadedRun::Load(const RunOptions& run, const std::vector<std::string>& states, Console& console) {
+  if (states.empty()) return InvalidArgument("give at least one state file");
+  auto setup = SetUpCounting(run);
+  if (!setup.ok()) return setup.status();
+  auto impl = std::make_shared<Impl>();
+  impl->lex = std::move(setup->lex);
+  // Every posting first, with its deduplication key; then the duplicates,
+  // decided over all states as one run in their order decides them.
+  std::vector<std::vector<uint64_t>> records(states.size());
+  std::vector<DedupKeys> keys(states.size());
+  for (size_t s = 0; s < states.size(); ++s) {
+    const std::string& path = states[s];
+    auto info = CheckState(path);
+    if (!info.ok()) return info.status();
+    if (s == 0) {
+      impl->ai = info->ai;
+      impl->dedup_name = info->dedup;
+      impl->salary = info->salary;
+      auto d = ParseDedup(info->dedup);
+      if (!d.ok()) return DataError(path + ": unknown dedup '" + info->dedup + "'");
+      impl->dedup = *d;
+    }
+    JOBSIFT_RETURN_IF_ERROR(SameLexicons(path, info->lexicon_checksum, impl->lex));
+    if (info->salary != impl->salary)
+      return DataError(path + ": made with other salary conventions ([salary] in the config) than the first state");
+    if (info->ai != impl->ai || info->dedup != impl->dedup_name)
+      return DataError(path + ": made with AI definition " + info->ai.Label() + " and dedup '" + info->dedup +
+                       "', unlike the first state (" + impl->ai.Label() + ", '" + impl->dedup_name + "')");
+    impl->read.total.Add(info->read);
+    impl->read.notes.Add(info->notes);
+    impl->states.push_back(path);
+    DedupKeys& k = keys[s];
+    JOBSIFT_RETURN_IF_ERROR(ReplayState(path, [&](const Contribution& c) {
+      records[s].push_back(k.fingerprint.size());
+      k.fingerprint.push_back(c.fingerprint);
+      k.half.push_back(HalfCode(c.dim[kQuarter]));
+      impl->Keep(c, false);
+    }));
+  }
+  std::vector<KeyPiece> pieces;
+  for (size_t s = 0; s < states.size(); ++s)
+    pieces.push_back({records[s].data(), keys[s].fingerprint.data(), keys[s].half.data(), records[s].size()});
+  std::vector<std::vector<uint64_t>> repeats = DecideDuplicates(pieces);
+  uint64_t base = 0;
+  for (size_t s = 0; s < states.size(); ++s) {
+    for (uint64_t r : repeats[s]) {
+      impl->postings[base + r].duplicate = true;
+      ++impl->duplicates;
+    }
+    base += records[s].size();
+  }
+  auto own = FindDefinition(impl->ai.definition);
+  AiDefinition own_rule;
+  if (own.ok()) {
+    own_rule = *own;
+  } else {
+    auto parsed = ParseDefinition(impl->ai.definition, impl->ai.categories);
+    if (!parsed.ok()) return DataError(states[0] + ": its AI definition '" + impl->ai.Label() + "' cannot be read");
+    own_rule = *parsed;
+  }
+  impl->Describe(*setup->normalizer, own_rule);
+  SayReadNotes(impl->read, console);
+  return LoadedRun(std::move(impl));
+}
+
+StatusOr<ReportResult> LoadedRun::View(const ViewFilter& f) const {
+  const Impl& m = *impl_;
+  // Each filter as an id (-1: any); a name no posting has is an error.
+  auto id_of = [](const Names& names, const std::string& value, const char* what) -> StatusOr<int64_t> {
+    if (value.empty()) return int64_t{-1};
+    int64_t id = names.Find(value);
+    if (id < 0)
+      return InvalidArgument(std::string(what) + ": no posting has '" + value + "'");
+    return id;
+  };
+  auto dim = [&](Dim d) -> const Names& { return m.dims[static_cast<size_t>(d)]; };
+  std::array<int64_t, kDimCount> want;
+  want.fill(-1);
+  const std::pair<Dim, const std::string*> named[] = {{Dim::kCity, &f.city},
+                                                      {Dim::kIndustry, &f.industry},
+                                                      {Dim::kDegree, &f.degree},
+                                                      {Dim::kSize, &f.size},
+                                                      {Dim::kExperience, &f.experience}};
+  static constexpr const char* kWhat[] = {"quarter", "city", "industry", "degree", "size", "experience"};
+  for (const auto& [d, value] : named) {
+    auto id = id_of(dim(d), *value, kWhat[static_cast<size_t>(d)]);
+    if (!id.ok()) return id.status();
+    want[static_cast<size_t>(d)] = *id;
+  }
+  auto province = id_of(m.provinces, f.province, "province");
+  if (!province.ok()) return province.status();
+  auto tier = id_of(m.tiers, f.tier, "tier");
+  if (!tier.ok()) return tier.status();
+  for (const auto& [q, what] : {std::pair{&f.from, "from"}, std::pair{&f.to, "to"}})
+    if (!q->empty() && !IsQuarter(*q)) return InvalidArgument(std::string(what) + ": a quarter such as 2024Q1, not '" + *q + "'");
+  if (!f.from.empty() && !f.to.empty() && f.from > f.to)
+    return InvalidArgument("from " + f.from + " is after to " + f.to);
+  // Quarters kept, by id.
+  const Names& quarters = dim(Dim::kQuarter);
+  std::vector<char> quarter_in(quarters.size(), 1);
+  const bool by_period = !f.from.empty() || !f.to.empty();
+  if (by_period)
+    for (uint32_t q = 0; q < quarters.size(); ++q) {
+      std::string_view name = quarters.Name(q);
+      quarter_in[q] = !name.empty() && (f.from.empty() || name >= f.from) && (f.to.empty() || name <= f.to);
+    }
+  if (!f.tables.half.empty() &&
+      std::find(m.values.at("half").begin(), m.values.at("half").end(), f.tables.half) == m.values.at("half").end())
+    return InvalidArgument("half: no posting is dated in '" + f.tables.half + "'");
+  // The AI flag's definition.
+  size_t rule = m.definitions.size();
+  for (size_t i = 0; i < m.definitions.size(); ++i)
+    if (m.definitions[i].name == (f.definition.empty() ? m.ai.definition : f.definition)) rule = i;
+  if (rule == m.definitions.size()) return InvalidArgument("definition: no definition '" + f.definition + "'");
+  if (!m.definitions[rule].available)
+    return InvalidArgument("definition: " + f.definition + " cannot be shown: " + m.definitions[rule].why);
+  const AiDefinition& def = m.rules[rule];
+  const bool own_flag = def.name == m.ai.definition;
+  AiFlagInfo ai = m.ai;
+  ai.definition = def.name;
+  ai.categories = def.Codes();
+
+  ReportJob job(nullptr, nullptr, m.dedup);
+  job.set_filter(CubeFilter{f.city, f.industry});
+  ContributionView v;
+  v.record.stable_names = true;
+  uint64_t outside = 0;
+  for (const Held& p : m.postings) {
+    bool in = quarter_in[p.dim[kQuarter]] && (*province < 0 || m.province_of[p.dim[kCity]] == *province) &&
+              (*tier < 0 || m.tier_of[p.dim[kCity]] == *tier);
+    for (size_t d = 0; d < kDimCount && in; ++d) in = want[d] < 0 || p.dim[d] == want[d];
+    if (!in) {
+      ++outside;
+      continue;
+    }
+    CubeRecord& r = v.record;
+    for (size_t d = 0; d < kDimCount; ++d) r.dim[d] = m.dims[d].Name(p.dim[d]);
+    r.ai = own_flag ? p.ai : def.Flags(p.category, p.any_ai_term);
+    r.has_salary = p.has_salary;
+    r.annual_salary = p.annual;
+    r.groups.clear();
+    r.ai_terms.clear();
+    if (r.ai) {
+      const uint32_t* ids = m.pool.data() + p.first;
+      for (uint16_t i = 0; i < p.groups; ++i) r.groups.push_back(m.groups.Name(ids[i]));
+      for (uint16_t i = 0; i < p.terms; ++i) r.ai_terms.push_back(m.terms.Name(ids[p.groups + i]));
+    }
+    v.reasons = p.reasons;
+    v.date_source = p.date_source;
+    v.category = p.category;
+    v.any_ai_term = p.any_ai_term;
+    job.AddDecided(v, p.duplicate);
+  }
+  job.CountOutside(outside);
+  return FinishReport(job, m.read, m.lex, TablesFor(f.tables, ai), m.dedup, ai, m.salary);
+}
+
+const std::vector<std::string>& LoadedRun::Values(std::string_view facet) const {
+  static const std::vector<std::string> kNone;
+  auto it = impl_->values.find(facet);
+  return it == impl_->values.end() ? kNone : it->second;
+}
+const std::vector<LoadedRun::Definition>& LoadedRun::definitions() const { return impl_->definitions; }
+const std::string& LoadedRun::definition() const { return impl_->ai.definition; }
+uint64_t LoadedRun::postings() const { return impl_->postings.size(); }
+uint64_t LoadedRun::duplicates() const { return impl_->duplicates; }
+const std::vector<std::string>& LoadedRun::states() const { return impl_->states; }
+
+}  // namespace jobsift
