@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what jobsift needs to build and test: Debian's packages (among
-# them clang-14, its runtime libraries and llvm-symbolizer for
+# them cpp-httplib for jobsift serve, clang-14, its runtime libraries and llvm-symbolizer for
 # scripts/fuzz.sh; pybind11, pandas, pytest, dask and distributed for
 # /usr/bin/python3, which the Python module is built for), then the npm packages of web/ (Apache ECharts, embedded
 # in report.html at build time, and playwright-core, which drives Chromium in
@@ -17,6 +17,7 @@ packages=(
   zlib1g-dev libzstd-dev zstd
   libtomlplusplus-dev
   libvectorscan-dev libopencc-dev ripgrep libxlsxwriter-dev
+  libcpp-httplib-dev
   python3 time
   python3-dev pybind11-dev python3-pybind11 python3-numpy python3-pandas python3-pytest
   python3-dask python3-distributed python3-matplotlib

@@ -22,7 +22,7 @@ namespace fs = std::filesystem;
 const std::map<std::string, int>& StageLevels() {
   static const std::map<std::string, int> levels = {
       {"base", 0},   {"io", 1},       {"schema", 1},   {"text", 1}, {"lexicon", 2}, {"fields", 2},
-      {"aggregate", 3}, {"report", 4}, {"pipeline", 5}, {"api", 6},  {"gen", 7},     {"cli", 8},
+      {"aggregate", 3}, {"report", 4}, {"pipeline", 5}, {"api", 6},  {"gen", 7},     {"serve", 7}, {"cli", 8},
       {"python", 8},
   };
   return levels;
@@ -93,7 +93,7 @@ TEST(Architecture, IncludesPointDownTheStageOrder) {
       if (inc.path.find('/') == std::string::npos) {
         broken.push_back(where + ": name the stage folder");
       } else if (folder == "jobsift") {
-        bool api_user = stage == "api" || stage == "gen" || stage == "cli" || stage == "python";
+        bool api_user = stage == "api" || stage == "gen" || stage == "serve" || stage == "cli" || stage == "python";
         if (!FoundationHeader(inc.path) && !api_user)
           broken.push_back(where + ": the public API is for api/, gen/ and cli/; a stage uses the stage below");
       } else if (stage == "cli" || stage == "python") {

@@ -12,6 +12,7 @@
 
 #include "jobsift/commands.h"
 #include "jobsift/flags.h"
+#include "jobsift/serve.h"
 #include "jobsift/version.h"
 
 namespace jobsift {
@@ -167,6 +168,16 @@ int main(int argc, char** argv) {
   AddTableFlags(merge, tables, &run);
   merge.Switch("--pdf", &mer.pdf, "Also print report.html to report.pdf with headless Chromium");
 
+  ServeRequest srv;
+  CommandLine& serve = cli.Command("serve", "Serve a live dashboard and JSON API over finished runs (docs/serve.md)");
+  serve.Words("paths", &srv.paths, "State files (report --state), or report folders holding one, in input order").Required();
+  serve.Text("--host", &srv.options.host, "Address to listen on (default 127.0.0.1: this machine only)");
+  serve.Number("--port", &srv.options.port, 0, 65535, "Port (default 8080; 0: any free port, printed)");
+  AddLexiconFolderFlags(serve, run);  // the lexicons the states were made with
+  serve.Text("--data-dir", &run.data_dir, "Directory of the data tables: cities' provinces and tiers (default: the build's data/)");
+  serve.Number("--min-n", &srv.options.tables.min_n, 0, 1000000000, "Cells with fewer postings are flagged small_n (default 30)");
+  serve.Switch("--quiet,-q", &quiet, "Print only errors on stderr");
+
   bool all_domains = false;
   CommandLine& classify = cli.Command("classify", "Count AI postings by the rule that fired (no per-posting output)");
   AddReadFlags(classify, run, quiet);
@@ -229,6 +240,7 @@ int main(int argc, char** argv) {
   if (classify.Chosen()) done = Classify(run, all_domains, console);
   if (eval.Chosen()) done = Eval(run, ev, console);
   if (gen_cmd.Chosen()) done = Gen(run, gen, console);
+  if (serve.Chosen()) done = Serve(run, srv, console);
   if (done.ok()) return *done;
   console.Say(Severity::kError, done.status().message());
   return kExitFailure;
