@@ -289,6 +289,40 @@ TEST_F(ServeTest, MoreConnectionsThanItTakesGet503) {
   EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5)) << "Stop returns promptly";
 }
 
+// The view of every single filter is computed in the background and kept:
+// /api/health counts them until all are ready.
+TEST_F(ServeTest, EverySingleFilterIsWarmed) {
+  size_t want = 1 + run_->Values("quarter").size();  // the whole; each quarter as a range
+  for (const char* facet : {"half", "city", "province", "tier", "industry", "degree", "size", "experience"})
+    want += run_->Values(facet).size();
+  for (const LoadedRun::Definition& d : run_->definitions()) want += d.available && d.name != run_->definition();
+  std::string health;
+  for (int i = 0; i < 600; ++i) {
+    health = Answer("/api/health").second;
+    if (health.find("\"views_ready\": " + std::to_string(want) + ",") != std::string::npos) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_EQ(health, "{\"views_ready\": " + std::to_string(want) + ", \"views_to_warm\": " + std::to_string(want) + "}\n");
+}
+
+// A server stopped while it warms up stops at once, its view in progress
+// cancelled.
+TEST_F(ServeTest, StoppingCancelsTheWarmUp) {
+  ServeOptions options;
+  options.port = 0;
+  auto server = DashboardServer::Start(*run_, options);
+  ASSERT_TRUE(server.ok());
+  auto started = std::chrono::steady_clock::now();
+  (*server)->Stop();
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
+  ViewFilter f;
+  std::atomic<bool> cancel{true};
+  f.cancel = &cancel;
+  auto view = run_->View(f);
+  ASSERT_FALSE(view.ok());
+  EXPECT_EQ(view.status().code(), StatusCode::kInterrupted);
+}
+
 TEST_F(ServeTest, AnAddressInUseIsAnError) {
   ServeOptions options;
   options.port = server_->port();

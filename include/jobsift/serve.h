@@ -23,7 +23,12 @@ struct ServeOptions {
   size_t threads = 8;              // connections served at once
   size_t queue = 32;               // connections waiting beyond those; more get 503
   size_t computing = 0;            // views computed at once (0: the cores); the rest wait
-  size_t cached_views = 64;        // views kept, most recently used first
+  size_t cached_views = 64;        // views kept beyond the single filters', most recently used first
+  // After the start, compute the view of every single filter (each city,
+  // province, tier, industry, degree, size, experience, half-year, quarter
+  // and other definition) in the background and keep them: bounded by the
+  // number of values, not of postings.
+  bool warm = true;
   int timeout_seconds = 5;         // to read a request, to write an answer
   TableChoices tables;             // min_n, top cities and industries of every view
 };

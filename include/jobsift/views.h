@@ -15,6 +15,7 @@
 #ifndef JOBSIFT_VIEWS_H_
 #define JOBSIFT_VIEWS_H_
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -34,6 +35,8 @@ struct ViewFilter {
   std::string city, province, tier, industry, degree, size, experience;  // canonical names
   std::string definition;  // the AI flag under this definition ("" = the states')
   TableChoices tables;     // the focus half-year (tables.half), min_n, top cities and industries
+  // When set and it becomes true, the view stops and is an Interrupted error.
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 // The dimensions a filter may name, as ViewFilter spells them.

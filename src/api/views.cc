@@ -306,7 +306,10 @@ StatusOr<ReportResult> LoadedRun::View(const ViewFilter& f) const {
   ContributionView v;
   v.record.stable_names = true;
   uint64_t outside = 0;
-  for (const Held& p : m.postings) {
+  for (size_t i = 0; i < m.postings.size(); ++i) {
+    if ((i & 0xFFFF) == 0 && f.cancel != nullptr && f.cancel->load(std::memory_order_relaxed))
+      return Interrupted("the view was cancelled");
+    const Held& p = m.postings[i];
     bool in = quarter_in[p.dim[kQuarter]] && (*province < 0 || m.province_of[p.dim[kCity]] == *province) &&
               (*tier < 0 || m.tier_of[p.dim[kCity]] == *tier);
     for (size_t d = 0; d < kDimCount && in; ++d) in = want[d] < 0 || p.dim[d] == want[d];

@@ -176,6 +176,8 @@ int main(int argc, char** argv) {
   AddLexiconFolderFlags(serve, run);  // the lexicons the states were made with
   serve.Text("--data-dir", &run.data_dir, "Directory of the data tables: cities' provinces and tiers (default: the build's data/)");
   serve.Number("--min-n", &srv.options.tables.min_n, 0, 1000000000, "Cells with fewer postings are flagged small_n (default 30)");
+  bool no_warm = false;
+  serve.Switch("--no-warm", &no_warm, "Compute views only when asked (default: every single filter's in the background after the start)");
   serve.Switch("--quiet,-q", &quiet, "Print only errors on stderr");
 
   bool all_domains = false;
@@ -228,6 +230,7 @@ int main(int argc, char** argv) {
   }
   an.bom = !no_bom;
   rep.tables = mer.tables = tables;
+  srv.options.warm = !no_warm;
   StdConsole console(quiet);
   StatusOr<int> done = InvalidArgument("no command");
   if (scan.Chosen()) done = Scan(run, json, console);

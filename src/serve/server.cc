@@ -8,6 +8,8 @@
 #include "jobsift/serve.h"
 
 #include <httplib.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <pthread.h>
 
 #include <algorithm>
@@ -136,6 +138,16 @@ constexpr size_t kMaxValueBytes = 200;
 std::string& FieldOf(ViewFilter& f, const FilterParam& p) { return p.field ? f.*p.field : f.tables.half; }
 const std::string& FieldOf(const ViewFilter& f, const FilterParam& p) { return p.field ? f.*p.field : f.tables.half; }
 
+// A view's canonical form: its filters in kFilterParams order.
+std::string Key(const ViewFilter& f) {
+  std::string key;
+  for (const FilterParam& fp : kFilterParams) {
+    key += FieldOf(f, fp);
+    key += '\x1f';
+  }
+  return key;
+}
+
 std::string ErrorJson(std::string_view message) {
   std::string out = "{\"error\": ";
   AppendJsonString(message, out);
@@ -169,14 +181,20 @@ struct DashboardServer::Impl {
   Slots computing;
   std::set<std::string, std::less<>> table_ids;
 
-  // Views computed, most recently used first.
+  // Views computed: those of every single filter, made once in the
+  // background after the start (Warm) and kept, and the others, most
+  // recently used first, at most options.cached_views of them.
   struct Cached {
     std::string key;
     std::shared_ptr<const ReportResult> report;
     std::string json;
   };
   std::mutex cache_mu;
-  std::list<Cached> cache;
+  std::map<std::string, std::shared_ptr<const Cached>, std::less<>> kept;
+  std::list<std::shared_ptr<const Cached>> recent;
+  std::thread warmer;
+  std::atomic<bool> stopping{false};
+  std::atomic<size_t> warmed{0}, to_warm{0};
 
   Impl(const LoadedRun& r, const ServeOptions& o)
       : run(r), options(o),
@@ -187,8 +205,13 @@ struct DashboardServer::Impl {
   // with the answer made when they are not acceptable.
   bool ParseFilter(const httplib::Request& req, bool with_id, ViewFilter* f, std::string* id, std::string* key,
                    httplib::Response& res) const;
-  // The view for `f` (`key` its canonical form), from the cache or computed.
-  StatusOr<std::shared_ptr<const Cached>> ViewOf(const ViewFilter& f, const std::string& key);
+  // The view for `f` (`key` its canonical form: Key), from the cache or
+  // computed; `keep` keeps it for good.
+  StatusOr<std::shared_ptr<const Cached>> ViewOf(const ViewFilter& f, const std::string& key, bool keep = false);
+  std::shared_ptr<const Cached> Lookup(const std::string& key);
+  // Computes the view of every single filter (each value of each facet,
+  // each other definition), one at a time, until done or stopping.
+  void Warm();
   void Routes();
 };
 
@@ -287,56 +310,99 @@ bool DashboardServer::Impl::ParseFilter(const httplib::Request& req, bool with_i
     Fail(res, 400, "id: name the table, e.g. id=F1");
     return false;
   }
-  key->clear();
-  for (const FilterParam& fp : kFilterParams) {
-    *key += FieldOf(*f, fp);
-    *key += '\x1f';
-  }
+  *key = Key(*f);
   return true;
 }
 
+std::shared_ptr<const DashboardServer::Impl::Cached> DashboardServer::Impl::Lookup(const std::string& key) {
+  std::lock_guard<std::mutex> lock(cache_mu);
+  if (auto it = kept.find(key); it != kept.end()) return it->second;
+  for (auto it = recent.begin(); it != recent.end(); ++it)
+    if ((*it)->key == key) {
+      recent.splice(recent.begin(), recent, it);
+      return recent.front();
+    }
+  return nullptr;
+}
+
 StatusOr<std::shared_ptr<const DashboardServer::Impl::Cached>> DashboardServer::Impl::ViewOf(
-    const ViewFilter& f, const std::string& key) {
-  auto lookup = [&]() -> std::shared_ptr<const Cached> {
-    std::lock_guard<std::mutex> lock(cache_mu);
-    for (auto it = cache.begin(); it != cache.end(); ++it)
-      if (it->key == key) {
-        cache.splice(cache.begin(), cache, it);
-        return std::make_shared<const Cached>(cache.front());
-      }
-    return nullptr;
-  };
-  if (auto hit = lookup()) return hit;
+    const ViewFilter& f, const std::string& key, bool keep) {
+  if (auto hit = Lookup(key)) return hit;
   computing.Take();
-  if (auto hit = lookup()) {  // computed while this one waited
+  if (auto hit = Lookup(key)) {  // computed while this one waited
     computing.Give();
     return hit;
   }
   auto report = run.View(f);
   computing.Give();
   if (!report.ok()) return report.status();
-  Cached c{key, std::make_shared<const ReportResult>(*report), ""};
-  c.json = "{\"view\": {\"filter\": {";
+  auto made = std::make_shared<Cached>(Cached{key, std::make_shared<const ReportResult>(*report), ""});
+  std::string& json = made->json;
+  json = "{\"view\": {\"filter\": {";
   for (size_t i = 0; i < std::size(kFilterParams); ++i) {
-    c.json += i > 0 ? ", \"" : "\"";
-    c.json += kFilterParams[i].name;
-    c.json += "\": ";
+    json += i > 0 ? ", \"" : "\"";
+    json += kFilterParams[i].name;
+    json += "\": ";
     const std::string& v = FieldOf(f, kFilterParams[i]);
     if (v.empty()) {
-      c.json += "null";
+      json += "null";
     } else {
-      AppendJsonString(v, c.json);
+      AppendJsonString(v, json);
     }
   }
-  c.json += "}, \"postings\": " + std::to_string(report->postings()) +
-            ", \"duplicates\": " + std::to_string(report->duplicates()) +
-            ", \"outside\": " + std::to_string(report->outside_filter()) + "}, \"tables\": ";
-  c.json += report->TablesJson();
-  c.json += "}\n";
+  json += "}, \"postings\": " + std::to_string(report->postings()) +
+          ", \"duplicates\": " + std::to_string(report->duplicates()) +
+          ", \"outside\": " + std::to_string(report->outside_filter()) + "}, \"tables\": ";
+  json += report->TablesJson();
+  json += "}\n";
+  std::shared_ptr<const Cached> c = std::move(made);
   std::lock_guard<std::mutex> lock(cache_mu);
-  cache.push_front(c);
-  while (cache.size() > std::max<size_t>(options.cached_views, 1)) cache.pop_back();
-  return std::make_shared<const Cached>(std::move(c));
+  if (keep) {
+    kept[key] = c;
+  } else {
+    recent.push_front(c);
+    while (recent.size() > std::max<size_t>(options.cached_views, 1)) recent.pop_back();
+  }
+  return c;
+}
+
+void DashboardServer::Impl::Warm() {
+  std::vector<ViewFilter> views;
+  auto one = [&](const FilterParam& p, const std::string& value) {
+    ViewFilter f;
+    f.tables = options.tables;
+    f.tables.half.clear();
+    FieldOf(f, p) = value;
+    f.cancel = &stopping;
+    views.push_back(std::move(f));
+  };
+  for (const FilterParam& p : kFilterParams) {
+    std::string_view name = p.name;
+    if (name == "from" || name == "to") continue;  // ranges: a quarter below
+    if (name == "definition") {
+      for (const LoadedRun::Definition& d : run.definitions())
+        if (d.available && d.name != run.definition()) one(p, d.name);
+      continue;
+    }
+    for (const std::string& v : run.Values(name)) one(p, v);
+  }
+  for (const std::string& q : run.Values("quarter")) {
+    ViewFilter f;
+    f.tables = options.tables;
+    f.tables.half.clear();
+    f.from = f.to = q;
+    f.cancel = &stopping;
+    views.push_back(std::move(f));
+  }
+  to_warm = views.size() + 1;
+  views.insert(views.begin(), ViewFilter{});  // the whole, first
+  views.front().tables = options.tables;
+  views.front().tables.half.clear();
+  views.front().cancel = &stopping;
+  for (const ViewFilter& f : views) {
+    if (stopping) return;
+    if (ViewOf(f, Key(f), true).ok()) ++warmed;
+  }
 }
 
 void DashboardServer::Impl::Routes() {
@@ -349,9 +415,13 @@ void DashboardServer::Impl::Routes() {
   server.set_payload_max_length(1024);  // no route takes a body
   // SO_REUSEADDR (a restart binds at once) but not httplib's SO_REUSEPORT,
   // with which a second server on the same port would silently share it.
+  // TCP_NODELAY, which accepted connections inherit: httplib writes the
+  // headers and the body apart, and Nagle's algorithm held the body back
+  // until the client's delayed ACK (40 ms on loopback).
   server.set_socket_options([](int sock) {
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);
   });
   server.set_default_headers({{"X-Content-Type-Options", "nosniff"},
                               {"Referrer-Policy", "no-referrer"},
@@ -403,6 +473,13 @@ void DashboardServer::Impl::Routes() {
       res.set_content(body.data(), body.size(), type);
     });
   }
+  server.Get("/api/health", [this](const httplib::Request& req, httplib::Response& res) {
+    if (!req.params.empty()) return Fail(res, 400, "/api/health takes no parameters");
+    res.set_header("Cache-Control", "no-store");
+    res.set_content("{\"views_ready\": " + std::to_string(warmed.load()) + ", \"views_to_warm\": " +
+                        std::to_string(to_warm.load()) + "}\n",
+                    "application/json; charset=utf-8");
+  });
   server.Get("/api/meta", [this](const httplib::Request& req, httplib::Response& res) {
     if (!req.params.empty()) return Fail(res, 400, "/api/meta takes no parameters");
     res.set_header("Cache-Control", "no-store");
@@ -442,6 +519,8 @@ DashboardServer::~DashboardServer() { Stop(); }
 int DashboardServer::port() const { return impl_->port; }
 
 void DashboardServer::Stop() {
+  impl_->stopping = true;  // the warm-up's view in progress stops too
+  if (impl_->warmer.joinable()) impl_->warmer.join();
   if (!impl_->listener.joinable()) return;
   impl_->server.stop();
   impl_->listener.join();
@@ -469,6 +548,7 @@ StatusOr<std::unique_ptr<DashboardServer>> DashboardServer::Start(const LoadedRu
   // Serving once it accepts: httplib's stop() before then would do nothing,
   // and the listening thread would wait in accept() for ever.
   while (!impl->server.is_running() && !impl->listened) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  if (options.warm) impl->warmer = std::thread([raw] { raw->Warm(); });
   return std::unique_ptr<DashboardServer>(new DashboardServer(std::move(impl)));
 }
 
