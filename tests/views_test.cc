@@ -97,6 +97,19 @@ TEST_F(ViewsTest, TheWholeViewIsTheMerge) {
   EXPECT_EQ(run_->postings(), view.postings() + view.duplicates());
 }
 
+// Counted on several threads, a view is the same, byte for byte.
+TEST_F(ViewsTest, TheSameForAnyThreadCount) {
+  ViewFilter one, three;
+  three.threads = 3;
+  EXPECT_EQ(View(one).TablesJson(), View(three).TablesJson());
+  EXPECT_EQ(View(one).SummaryJson(), View(three).SummaryJson());
+  one.city = three.city = run_->Values("city")[0];
+  one.definition = three.definition = "core";
+  one.from = three.from = run_->Values("quarter")[1];
+  EXPECT_EQ(View(one).TablesJson(), View(three).TablesJson());
+  EXPECT_EQ(View(one).outside_filter(), View(three).outside_filter());
+}
+
 TEST_F(ViewsTest, ACityOrIndustryViewIsMergeWithThatFilter) {
   const auto& cities = run_->Values("city");
   const auto& industries = run_->Values("industry");

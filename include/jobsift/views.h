@@ -35,6 +35,8 @@ struct ViewFilter {
   std::string city, province, tier, industry, degree, size, experience;  // canonical names
   std::string definition;  // the AI flag under this definition ("" = the states')
   TableChoices tables;     // the focus half-year (tables.half), min_n, top cities and industries
+  // The postings are counted on this many threads: the same result for any.
+  int threads = 1;
   // When set and it becomes true, the view stops and is an Interrupted error.
   const std::atomic<bool>* cancel = nullptr;
 };

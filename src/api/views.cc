@@ -9,10 +9,11 @@
 #include <unordered_map>
 
 #include "aggregate/contribution.h"
+#include "aggregate/fingerprint_set.h"
 #include "aggregate/state.h"
 #include "api/report_build.h"
 #include "api/run_setup.h"
-#include "jobsift/partial.h"
+#include "base/parallel.h"
 
 namespace jobsift {
 namespace {
@@ -185,10 +186,12 @@ StatusOr<LoadedRun> LoadedRun::Load(const RunOptions& run, const std::vector<std
   if (!setup.ok()) return setup.status();
   auto impl = std::make_shared<Impl>();
   impl->lex = std::move(setup->lex);
-  // Every posting first, with its deduplication key; then the duplicates,
-  // decided over all states as one run in their order decides them.
-  std::vector<std::vector<uint64_t>> records(states.size());
-  std::vector<DedupKeys> keys(states.size());
+  // Each state checked whole first (and its records counted, so that the
+  // postings are allocated once); then every posting kept, a duplicate when
+  // an earlier one of its half-year has its fingerprint: the first by
+  // position is kept, as one run over all the inputs keeps it (and as
+  // DecideDuplicates decides for a distributed run), without holding keys.
+  uint64_t records = 0;
   for (size_t s = 0; s < states.size(); ++s) {
     const std::string& path = states[s];
     auto info = CheckState(path);
@@ -210,26 +213,15 @@ StatusOr<LoadedRun> LoadedRun::Load(const RunOptions& run, const std::vector<std
     impl->read.total.Add(info->read);
     impl->read.notes.Add(info->notes);
     impl->states.push_back(path);
-    DedupKeys& k = keys[s];
+    records += info->records;
+  }
+  impl->postings.reserve(records);
+  std::map<uint64_t, FingerprintSet> seen;  // by half-year (HalfCode)
+  for (const std::string& path : states)
     JOBSIFT_RETURN_IF_ERROR(ReplayState(path, [&](const Contribution& c) {
-      records[s].push_back(k.fingerprint.size());
-      k.fingerprint.push_back(c.fingerprint);
-      k.half.push_back(HalfCode(c.dim[kQuarter]));
-      impl->Keep(c, false);
+      impl->Keep(c, c.fingerprint != 0 && !seen[HalfCode(c.dim[kQuarter])].Insert(c.fingerprint));
     }));
-  }
-  std::vector<KeyPiece> pieces;
-  for (size_t s = 0; s < states.size(); ++s)
-    pieces.push_back({records[s].data(), keys[s].fingerprint.data(), keys[s].half.data(), records[s].size()});
-  std::vector<std::vector<uint64_t>> repeats = DecideDuplicates(pieces);
-  uint64_t base = 0;
-  for (size_t s = 0; s < states.size(); ++s) {
-    for (uint64_t r : repeats[s]) {
-      impl->postings[base + r].duplicate = true;
-      ++impl->duplicates;
-    }
-    base += records[s].size();
-  }
+  impl->pool.shrink_to_fit();  // grown by doubling
   auto own = FindDefinition(impl->ai.definition);
   AiDefinition own_rule;
   if (own.ok()) {
@@ -301,41 +293,55 @@ StatusOr<ReportResult> LoadedRun::View(const ViewFilter& f) const {
   ai.definition = def.name;
   ai.categories = def.Codes();
 
-  ReportJob job(nullptr, nullptr, m.dedup);
-  job.set_filter(CubeFilter{f.city, f.industry});
-  ContributionView v;
-  v.record.stable_names = true;
-  uint64_t outside = 0;
-  for (size_t i = 0; i < m.postings.size(); ++i) {
-    if ((i & 0xFFFF) == 0 && f.cancel != nullptr && f.cancel->load(std::memory_order_relaxed))
-      return Interrupted("the view was cancelled");
-    const Held& p = m.postings[i];
-    bool in = quarter_in[p.dim[kQuarter]] && (*province < 0 || m.province_of[p.dim[kCity]] == *province) &&
-              (*tier < 0 || m.tier_of[p.dim[kCity]] == *tier);
-    for (size_t d = 0; d < kDimCount && in; ++d) in = want[d] < 0 || p.dim[d] == want[d];
-    if (!in) {
-      ++outside;
-      continue;
+  // The postings in `threads` runs, each counted into a job of its own;
+  // the jobs then summed in input order (ReportJob::MergeFrom matches
+  // names, so the result is the same for any number of runs).
+  const size_t n = m.postings.size();
+  const size_t runs = std::clamp<size_t>(static_cast<size_t>(std::max(f.threads, 1)), 1, std::max<size_t>(n / 4096, 1));
+  std::vector<std::unique_ptr<ReportJob>> jobs(runs);
+  std::vector<char> cancelled(runs, 0);
+  ParallelFor(runs, static_cast<int>(runs), [&](size_t k) {
+    ReportJob& job = *(jobs[k] = std::make_unique<ReportJob>(nullptr, nullptr, m.dedup));
+    job.set_filter(CubeFilter{f.city, f.industry});
+    ContributionView v;
+    v.record.stable_names = true;
+    uint64_t outside = 0;
+    for (size_t i = k * n / runs, end = (k + 1) * n / runs; i < end; ++i) {
+      if ((i & 0xFFFF) == 0 && f.cancel != nullptr && f.cancel->load(std::memory_order_relaxed)) {
+        cancelled[k] = 1;
+        return;
+      }
+      const Held& p = m.postings[i];
+      bool in = quarter_in[p.dim[kQuarter]] && (*province < 0 || m.province_of[p.dim[kCity]] == *province) &&
+                (*tier < 0 || m.tier_of[p.dim[kCity]] == *tier);
+      for (size_t d = 0; d < kDimCount && in; ++d) in = want[d] < 0 || p.dim[d] == want[d];
+      if (!in) {
+        ++outside;
+        continue;
+      }
+      CubeRecord& r = v.record;
+      for (size_t d = 0; d < kDimCount; ++d) r.dim[d] = m.dims[d].Name(p.dim[d]);
+      r.ai = own_flag ? p.ai : def.Flags(p.category, p.any_ai_term);
+      r.has_salary = p.has_salary;
+      r.annual_salary = p.annual;
+      r.groups.clear();
+      r.ai_terms.clear();
+      if (r.ai) {
+        const uint32_t* ids = m.pool.data() + p.first;
+        for (uint16_t g = 0; g < p.groups; ++g) r.groups.push_back(m.groups.Name(ids[g]));
+        for (uint16_t t = 0; t < p.terms; ++t) r.ai_terms.push_back(m.terms.Name(ids[p.groups + t]));
+      }
+      v.reasons = p.reasons;
+      v.date_source = p.date_source;
+      v.category = p.category;
+      v.any_ai_term = p.any_ai_term;
+      job.AddDecided(v, p.duplicate);
     }
-    CubeRecord& r = v.record;
-    for (size_t d = 0; d < kDimCount; ++d) r.dim[d] = m.dims[d].Name(p.dim[d]);
-    r.ai = own_flag ? p.ai : def.Flags(p.category, p.any_ai_term);
-    r.has_salary = p.has_salary;
-    r.annual_salary = p.annual;
-    r.groups.clear();
-    r.ai_terms.clear();
-    if (r.ai) {
-      const uint32_t* ids = m.pool.data() + p.first;
-      for (uint16_t i = 0; i < p.groups; ++i) r.groups.push_back(m.groups.Name(ids[i]));
-      for (uint16_t i = 0; i < p.terms; ++i) r.ai_terms.push_back(m.terms.Name(ids[p.groups + i]));
-    }
-    v.reasons = p.reasons;
-    v.date_source = p.date_source;
-    v.category = p.category;
-    v.any_ai_term = p.any_ai_term;
-    job.AddDecided(v, p.duplicate);
-  }
-  job.CountOutside(outside);
+    job.CountOutside(outside);
+  });
+  if (std::find(cancelled.begin(), cancelled.end(), 1) != cancelled.end()) return Interrupted("the view was cancelled");
+  ReportJob& job = *jobs[0];
+  for (size_t k = 1; k < runs; ++k) job.MergeFrom(*jobs[k]);
   return FinishReport(job, m.read, m.lex, TablesFor(f.tables, ai), m.dedup, ai, m.salary);
 }
 

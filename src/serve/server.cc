@@ -200,11 +200,21 @@ struct DashboardServer::Impl {
       : run(r), options(o),
         computing(o.computing > 0 ? o.computing : std::max(1u, std::thread::hardware_concurrency())) {}
 
+  // A view of every posting, as a request without parameters asks: the
+  // server's table choices, counted on every core, cancelled by Stop.
+  ViewFilter Blank() {
+    ViewFilter f;
+    f.tables = options.tables;
+    f.tables.half.clear();
+    f.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    f.cancel = &stopping;
+    return f;
+  }
   std::string MetaJson() const;
   // The filter of a request's parameters (and `id` when `with_id`); false
   // with the answer made when they are not acceptable.
   bool ParseFilter(const httplib::Request& req, bool with_id, ViewFilter* f, std::string* id, std::string* key,
-                   httplib::Response& res) const;
+                   httplib::Response& res);
   // The view for `f` (`key` its canonical form: Key), from the cache or
   // computed; `keep` keeps it for good.
   StatusOr<std::shared_ptr<const Cached>> ViewOf(const ViewFilter& f, const std::string& key, bool keep = false);
@@ -271,10 +281,8 @@ std::string DashboardServer::Impl::MetaJson() const {
 }
 
 bool DashboardServer::Impl::ParseFilter(const httplib::Request& req, bool with_id, ViewFilter* f, std::string* id,
-                                        std::string* key, httplib::Response& res) const {
-  *f = ViewFilter{};
-  f->tables = options.tables;
-  f->tables.half.clear();
+                                        std::string* key, httplib::Response& res) {
+  *f = Blank();
   if (req.params.size() > std::size(kFilterParams) + 1) {
     Fail(res, 400, "too many parameters: each filter at most once");
     return false;
@@ -369,11 +377,8 @@ StatusOr<std::shared_ptr<const DashboardServer::Impl::Cached>> DashboardServer::
 void DashboardServer::Impl::Warm() {
   std::vector<ViewFilter> views;
   auto one = [&](const FilterParam& p, const std::string& value) {
-    ViewFilter f;
-    f.tables = options.tables;
-    f.tables.half.clear();
+    ViewFilter f = Blank();
     FieldOf(f, p) = value;
-    f.cancel = &stopping;
     views.push_back(std::move(f));
   };
   for (const FilterParam& p : kFilterParams) {
@@ -387,18 +392,12 @@ void DashboardServer::Impl::Warm() {
     for (const std::string& v : run.Values(name)) one(p, v);
   }
   for (const std::string& q : run.Values("quarter")) {
-    ViewFilter f;
-    f.tables = options.tables;
-    f.tables.half.clear();
+    ViewFilter f = Blank();
     f.from = f.to = q;
-    f.cancel = &stopping;
     views.push_back(std::move(f));
   }
-  to_warm = views.size() + 1;
-  views.insert(views.begin(), ViewFilter{});  // the whole, first
-  views.front().tables = options.tables;
-  views.front().tables.half.clear();
-  views.front().cancel = &stopping;
+  views.insert(views.begin(), Blank());  // the whole, first
+  to_warm = views.size();
   for (const ViewFilter& f : views) {
     if (stopping) return;
     if (ViewOf(f, Key(f), true).ok()) ++warmed;
@@ -491,8 +490,11 @@ void DashboardServer::Impl::Routes() {
       std::string id, key;
       if (!ParseFilter(req, with_id, &f, &id, &key, res)) return;
       auto view = ViewOf(f, key);
-      if (!view.ok())
-        return Fail(res, view.status().code() == StatusCode::kInvalidArgument ? 400 : 500, view.status().message());
+      if (!view.ok()) {
+        StatusCode code = view.status().code();
+        return Fail(res, code == StatusCode::kInvalidArgument ? 400 : code == StatusCode::kInterrupted ? 503 : 500,
+                    code == StatusCode::kInterrupted ? "the server is stopping" : view.status().message());
+      }
       res.set_header("Cache-Control", "no-store");
       answer(**view, id, res);
     };
