@@ -16,16 +16,11 @@
 namespace jobsift {
 namespace {
 
+using testing::QuietConsole;
 using testing::ReadFile;
 using testing::RunCommand;
 using testing::TempDir;
 using testing::WriteFile;
-
-class QuietConsole : public Console {
- public:
-  Status Out(std::string_view) override { return Status::Ok(); }
-  void Say(Severity, const std::string&) override {}
-};
 
 // Generated postings (JSON Lines: one posting a line) split into three
 // parts, the third also repeating some of the first's postings: re-posts

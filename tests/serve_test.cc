@@ -26,14 +26,9 @@
 namespace jobsift {
 namespace {
 
+using testing::QuietConsole;
 using testing::RunCommand;
 using testing::TempDir;
-
-class QuietConsole : public Console {
- public:
-  Status Out(std::string_view) override { return Status::Ok(); }
-  void Say(Severity, const std::string&) override {}
-};
 
 // What a raw socket gets back for `bytes` sent as they are.
 std::string RawExchange(int port, const std::string& bytes) {

@@ -18,9 +18,18 @@
 #include <vector>
 
 #include "jobsift/check.h"
+#include "jobsift/console.h"
 #include "lexicon/lexicon.h"
 
 namespace jobsift::testing {
+
+// A Console that drops everything: for library calls whose messages a test
+// does not check.
+class QuietConsole : public Console {
+ public:
+  Status Out(std::string_view) override { return Status::Ok(); }
+  void Say(Severity, const std::string&) override {}
+};
 
 class TempDir {
  public:

@@ -15,16 +15,11 @@
 namespace jobsift {
 namespace {
 
+using testing::QuietConsole;
 using testing::ReadFile;
 using testing::RunCommand;
 using testing::TempDir;
 using testing::WriteFile;
-
-class QuietConsole : public Console {
- public:
-  Status Out(std::string_view) override { return Status::Ok(); }
-  void Say(Severity, const std::string&) override {}
-};
 
 // Two states over generated postings, the second repeating some of the
 // first's: re-posts only a deduplication over both finds.

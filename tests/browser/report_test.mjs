@@ -15,44 +15,17 @@
 // usage: node report_test.mjs --jobsift BIN --source REPO [--out DIR]
 //   --out keeps the work folder there (report, screenshot.png) for a look.
 import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { setUp } from './harness.mjs';
 import { decodePng, inkPixels } from './png.mjs';
 
-const args = Object.fromEntries(
-  process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []));
-const jobsift = args.jobsift && path.resolve(args.jobsift);
-const source = args.source && path.resolve(args.source);
-if (!jobsift || !source) {
-  console.error('usage: node report_test.mjs --jobsift BIN --source REPO [--out DIR]');
-  process.exit(1);
-}
-const CHROMIUM = process.env.JOBSIFT_CHROMIUM || '/usr/bin/chromium';
-if (!fs.existsSync(CHROMIUM)) {
-  console.log(`SKIP: ${CHROMIUM} is not installed (scripts/setup.sh installs Debian's chromium)`);
-  process.exit(77);
-}
-let chromium;
-try {
-  chromium = createRequire(path.join(source, 'web', 'package.json'))('playwright-core').chromium;
-} catch (e) {
-  console.error(`cannot load playwright-core from ${source}/web/node_modules: run bash scripts/setup.sh\n${e.message}`);
-  process.exit(1);
-}
-
-const work = args.out ? path.resolve(args.out) : fs.mkdtempSync(path.join(os.tmpdir(), 'jobsift_browser_'));
-fs.mkdirSync(work, { recursive: true });
+const { jobsift, work, keep, chromium, executablePath: CHROMIUM, failures, check } = setUp('report_test.mjs', 'jobsift_browser_');
 const csv = path.join(work, 'postings.csv');
 // The dataset: generated postings with planted truth (jobsift gen).
 const generate = () => execFileSync(jobsift, ['gen', '-q', '-n', '40000', '--seed', '7', '-o', csv]);
 
-const failures = [];
-const check = (ok, what) => {
-  if (!ok) failures.push(what);
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
-};
 const started = Date.now();
 
 generate();
@@ -138,7 +111,7 @@ try {
       return out;
     });
     check(problems.length === 0, `at ${width} px every chart keeps its text inside and apart${problems.length ? ': ' + problems.slice(0, 8).join('; ') : ''}`);
-    if (args.out) await page.screenshot({ path: path.join(work, `screenshot-${width}.png`), fullPage: true });
+    if (keep) await page.screenshot({ path: path.join(work, `screenshot-${width}.png`), fullPage: true });
   }
   await page.setViewportSize({ width: 1100, height: 900 });
   await page.waitForTimeout(600);
@@ -207,5 +180,5 @@ const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).lengt
 check(pdf.subarray(0, 5).toString() === '%PDF-' && pages >= 10, `--pdf writes report.pdf (${pdf.length} bytes, ${pages} pages)`);
 
 console.log(`${failures.length ? 'FAILED' : 'passed'} in ${((Date.now() - started) / 1000).toFixed(1)} s; work folder ${work}`);
-if (!args.out) fs.rmSync(work, { recursive: true, force: true });
+if (!keep) fs.rmSync(work, { recursive: true, force: true });
 process.exit(failures.length ? 1 : 0);

@@ -27,42 +27,14 @@
 // usage: node serve_test.mjs --jobsift BIN --source REPO [--out DIR]
 //   --out keeps the work folder there (data, state, screenshots) for a look.
 import { execFileSync, spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { setUp } from './harness.mjs';
 import { decodePng, inkPixels } from './png.mjs';
 
-const args = Object.fromEntries(
-  process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []));
-const jobsift = args.jobsift && path.resolve(args.jobsift);
-const source = args.source && path.resolve(args.source);
-if (!jobsift || !source) {
-  console.error('usage: node serve_test.mjs --jobsift BIN --source REPO [--out DIR]');
-  process.exit(1);
-}
-const CHROMIUM = process.env.JOBSIFT_CHROMIUM || '/usr/bin/chromium';
-if (!fs.existsSync(CHROMIUM)) {
-  console.log(`SKIP: ${CHROMIUM} is not installed (scripts/setup.sh installs Debian's chromium)`);
-  process.exit(77);
-}
-let chromium;
-try {
-  chromium = createRequire(path.join(source, 'web', 'package.json'))('playwright-core').chromium;
-} catch (e) {
-  console.error(`cannot load playwright-core from ${source}/web/node_modules: run bash scripts/setup.sh\n${e.message}`);
-  process.exit(1);
-}
+const { jobsift, work, keep, chromium, executablePath: CHROMIUM, failures, check } = setUp('serve_test.mjs', 'jobsift_serve_');
 
-const work = args.out ? path.resolve(args.out) : fs.mkdtempSync(path.join(os.tmpdir(), 'jobsift_serve_'));
-fs.mkdirSync(work, { recursive: true });
-
-const failures = [];
-const check = (ok, what) => {
-  if (!ok) failures.push(what);
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
-  return ok;
-};
 const started = Date.now();
 
 // The dataset: generated postings with planted truth, reported once with
@@ -210,7 +182,7 @@ try {
     if (!svg || ink < 300 || !points) blank.push(`${a.id} (${a.chart}: svg ${svg}, ink ${ink}, points ${points})`);
   }
   check(blank.length === 0, `every analysis' chart is drawn with ink and data${blank.length ? ': blank ' + blank.join(', ') : ''}`);
-  if (args.out) await page.screenshot({ path: path.join(work, 'screenshot-all.png'), fullPage: true });
+  if (keep) await page.screenshot({ path: path.join(work, 'screenshot-all.png'), fullPage: true });
   await matchesApi('a', {}, 'the whole run');
   const whole = await tablesFor({});
   const n = await page.locator('#fig-F1 .pane-view[data-pane="a"] [data-role="n"]').innerText();
@@ -266,7 +238,7 @@ try {
   hash = new URLSearchParams(new URL(page.url()).hash.slice(1));
   check(hash.get('a.city') === city1 && hash.get('b.city') === city2 && hash.get('compare') === '1',
     `the URL holds both views and the toggle (${decodeURIComponent(new URL(page.url()).hash)})`);
-  if (args.out) await page.screenshot({ path: path.join(work, 'screenshot-compare.png'), fullPage: false });
+  if (keep) await page.screenshot({ path: path.join(work, 'screenshot-compare.png'), fullPage: false });
 
   // 4. Reload: the same view again.
   await page.reload({ waitUntil: 'load' });
@@ -351,5 +323,5 @@ if (exitedAlready) {
 if (serverErr.trim()) console.log(`server stderr:\n${serverErr.trim().split('\n').slice(-10).join('\n')}`);
 
 console.log(`${failures.length ? 'FAILED' : 'passed'} in ${((Date.now() - started) / 1000).toFixed(1)} s; work folder ${work}`);
-if (!args.out) fs.rmSync(work, { recursive: true, force: true });
+if (!keep) fs.rmSync(work, { recursive: true, force: true });
 process.exit(failures.length ? 1 : 0);
