@@ -241,7 +241,8 @@ TEST_F(ServeTest, MalformedRequestsGet4xxNotACrash) {
             std::string::npos);
   std::string long_uri = "GET /api/tables?city=" + std::string(10000, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n";
   EXPECT_NE(RawExchange(port, long_uri).find("HTTP/1.1 414"), std::string::npos);
-  EXPECT_NE(RawExchange(port, std::string("GET /\xff\xfe\x00 HTTP/1.1\r\n\r\n", 23)).find("HTTP/1.1 4"), std::string::npos);
+  static constexpr char kBadPath[] = "GET /\xff\xfe\x00 HTTP/1.1\r\n\r\n";  // a NUL inside
+  EXPECT_NE(RawExchange(port, std::string(kBadPath, sizeof kBadPath - 1)).find("HTTP/1.1 4"), std::string::npos);
   RawExchange(port, "GET /api/meta HTTP/1.1\r\nContent-Length: 99999999999999999999\r\n\r\n");
   RawExchange(port, "GET /api/meta HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nFFFFFFFFFFFFFFFF\r\n");
   RawExchange(port, std::string(5000, '\0'));
