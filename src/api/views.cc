@@ -46,14 +46,16 @@ class Names {
 struct Held {
   std::array<uint32_t, kDimCount> dim{};
   uint64_t annual = 0;
-  uint32_t first = 0;  // its group ids, then its term ids, in the pool
-  uint16_t groups = 0, terms = 0;
+  // Where its skill groups and AI terms are in the pool (AI postings only;
+  // kNoTerms for others): their counts, then the group ids, then the term ids.
+  uint64_t first = 0;
   std::array<Unknown, kDerivedFieldCount> reasons{};
   DateSource date_source = DateSource::kNone;
   AiCategory category = AiCategory::kNone;
   bool ai = false, has_salary = false, any_ai_term = false, duplicate = false;
 };
 
+constexpr uint64_t kNoTerms = UINT64_MAX;
 constexpr size_t kCity = static_cast<size_t>(Dim::kCity);
 constexpr size_t kQuarter = static_cast<size_t>(Dim::kQuarter);
 
@@ -93,11 +95,14 @@ void LoadedRun::Impl::Keep(const Contribution& c, bool duplicate) {
   Held& p = postings.emplace_back();
   for (size_t d = 0; d < kDimCount; ++d) p.dim[d] = dims[d].Id(c.dim[d]);
   p.annual = c.annual;
-  p.first = static_cast<uint32_t>(pool.size());
-  p.groups = static_cast<uint16_t>(std::min<size_t>(c.groups.size(), UINT16_MAX));
-  p.terms = static_cast<uint16_t>(std::min<size_t>(c.ai_terms.size(), UINT16_MAX));
-  for (size_t i = 0; i < p.groups; ++i) pool.push_back(groups.Id(c.groups[i]));
-  for (size_t i = 0; i < p.terms; ++i) pool.push_back(terms.Id(c.ai_terms[i]));
+  p.first = kNoTerms;
+  if (!c.groups.empty() || !c.ai_terms.empty()) {  // a posting's lists are far shorter than 2^32
+    p.first = pool.size();
+    pool.push_back(static_cast<uint32_t>(c.groups.size()));
+    pool.push_back(static_cast<uint32_t>(c.ai_terms.size()));
+    for (const std::string& g : c.groups) pool.push_back(groups.Id(g));
+    for (const std::string& t : c.ai_terms) pool.push_back(terms.Id(t));
+  }
   p.reasons = c.reasons;
   p.date_source = c.date_source;
   p.category = c.category;
@@ -326,10 +331,11 @@ StatusOr<ReportResult> LoadedRun::View(const ViewFilter& f) const {
       r.annual_salary = p.annual;
       r.groups.clear();
       r.ai_terms.clear();
-      if (r.ai) {
-        const uint32_t* ids = m.pool.data() + p.first;
-        for (uint16_t g = 0; g < p.groups; ++g) r.groups.push_back(m.groups.Name(ids[g]));
-        for (uint16_t t = 0; t < p.terms; ++t) r.ai_terms.push_back(m.terms.Name(ids[p.groups + t]));
+      if (r.ai && p.first != kNoTerms) {
+        const uint32_t* at = m.pool.data() + p.first;
+        const uint32_t groups = at[0], terms = at[1];
+        for (uint32_t g = 0; g < groups; ++g) r.groups.push_back(m.groups.Name(at[2 + g]));
+        for (uint32_t t = 0; t < terms; ++t) r.ai_terms.push_back(m.terms.Name(at[2 + groups + t]));
       }
       v.reasons = p.reasons;
       v.date_source = p.date_source;
