@@ -31,7 +31,7 @@ _ext = _load.extension()
 
 __version__ = _ext.__version__
 __all__ = [
-    "annotate", "report", "merge", "Report", "classify", "parse_salary", "parse_city", "parse_degree",
+    "annotate", "report", "merge", "Report", "load", "Loaded", "classify", "parse_salary", "parse_city", "parse_degree",
     "parse_experience", "parse_size", "parse_date", "parse_industry", "annotation_columns", "analyses",
     "Error", "InvalidArgumentError", "NotFoundError", "IoError", "DataError", "Interrupted", "JobsiftWarning",
 ]
@@ -374,6 +374,54 @@ def merge(states, **options):
     result = _call(_ext.merge, _options(**options), states, "")
     _say(result.messages)
     return Report(result)
+
+
+class Loaded:
+    """States of finished runs held in memory: .view(**filter) is the Report of any slice of their
+    postings without reading the inputs again (what `jobsift serve` shows; docs/serve.md).
+
+    Filters: from, to (quarters, "2023Q1"), city, province, tier, industry, degree, size,
+    experience (canonical values: .values(facet) lists them), definition (one .definitions marks
+    available); table choices half ("2024H1": the focus half-year), min_n, top_cities,
+    top_industries; threads. Duplicates are decided over all postings first, as `jobsift merge`
+    decides them: a city's view is merge(states, city=...) exactly.
+    """
+
+    def __init__(self, loaded):
+        self._loaded = loaded
+        self.postings = loaded.postings      # loaded, re-posts included
+        self.duplicates = loaded.duplicates  # of them, re-posts
+        self.definition = loaded.definition  # the states' own AI definition
+        self.states = list(loaded.states)
+
+    def view(self, **filters):
+        """The Report of the postings the filters keep (none: every posting)."""
+        return Report(_call(self._loaded.view, filters))
+
+    def values(self, facet):
+        """The values a filter may give facet (quarter, half, city, province, tier, industry, degree,
+        size, experience), most postings first (quarters and halves in time order)."""
+        return list(self._loaded.values(facet))
+
+    @property
+    def definitions(self):
+        """The AI definitions a view may ask for: name, codes, available, and why not."""
+        return pd.DataFrame(self._loaded.definitions())
+
+    def __repr__(self):
+        return f"<jobsift.Loaded: {self.postings} postings ({self.duplicates} re-posts) from {len(self.states)} states>"
+
+
+def load(states, **options):
+    """States (report --state files) loaded once, in input order, for views of any slice (Loaded).
+
+    Options: lexicons, lexicon_set (the lexicons the states were made with), data_dir (the data
+    tables: cities' provinces and tiers).
+    """
+    states = [os.fspath(states)] if isinstance(states, (str, os.PathLike)) else [os.fspath(s) for s in states]
+    loaded = _call(_ext.load, _options(**options), states)
+    _say(loaded.messages)
+    return Loaded(loaded)
 
 
 # ---------------------------------------------------------------------------

@@ -30,6 +30,7 @@
 #include "jobsift/annotate.h"
 #include "jobsift/partial.h"
 #include "jobsift/report.h"
+#include "jobsift/views.h"
 #include "jobsift/version.h"
 
 namespace py = pybind11;
@@ -495,6 +496,63 @@ PyReport MergeStates(const py::dict& options, const std::vector<std::string>& st
 }
 
 // ---------------------------------------------------------------------------
+// Views of loaded states (jobsift/views.h)
+
+struct PyLoaded {
+  std::shared_ptr<const LoadedRun> run;
+  py::list messages;
+
+  // The report of the postings `filter` keeps: its keys are ViewFilter's,
+  // plus half, min_n, top_cities, top_industries and threads.
+  PyReport View(const py::dict& filter) const {
+    ViewFilter f;
+    const std::pair<const char*, std::string ViewFilter::*> text[] = {
+        {"from", &ViewFilter::from},         {"to", &ViewFilter::to},
+        {"city", &ViewFilter::city},         {"province", &ViewFilter::province},
+        {"tier", &ViewFilter::tier},         {"industry", &ViewFilter::industry},
+        {"degree", &ViewFilter::degree},     {"size", &ViewFilter::size},
+        {"experience", &ViewFilter::experience}, {"definition", &ViewFilter::definition}};
+    for (const auto& [key_handle, value] : filter) {
+      std::string key = py::str(key_handle);
+      if (value.is_none()) continue;
+      bool known = false;
+      for (const auto& [name, field] : text)
+        if (key == name) {
+          f.*field = As<std::string>(value, key, "a string");
+          known = true;
+        }
+      if (known) continue;
+      if (auto t = TableKeys().find(key); t != TableKeys().end()) {
+        t->second(f.tables, key, value);
+      } else if (key == "threads") {
+        f.threads = As<int>(value, key, "an int");
+      } else {
+        throw py::type_error("unknown filter '" + key +
+                             "' (the filters: from, to, city, province, tier, industry, degree, size, experience, "
+                             "definition, half, min_n, top_cities, top_industries, threads)");
+      }
+    }
+    StatusOr<ReportResult> result = InvalidArgument("");
+    {
+      py::gil_scoped_release release;
+      result = run->View(f);
+    }
+    if (!result.ok()) Raise(result.status());
+    return PyReport{std::make_shared<ReportResult>(std::move(*result)), py::list()};
+  }
+};
+
+PyLoaded LoadStates(const py::dict& options, const std::vector<std::string>& states) {
+  RunOptions run;
+  ReadOptions(options, run, nullptr, nullptr);
+  if (!run.inputs.empty()) throw py::type_error("load takes states, not inputs");
+  CollectingConsole console;
+  auto loaded = WithoutGil(run, py::none(), [&] { return LoadedRun::Load(run, states, console); });
+  if (!loaded.ok()) Raise(loaded.status(), console.Errors());
+  return PyLoaded{std::make_shared<const LoadedRun>(std::move(*loaded)), console.Messages()};
+}
+
+// ---------------------------------------------------------------------------
 // One posting at a time
 
 py::object AnnotationValue(AnnotationCell&& cell) {
@@ -744,6 +802,28 @@ PYBIND11_MODULE(_jobsift, m) {
       .def_property_readonly("filter", [](const PyReport& r) { return r.result->filter(); })
       .def_property_readonly("exit_code", [](const PyReport& r) { return r.result->exit_code(); })
       .def_readonly("messages", &PyReport::messages);
+
+  m.def("load", &LoadStates, py::arg("options"), py::arg("states"));
+  py::class_<PyLoaded>(m, "Loaded")
+      .def("view", &PyLoaded::View, py::arg("filter"))
+      .def("values", [](const PyLoaded& l, const std::string& facet) { return l.run->Values(facet); })
+      .def("definitions", [](const PyLoaded& l) {
+        py::list out;
+        for (const LoadedRun::Definition& d : l.run->definitions()) {
+          py::dict row;
+          row["name"] = d.name;
+          row["codes"] = d.codes;
+          row["available"] = d.available;
+          row["why"] = d.why;
+          out.append(row);
+        }
+        return out;
+      })
+      .def_property_readonly("definition", [](const PyLoaded& l) { return l.run->definition(); })
+      .def_property_readonly("postings", [](const PyLoaded& l) { return l.run->postings(); })
+      .def_property_readonly("duplicates", [](const PyLoaded& l) { return l.run->duplicates(); })
+      .def_property_readonly("states", [](const PyLoaded& l) { return l.run->states(); })
+      .def_readonly("messages", &PyLoaded::messages);
 
   py::class_<PyAnnotator>(m, "Annotator")
       .def(py::init(&MakeAnnotator), py::arg("options"), py::arg("explain") = false)
