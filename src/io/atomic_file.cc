@@ -1,18 +1,26 @@
 #include "io/atomic_file.h"
 
+#include <unistd.h>
+
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 
 namespace jobsift {
 
+std::string TemporaryNameFor(const std::string& path) {
+  static std::atomic<uint64_t> serial{0};
+  return path + "." + std::to_string(getpid()) + "-" + std::to_string(serial++) + ".tmp";
+}
+
 StatusOr<std::unique_ptr<AtomicFile>> AtomicFile::Open(const std::string& path) {
   if (path == "-") return std::unique_ptr<AtomicFile>(new AtomicFile(path, "", stdout));
   std::error_code ec;
   auto kind = std::filesystem::status(path, ec).type();
   bool direct = kind != std::filesystem::file_type::not_found && kind != std::filesystem::file_type::regular;
-  std::string tmp = direct ? "" : path + ".tmp";
-  std::FILE* f = std::fopen(direct ? path.c_str() : tmp.c_str(), "wb");
+  std::string tmp = direct ? "" : TemporaryNameFor(path);
+  std::FILE* f = std::fopen(direct ? path.c_str() : tmp.c_str(), direct ? "wb" : "wbx");
   if (f == nullptr) return IoError((direct ? path : tmp) + ": cannot write: " + std::strerror(errno));
   return std::unique_ptr<AtomicFile>(new AtomicFile(path, std::move(tmp), f));
 }
@@ -51,7 +59,7 @@ Status WriteFileAtomic(const std::string& path, std::string_view bytes) {
 }
 
 Status WriteThroughTemp(const std::string& path, const std::function<Status(const std::string& tmp)>& write) {
-  std::string tmp = path + ".tmp";
+  std::string tmp = TemporaryNameFor(path);
   Status st = write(tmp);
   if (!st.ok()) {
     std::remove(tmp.c_str());

@@ -1,8 +1,12 @@
 // Outputs that appear whole or not at all. Every file jobsift writes for a
 // user (annotations, tables, the workbook, report.html, summary.json, state
 // files, generated postings, model weights, the PDF) goes through here:
-// written under `<path>.tmp` and renamed into place when complete, so a run
-// that fails or is interrupted half-way never leaves a file that looks done.
+// written under a temporary name beside it and renamed into place when
+// complete, so a run that fails or is interrupted half-way never leaves a
+// file that looks done. The temporary name is the writer's own
+// (`<path>.<pid>-<serial>.tmp`): two processes or threads writing the same
+// output each rename a whole file of their own, and the last one wins,
+// never a mix of both (a shared `<path>.tmp` let their bytes interleave).
 //
 // Not for: scratch files (base/temp_file.h) or caches a reader may ignore
 // (the matcher's compiled databases).
@@ -45,6 +49,8 @@ class AtomicFile {
   bool done_ = false;
 };
 
+// The temporary name a writer of `path` uses: unique to this process and call.
+std::string TemporaryNameFor(const std::string& path);
 // The whole of `bytes` to `path`, atomically.
 Status WriteFileAtomic(const std::string& path, std::string_view bytes);
 

@@ -18,6 +18,8 @@
 #include <thread>
 #include <vector>
 
+#include "io/atomic_file.h"
+
 extern char** environ;
 
 namespace jobsift {
@@ -69,8 +71,7 @@ Status PrintToPdf(const std::string& html_path, const std::string& pdf_path, int
   if (mkdtemp(tmpl) == nullptr) return IoError(std::string("cannot make a temporary folder: ") + std::strerror(errno));
   const std::string profile = tmpl;
   const std::string log = profile + "/chromium.log";
-  const std::string tmp = pdf_path + ".tmp";
-  std::remove(tmp.c_str());
+  const std::string tmp = TemporaryNameFor(pdf_path);
   auto cleanup = [&] { std::filesystem::remove_all(profile, ec); };
 
   // Virtual time lets the page's timers run (the word cloud lays out on
