@@ -8,6 +8,7 @@
 #include <string>
 
 #include "aggregate/cube.h"
+#include "aggregate/state.h"
 #include "fields/normalize.h"
 #include "jobsift/options.h"
 #include "jobsift/report.h"
@@ -46,6 +47,22 @@ StatusOr<Counting> SetUpCounting(const RunOptions& run);
 // Counts recorded with lexicons of checksum `checksum` (by `what`: a state
 // file, partial reports) may be counted with `lex` only if it is the same.
 Status SameLexicons(const std::string& what, const std::string& checksum, const Lexicon& lex);
+
+// The states one merge or view counts together (in input order): the first
+// fixes the AI flag, dedup and salary conventions, and every state must
+// agree with it and carry the lexicons' checksum, or the summed numbers
+// would mean nothing.
+struct StateSeries {
+  AiFlagInfo ai;
+  std::string dedup_name;
+  Dedup dedup = Dedup::kExact;
+  SalaryConventions salary;
+  ReadSummary read;  // what the states' reads said, summed
+  size_t states = 0;
+  // Checks the state at `path` whole (CheckState) and against the series,
+  // and adds its read to `read`; returns what it says of its run.
+  StatusOr<StateInfo> Add(const std::string& path, const Lexicon& lex);
+};
 
 }  // namespace jobsift
 

@@ -270,49 +270,52 @@ StatusOr<int> Report(const RunOptions& run, const ReportRequest& request, Consol
   return WriteAndSay(*report, request.output_dir, request.pdf, console);
 }
 
+StatusOr<StateInfo> StateSeries::Add(const std::string& path, const Lexicon& lex) {
+  auto info = CheckState(path);
+  if (!info.ok()) return info.status();
+  if (states++ == 0) {
+    ai = info->ai;
+    dedup_name = info->dedup;
+    salary = info->salary;
+    auto d = ParseDedup(dedup_name);
+    if (!d.ok()) return DataError(path + ": unknown dedup '" + dedup_name + "'");
+    dedup = *d;
+  }
+  JOBSIFT_RETURN_IF_ERROR(SameLexicons(path, info->lexicon_checksum, lex));
+  if (info->salary != salary)
+    return DataError(path + ": made with other salary conventions ([salary] in the config) than the first state");
+  if (info->ai != ai || info->dedup != dedup_name)
+    return DataError(path + ": made with AI definition " + info->ai.Label() + " and dedup '" + info->dedup +
+                     "', unlike the first state (" + ai.Label() + ", '" + dedup_name + "')");
+  read.total.Add(info->read);
+  read.notes.Add(info->notes);
+  return info;
+}
+
 StatusOr<ReportResult> MergeReports(const RunOptions& run, const MergeRequest& request, Console& console) {
   auto setup = SetUpCounting(run);
   if (!setup.ok()) return setup.status();
   auto& [lex, filter, normalizer] = *setup;
   const std::string& out_dir = request.output_dir;
   if (!out_dir.empty()) JOBSIFT_RETURN_IF_ERROR(PrepareOutputDir(out_dir));
-  ReadSummary read;
+  StateSeries series;
   std::unique_ptr<ReportJob> job;
-  AiFlagInfo ai;
-  std::string dedup_name;
-  Dedup dedup = Dedup::kExact;
-  SalaryConventions salary;
   for (const std::string& path : request.states) {
-    auto info = CheckState(path);
+    auto info = series.Add(path, lex);
     if (!info.ok()) return info.status();
-    // The first state fixes the rule and dedup; every state must agree on
-    // them and on the lexicon, or the merged numbers would mean nothing.
     if (!job) {
-      ai = info->ai;
-      dedup_name = info->dedup;
-      salary = info->salary;
-      auto d = ParseDedup(dedup_name);
-      if (!d.ok()) return DataError(path + ": unknown dedup '" + dedup_name + "'");
-      dedup = *d;
-      job = std::make_unique<ReportJob>(nullptr, nullptr, dedup);
+      job = std::make_unique<ReportJob>(nullptr, nullptr, series.dedup);
       job->set_filter(filter);
       job->set_scratch_dir(ScratchDir(out_dir));
       job->set_threads(ThreadsFor(0));
     }
-    JOBSIFT_RETURN_IF_ERROR(SameLexicons(path, info->lexicon_checksum, lex));
-    if (info->salary != salary)
-      return DataError(path + ": made with other salary conventions ([salary] in the config) than the first state");
-    if (info->ai != ai || info->dedup != dedup_name)
-      return DataError(path + ": made with AI definition " + info->ai.Label() + " and dedup '" + info->dedup +
-                       "', unlike the first state (" + ai.Label() + ", '" + dedup_name + "')");
     JOBSIFT_RETURN_IF_ERROR(ReplayState(path, [&](const Contribution& c) { job->AddContribution(c); }));
-    read.total.Add(info->read);
-    read.notes.Add(info->notes);
   }
   if (!job) return InvalidArgument("merge: give at least one state file");
   JOBSIFT_RETURN_IF_ERROR(job->Complete());
-  SayReadNotes(read, console);
-  return FinishReport(*job, read, lex, TablesFor(request.tables, ai), dedup, ai, salary);
+  SayReadNotes(series.read, console);
+  return FinishReport(*job, series.read, lex, TablesFor(request.tables, series.ai), series.dedup, series.ai,
+                      series.salary);
 }
 
 StatusOr<int> Merge(const RunOptions& run, const MergeRequest& request, Console& console) {

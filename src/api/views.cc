@@ -68,11 +68,7 @@ bool IsQuarter(std::string_view q) {
 
 struct LoadedRun::Impl {
   Lexicon lex;
-  ReadSummary read;
-  AiFlagInfo ai;
-  std::string dedup_name;
-  Dedup dedup = Dedup::kExact;
-  SalaryConventions salary;
+  StateSeries series;  // the states' AI flag, dedup, salary conventions and reads
   std::vector<std::string> states;
 
   std::array<Names, kDimCount> dims;
@@ -156,14 +152,12 @@ void LoadedRun::Impl::Describe(const FieldNormalizer& fields, const AiDefinition
   std::vector<std::string>& halves = values["half"];
   for (const std::string& q : values["quarter"])
     if (std::string h = HalfOfQuarter(q); halves.empty() || halves.back() != h) halves.push_back(h);
-  values["city"] = listed(cities, per_dim[kCity], false);
   values["province"] = listed(provinces, per_province, false);
   values["tier"] = listed(tiers, per_tier, false);
-  values["industry"] = listed(dims[static_cast<size_t>(Dim::kIndustry)], per_dim[static_cast<size_t>(Dim::kIndustry)], false);
-  values["degree"] = listed(dims[static_cast<size_t>(Dim::kDegree)], per_dim[static_cast<size_t>(Dim::kDegree)], false);
-  values["size"] = listed(dims[static_cast<size_t>(Dim::kSize)], per_dim[static_cast<size_t>(Dim::kSize)], false);
-  values["experience"] =
-      listed(dims[static_cast<size_t>(Dim::kExperience)], per_dim[static_cast<size_t>(Dim::kExperience)], false);
+  for (auto [facet, d] : {std::pair{"city", Dim::kCity}, std::pair{"industry", Dim::kIndustry},
+                          std::pair{"degree", Dim::kDegree}, std::pair{"size", Dim::kSize},
+                          std::pair{"experience", Dim::kExperience}})
+    values[facet] = listed(dims[static_cast<size_t>(d)], per_dim[static_cast<size_t>(d)], false);
 
   // A definition can be served when every posting it flags was recorded as
   // AI: only those postings' skills and terms are in the states.
@@ -197,26 +191,9 @@ StatusOr<LoadedRun> LoadedRun::Load(const RunOptions& run, const std::vector<std
   // position is kept, as one run over all the inputs keeps it (and as
   // DecideDuplicates decides for a distributed run), without holding keys.
   uint64_t records = 0;
-  for (size_t s = 0; s < states.size(); ++s) {
-    const std::string& path = states[s];
-    auto info = CheckState(path);
+  for (const std::string& path : states) {
+    auto info = impl->series.Add(path, impl->lex);
     if (!info.ok()) return info.status();
-    if (s == 0) {
-      impl->ai = info->ai;
-      impl->dedup_name = info->dedup;
-      impl->salary = info->salary;
-      auto d = ParseDedup(info->dedup);
-      if (!d.ok()) return DataError(path + ": unknown dedup '" + info->dedup + "'");
-      impl->dedup = *d;
-    }
-    JOBSIFT_RETURN_IF_ERROR(SameLexicons(path, info->lexicon_checksum, impl->lex));
-    if (info->salary != impl->salary)
-      return DataError(path + ": made with other salary conventions ([salary] in the config) than the first state");
-    if (info->ai != impl->ai || info->dedup != impl->dedup_name)
-      return DataError(path + ": made with AI definition " + info->ai.Label() + " and dedup '" + info->dedup +
-                       "', unlike the first state (" + impl->ai.Label() + ", '" + impl->dedup_name + "')");
-    impl->read.total.Add(info->read);
-    impl->read.notes.Add(info->notes);
     impl->states.push_back(path);
     records += info->records;
   }
@@ -227,17 +204,17 @@ StatusOr<LoadedRun> LoadedRun::Load(const RunOptions& run, const std::vector<std
       impl->Keep(c, c.fingerprint != 0 && !seen[HalfCode(c.dim[kQuarter])].Insert(c.fingerprint));
     }));
   impl->pool.shrink_to_fit();  // grown by doubling
-  auto own = FindDefinition(impl->ai.definition);
+  auto own = FindDefinition(impl->series.ai.definition);
   AiDefinition own_rule;
   if (own.ok()) {
     own_rule = *own;
   } else {
-    auto parsed = ParseDefinition(impl->ai.definition, impl->ai.categories);
-    if (!parsed.ok()) return DataError(states[0] + ": its AI definition '" + impl->ai.Label() + "' cannot be read");
+    auto parsed = ParseDefinition(impl->series.ai.definition, impl->series.ai.categories);
+    if (!parsed.ok()) return DataError(states[0] + ": its AI definition '" + impl->series.ai.Label() + "' cannot be read");
     own_rule = *parsed;
   }
   impl->Describe(*setup->normalizer, own_rule);
-  SayReadNotes(impl->read, console);
+  SayReadNotes(impl->series.read, console);
   return LoadedRun(std::move(impl));
 }
 
@@ -282,19 +259,19 @@ StatusOr<ReportResult> LoadedRun::View(const ViewFilter& f) const {
       std::string_view name = quarters.Name(q);
       quarter_in[q] = !name.empty() && (f.from.empty() || name >= f.from) && (f.to.empty() || name <= f.to);
     }
-  if (!f.tables.half.empty() &&
-      std::find(m.values.at("half").begin(), m.values.at("half").end(), f.tables.half) == m.values.at("half").end())
+  const std::vector<std::string>& halves = m.values.at("half");
+  if (!f.tables.half.empty() && std::find(halves.begin(), halves.end(), f.tables.half) == halves.end())
     return InvalidArgument("half: no posting is dated in '" + f.tables.half + "'");
   // The AI flag's definition.
   size_t rule = m.definitions.size();
   for (size_t i = 0; i < m.definitions.size(); ++i)
-    if (m.definitions[i].name == (f.definition.empty() ? m.ai.definition : f.definition)) rule = i;
+    if (m.definitions[i].name == (f.definition.empty() ? m.series.ai.definition : f.definition)) rule = i;
   if (rule == m.definitions.size()) return InvalidArgument("definition: no definition '" + f.definition + "'");
   if (!m.definitions[rule].available)
     return InvalidArgument("definition: " + f.definition + " cannot be shown: " + m.definitions[rule].why);
   const AiDefinition& def = m.rules[rule];
-  const bool own_flag = def.name == m.ai.definition;
-  AiFlagInfo ai = m.ai;
+  const bool own_flag = def.name == m.series.ai.definition;
+  AiFlagInfo ai = m.series.ai;
   ai.definition = def.name;
   ai.categories = def.Codes();
 
@@ -306,7 +283,7 @@ StatusOr<ReportResult> LoadedRun::View(const ViewFilter& f) const {
   std::vector<std::unique_ptr<ReportJob>> jobs(runs);
   std::vector<char> cancelled(runs, 0);
   ParallelFor(runs, static_cast<int>(runs), [&](size_t k) {
-    ReportJob& job = *(jobs[k] = std::make_unique<ReportJob>(nullptr, nullptr, m.dedup));
+    ReportJob& job = *(jobs[k] = std::make_unique<ReportJob>(nullptr, nullptr, m.series.dedup));
     job.set_filter(CubeFilter{f.city, f.industry});
     ContributionView v;
     v.record.stable_names = true;
@@ -348,7 +325,7 @@ StatusOr<ReportResult> LoadedRun::View(const ViewFilter& f) const {
   if (std::find(cancelled.begin(), cancelled.end(), 1) != cancelled.end()) return Interrupted("the view was cancelled");
   ReportJob& job = *jobs[0];
   for (size_t k = 1; k < runs; ++k) job.MergeFrom(*jobs[k]);
-  return FinishReport(job, m.read, m.lex, TablesFor(f.tables, ai), m.dedup, ai, m.salary);
+  return FinishReport(job, m.series.read, m.lex, TablesFor(f.tables, ai), m.series.dedup, ai, m.series.salary);
 }
 
 const std::vector<std::string>& LoadedRun::Values(std::string_view facet) const {
@@ -357,7 +334,7 @@ const std::vector<std::string>& LoadedRun::Values(std::string_view facet) const 
   return it == impl_->values.end() ? kNone : it->second;
 }
 const std::vector<LoadedRun::Definition>& LoadedRun::definitions() const { return impl_->definitions; }
-const std::string& LoadedRun::definition() const { return impl_->ai.definition; }
+const std::string& LoadedRun::definition() const { return impl_->series.ai.definition; }
 uint64_t LoadedRun::postings() const { return impl_->postings.size(); }
 uint64_t LoadedRun::duplicates() const { return impl_->duplicates; }
 const std::vector<std::string>& LoadedRun::states() const { return impl_->states; }
