@@ -4,6 +4,9 @@
 #include <cerrno>
 #include <cstring>
 #include <memory>
+#include <string_view>
+
+#include <unistd.h>
 
 #include "io/atomic_file.h"
 
@@ -23,18 +26,14 @@ void ForEachConvention(Conventions& c, F f) {
     f(*v);
 }
 
-// Reads through a FILE, hashing what it reads; any short read is an error.
-class Reader {
+// The state's two encodings read back from any source of bytes: `Source`
+// has Bytes(p, n), false on a short read.
+template <class Source>
+class Decoder {
  public:
-  Reader(std::FILE* f, std::string path) : f_(f), path_(std::move(path)) {}
-  bool Bytes(void* p, size_t n) {
-    if (std::fread(p, 1, n, f_) != n) return false;
-    hash_.Add(p, n);
-    return true;
-  }
   bool U64(uint64_t* v) {
     unsigned char b[8];
-    if (!Bytes(b, 8)) return false;
+    if (!source().Bytes(b, 8)) return false;
     *v = LoadU64(b);
     return true;
   }
@@ -42,7 +41,21 @@ class Reader {
     uint64_t n;
     if (!U64(&n) || n > limit) return false;
     s->resize(n);
-    return n == 0 || Bytes(s->data(), n);
+    return n == 0 || source().Bytes(s->data(), n);
+  }
+
+ private:
+  Source& source() { return static_cast<Source&>(*this); }
+};
+
+// Reads through a FILE, hashing what it reads; any short read is an error.
+class Reader : public Decoder<Reader> {
+ public:
+  Reader(std::FILE* f, std::string path) : f_(f), path_(std::move(path)) {}
+  bool Bytes(void* p, size_t n) {
+    if (std::fread(p, 1, n, f_) != n) return false;
+    hash_.Add(p, n);
+    return true;
   }
   uint64_t hash() const { return hash_.value; }
 
@@ -279,13 +292,31 @@ std::string GetInfo(R& in, StateInfo* out) {
   return "";
 }
 
+// Reads bytes in memory (StateRecordReader's window).
+class SpanReader : public Decoder<SpanReader> {
+ public:
+  explicit SpanReader(std::string_view in) : in_(in) {}
+  bool Bytes(void* p, size_t n) {
+    if (n > in_.size()) return false;
+    if (n > 0) std::memcpy(p, in_.data(), n);
+    in_.remove_prefix(n);
+    return true;
+  }
+
+ private:
+  std::string_view in_;
+};
+
+constexpr char kTruncatedRecord[] = "truncated record";
+
 // One record after its tag; "" when whole, else what is wrong.
-std::string GetRecord(Reader& in, Contribution* out) {
+template <class In>
+std::string GetRecord(In& in, Contribution* out) {
   Contribution& c = *out;
   for (std::string& d : c.dim)
-    if (!in.Str(&d)) return std::string("truncated record");
+    if (!in.Str(&d)) return std::string(kTruncatedRecord);
   uint8_t flags;
-  if (!in.Bytes(&flags, 1) || !in.U64(&c.annual) || !in.U64(&c.fingerprint)) return std::string("truncated record");
+  if (!in.Bytes(&flags, 1) || !in.U64(&c.annual) || !in.U64(&c.fingerprint)) return std::string(kTruncatedRecord);
   c.ai = flags & 1;
   c.has_salary = flags & 2;
   c.any_ai_term = flags & 4;
@@ -293,25 +324,25 @@ std::string GetRecord(Reader& in, Contribution* out) {
   c.category = static_cast<AiCategory>(flags >> 3);
   for (Unknown& u : c.reasons) {
     uint8_t b;
-    if (!in.Bytes(&b, 1)) return std::string("truncated record");
+    if (!in.Bytes(&b, 1)) return std::string(kTruncatedRecord);
     if (b >= kUnknownCount) return std::string("bad record");
     u = static_cast<Unknown>(b);
   }
   uint8_t source;
-  if (!in.Bytes(&source, 1)) return std::string("truncated record");
+  if (!in.Bytes(&source, 1)) return std::string(kTruncatedRecord);
   if (source >= kDateSourceCount) return std::string("bad record");
   c.date_source = static_cast<DateSource>(source);
   uint64_t n;
-  if (!in.U64(&n)) return std::string("truncated record");
+  if (!in.U64(&n)) return std::string(kTruncatedRecord);
   if (n > 100000) return std::string("bad record");
   c.groups.resize(n);
   for (auto& g : c.groups)
-    if (!in.Str(&g)) return std::string("truncated record");
-  if (!in.U64(&n)) return std::string("truncated record");
+    if (!in.Str(&g)) return std::string(kTruncatedRecord);
+  if (!in.U64(&n)) return std::string(kTruncatedRecord);
   if (n > 100000) return std::string("bad record");
   c.ai_terms.resize(n);
   for (auto& t : c.ai_terms)
-    if (!in.Str(&t)) return std::string("truncated record");
+    if (!in.Str(&t)) return std::string(kTruncatedRecord);
   return "";
 }
 
@@ -394,13 +425,32 @@ StatusOr<std::unique_ptr<StateRecordReader>> StateRecordReader::Open(const std::
 }
 
 Status StateRecordReader::ReadAt(uint64_t offset, Contribution* c) {
-  Reader in(f_.get(), path_);
-  uint8_t tag;
-  if (std::fseek(f_.get(), static_cast<long>(offset), SEEK_SET) != 0 || !in.Bytes(&tag, 1) || tag != kRecord)
-    return DataError(path_ + ": no record at byte " + std::to_string(offset));
-  if (std::string bad = GetRecord(in, c); !bad.empty())
-    return DataError(path_ + ": record at byte " + std::to_string(offset) + ": " + bad);
-  return Status::Ok();
+  // A record is read from a window of the file read at once: records asked
+  // for in order, a few postings apart (a part's duplicates), come from one
+  // read of the window rather than a seek and a read each. A record that
+  // runs past the window's end is read again from a window that starts at
+  // it, four times larger each time, until the file ends.
+  for (size_t want = kWindow;; want *= 4) {
+    bool inside = offset >= window_start_ && offset - window_start_ < window_.size();
+    if (!inside || want > kWindow) {
+      window_.resize(want);
+      ssize_t got = pread(fileno(f_.get()), window_.data(), want, static_cast<off_t>(offset));
+      if (got < 0) return IoError(path_ + ": cannot read: " + std::strerror(errno));
+      window_.resize(static_cast<size_t>(got));
+      window_start_ = offset;
+    }
+    std::string_view rest(window_);
+    rest.remove_prefix(offset - window_start_);
+    SpanReader in(rest);
+    uint8_t tag;
+    if (!in.Bytes(&tag, 1) || tag != kRecord) return DataError(path_ + ": no record at byte " + std::to_string(offset));
+    std::string bad = GetRecord(in, c);
+    if (bad.empty()) return Status::Ok();
+    bool window_full = window_.size() == want;  // else the file ended within it
+    if (bad != kTruncatedRecord || !window_full)
+      return DataError(path_ + ": record at byte " + std::to_string(offset) + ": " + bad);
+    if (want > (uint64_t{1} << 40)) return DataError(path_ + ": record at byte " + std::to_string(offset) + ": too long");
+  }
 }
 
 }  // namespace jobsift

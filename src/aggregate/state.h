@@ -97,8 +97,11 @@ class StateRecordReader {
 
  private:
   StateRecordReader(UniqueFile f, std::string path) : f_(std::move(f)), path_(std::move(path)) {}
+  static constexpr size_t kWindow = 256 << 10;
   UniqueFile f_;
   std::string path_;
+  std::string window_;  // the file's bytes from window_start_
+  uint64_t window_start_ = 0;
 };
 
 // Calls `on_record` for every contribution, in order. Call CheckState first:

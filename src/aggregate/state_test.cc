@@ -119,6 +119,62 @@ TEST(StateFile, WrittenStateReadsBackTheSameInfoAndContributionsInOrder) {
   EXPECT_EQ(DescribeAll(got), DescribeAll(SomeContributions()));
 }
 
+TEST(StateFile, RecordsReadByOffsetInAnyOrderAreTheRecordsWritten) {
+  // Enough records to span several of the reader's windows, and one record
+  // (a posting with 40,000 groups, ~1.5 MB) longer than a window.
+  std::vector<Contribution> all;
+  for (int i = 0; i < 6000; ++i) {
+    Contribution c = SomeContributions()[static_cast<size_t>(i % 3)];
+    c.fingerprint = static_cast<uint64_t>(i) + 1;
+    c.annual = static_cast<uint64_t>(i) * 1000;
+    all.push_back(c);
+  }
+  for (int g = 0; g < 40000; ++g) all[3000].groups.push_back("hard|技术技能|组" + std::to_string(g));
+  TempDir d;
+  std::string path = d.File("run.state");
+  std::vector<uint64_t> offsets;
+  {
+    auto w = StateWriter::Open(path);
+    ASSERT_TRUE(w.ok()) << w.status().message();
+    for (const Contribution& c : all) {
+      offsets.push_back((*w)->offset());
+      (*w)->Add(c.View());
+    }
+    ASSERT_TRUE((*w)->Finish(SomeInfo()).ok());
+  }
+  std::vector<size_t> ascending, descending, scattered;
+  for (size_t i = 0; i < all.size(); i += 7) ascending.push_back(i);
+  ascending.push_back(3000);
+  for (size_t i = all.size(); i-- > 0;)
+    if (i % 11 == 0 || i == 2999 || i == 3000 || i == 3001) descending.push_back(i);
+  for (size_t i = 0; i < all.size(); ++i) scattered.push_back((i * 2654435761u) % all.size());
+  for (const auto& order : {ascending, descending, scattered}) {
+    auto reader = StateRecordReader::Open(path);
+    ASSERT_TRUE(reader.ok()) << reader.status().message();
+    for (size_t i : order) {
+      Contribution c;
+      Status st = (*reader)->ReadAt(offsets[i], &c);
+      ASSERT_TRUE(st.ok()) << "record " << i << ": " << st.message();
+      ASSERT_EQ(Describe(c), Describe(all[i])) << "record " << i;
+    }
+  }
+  // An offset inside a record, and a file cut inside the long record, are
+  // errors naming the file; the records before the cut still read.
+  auto reader = StateRecordReader::Open(path);
+  ASSERT_TRUE(reader.ok());
+  Contribution c;
+  Status inside = (*reader)->ReadAt(offsets[5] + 3, &c);
+  ASSERT_FALSE(inside.ok());
+  EXPECT_NE(inside.message().find(path), std::string::npos) << inside.message();
+  WriteFile(path, ReadFile(path).substr(0, offsets[3000] + 700000));
+  reader = StateRecordReader::Open(path);
+  ASSERT_TRUE(reader.ok());
+  ASSERT_TRUE((*reader)->ReadAt(offsets[2999], &c).ok());
+  Status cut = (*reader)->ReadAt(offsets[3000], &c);
+  ASSERT_FALSE(cut.ok());
+  EXPECT_NE(cut.message().find("truncated record"), std::string::npos) << cut.message();
+}
+
 TEST(StateFile, ScratchStateReplaysFromItsWriter) {
   TempDir d;
   auto w = StateWriter::OpenScratch(d.path());
