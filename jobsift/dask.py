@@ -20,7 +20,7 @@ How (docs/distributed.md, include/jobsift/partial.h):
    by cities, industries, terms ..., not by postings).
 4. The client sums the workers' partial reports in input order and makes the Report.
 
-Only keys (24 bytes a posting) and partial reports cross the network; states stay on the workers.
+Only keys (10 bytes a posting) and partial reports cross the network; states stay on the workers.
 """
 import os
 import shutil
@@ -45,24 +45,20 @@ def _read_part(index, paths, named, options, buckets, scratch):
     state = os.path.join(folder, "read.state")
     opts = dict(options, inputs=list(paths), inputs_found_in_folder=not named)
     try:
-        fingerprints, halves, offsets, counts, messages = _call(_ext.read_part, opts, state)
+        pieces, offsets, counts, messages = _call(_ext.read_part, opts, state, buckets)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)  # a failed part leaves nothing behind
         raise
-    records = np.arange(len(fingerprints), dtype=np.uint64)
-    keyed = fingerprints != 0
-    bucket_of = fingerprints % np.uint64(buckets)
-    pieces = []
-    for b in range(buckets):
-        take = keyed & (bucket_of == np.uint64(b))
-        pieces.append((records[take], fingerprints[take], halves[take]))
     try:
         worker = get_worker().address
     except ValueError:  # run outside a worker (the client's own process)
         worker = None
-    key_bytes = sum(r.nbytes + f.nbytes + h.nbytes for r, f, h in pieces)
-    return {"state": state, "folder": folder, "worker": worker, "records": len(fingerprints),
-            "state_bytes": os.path.getsize(state), "messages": messages, "key_bytes": key_bytes, "pieces": pieces,
+    # A bucket's records stay here (step 3 maps the bucket's answer back to them); its
+    # fingerprints and half-years travel.
+    key_bytes = sum(f.nbytes + h.nbytes for _r, f, h in pieces)
+    return {"state": state, "folder": folder, "worker": worker, "records": len(offsets),
+            "state_bytes": os.path.getsize(state), "messages": messages, "key_bytes": key_bytes,
+            "records_by_bucket": [r for r, _f, _h in pieces], "pieces": [(f, h) for _r, f, h in pieces],
             "offsets": offsets, "counts": counts}
 
 
@@ -75,10 +71,11 @@ def _piece(part, bucket):
 
 
 def _decide(parts_pieces):
-    """Step 2: in one bucket, every key's first posting by (read, record) is kept; the rest are duplicates.
+    """Step 2: in one bucket, every key's first posting by (read, position) is kept; the rest are duplicates.
 
-    parts_pieces[i] holds read i's (records, fingerprints, halves); reads are in input order. Returns,
-    per read, its duplicate records (ascending): DecideDuplicates of include/jobsift/partial.h."""
+    parts_pieces[i] holds read i's (fingerprints, halves) in the bucket, in its order; reads are in
+    input order. Returns, per read, the positions in its piece that repeat an earlier posting
+    (ascending): DecideDuplicates of include/jobsift/partial.h."""
     return _call(_ext.decide, parts_pieces)
 
 
@@ -87,8 +84,8 @@ def _count_parts(indexes, reads, decided):
     every bucket) taken back out and counted as removed, summed in input order."""
     try:
         dups = []
-        for index in indexes:
-            mine = [d[index] for d in decided]
+        for index, read in zip(indexes, reads):
+            mine = [records[d[index]] for records, d in zip(read["records_by_bucket"], decided)]
             dups.append(np.sort(np.concatenate(mine)).astype(np.uint64) if mine else np.empty(0, np.uint64))
         return _call(_ext.count_parts, [r["counts"] for r in reads], [r["state"] for r in reads],
                      [r["offsets"] for r in reads], dups)

@@ -15,8 +15,9 @@
 //   4. PartialReport::Add sums the parts in input order, and
 //      ReportFromPartial gives the report.
 //
-// Only keys (16 bytes a posting) and partial reports move between
-// machines; the states stay where they were written.
+// Only keys (10 bytes a posting: fingerprint and half-year, SplitKeys) and
+// partial reports move between machines; the states, and which records
+// each bucket's keys are, stay where they were written.
 #ifndef JOBSIFT_PARTIAL_H_
 #define JOBSIFT_PARTIAL_H_
 
@@ -57,7 +58,10 @@ StatusOr<DedupKeys> StateDedupKeys(const std::string& state);
 // a fingerprint 0 is never a duplicate): a posting repeats an earlier one when both have the
 // same fingerprint and half-year. The first by position (read, record) is
 // kept. Returns, for each read, the records that repeat an earlier posting,
-// ascending. Memory: one slot a distinct key of the bucket.
+// ascending. Memory: one slot a distinct key of the bucket. Without
+// `records` (null), a piece's records are its positions: what is returned
+// for it are positions in the piece (KeyBucket::records maps them back), and
+// only fingerprints and half-years need to travel.
 struct KeyPiece {
   const uint64_t* records = nullptr;
   const uint64_t* fingerprints = nullptr;
@@ -65,6 +69,15 @@ struct KeyPiece {
   size_t size = 0;
 };
 std::vector<std::vector<uint64_t>> DecideDuplicates(const std::vector<KeyPiece>& pieces);
+
+// Step 1's keys routed to `buckets` buckets by fingerprint (fingerprint %
+// buckets), in one pass: each bucket's records (ascending), fingerprints
+// and half-years. Postings without a fingerprint are in none (never
+// duplicates).
+struct KeyBucket {
+  std::vector<uint64_t> records, fingerprints, halves;
+};
+std::vector<KeyBucket> SplitKeys(const DedupKeys& keys, size_t buckets);
 
 class PartialReport;
 

@@ -1,5 +1,7 @@
 // report and merge: a cube filled from postings or from state files, and
 // the output folder written from it.
+#include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -412,12 +414,55 @@ Status PartialReport::RemoveDuplicates(const std::string& state, const std::vect
 std::vector<std::vector<uint64_t>> DecideDuplicates(const std::vector<KeyPiece>& pieces) {
   // One set of fingerprints a half-year: the halves are few, and a key is
   // then exact (fingerprint and half), not a hash of the two.
+  // Each set is sized first (keys a half), and its slots are fetched a few
+  // keys ahead: inserting is then one random read a key, not a stall and,
+  // now and then, a copy of a segment grown.
+  std::map<uint64_t, size_t> per_half;
+  for (const KeyPiece& p : pieces)
+    for (size_t k = 0; k < p.size; ++k) ++per_half[p.halves[k]];
   std::map<uint64_t, FingerprintSet> seen;
+  for (const auto& [half, n] : per_half) seen[half].Reserve(n);
+  constexpr size_t kAhead = 8;
   std::vector<std::vector<uint64_t>> out(pieces.size());
   for (size_t i = 0; i < pieces.size(); ++i) {
     const KeyPiece& p = pieces[i];
-    for (size_t k = 0; k < p.size; ++k)  // fingerprint 0: never a duplicate (dedup "none")
-      if (p.fingerprints[k] != 0 && !seen[p.halves[k]].Insert(p.fingerprints[k])) out[i].push_back(p.records[k]);
+    // ahead[k % kAhead]: key k's set, found (and its slot fetched) kAhead keys before.
+    std::array<FingerprintSet*, kAhead> ahead{};
+    auto fetch = [&](size_t k) {
+      FingerprintSet* set = &seen.find(p.halves[k])->second;
+      set->Prefetch(p.fingerprints[k]);
+      ahead[k % kAhead] = set;
+    };
+    for (size_t k = 0; k < std::min(kAhead, p.size); ++k) fetch(k);
+    for (size_t k = 0; k < p.size; ++k) {
+      FingerprintSet* set = ahead[k % kAhead];
+      if (k + kAhead < p.size) fetch(k + kAhead);
+      // fingerprint 0: never a duplicate (dedup "none")
+      if (p.fingerprints[k] != 0 && !set->Insert(p.fingerprints[k]))
+        out[i].push_back(p.records != nullptr ? p.records[k] : k);
+    }
+  }
+  return out;
+}
+
+std::vector<KeyBucket> SplitKeys(const DedupKeys& keys, size_t buckets) {
+  buckets = std::max<size_t>(buckets, 1);
+  const std::vector<uint64_t>& fp = keys.fingerprint;
+  std::vector<size_t> sizes(buckets);
+  for (uint64_t f : fp)
+    if (f != 0) ++sizes[f % buckets];
+  std::vector<KeyBucket> out(buckets);
+  for (size_t b = 0; b < buckets; ++b) {
+    out[b].records.reserve(sizes[b]);
+    out[b].fingerprints.reserve(sizes[b]);
+    out[b].halves.reserve(sizes[b]);
+  }
+  for (size_t r = 0; r < fp.size(); ++r) {
+    if (fp[r] == 0) continue;
+    KeyBucket& b = out[fp[r] % buckets];
+    b.records.push_back(r);
+    b.fingerprints.push_back(fp[r]);
+    b.halves.push_back(keys.half[r]);
   }
   return out;
 }

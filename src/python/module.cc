@@ -603,32 +603,39 @@ PyAnnotator MakeAnnotator(const py::dict& options, bool explain) {
 // Partial reports (jobsift/partial.h): a distributed run's steps, for
 // jobsift/dask.py.
 
-py::tuple KeysTuple(DedupKeys&& keys) {
-  auto n = static_cast<py::ssize_t>(keys.fingerprint.size());
-  return py::make_tuple(py::array_t<uint64_t>(n, keys.fingerprint.data()), py::array_t<uint64_t>(n, keys.half.data()));
+template <typename T>
+py::array_t<T> Array(const std::vector<T>& v) {
+  return py::array_t<T>(static_cast<py::ssize_t>(v.size()), v.data());
 }
 
-// Step 1: (fingerprints, halves, record offsets, the part's counts as
-// bytes, messages) of one part, its state written.
-py::tuple ReadOnePart(const py::dict& options, const std::string& state) {
+// Step 1: (its keys by bucket, record offsets, the part's counts as bytes,
+// messages) of one part, its state written. A bucket's keys are (records,
+// fingerprints, half-years as uint16): the records stay with the read, the
+// rest travel to the bucket's task (10 bytes a posting).
+py::tuple ReadOnePart(const py::dict& options, const std::string& state, size_t buckets) {
   RunOptions run;
   std::string dedup = "exact";
   TableChoices unused;
   ReadOptions(options, run, &unused, &dedup);
   CollectingConsole console;
-  DedupKeys keys;
+  std::vector<KeyBucket> split;
   std::vector<uint64_t> offsets;
   std::string bytes;
   Status failed = WithoutGil(run, py::none(), [&] {
+    DedupKeys keys;
     auto part = ReadPart(run, dedup, state, &keys, &offsets, console);
     if (!part.ok()) return part.status();
     bytes = part->ToBytes();
+    split = SplitKeys(keys, buckets);
     return Status::Ok();
   });
   if (!failed.ok()) Raise(failed, console.Errors());
-  py::tuple k = KeysTuple(std::move(keys));
-  return py::make_tuple(k[0], k[1], py::array_t<uint64_t>(static_cast<py::ssize_t>(offsets.size()), offsets.data()),
-                        py::bytes(bytes), console.Messages());
+  py::list pieces;
+  for (const KeyBucket& b : split) {
+    std::vector<uint16_t> halves(b.halves.begin(), b.halves.end());  // HalfCode: at most 9999 × 2 + 2
+    pieces.append(py::make_tuple(Array(b.records), Array(b.fingerprints), Array(halves)));
+  }
+  return py::make_tuple(pieces, Array(offsets), py::bytes(bytes), console.Messages());
 }
 
 // The partial reports `parts` (bytes) in the order given, each first
@@ -688,16 +695,15 @@ py::bytes CountParts(const std::vector<std::string>& counts, const std::vector<s
   });
 }
 
-// Step 2: one bucket's keys of every read, (records, fingerprints, halves)
-// each; the records of each read that repeat an earlier posting.
+// Step 2: one bucket's keys of every read, (fingerprints, halves) each; the
+// positions in each read's piece that repeat an earlier posting.
 py::list Decide(const std::vector<std::tuple<py::array_t<uint64_t, py::array::c_style | py::array::forcecast>,
-                                             py::array_t<uint64_t, py::array::c_style | py::array::forcecast>,
                                              py::array_t<uint64_t, py::array::c_style | py::array::forcecast>>>& pieces) {
   std::vector<KeyPiece> keys;
-  for (const auto& [records, fingerprints, halves] : pieces) {
-    if (fingerprints.size() != records.size() || halves.size() != records.size())
-      throw py::value_error("a piece's records, fingerprints and halves must be of one length");
-    keys.push_back({records.data(), fingerprints.data(), halves.data(), static_cast<size_t>(records.size())});
+  for (const auto& [fingerprints, halves] : pieces) {
+    if (halves.size() != fingerprints.size())
+      throw py::value_error("a piece's fingerprints and halves must be of one length");
+    keys.push_back({nullptr, fingerprints.data(), halves.data(), static_cast<size_t>(fingerprints.size())});
   }
   std::vector<std::vector<uint64_t>> repeats;
   {
@@ -778,15 +784,7 @@ PYBIND11_MODULE(_jobsift, m) {
     for (const InputPart& p : ValueOrRaise(std::move(parts))) out.append(py::make_tuple(p.path, p.named, p.bytes));
     return out;
   }, py::arg("inputs"));
-  m.def("read_part", &ReadOnePart, py::arg("options"), py::arg("state"));
-  m.def("state_keys", [](const std::string& state) {
-    StatusOr<DedupKeys> keys = InvalidArgument("not read");
-    {
-      py::gil_scoped_release release;
-      keys = StateDedupKeys(state);
-    }
-    return KeysTuple(ValueOrRaise(std::move(keys)));
-  }, py::arg("state"));
+  m.def("read_part", &ReadOnePart, py::arg("options"), py::arg("state"), py::arg("buckets"));
   m.def("decide", &Decide, py::arg("pieces"));
   m.def("count_parts", &CountParts, py::arg("counts"), py::arg("states"), py::arg("offsets"), py::arg("duplicates"));
   m.def("sum_partials", &SumPartials, py::arg("parts"));

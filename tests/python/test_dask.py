@@ -71,7 +71,7 @@ def test_what_moves_is_keys_and_cubes(client, parts):
     dist = jobsift.dask.report(parts, client=client, buckets=3)
     s = dist.dask
     assert s["buckets"] == 3
-    assert s["key_bytes"] == 24 * s["postings_read"]  # record, fingerprint, half: 8 bytes each
+    assert s["key_bytes"] == 10 * s["postings_read"]  # fingerprint (8 bytes) and half-year (2); records stay
     assert 0 < s["final_partial_bytes"] < s["partial_bytes"]
 
 
