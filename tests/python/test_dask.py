@@ -1,6 +1,7 @@
 """jobsift.dask on a LocalCluster of 2 worker processes: the same report as jobsift.report and the CLI."""
 import filecmp
 import os
+import time
 import warnings
 
 import pandas as pd
@@ -95,6 +96,38 @@ def test_named_files_and_folders_mixed(client, parts):
     assert dist.duplicates == local.duplicates
     _same_tables(dist, local)
     assert dist.summary == local.summary
+
+
+def _empty_soon(folder, seconds=60):
+    """The workers delete a run's states behind its answer: the folder is empty within `seconds`."""
+    deadline = time.monotonic() + seconds
+    while os.listdir(folder) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return os.listdir(folder) == []
+
+
+def test_states_are_deleted_after_the_run(client, parts, tmp_path):
+    """Each read's state (its postings, ~170 bytes each) is on the worker's disk only until step 3."""
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", jobsift.JobsiftWarning)
+        dist = jobsift.dask.report(parts, client=client, scratch=str(scratch))
+    assert dist.dask["state_bytes"] > 100 * dist.dask["postings_read"]
+    assert _empty_soon(scratch), os.listdir(scratch)
+    # A run with a read that fails at once leaves nothing either, not even the state of the
+    # other worker's read, still running then (every posting 8 times in one file).
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    with open(bad / "a.jsonl", "wb") as out:
+        for _ in range(8):
+            for part in sorted(parts.glob("*.jsonl")):
+                out.write(part.read_bytes())
+    (bad / "b.csv").write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(jobsift.DataError, match="zip"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", jobsift.JobsiftWarning)
+        jobsift.dask.report([bad / "a.jsonl", bad / "b.csv"], client=client, scratch=str(scratch))
+    assert _empty_soon(scratch, seconds=5), os.listdir(scratch)
 
 
 def test_errors_reach_the_caller(client, tmp_path):
