@@ -632,7 +632,12 @@ py::tuple ReadOnePart(const py::dict& options, const std::string& state, size_t 
   if (!failed.ok()) Raise(failed, console.Errors());
   py::list pieces;
   for (const KeyBucket& b : split) {
-    std::vector<uint16_t> halves(b.halves.begin(), b.halves.end());  // HalfCode: at most 9999 × 2 + 2
+    std::vector<uint16_t> halves(b.halves.size());  // a HalfCode is at most 9999 × 2 + 2
+    for (size_t i = 0; i < halves.size(); ++i) {
+      if (b.halves[i] > UINT16_MAX)
+        Raise(DataError(state + ": a half-year code " + std::to_string(b.halves[i]) + " beyond 16 bits"));
+      halves[i] = static_cast<uint16_t>(b.halves[i]);
+    }
     pieces.append(py::make_tuple(Array(b.records), Array(b.fingerprints), Array(halves)));
   }
   return py::make_tuple(pieces, Array(offsets), py::bytes(bytes), console.Messages());
