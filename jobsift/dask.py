@@ -48,7 +48,7 @@ def _read_part(index, paths, named, options, buckets, scratch):
     try:
         pieces, offsets, counts, messages = _call(_ext.read_part, opts, state, buckets)
     except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)  # a failed part leaves nothing behind
+        _remove([folder])  # a failed part leaves nothing behind
         raise
     try:
         worker = get_worker().address

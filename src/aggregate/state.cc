@@ -26,14 +26,20 @@ void ForEachConvention(Conventions& c, F f) {
     f(*v);
 }
 
-// The state's two encodings read back from any source of bytes: `Source`
-// has Bytes(p, n), false on a short read.
-template <class Source>
-class Decoder {
+// Reads through a FILE, hashing what it reads; any short read is an error.
+// The encodings are ByteReader's (base/bytes.h), which reads them from
+// memory (StateRecordReader's window).
+class Reader {
  public:
+  Reader(std::FILE* f, std::string path) : f_(f), path_(std::move(path)) {}
+  bool Bytes(void* p, size_t n) {
+    if (std::fread(p, 1, n, f_) != n) return false;
+    hash_.Add(p, n);
+    return true;
+  }
   bool U64(uint64_t* v) {
     unsigned char b[8];
-    if (!source().Bytes(b, 8)) return false;
+    if (!Bytes(b, 8)) return false;
     *v = LoadU64(b);
     return true;
   }
@@ -41,21 +47,7 @@ class Decoder {
     uint64_t n;
     if (!U64(&n) || n > limit) return false;
     s->resize(n);
-    return n == 0 || source().Bytes(s->data(), n);
-  }
-
- private:
-  Source& source() { return static_cast<Source&>(*this); }
-};
-
-// Reads through a FILE, hashing what it reads; any short read is an error.
-class Reader : public Decoder<Reader> {
- public:
-  Reader(std::FILE* f, std::string path) : f_(f), path_(std::move(path)) {}
-  bool Bytes(void* p, size_t n) {
-    if (std::fread(p, 1, n, f_) != n) return false;
-    hash_.Add(p, n);
-    return true;
+    return n == 0 || Bytes(s->data(), n);
   }
   uint64_t hash() const { return hash_.value; }
 
@@ -292,24 +284,10 @@ std::string GetInfo(R& in, StateInfo* out) {
   return "";
 }
 
-// Reads bytes in memory (StateRecordReader's window).
-class SpanReader : public Decoder<SpanReader> {
- public:
-  explicit SpanReader(std::string_view in) : in_(in) {}
-  bool Bytes(void* p, size_t n) {
-    if (n > in_.size()) return false;
-    if (n > 0) std::memcpy(p, in_.data(), n);
-    in_.remove_prefix(n);
-    return true;
-  }
-
- private:
-  std::string_view in_;
-};
-
 constexpr char kTruncatedRecord[] = "truncated record";
 
-// One record after its tag; "" when whole, else what is wrong.
+// One record after its tag, from a Reader or a ByteReader; "" when whole,
+// else what is wrong.
 template <class In>
 std::string GetRecord(In& in, Contribution* out) {
   Contribution& c = *out;
@@ -441,15 +419,14 @@ Status StateRecordReader::ReadAt(uint64_t offset, Contribution* c) {
     }
     std::string_view rest(window_);
     rest.remove_prefix(offset - window_start_);
-    SpanReader in(rest);
+    ByteReader in(rest);
     uint8_t tag;
     if (!in.Bytes(&tag, 1) || tag != kRecord) return DataError(path_ + ": no record at byte " + std::to_string(offset));
     std::string bad = GetRecord(in, c);
     if (bad.empty()) return Status::Ok();
     bool window_full = window_.size() == want;  // else the file ended within it
-    if (bad != kTruncatedRecord || !window_full)
+    if (bad != kTruncatedRecord || !window_full)  // a full window grows until the file ends
       return DataError(path_ + ": record at byte " + std::to_string(offset) + ": " + bad);
-    if (want > (uint64_t{1} << 40)) return DataError(path_ + ": record at byte " + std::to_string(offset) + ": too long");
   }
 }
 
