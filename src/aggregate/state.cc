@@ -416,6 +416,7 @@ Status StateRecordReader::ReadAt(uint64_t offset, Contribution* c) {
       if (got < 0) return IoError(path_ + ": cannot read: " + std::strerror(errno));
       window_.resize(static_cast<size_t>(got));
       window_start_ = offset;
+      window_ends_file_ = window_.size() < want;
     }
     std::string_view rest(window_);
     rest.remove_prefix(offset - window_start_);
@@ -424,8 +425,9 @@ Status StateRecordReader::ReadAt(uint64_t offset, Contribution* c) {
     if (!in.Bytes(&tag, 1) || tag != kRecord) return DataError(path_ + ": no record at byte " + std::to_string(offset));
     std::string bad = GetRecord(in, c);
     if (bad.empty()) return Status::Ok();
-    bool window_full = window_.size() == want;  // else the file ended within it
-    if (bad != kTruncatedRecord || !window_full)  // a full window grows until the file ends
+    // Cut short by the window (of whatever size an earlier record left),
+    // not by the file's end: read again from the record, in a larger one.
+    if (bad != kTruncatedRecord || window_ends_file_)
       return DataError(path_ + ": record at byte " + std::to_string(offset) + ": " + bad);
   }
 }

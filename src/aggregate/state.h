@@ -102,6 +102,7 @@ class StateRecordReader {
   std::string path_;
   std::string window_;  // the file's bytes from window_start_
   uint64_t window_start_ = 0;
+  bool window_ends_file_ = false;  // the read that filled it met the file's end
 };
 
 // Calls `on_record` for every contribution, in order. Call CheckState first:

@@ -121,9 +121,11 @@ TEST(StateFile, WrittenStateReadsBackTheSameInfoAndContributionsInOrder) {
 
 TEST(StateFile, RecordsReadByOffsetInAnyOrderAreTheRecordsWritten) {
   // Enough records to span several of the reader's windows, and one record
-  // (a posting with 40,000 groups, ~1.5 MB) longer than a window.
+  // (a posting with 40,000 groups, ~1.5 MB) longer than a window. Read
+  // one by one, a record meets the end of a window grown for an earlier
+  // one (4 MB, after the long record) before the file ends.
   std::vector<Contribution> all;
-  for (int i = 0; i < 6000; ++i) {
+  for (int i = 0; i < 60000; ++i) {
     Contribution c = SomeContributions()[static_cast<size_t>(i % 3)];
     c.fingerprint = static_cast<uint64_t>(i) + 1;
     c.annual = static_cast<uint64_t>(i) * 1000;
@@ -142,13 +144,14 @@ TEST(StateFile, RecordsReadByOffsetInAnyOrderAreTheRecordsWritten) {
     }
     ASSERT_TRUE((*w)->Finish(SomeInfo()).ok());
   }
-  std::vector<size_t> ascending, descending, scattered;
+  std::vector<size_t> every, ascending, descending, scattered;
+  for (size_t i = 0; i < all.size(); ++i) every.push_back(i);
   for (size_t i = 0; i < all.size(); i += 7) ascending.push_back(i);
   ascending.push_back(3000);
   for (size_t i = all.size(); i-- > 0;)
     if (i % 11 == 0 || i == 2999 || i == 3000 || i == 3001) descending.push_back(i);
   for (size_t i = 0; i < all.size(); ++i) scattered.push_back((i * 2654435761u) % all.size());
-  for (const auto& order : {ascending, descending, scattered}) {
+  for (const auto& order : {every, ascending, descending, scattered}) {
     auto reader = StateRecordReader::Open(path);
     ASSERT_TRUE(reader.ok()) << reader.status().message();
     for (size_t i : order) {
