@@ -28,7 +28,7 @@ void ForEachConvention(Conventions& c, F f) {
 
 // Reads through a FILE, hashing what it reads; any short read is an error.
 // The encodings are ByteReader's (base/bytes.h), which reads them from
-// memory (StateRecordReader's window).
+// memory (StateRecordReader's window); the checksum is a StreamHash.
 class Reader {
  public:
   Reader(std::FILE* f, std::string path) : f_(f), path_(std::move(path)) {}
@@ -43,18 +43,19 @@ class Reader {
     *v = LoadU64(b);
     return true;
   }
+  bool V64(uint64_t* v) { return DecodeV64(*this, v); }
   bool Str(std::string* s, uint64_t limit = 1 << 20) {
     uint64_t n;
     if (!U64(&n) || n > limit) return false;
     s->resize(n);
     return n == 0 || Bytes(s->data(), n);
   }
-  uint64_t hash() const { return hash_.value; }
+  uint64_t hash() const { return hash_.value(); }
 
  private:
   std::FILE* f_;
   std::string path_;
-  Fnv1a hash_;
+  StreamHash hash_;
 };
 
 // The end section's facts, in a state file's layout, through a writer
@@ -145,15 +146,20 @@ void StateWriter::Bytes(const void* p, size_t n) {
 
 namespace {
 
-// The state's two encodings: a u64 as 8 bytes, little-endian; a string as
-// its length (a u64), then its bytes.
+// A record's encodings: a u64 as 8 bytes, little-endian (fingerprints);
+// numbers, counts and string lengths as varints (EncodeV64), then the
+// string's bytes.
 void AppendU64(std::string& b, uint64_t v) {
   size_t at = b.size();
   b.resize(at + 8);
   StoreU64(v, reinterpret_cast<unsigned char*>(b.data() + at));
 }
+void AppendV64(std::string& b, uint64_t v) {
+  unsigned char bytes[10];
+  b.append(reinterpret_cast<const char*>(bytes), EncodeV64(v, bytes));
+}
 void AppendStr(std::string& b, std::string_view s) {
-  AppendU64(b, s.size());
+  AppendV64(b, s.size());
   b.append(s);
 }
 
@@ -175,7 +181,7 @@ void StateWriter::Add(const ContributionView& c) {
   // one stdio call a record instead of one a field.
   std::string& b = record_;
   b.clear();
-  auto u64 = [&b](uint64_t v) { AppendU64(b, v); };
+  auto v64 = [&b](uint64_t v) { AppendV64(b, v); };
   auto str = [&b](std::string_view s) { AppendStr(b, s); };
   const CubeRecord& r = c.record;
   b.push_back(static_cast<char>(kRecord));
@@ -183,13 +189,13 @@ void StateWriter::Add(const ContributionView& c) {
   // Bits: 0 AI, 1 salary known, 2 an AI term anywhere, 3-5 the category.
   b.push_back(static_cast<char>((r.ai ? 1 : 0) | (r.has_salary ? 2 : 0) | (c.any_ai_term ? 4 : 0) |
                                 (static_cast<unsigned>(c.category) << 3)));
-  u64(r.annual_salary);
-  u64(c.fingerprint);
+  v64(r.annual_salary);
+  AppendU64(b, c.fingerprint);
   for (Unknown u : c.reasons) b.push_back(static_cast<char>(u));
   b.push_back(static_cast<char>(c.date_source));
-  u64(r.groups.size());
+  v64(r.groups.size());
   for (std::string_view g : r.groups) str(g);
-  u64(r.ai_terms.size());
+  v64(r.ai_terms.size());
   for (std::string_view t : r.ai_terms) str(t);
   Bytes(b.data(), b.size());
   ++records_;
@@ -204,7 +210,7 @@ Status StateWriter::Finish(const StateInfo& info) {
     void Str(std::string_view v) { w->Str(v); }
   } out{this};
   PutInfo(out, info);
-  uint64_t sum = hash_.value;
+  uint64_t sum = hash_.value();
   U64(sum);
   if (scratch_) {
     if (failed_ || std::fflush(f_) != 0) return IoError(path_ + ": write failed: " + std::strerror(errno));
@@ -286,15 +292,24 @@ std::string GetInfo(R& in, StateInfo* out) {
 
 constexpr char kTruncatedRecord[] = "truncated record";
 
+// A record's string: its length as a varint, then its bytes.
+template <class In>
+bool GetStr(In& in, std::string* s) {
+  uint64_t n;
+  if (!in.V64(&n) || n > (1 << 20)) return false;
+  s->resize(n);
+  return n == 0 || in.Bytes(s->data(), n);
+}
+
 // One record after its tag, from a Reader or a ByteReader; "" when whole,
 // else what is wrong.
 template <class In>
 std::string GetRecord(In& in, Contribution* out) {
   Contribution& c = *out;
   for (std::string& d : c.dim)
-    if (!in.Str(&d)) return std::string(kTruncatedRecord);
+    if (!GetStr(in, &d)) return std::string(kTruncatedRecord);
   uint8_t flags;
-  if (!in.Bytes(&flags, 1) || !in.U64(&c.annual) || !in.U64(&c.fingerprint)) return std::string(kTruncatedRecord);
+  if (!in.Bytes(&flags, 1) || !in.V64(&c.annual) || !in.U64(&c.fingerprint)) return std::string(kTruncatedRecord);
   c.ai = flags & 1;
   c.has_salary = flags & 2;
   c.any_ai_term = flags & 4;
@@ -311,16 +326,16 @@ std::string GetRecord(In& in, Contribution* out) {
   if (source >= kDateSourceCount) return std::string("bad record");
   c.date_source = static_cast<DateSource>(source);
   uint64_t n;
-  if (!in.U64(&n)) return std::string(kTruncatedRecord);
+  if (!in.V64(&n)) return std::string(kTruncatedRecord);
   if (n > 100000) return std::string("bad record");
   c.groups.resize(n);
   for (auto& g : c.groups)
-    if (!in.Str(&g)) return std::string(kTruncatedRecord);
-  if (!in.U64(&n)) return std::string(kTruncatedRecord);
+    if (!GetStr(in, &g)) return std::string(kTruncatedRecord);
+  if (!in.V64(&n)) return std::string(kTruncatedRecord);
   if (n > 100000) return std::string("bad record");
   c.ai_terms.resize(n);
   for (auto& t : c.ai_terms)
-    if (!in.Str(&t)) return std::string(kTruncatedRecord);
+    if (!GetStr(in, &t)) return std::string(kTruncatedRecord);
   return "";
 }
 

@@ -26,8 +26,10 @@ namespace jobsift {
 // 2: Fingerprint hashes words, not bytes; 3: the salary conventions; 4: the
 // date's fallback columns and piece-rate pay (records), the inputs' notes;
 // 5: the AI category and definition; 6: the skipped tables' columns kept
-// whole, not only for the fields some files lack.
-inline constexpr uint32_t kStateVersion = 6;
+// whole, not only for the fields some files lack; 7: records' numbers and
+// lengths as varints, the checksum a StreamHash (a state was ~167 bytes a
+// posting, hashed a byte at a time).
+inline constexpr uint32_t kStateVersion = 7;
 
 // What a state says about the run that made it.
 struct StateInfo {
@@ -69,7 +71,7 @@ class StateWriter {
   void Str(std::string_view s);
   std::FILE* f_;
   std::string path_;
-  Fnv1a hash_;  // of every byte written
+  StreamHash hash_;  // of every byte written
   std::string record_;  // Add's record, put together before it is written
   uint64_t records_ = 0;
   uint64_t offset_ = 0;

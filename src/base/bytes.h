@@ -3,7 +3,8 @@
 // docs/distributed.md): a writer that appends and a reader that checks
 // every length against what is left, so damaged bytes are an error, never
 // a crash or a huge allocation. Both hash what passes (FNV-1a), for the
-// formats' checksums. The same layout as the state files (state.cc).
+// formats' checksums. The same u64 and string layout as a state file's end
+// section, whose records also use the varints (state.cc).
 #ifndef JOBSIFT_BASE_BYTES_H_
 #define JOBSIFT_BASE_BYTES_H_
 
@@ -27,6 +28,34 @@ inline uint64_t LoadU64(const unsigned char b[8]) {
   return v;
 }
 
+// A u64 in seven bits a byte, low first, the high bit set on all but the
+// last (LEB128): ids, counts and lengths, mostly small, in one or two
+// bytes. Returns how many of b's 10 bytes it took.
+inline size_t EncodeV64(uint64_t v, unsigned char b[10]) {
+  size_t n = 0;
+  do {
+    b[n] = static_cast<unsigned char>(v & 0x7F);
+    v >>= 7;
+    if (v != 0) b[n] |= 0x80;
+    ++n;
+  } while (v != 0);
+  return n;
+}
+
+// EncodeV64's bytes back, through a reader with Bytes (ByteReader, a state
+// file's reader); false when cut short or longer than 64 bits.
+template <class In>
+bool DecodeV64(In& in, uint64_t* v) {
+  *v = 0;
+  for (int shift = 0; shift < 64; shift += 7) {
+    unsigned char b;
+    if (!in.Bytes(&b, 1)) return false;
+    *v |= static_cast<uint64_t>(b & 0x7F) << shift;
+    if ((b & 0x80) == 0) return shift < 63 || b <= 1;  // no bits past the 64th
+  }
+  return false;
+}
+
 class ByteWriter {
  public:
   void Bytes(const void* p, size_t n) {
@@ -42,18 +71,9 @@ class ByteWriter {
     U64(s.size());
     Bytes(s.data(), s.size());
   }
-  // Seven bits a byte, low first, the high bit set on all but the last
-  // (LEB128): ids and counts, mostly small, in one or two bytes.
-  void V64(uint64_t v) {
+  void V64(uint64_t v) {  // EncodeV64
     unsigned char b[10];
-    size_t n = 0;
-    do {
-      b[n] = static_cast<unsigned char>(v & 0x7F);
-      v >>= 7;
-      if (v != 0) b[n] |= 0x80;
-      ++n;
-    } while (v != 0);
-    Bytes(b, n);
+    Bytes(b, EncodeV64(v, b));
   }
   uint64_t hash() const { return hash_.value; }
   std::string& bytes() { return out_; }
@@ -79,16 +99,7 @@ class ByteReader {
     *v = LoadU64(b);
     return true;
   }
-  bool V64(uint64_t* v) {
-    *v = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
-      unsigned char b;
-      if (!Bytes(&b, 1)) return false;
-      *v |= static_cast<uint64_t>(b & 0x7F) << shift;
-      if ((b & 0x80) == 0) return shift < 63 || b <= 1;  // no bits past the 64th
-    }
-    return false;
-  }
+  bool V64(uint64_t* v) { return DecodeV64(*this, v); }
   bool V32(uint32_t* v) {  // a V64, refused when larger than 32 bits
     uint64_t x;
     if (!V64(&x) || x > UINT32_MAX) return false;
