@@ -10,15 +10,18 @@ How (docs/distributed.md, include/jobsift/partial.h):
 
 1. Each input file is a part. Each worker reads a run of consecutive parts (of about equal bytes)
    in one read (the lexicons and model loaded once): their postings are counted into a partial
-   report (kept on the worker), their contributions go to a state file on that worker's disk, and
-   their deduplication keys (fingerprint of company, title, city and description; half-year) come
-   back split into buckets by fingerprint.
+   report (kept in the worker's memory, a _jobsift.Partial), their contributions go to a state file
+   on that worker's disk, and their deduplication keys (fingerprint of company, title, city and
+   description; half-year) come back split into buckets by fingerprint.
 2. A task per bucket gathers the bucket's keys of every read, so all copies of a posting meet
    there, keeps the first by position (read, record) and names the others duplicates.
 3. Each worker takes its reads' duplicates back out of their counts (reading only those records
    from the states) and sums its parts, in input order, into one partial report (a cube: bounded
-   by cities, industries, terms ..., not by postings).
+   by cities, industries, terms ..., not by postings), sent to the client as bytes.
 4. The client sums the workers' partial reports in input order and makes the Report.
+
+The whole graph is submitted at once: the scheduler starts each step as its inputs are ready,
+with no round trip to the client in between.
 
 Only keys (10 bytes a posting) and partial reports cross the network; states stay on the workers.
 """
@@ -81,8 +84,9 @@ def _decide(parts_pieces):
 
 
 def _count_parts(indexes, reads, decided):
-    """Step 3, on the worker that made them: its reads' counts, each read's duplicates (gathered from
-    every bucket) taken back out and counted as removed, summed in input order."""
+    """Step 3, on the worker that made them: its reads' counts (taken over: they are changed in
+    place), each read's duplicates (gathered from every bucket) taken back out and counted as
+    removed, summed in input order; as bytes."""
     try:
         dups = []
         for index, read in zip(indexes, reads):
@@ -183,14 +187,11 @@ def _run(client, parts, opts, buckets, scratch):
                            scratch, pure=False, workers=[workers[w]] if workers[w] else None, **pin)
              for r, (w, idx) in enumerate(runs)]
     try:
-        meta = client.gather([client.submit(_meta, r, pure=False) for r in reads])
-        clock.append(time.perf_counter())
         # The parts' own warnings are left unsaid: the sum says them once, as one read over every part would.
+        meta = [client.submit(_meta, r, pure=False) for r in reads]
         # 2. Each bucket's keys of every part meet in one task.
         decided = [client.submit(_decide, [client.submit(_piece, r, b, pure=False) for r in reads], pure=False)
                    for b in range(buckets)]
-        distributed.wait(decided)
-        clock.append(time.perf_counter())
         # 3. Each worker counts and sums its reads (and deletes their states).
         partials = []
         for w, address in enumerate(workers):
@@ -198,6 +199,11 @@ def _run(client, parts, opts, buckets, scratch):
             if mine:
                 partials.append(client.submit(_count_parts, mine, [reads[i] for i in mine], decided,
                                               pure=False, workers=[address] if address else None, **pin))
+        # Each step's end, as seen from here (the scheduler does not wait for these).
+        meta = client.gather(meta)
+        clock.append(time.perf_counter())
+        distributed.wait(decided)
+        clock.append(time.perf_counter())
         partial_bytes = client.gather(partials)
         clock.append(time.perf_counter())
     except BaseException:
@@ -224,7 +230,8 @@ def _run(client, parts, opts, buckets, scratch):
                       postings_read=int(sum(m["records"] for m in meta)),
                       key_bytes=int(sum(m["key_bytes"] for m in meta)),
                       state_bytes=int(sum(m["state_bytes"] for m in meta)),
-                      partial_bytes=int(sum(len(b) for b in partial_bytes)), final_partial_bytes=len(final))
+                      partial_bytes=int(sum(len(b) for b in partial_bytes)),
+                      final_partial_bytes=len(final.to_bytes()))
     return rep
 
 

@@ -612,6 +612,43 @@ py::array_t<T> Array(const std::vector<T>& v) {
 // messages) of one part, its state written. A bucket's keys are (records,
 // fingerprints, half-years as uint16): the records stay with the read, the
 // rest travel to the bucket's task (10 bytes a posting).
+// A partial report held in Python: step 1's counts stay in the worker's
+// memory as one of these, and step 3 takes them over (moved out, so its
+// duplicates are taken out in place rather than from a copy); a second use
+// is an error, never counts off by a part. Pickled as its bytes, for Dask
+// to move or spill.
+struct PyPartial {
+  std::optional<PartialReport> partial;
+
+  const PartialReport& Get() const {
+    if (!partial) Raise(InvalidArgument("this partial report was taken over by count_parts: read the part again"));
+    return *partial;
+  }
+  PartialReport Take() {
+    Get();
+    PartialReport p = std::move(*partial);
+    partial.reset();
+    return p;
+  }
+  py::bytes Bytes() const {
+    const PartialReport& p = Get();
+    std::string bytes;
+    {
+      py::gil_scoped_release release;
+      bytes = p.ToBytes();
+    }
+    return py::bytes(bytes);
+  }
+  static PyPartial FromBytes(const std::string& bytes) {
+    std::optional<StatusOr<PartialReport>> made;
+    {
+      py::gil_scoped_release release;
+      made.emplace(PartialReport::FromBytes(bytes));
+    }
+    return PyPartial{ValueOrRaise(std::move(*made))};
+  }
+};
+
 py::tuple ReadOnePart(const py::dict& options, const std::string& state, size_t buckets) {
   RunOptions run;
   std::string dedup = "exact";
@@ -620,12 +657,12 @@ py::tuple ReadOnePart(const py::dict& options, const std::string& state, size_t 
   CollectingConsole console;
   std::vector<KeyBucket> split;
   std::vector<uint64_t> offsets;
-  std::string bytes;
+  PyPartial counts;
   Status failed = WithoutGil(run, py::none(), [&] {
     DedupKeys keys;
     auto part = ReadPart(run, dedup, state, &keys, &offsets, console);
     if (!part.ok()) return part.status();
-    bytes = part->ToBytes();
+    counts.partial = std::move(*part);
     split = SplitKeys(keys, buckets);
     return Status::Ok();
   });
@@ -640,50 +677,29 @@ py::tuple ReadOnePart(const py::dict& options, const std::string& state, size_t 
     }
     pieces.append(py::make_tuple(Array(b.records), Array(b.fingerprints), Array(halves)));
   }
-  return py::make_tuple(pieces, Array(offsets), py::bytes(bytes), console.Messages());
+  return py::make_tuple(pieces, Array(offsets), std::move(counts), console.Messages());
 }
 
-// The partial reports `parts` (bytes) in the order given, each first
-// passed to `prepare` (when given) with its index, summed.
-StatusOr<PartialReport> Sum(const std::vector<std::string>& parts,
-                            const std::function<Status(size_t, PartialReport&)>& prepare = nullptr) {
-  if (parts.empty()) return InvalidArgument("no partial reports to sum");
-  std::optional<PartialReport> sum;
-  for (size_t i = 0; i < parts.size(); ++i) {
-    auto part = PartialReport::FromBytes(parts[i]);
-    if (!part.ok()) return part.status();
-    if (prepare) JOBSIFT_RETURN_IF_ERROR(prepare(i, *part));
-    if (!sum) {
-      sum = std::move(*part);
-    } else {
-      JOBSIFT_RETURN_IF_ERROR(sum->Add(*part));
-    }
-  }
-  return std::move(*sum);
-}
-
-// The partial report `make` gives, run without the GIL, as bytes; its
-// Status raised when it fails.
-py::bytes PartialBytes(const std::function<StatusOr<PartialReport>()>& make) {
-  std::string bytes;
-  Status failed;
-  {
+// `parts` summed in the order given, each first passed to `prepare` (when
+// given) with its index; without the GIL, its Status raised when it fails.
+PyPartial Sum(std::vector<PartialReport> parts, const std::function<Status(size_t, PartialReport&)>& prepare = nullptr) {
+  if (parts.empty()) Raise(InvalidArgument("no partial reports to sum"));
+  Status failed = [&] {
     py::gil_scoped_release release;
-    auto made = make();
-    if (made.ok()) {
-      bytes = made->ToBytes();
-    } else {
-      failed = made.status();
+    for (size_t i = 0; i < parts.size(); ++i) {
+      if (prepare) JOBSIFT_RETURN_IF_ERROR(prepare(i, parts[i]));
+      if (i > 0) JOBSIFT_RETURN_IF_ERROR(parts[0].Add(parts[i]));
     }
-  }
+    return Status::Ok();
+  }();
   if (!failed.ok()) Raise(failed);
-  return py::bytes(bytes);
+  return PyPartial{std::move(parts[0])};
 }
 
-// Step 3: consecutive parts' counts (ReadOnePart's bytes), each with its
-// duplicates taken out (read back from its state at its offsets), summed
-// in the order given.
-py::bytes CountParts(const std::vector<std::string>& counts, const std::vector<std::string>& states,
+// Step 3: consecutive parts' counts (ReadOnePart's), taken over, each with
+// its duplicates taken out (read back from its state at its offsets),
+// summed in the order given: as bytes, to send to the client.
+py::bytes CountParts(const std::vector<PyPartial*>& counts, const std::vector<std::string>& states,
                      const std::vector<py::array_t<uint64_t>>& offsets,
                      const std::vector<py::array_t<uint64_t>>& duplicates) {
   size_t n = counts.size();
@@ -695,9 +711,15 @@ py::bytes CountParts(const std::vector<std::string>& counts, const std::vector<s
     offs.push_back(vec(offsets[i]));
     dups.push_back(vec(duplicates[i]));
   }
-  return PartialBytes([&] {
-    return Sum(counts, [&](size_t i, PartialReport& part) { return part.RemoveDuplicates(states[i], offs[i], dups[i]); });
-  });
+  for (size_t i = 0; i < n; ++i)
+    for (size_t j = 0; j < i; ++j)
+      if (counts[i] == counts[j]) throw py::value_error("a part's counts are given twice");
+  for (PyPartial* c : counts) c->Get();  // each still held, before any is taken
+  std::vector<PartialReport> parts;
+  for (PyPartial* c : counts) parts.push_back(c->Take());
+  return Sum(std::move(parts), [&](size_t i, PartialReport& part) {
+           return part.RemoveDuplicates(states[i], offs[i], dups[i]);
+         }).Bytes();
 }
 
 // Step 2: one bucket's keys of every read, (fingerprints, halves) each; the
@@ -721,23 +743,24 @@ py::list Decide(const std::vector<std::tuple<py::array_t<uint64_t, py::array::c_
   return out;
 }
 
-// Step 4: partial reports summed in the order given.
-py::bytes SumPartials(const std::vector<std::string>& parts) {
-  return PartialBytes([&] { return Sum(parts); });
+// Step 4: partial reports (bytes) summed in the order given.
+PyPartial SumPartials(const std::vector<std::string>& bytes) {
+  std::vector<PartialReport> parts;
+  for (const std::string& b : bytes) parts.push_back(*PyPartial::FromBytes(b).partial);
+  return Sum(std::move(parts));
 }
 
 // Step 4: the report of the summed parts.
-PyReport ReportOfPartial(const py::dict& options, const std::string& bytes) {
+PyReport ReportOfPartial(const py::dict& options, const PyPartial& partial) {
   RunOptions run;
   TableChoices tables;
   std::string dedup;
   ReadOptions(options, run, &tables, &dedup);
   CollectingConsole console;
+  const PartialReport& all = partial.Get();
   auto result = [&] {
     py::gil_scoped_release release;
-    auto all = PartialReport::FromBytes(bytes);
-    if (!all.ok()) return StatusOr<ReportResult>(all.status());
-    return ReportFromPartial(run, *all, tables, console);
+    return ReportFromPartial(run, all, tables, console);
   }();
   if (!result.ok()) Raise(result.status(), console.Errors());
   return PyReport{std::make_shared<ReportResult>(std::move(*result)), console.Messages()};
@@ -789,6 +812,16 @@ PYBIND11_MODULE(_jobsift, m) {
     for (const InputPart& p : ValueOrRaise(std::move(parts))) out.append(py::make_tuple(p.path, p.named, p.bytes));
     return out;
   }, py::arg("inputs"));
+  py::class_<PyPartial>(m, "Partial")
+      .def("to_bytes", &PyPartial::Bytes)
+      .def_static("from_bytes", &PyPartial::FromBytes, py::arg("bytes"))
+      .def_property_readonly("postings", [](const PyPartial& p) { return p.Get().postings(); })
+      .def_property_readonly("duplicates", [](const PyPartial& p) { return p.Get().duplicates(); })
+      .def(py::pickle([](const PyPartial& p) { return py::make_tuple(p.Bytes()); },
+                      [](const py::tuple& t) {
+                        if (t.size() != 1) throw std::runtime_error("a pickled Partial holds its bytes");
+                        return PyPartial::FromBytes(t[0].cast<std::string>());
+                      }));
   m.def("read_part", &ReadOnePart, py::arg("options"), py::arg("state"), py::arg("buckets"));
   m.def("decide", &Decide, py::arg("pieces"));
   m.def("count_parts", &CountParts, py::arg("counts"), py::arg("states"), py::arg("offsets"), py::arg("duplicates"));
