@@ -139,9 +139,15 @@ StatusOr<std::unique_ptr<StateWriter>> StateWriter::OpenScratch(const std::strin
 StateWriter::~StateWriter() = default;  // a state file never finished is removed by out_
 
 void StateWriter::Bytes(const void* p, size_t n) {
-  if (n > 0 && std::fwrite(p, 1, n, f_) != n) failed_ = true;
+  pending_.append(static_cast<const char*>(p), n);
   offset_ += n;
-  hash_.Add(p, n);
+  if (pending_.size() >= kPendingBytes) Flush();
+}
+
+void StateWriter::Flush() {
+  if (!pending_.empty() && std::fwrite(pending_.data(), 1, pending_.size(), f_) != pending_.size()) failed_ = true;
+  hash_.Add(pending_.data(), pending_.size());
+  pending_.clear();
 }
 
 namespace {
@@ -177,10 +183,10 @@ void StateWriter::Str(std::string_view s) {
 }
 
 void StateWriter::Add(const ContributionView& c) {
-  // The record is put together in memory and written (and hashed) at once:
-  // one stdio call a record instead of one a field.
-  std::string& b = record_;
-  b.clear();
+  // The record is put together where the bytes wait to be written (and
+  // hashed) a megabyte at a time: one write a megabyte, not one a field.
+  std::string& b = pending_;
+  const size_t start = b.size();
   auto v64 = [&b](uint64_t v) { AppendV64(b, v); };
   auto str = [&b](std::string_view s) { AppendStr(b, s); };
   const CubeRecord& r = c.record;
@@ -197,8 +203,9 @@ void StateWriter::Add(const ContributionView& c) {
   for (std::string_view g : r.groups) str(g);
   v64(r.ai_terms.size());
   for (std::string_view t : r.ai_terms) str(t);
-  Bytes(b.data(), b.size());
+  offset_ += b.size() - start;
   ++records_;
+  if (b.size() >= kPendingBytes) Flush();
 }
 
 Status StateWriter::Finish(const StateInfo& info) {
@@ -210,8 +217,10 @@ Status StateWriter::Finish(const StateInfo& info) {
     void Str(std::string_view v) { w->Str(v); }
   } out{this};
   PutInfo(out, info);
+  Flush();
   uint64_t sum = hash_.value();
   U64(sum);
+  Flush();
   if (scratch_) {
     if (failed_ || std::fflush(f_) != 0) return IoError(path_ + ": write failed: " + std::strerror(errno));
     return Status::Ok();

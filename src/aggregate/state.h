@@ -69,10 +69,12 @@ class StateWriter {
   void Bytes(const void* p, size_t n);
   void U64(uint64_t v);
   void Str(std::string_view s);
+  void Flush();  // writes and hashes what is pending
+  static constexpr size_t kPendingBytes = 1 << 20;
   std::FILE* f_;
   std::string path_;
-  StreamHash hash_;  // of every byte written
-  std::string record_;  // Add's record, put together before it is written
+  StreamHash hash_;      // of every byte written
+  std::string pending_;  // bytes not yet written: Add puts its records together here
   uint64_t records_ = 0;
   uint64_t offset_ = 0;
   bool failed_ = false;
