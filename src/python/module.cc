@@ -608,10 +608,6 @@ py::array_t<T> Array(const std::vector<T>& v) {
   return py::array_t<T>(static_cast<py::ssize_t>(v.size()), v.data());
 }
 
-// Step 1: (its keys by bucket, record offsets, the part's counts as bytes,
-// messages) of one part, its state written. A bucket's keys are (records,
-// fingerprints, half-years as uint16): the records stay with the read, the
-// rest travel to the bucket's task (10 bytes a posting).
 // A partial report held in Python: step 1's counts stay in the worker's
 // memory as one of these, and step 3 takes them over (moved out, so its
 // duplicates are taken out in place rather than from a copy); a second use
@@ -649,6 +645,10 @@ struct PyPartial {
   }
 };
 
+// Step 1: (its keys by bucket, record offsets, the part's counts as a
+// Partial, messages) of one part, its state written. A bucket's keys are
+// (records, fingerprints, half-years as uint16): the records stay with the
+// read, the rest travel to the bucket's task (10 bytes a posting).
 py::tuple ReadOnePart(const py::dict& options, const std::string& state, size_t buckets) {
   RunOptions run;
   std::string dedup = "exact";

@@ -130,6 +130,40 @@ def test_states_are_deleted_after_the_run(client, parts, tmp_path):
     assert _empty_soon(scratch, seconds=5), os.listdir(scratch)
 
 
+def test_a_part_s_counts_stay_a_partial_until_step_3_takes_them(parts, tmp_path):
+    """Step 1's counts are a _jobsift.Partial on the worker: pickled as their bytes (for Dask to move or
+    spill), taken over by step 3, and an error when used again, never counted twice."""
+    import pickle
+    import numpy as np
+    from jobsift import _ext
+    files = [str(parts / "part0.jsonl"), str(parts / "part1.jsonl")]
+    state = str(tmp_path / "read.state")
+    _pieces, offsets, counts, _messages = _ext.read_part({"inputs": files}, state, 2)
+    postings = counts.postings
+    assert postings == len(offsets) > 5000 and counts.duplicates == 0
+    def report_of(partial):
+        return jobsift.Report(_ext.report_from_partial({}, partial))
+
+    copy = pickle.loads(pickle.dumps(counts))
+    whole = report_of(counts)
+    assert copy.postings == postings
+    _same_tables(report_of(copy), whole)
+    twice = np.array([0, 5], dtype=np.uint64)
+    with pytest.raises(ValueError, match="twice"):
+        _ext.count_parts([counts, counts], [state, state], [offsets, offsets], [twice, twice])
+    summed = _ext.count_parts([counts], [state], [offsets], [twice])
+    with pytest.raises(jobsift.InvalidArgumentError, match="taken over"):
+        jobsift._call(counts.to_bytes)
+    with pytest.raises(jobsift.InvalidArgumentError, match="taken over"):
+        jobsift._call(_ext.count_parts, [counts], [state], [offsets], [twice])
+    # The copy was not taken over: its sum, with the same two postings out, is the same report.
+    without = _ext.Partial.from_bytes(summed)
+    assert without.duplicates == 2 and without.postings == postings - 2
+    _same_tables(report_of(_ext.Partial.from_bytes(_ext.count_parts([copy], [state], [offsets], [twice]))),
+                 report_of(without))
+    assert report_of(without).summary != whole.summary
+
+
 def test_errors_reach_the_caller(client, tmp_path):
     with pytest.raises(jobsift.NotFoundError):
         jobsift.dask.report(tmp_path / "nope", client=client)
