@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <random>
 #include <string>
 #include <utility>
 #include <vector>
@@ -179,6 +180,45 @@ TEST(Partial, DecidingKeepsTheFirstByPositionOfEachKey) {
   EXPECT_TRUE(repeats[0].empty());
   EXPECT_EQ(repeats[1], std::vector<uint64_t>{0});
   EXPECT_TRUE(DecideDuplicates({}).empty());
+}
+
+TEST(Partial, DecidingManyKeysSpreadOverPartitionsKeepsTheFirstOfEach) {
+  // 300,000 keys in three reads (enough for the keys to be spread over
+  // several partitions before they are decided): repeats within a read and
+  // across reads, the same fingerprint in other half-years (other keys),
+  // fingerprints 0 (never repeats), half-years of any size. The answer is
+  // a reference's: an ordered map of each key's first position.
+  std::mt19937_64 rng(5);
+  std::vector<std::vector<uint64_t>> records(3), fingerprints(3), halves(3);
+  for (size_t r = 0; r < 3; ++r)
+    for (uint64_t i = 0; i < 100000; ++i) {
+      uint64_t fp = rng() % 150000 + 1;  // about a third repeat an earlier key
+      if (rng() % 50 == 0) fp = 0;
+      records[r].push_back(i * 3 + r);
+      fingerprints[r].push_back(fp);
+      halves[r].push_back(rng() % 4 == 0 ? uint64_t{1} << 40 : 4048 + rng() % 3);
+    }
+  std::map<std::pair<uint64_t, uint64_t>, bool> seen;
+  std::vector<std::vector<uint64_t>> expected(3);
+  size_t repeats = 0;
+  for (size_t r = 0; r < 3; ++r)
+    for (size_t i = 0; i < records[r].size(); ++i)
+      if (fingerprints[r][i] != 0 && !seen.emplace(std::make_pair(fingerprints[r][i], halves[r][i]), true).second) {
+        expected[r].push_back(records[r][i]);
+        ++repeats;
+      }
+  ASSERT_GT(repeats, 50000u);
+  std::vector<KeyPiece> pieces;
+  for (size_t r = 0; r < 3; ++r)
+    pieces.push_back({records[r].data(), fingerprints[r].data(), halves[r].data(), records[r].size()});
+  EXPECT_EQ(DecideDuplicates(pieces), expected);
+  // Without records, positions in each piece.
+  for (KeyPiece& p : pieces) p.records = nullptr;
+  auto positions = DecideDuplicates(pieces);
+  for (size_t r = 0; r < 3; ++r) {
+    ASSERT_EQ(positions[r].size(), expected[r].size());
+    for (size_t i = 0; i < positions[r].size(); ++i) ASSERT_EQ(records[r][positions[r][i]], expected[r][i]);
+  }
 }
 
 TEST(Partial, DamagedBytesAndOtherRunsAreRefused) {

@@ -1,17 +1,16 @@
 // report and merge: a cube filled from postings or from state files, and
 // the output folder written from it.
 #include <algorithm>
-#include <array>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <cstdlib>
 #include <filesystem>
-#include <map>
+#include <unordered_map>
 #include <unistd.h>
 
-#include "aggregate/fingerprint_set.h"
 #include "aggregate/state.h"
+#include "base/hash.h"
 #include "base/parallel.h"
 #include "api/report_build.h"
 #include "api/run_setup.h"
@@ -412,35 +411,78 @@ Status PartialReport::RemoveDuplicates(const std::string& state, const std::vect
 }
 
 std::vector<std::vector<uint64_t>> DecideDuplicates(const std::vector<KeyPiece>& pieces) {
-  // One set of fingerprints a half-year: the halves are few, and a key is
-  // then exact (fingerprint and half), not a hash of the two.
-  // Each set is sized first (keys a half), and its slots are fetched a few
-  // keys ahead: inserting is then one random read a key, not a stall and,
-  // now and then, a copy of a segment grown.
-  std::map<uint64_t, size_t> per_half;
+  // The keys are first spread, in order, over partitions by a hash of
+  // (fingerprint, half-year): every copy of a key lands in one partition,
+  // in the order of its positions. Each partition is then decided in a
+  // table that stays in the cache. (One table a half-year for the whole
+  // bucket took a cache miss a key: 0.74 s for 5M keys.) Memory: 16 bytes
+  // a key, then one partition's table at a time.
+  size_t total = 0;
+  for (const KeyPiece& p : pieces) total += p.size;
+  // A half-year as a small number (0, 1, ...): few distinct ones.
+  std::unordered_map<uint64_t, uint64_t> half_ids;
+  auto half_id = [&half_ids, last = std::pair<uint64_t, uint64_t>{~0ull, 0}](uint64_t half) mutable {
+    if (half != last.first) last = {half, half_ids.emplace(half, half_ids.size()).first->second};
+    return last.second;
+  };
+  auto mix = [](uint64_t fingerprint, uint64_t half) { return Mix64(fingerprint ^ (half << 40) ^ half); };
+  constexpr size_t kPerPartition = 1 << 15;
+  int bits = 0;
+  while ((total >> bits) > kPerPartition && bits < 16) ++bits;
+  auto partition_of = [bits](uint64_t hash) { return bits == 0 ? 0 : static_cast<size_t>(hash >> (64 - bits)); };
+  // An entry: the fingerprint, then the half-year's id above the position
+  // in the bucket (pieces in order; 40 bits: a trillion keys).
+  constexpr int kPositionBits = 40;
+  struct Entry {
+    uint64_t fingerprint, half_and_position;
+  };
+  std::vector<size_t> start((size_t{1} << bits) + 1, 0);
   for (const KeyPiece& p : pieces)
-    for (size_t k = 0; k < p.size; ++k) ++per_half[p.halves[k]];
-  std::map<uint64_t, FingerprintSet> seen;
-  for (const auto& [half, n] : per_half) seen[half].Reserve(n);
-  constexpr size_t kAhead = 8;
-  std::vector<std::vector<uint64_t>> out(pieces.size());
-  for (size_t i = 0; i < pieces.size(); ++i) {
-    const KeyPiece& p = pieces[i];
-    // ahead[k % kAhead]: key k's set, found (and its slot fetched) kAhead keys before.
-    std::array<FingerprintSet*, kAhead> ahead{};
-    auto fetch = [&](size_t k) {
-      FingerprintSet* set = &seen.find(p.halves[k])->second;
-      set->Prefetch(p.fingerprints[k]);
-      ahead[k % kAhead] = set;
-    };
-    for (size_t k = 0; k < std::min(kAhead, p.size); ++k) fetch(k);
-    for (size_t k = 0; k < p.size; ++k) {
-      FingerprintSet* set = ahead[k % kAhead];
-      if (k + kAhead < p.size) fetch(k + kAhead);
-      // fingerprint 0: never a duplicate (dedup "none")
-      if (p.fingerprints[k] != 0 && !set->Insert(p.fingerprints[k]))
-        out[i].push_back(p.records != nullptr ? p.records[k] : k);
+    for (size_t k = 0; k < p.size; ++k)
+      if (p.fingerprints[k] != 0) ++start[partition_of(mix(p.fingerprints[k], half_id(p.halves[k]))) + 1];
+  for (size_t p = 1; p < start.size(); ++p) start[p] += start[p - 1];
+  std::vector<Entry> entries(start.back());
+  {
+    std::vector<size_t> next(start.begin(), start.end() - 1);
+    uint64_t g = 0;
+    for (const KeyPiece& p : pieces)
+      for (size_t k = 0; k < p.size; ++k, ++g) {
+        uint64_t fp = p.fingerprints[k];
+        if (fp == 0) continue;  // never a duplicate (dedup "none")
+        uint64_t half = half_id(p.halves[k]);
+        entries[next[partition_of(mix(fp, half))]++] = {fp, half << kPositionBits | g};
+      }
+  }
+  std::vector<uint64_t> repeats;  // positions in the bucket
+  std::vector<Entry> table;       // a slot: an entry's key and 1 (position 0 holds it), or all 0 when empty
+  for (size_t p = 0; p + 1 < start.size(); ++p) {
+    size_t n = start[p + 1] - start[p];
+    size_t size = 16;
+    while (size < 2 * n) size *= 2;
+    table.assign(size, Entry{0, 0});
+    for (size_t e = start[p]; e < start[p + 1]; ++e) {
+      const uint64_t fp = entries[e].fingerprint, half = entries[e].half_and_position >> kPositionBits;
+      const Entry key{fp, half << kPositionBits | 1};
+      for (size_t s = mix(fp, half) & (size - 1);; s = (s + 1) & (size - 1)) {
+        Entry& slot = table[s];
+        if (slot.half_and_position == 0) {
+          slot = key;
+          break;
+        }
+        if (slot.fingerprint == key.fingerprint && slot.half_and_position == key.half_and_position) {
+          repeats.push_back(entries[e].half_and_position & ((uint64_t{1} << kPositionBits) - 1));
+          break;
+        }
+      }
     }
+  }
+  std::sort(repeats.begin(), repeats.end());
+  std::vector<std::vector<uint64_t>> out(pieces.size());
+  size_t piece = 0, piece_start = 0;
+  for (uint64_t g : repeats) {
+    while (g >= piece_start + pieces[piece].size) piece_start += pieces[piece++].size;
+    uint64_t k = g - piece_start;
+    out[piece].push_back(pieces[piece].records != nullptr ? pieces[piece].records[k] : k);
   }
   return out;
 }
