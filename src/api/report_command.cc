@@ -1,6 +1,7 @@
 // report and merge: a cube filled from postings or from state files, and
 // the output folder written from it.
 #include <algorithm>
+#include <bit>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -15,6 +16,7 @@
 #include "api/report_build.h"
 #include "api/run_setup.h"
 #include "io/atomic_file.h"
+#include "jobsift/check.h"
 #include "jobsift/commands.h"
 #include "jobsift/partial.h"
 #include "jobsift/report.h"
@@ -421,9 +423,13 @@ std::vector<std::vector<uint64_t>> DecideDuplicates(const std::vector<KeyPiece>&
   for (const KeyPiece& p : pieces) total += p.size;
   // A half-year as a small number (0, 1, ...): few distinct ones.
   std::unordered_map<uint64_t, uint64_t> half_ids;
-  auto half_id = [&half_ids, last = std::pair<uint64_t, uint64_t>{~0ull, 0}](uint64_t half) mutable {
-    if (half != last.first) last = {half, half_ids.emplace(half, half_ids.size()).first->second};
-    return last.second;
+  uint64_t last_half = 0, last_id = ~0ull;  // the last one asked for
+  auto half_id = [&](uint64_t half) {
+    if (last_id == ~0ull || half != last_half) {
+      last_half = half;
+      last_id = half_ids.emplace(half, half_ids.size()).first->second;
+    }
+    return last_id;
   };
   auto mix = [](uint64_t fingerprint, uint64_t half) { return Mix64(fingerprint ^ (half << 40) ^ half); };
   constexpr size_t kPerPartition = 1 << 15;
@@ -431,8 +437,8 @@ std::vector<std::vector<uint64_t>> DecideDuplicates(const std::vector<KeyPiece>&
   while ((total >> bits) > kPerPartition && bits < 16) ++bits;
   auto partition_of = [bits](uint64_t hash) { return bits == 0 ? 0 : static_cast<size_t>(hash >> (64 - bits)); };
   // An entry: the fingerprint, then the half-year's id above the position
-  // in the bucket (pieces in order; 40 bits: a trillion keys).
-  constexpr int kPositionBits = 40;
+  // in the bucket (pieces in order).
+  const int position_bits = std::max(1, static_cast<int>(std::bit_width(total)));  // at least one: 1 marks a full slot
   struct Entry {
     uint64_t fingerprint, half_and_position;
   };
@@ -441,6 +447,7 @@ std::vector<std::vector<uint64_t>> DecideDuplicates(const std::vector<KeyPiece>&
     for (size_t k = 0; k < p.size; ++k)
       if (p.fingerprints[k] != 0) ++start[partition_of(mix(p.fingerprints[k], half_id(p.halves[k]))) + 1];
   for (size_t p = 1; p < start.size(); ++p) start[p] += start[p - 1];
+  JOBSIFT_CHECK(std::bit_width(half_ids.size()) + position_bits <= 64, "half-years and positions fit in 64 bits");
   std::vector<Entry> entries(start.back());
   {
     std::vector<size_t> next(start.begin(), start.end() - 1);
@@ -450,7 +457,7 @@ std::vector<std::vector<uint64_t>> DecideDuplicates(const std::vector<KeyPiece>&
         uint64_t fp = p.fingerprints[k];
         if (fp == 0) continue;  // never a duplicate (dedup "none")
         uint64_t half = half_id(p.halves[k]);
-        entries[next[partition_of(mix(fp, half))]++] = {fp, half << kPositionBits | g};
+        entries[next[partition_of(mix(fp, half))]++] = {fp, half << position_bits | g};
       }
   }
   std::vector<uint64_t> repeats;  // positions in the bucket
@@ -461,8 +468,8 @@ std::vector<std::vector<uint64_t>> DecideDuplicates(const std::vector<KeyPiece>&
     while (size < 2 * n) size *= 2;
     table.assign(size, Entry{0, 0});
     for (size_t e = start[p]; e < start[p + 1]; ++e) {
-      const uint64_t fp = entries[e].fingerprint, half = entries[e].half_and_position >> kPositionBits;
-      const Entry key{fp, half << kPositionBits | 1};
+      const uint64_t fp = entries[e].fingerprint, half = entries[e].half_and_position >> position_bits;
+      const Entry key{fp, half << position_bits | 1};
       for (size_t s = mix(fp, half) & (size - 1);; s = (s + 1) & (size - 1)) {
         Entry& slot = table[s];
         if (slot.half_and_position == 0) {
@@ -470,7 +477,7 @@ std::vector<std::vector<uint64_t>> DecideDuplicates(const std::vector<KeyPiece>&
           break;
         }
         if (slot.fingerprint == key.fingerprint && slot.half_and_position == key.half_and_position) {
-          repeats.push_back(entries[e].half_and_position & ((uint64_t{1} << kPositionBits) - 1));
+          repeats.push_back(entries[e].half_and_position & ((uint64_t{1} << position_bits) - 1));
           break;
         }
       }
