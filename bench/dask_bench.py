@@ -121,9 +121,9 @@ def project(measured, parts):
           f"buckets = workers; {worker_seconds * 1e6:.1f} worker-s a million postings")
     print(f"{'postings':>14} {'workers':>8} {'keys moved GB':>14} {'bucket task GB':>15} {'states/worker GB':>17} "
           f"{'partials in GB':>15} {'hours':>6}")
-    # A bucket task holds its keys as they came, their half-years widened to 8 bytes for
-    # DecideDuplicates, and one fingerprint set slot per 2/3 key (+1/8 spare): ~22 bytes a key more.
-    bucket_per_key = key_per_posting + 8 + 8 * 1.5 * 1.125
+    # A bucket task holds its keys as they came and DecideDuplicates' 16 bytes a key (the
+    # keys spread over partitions; one partition's table at a time is small beside them).
+    bucket_per_key = key_per_posting + 16
     for n in (100_000_000, 1_000_000_000):
         for w in (10, 100):
             print(f"{n:>14,} {w:>8} {n * key_per_posting / 1e9:14.1f} {n * bucket_per_key / w / 1e9:15.2f} "

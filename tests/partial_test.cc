@@ -173,8 +173,9 @@ TEST(Partial, AFilterAppliesWhenCountingNotWhenDeduplicating) {
 TEST(Partial, DecidingKeepsTheFirstByPositionOfEachKey) {
   // Two reads; keys (fingerprint, half). 7 in half 1 repeats across reads,
   // 7 in half 2 is another key, 0 is never a duplicate.
-  std::vector<uint64_t> r0 = {0, 1, 2, 3}, f0 = {7, 9, 0, 7}, h0 = {1, 1, 1, 2};
-  std::vector<uint64_t> r1 = {0, 5, 6}, f1 = {7, 0, 9}, h1 = {1, 1, 3};
+  std::vector<uint64_t> r0 = {0, 1, 2, 3}, f0 = {7, 9, 0, 7};
+  std::vector<uint64_t> r1 = {0, 5, 6}, f1 = {7, 0, 9};
+  std::vector<uint16_t> h0 = {1, 1, 1, 2}, h1 = {1, 1, 3};
   auto repeats = DecideDuplicates({{r0.data(), f0.data(), h0.data(), 4}, {r1.data(), f1.data(), h1.data(), 3}});
   ASSERT_EQ(repeats.size(), 2u);
   EXPECT_TRUE(repeats[0].empty());
@@ -186,19 +187,20 @@ TEST(Partial, DecidingManyKeysSpreadOverPartitionsKeepsTheFirstOfEach) {
   // 300,000 keys in three reads (enough for the keys to be spread over
   // several partitions before they are decided): repeats within a read and
   // across reads, the same fingerprint in other half-years (other keys),
-  // fingerprints 0 (never repeats), half-years of any size. The answer is
+  // fingerprints 0 (never repeats), half-years up to the largest. The answer is
   // a reference's: an ordered map of each key's first position.
   std::mt19937_64 rng(5);
-  std::vector<std::vector<uint64_t>> records(3), fingerprints(3), halves(3);
+  std::vector<std::vector<uint64_t>> records(3), fingerprints(3);
+  std::vector<std::vector<uint16_t>> halves(3);
   for (size_t r = 0; r < 3; ++r)
     for (uint64_t i = 0; i < 100000; ++i) {
       uint64_t fp = rng() % 150000 + 1;  // about a third repeat an earlier key
       if (rng() % 50 == 0) fp = 0;
       records[r].push_back(i * 3 + r);
       fingerprints[r].push_back(fp);
-      halves[r].push_back(rng() % 4 == 0 ? uint64_t{1} << 40 : 4048 + rng() % 3);
+      halves[r].push_back(static_cast<uint16_t>(rng() % 4 == 0 ? UINT16_MAX : 4048 + rng() % 3));
     }
-  std::map<std::pair<uint64_t, uint64_t>, bool> seen;
+  std::map<std::pair<uint64_t, uint16_t>, bool> seen;
   std::vector<std::vector<uint64_t>> expected(3);
   size_t repeats = 0;
   for (size_t r = 0; r < 3; ++r)

@@ -49,7 +49,7 @@ StatusOr<std::vector<InputPart>> ListParts(const std::vector<std::string>& input
 // (0: never a duplicate, as under dedup "none").
 struct DedupKeys {
   std::vector<uint64_t> fingerprint;  // of company, title, city and description
-  std::vector<uint64_t> half;         // the half-year it is sought in: 0 undated, else year × 2 + (H2 ? 2 : 1)
+  std::vector<uint16_t> half;         // the half-year it is sought in: 0 undated, else year × 2 + (H2 ? 2 : 1)
 };
 StatusOr<DedupKeys> StateDedupKeys(const std::string& state);
 
@@ -58,14 +58,15 @@ StatusOr<DedupKeys> StateDedupKeys(const std::string& state);
 // a fingerprint 0 is never a duplicate): a posting repeats an earlier one when both have the
 // same fingerprint and half-year. The first by position (read, record) is
 // kept. Returns, for each read, the records that repeat an earlier posting,
-// ascending. Memory: one slot a distinct key of the bucket. Without
+// ascending. Memory: 16 bytes a key, then a table for one partition of
+// about 32K keys at a time. Without
 // `records` (null), a piece's records are its positions: what is returned
 // for it are positions in the piece (KeyBucket::records maps them back), and
 // only fingerprints and half-years need to travel.
 struct KeyPiece {
   const uint64_t* records = nullptr;
   const uint64_t* fingerprints = nullptr;
-  const uint64_t* halves = nullptr;
+  const uint16_t* halves = nullptr;
   size_t size = 0;
 };
 std::vector<std::vector<uint64_t>> DecideDuplicates(const std::vector<KeyPiece>& pieces);
@@ -75,7 +76,8 @@ std::vector<std::vector<uint64_t>> DecideDuplicates(const std::vector<KeyPiece>&
 // and half-years. Postings without a fingerprint are in none (never
 // duplicates).
 struct KeyBucket {
-  std::vector<uint64_t> records, fingerprints, halves;
+  std::vector<uint64_t> records, fingerprints;
+  std::vector<uint16_t> halves;
 };
 std::vector<KeyBucket> SplitKeys(const DedupKeys& keys, size_t buckets);
 

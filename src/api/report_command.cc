@@ -7,7 +7,6 @@
 #include <cstring>
 #include <cstdlib>
 #include <filesystem>
-#include <unordered_map>
 #include <unistd.h>
 
 #include "aggregate/state.h"
@@ -422,14 +421,12 @@ std::vector<std::vector<uint64_t>> DecideDuplicates(const std::vector<KeyPiece>&
   size_t total = 0;
   for (const KeyPiece& p : pieces) total += p.size;
   // A half-year as a small number (0, 1, ...): few distinct ones.
-  std::unordered_map<uint64_t, uint64_t> half_ids;
-  uint64_t last_half = 0, last_id = ~0ull;  // the last one asked for
-  auto half_id = [&](uint64_t half) {
-    if (last_id == ~0ull || half != last_half) {
-      last_half = half;
-      last_id = half_ids.emplace(half, half_ids.size()).first->second;
-    }
-    return last_id;
+  std::vector<uint32_t> half_ids(size_t{1} << 16, UINT32_MAX);
+  uint32_t halves_seen = 0;
+  auto half_id = [&](uint16_t half) -> uint64_t {
+    uint32_t& id = half_ids[half];
+    if (id == UINT32_MAX) id = halves_seen++;
+    return id;
   };
   auto mix = [](uint64_t fingerprint, uint64_t half) { return Mix64(fingerprint ^ (half << 40) ^ half); };
   constexpr size_t kPerPartition = 1 << 15;
@@ -447,7 +444,7 @@ std::vector<std::vector<uint64_t>> DecideDuplicates(const std::vector<KeyPiece>&
     for (size_t k = 0; k < p.size; ++k)
       if (p.fingerprints[k] != 0) ++start[partition_of(mix(p.fingerprints[k], half_id(p.halves[k]))) + 1];
   for (size_t p = 1; p < start.size(); ++p) start[p] += start[p - 1];
-  JOBSIFT_CHECK(std::bit_width(half_ids.size()) + position_bits <= 64, "half-years and positions fit in 64 bits");
+  JOBSIFT_CHECK(std::bit_width(halves_seen) + position_bits <= 64, "half-years and positions fit in 64 bits");
   std::vector<Entry> entries(start.back());
   {
     std::vector<size_t> next(start.begin(), start.end() - 1);

@@ -226,12 +226,15 @@ void ReportJob::Add(const ContributionView& c, uint32_t half) {
   Count(cube_.Add(c.record), c);
 }
 
-uint64_t HalfCode(std::string_view quarter) {
+uint16_t HalfCode(std::string_view quarter) {
   std::string half = HalfOfQuarter(quarter);
   if (half.size() != 6) return 0;
-  uint64_t year = 0;
-  for (size_t i = 0; i < 4; ++i) year = year * 10 + static_cast<uint64_t>(half[i] - '0');
-  return year * 2 + (half[5] == '2' ? 2 : 1);
+  unsigned year = 0;
+  for (size_t i = 0; i < 4; ++i) {
+    if (half[i] < '0' || half[i] > '9') return 0;
+    year = year * 10 + static_cast<unsigned>(half[i] - '0');
+  }
+  return static_cast<uint16_t>(year * 2 + (half[5] == '2' ? 2 : 1));
 }
 
 void ReportJob::Count(Cube::AddResult result, const ContributionView& c) {

@@ -51,7 +51,7 @@ class ReportJob : public PostingJob {
   // of any part are taken back out (Uncount). Notes, in input order, each
   // posting's deduplication key — its fingerprint (0: none) and half-year
   // (HalfCode) — and where its record starts in the state (set_state).
-  void set_part(std::vector<uint64_t>* fingerprints, std::vector<uint64_t>* halves, std::vector<uint64_t>* offsets) {
+  void set_part(std::vector<uint64_t>* fingerprints, std::vector<uint16_t>* halves, std::vector<uint64_t>* offsets) {
     part_ = true;
     key_fingerprints_ = fingerprints;
     key_halves_ = halves;
@@ -69,7 +69,8 @@ class ReportJob : public PostingJob {
     annotator_ = nullptr;
     decider_ = nullptr;
     state_ = nullptr;
-    key_fingerprints_ = key_halves_ = offsets_ = nullptr;
+    key_fingerprints_ = offsets_ = nullptr;
+    key_halves_ = nullptr;
   }
   // Where exact deduplication keeps its scratch files (the output folder;
   // they are unlinked at once). Required before the first posting with a
@@ -130,9 +131,9 @@ class ReportJob : public PostingJob {
   StateWriter* state_ = nullptr;
   bool part_ = false;
   std::vector<uint64_t>* key_fingerprints_ = nullptr;
-  std::vector<uint64_t>* key_halves_ = nullptr;
+  std::vector<uint16_t>* key_halves_ = nullptr;
   std::vector<uint64_t>* offsets_ = nullptr;
-  std::map<std::string, uint64_t, std::less<>> half_codes_;  // by quarter label
+  std::map<std::string, uint16_t, std::less<>> half_codes_;  // by quarter label
   // Counts one posting's fate in the cube.
   void Count(Cube::AddResult result, const ContributionView& c);
   // The half-year id of a quarter label, for deduplication.
@@ -165,9 +166,10 @@ class ReportJob : public PostingJob {
   uint64_t outside_ = 0;
 };
 
-// A half-year as a deduplication key: 0 for an unknown quarter, else
-// year × 2 + (H2 ? 2 : 1).
-uint64_t HalfCode(std::string_view quarter);
+// A half-year as a deduplication key: 0 for an unknown quarter (or one
+// whose year is not four digits), else year × 2 + (H2 ? 2 : 1), at most
+// 20,000: 16 bits, as keys travel (docs/distributed.md).
+uint16_t HalfCode(std::string_view quarter);
 
 // The decider for set_decider: the AI terms of `full` alone, deciding only,
 // with `full`'s options, or with `categorize` (options that categorize):

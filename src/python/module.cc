@@ -608,6 +608,17 @@ py::array_t<T> Array(const std::vector<T>& v) {
   return py::array_t<T>(static_cast<py::ssize_t>(v.size()), v.data());
 }
 
+// A partial report from its bytes (PartialReport::ToBytes), loaded without
+// the GIL; damaged bytes raise.
+PartialReport PartialFromBytes(const std::string& bytes) {
+  std::optional<StatusOr<PartialReport>> made;
+  {
+    py::gil_scoped_release release;
+    made.emplace(PartialReport::FromBytes(bytes));
+  }
+  return ValueOrRaise(std::move(*made));
+}
+
 // A partial report held in Python: step 1's counts stay in the worker's
 // memory as one of these, and step 3 takes them over (moved out, so its
 // duplicates are taken out in place rather than from a copy); a second use
@@ -635,20 +646,13 @@ struct PyPartial {
     }
     return py::bytes(bytes);
   }
-  static PyPartial FromBytes(const std::string& bytes) {
-    std::optional<StatusOr<PartialReport>> made;
-    {
-      py::gil_scoped_release release;
-      made.emplace(PartialReport::FromBytes(bytes));
-    }
-    return PyPartial{ValueOrRaise(std::move(*made))};
-  }
+  static PyPartial FromBytes(const std::string& bytes) { return PyPartial{PartialFromBytes(bytes)}; }
 };
 
 // Step 1: (its keys by bucket, record offsets, the part's counts as a
 // Partial, messages) of one part, its state written. A bucket's keys are
-// (records, fingerprints, half-years as uint16): the records stay with the
-// read, the rest travel to the bucket's task (10 bytes a posting).
+// (records, fingerprints, half-years): the records stay with the read, the
+// rest travel to the bucket's task (10 bytes a posting).
 py::tuple ReadOnePart(const py::dict& options, const std::string& state, size_t buckets) {
   RunOptions run;
   std::string dedup = "exact";
@@ -668,15 +672,7 @@ py::tuple ReadOnePart(const py::dict& options, const std::string& state, size_t 
   });
   if (!failed.ok()) Raise(failed, console.Errors());
   py::list pieces;
-  for (const KeyBucket& b : split) {
-    std::vector<uint16_t> halves(b.halves.size());  // a HalfCode is at most 9999 × 2 + 2
-    for (size_t i = 0; i < halves.size(); ++i) {
-      if (b.halves[i] > UINT16_MAX)
-        Raise(DataError(state + ": a half-year code " + std::to_string(b.halves[i]) + " beyond 16 bits"));
-      halves[i] = static_cast<uint16_t>(b.halves[i]);
-    }
-    pieces.append(py::make_tuple(Array(b.records), Array(b.fingerprints), Array(halves)));
-  }
+  for (const KeyBucket& b : split) pieces.append(py::make_tuple(Array(b.records), Array(b.fingerprints), Array(b.halves)));
   return py::make_tuple(pieces, Array(offsets), std::move(counts), console.Messages());
 }
 
@@ -725,7 +721,7 @@ py::bytes CountParts(const std::vector<PyPartial*>& counts, const std::vector<st
 // Step 2: one bucket's keys of every read, (fingerprints, halves) each; the
 // positions in each read's piece that repeat an earlier posting.
 py::list Decide(const std::vector<std::tuple<py::array_t<uint64_t, py::array::c_style | py::array::forcecast>,
-                                             py::array_t<uint64_t, py::array::c_style | py::array::forcecast>>>& pieces) {
+                                             py::array_t<uint16_t, py::array::c_style>>>& pieces) {
   std::vector<KeyPiece> keys;
   for (const auto& [fingerprints, halves] : pieces) {
     if (halves.size() != fingerprints.size())
@@ -746,7 +742,7 @@ py::list Decide(const std::vector<std::tuple<py::array_t<uint64_t, py::array::c_
 // Step 4: partial reports (bytes) summed in the order given.
 PyPartial SumPartials(const std::vector<std::string>& bytes) {
   std::vector<PartialReport> parts;
-  for (const std::string& b : bytes) parts.push_back(*PyPartial::FromBytes(b).partial);
+  for (const std::string& b : bytes) parts.push_back(PartialFromBytes(b));
   return Sum(std::move(parts));
 }
 
