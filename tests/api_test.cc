@@ -10,6 +10,7 @@
 
 #include "jobsift/annotate.h"
 #include "jobsift/commands.h"
+#include "jobsift/partial.h"
 #include "jobsift/report.h"
 #include "test_util.h"
 
@@ -117,6 +118,62 @@ TEST(Api, MergedStatesGiveTheReportOfTheWhole) {
     EXPECT_EQ(merged->tables()[i].id, whole->tables()[i].id);
     EXPECT_EQ(merged->tables()[i].rows, whole->tables()[i].rows) << whole->tables()[i].id;
   }
+}
+
+// Year-less dates (04-20) and no reference date: the postings are undated,
+// in no period table. Every report path says so, with the count after
+// deduplication, and names the option that dates them; with it, they are
+// dated and nothing is said.
+TEST(Api, UndatedForWantOfAReferenceDateIsSaidByEveryReportPath) {
+  TempDir d;
+  std::string csv = "职位名称,公司名称,城市,发布日期,职位描述\n";
+  for (int i = 0; i < 6; ++i)
+    csv += "数据分析师,公司" + std::to_string(i) + ",北京," + (i < 4 ? "04-2" : "2024-03-1") + std::to_string(i) +
+           ",负责报表 " + std::to_string(i) + "\n";
+  csv += "数据分析师,公司0,北京,04-20,负责报表 0\n";  // a re-post of the first
+  WriteFile(d.File("a.csv"), csv);
+  auto warned = [](const RecordingConsole& c) {
+    std::vector<std::string> out;
+    for (const std::string& line : c.lines)
+      if (Has(line, "date without a year")) out.push_back(line);
+    return out;
+  };
+  RunOptions run;
+  run.threads = 1;
+  run.inputs = {d.File("a.csv")};
+  RecordingConsole console;
+  ReportRequest request;
+  request.state = d.File("a.state");
+  auto report = BuildReport(run, request, console);
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  ASSERT_EQ(report->postings(), 6u);
+  ASSERT_EQ(warned(console).size(), 1u) << console.lines.size() << " lines";
+  const std::string line = warned(console).front();
+  EXPECT_TRUE(Has(line, "4 of 6 postings")) << line;
+  EXPECT_TRUE(Has(line, "--reference-date")) << line;
+
+  RecordingConsole merged;
+  MergeRequest merge;
+  merge.states = {d.File("a.state")};
+  ASSERT_TRUE(MergeReports(run, merge, merged).ok());
+  EXPECT_EQ(warned(merged), std::vector<std::string>{line});
+
+  RecordingConsole partial;
+  DedupKeys keys;
+  std::vector<uint64_t> offsets;
+  auto part = ReadPart(run, "exact", d.File("p.state"), &keys, &offsets, partial);
+  ASSERT_TRUE(part.ok()) << part.status().message();
+  EXPECT_TRUE(warned(partial).empty()) << "a part's read does not count it: the sum does";
+  ASSERT_TRUE(part->RemoveDuplicates(d.File("p.state"), offsets, {6}).ok());
+  ASSERT_TRUE(ReportFromPartial(run, *part, {}, partial).ok());
+  EXPECT_EQ(warned(partial), std::vector<std::string>{line});
+
+  run.reference_date = "2024-12-31";
+  RecordingConsole dated;
+  report = BuildReport(run, {}, dated);
+  ASSERT_TRUE(report.ok());
+  EXPECT_TRUE(warned(dated).empty()) << warned(dated).front();
+  EXPECT_TRUE(Has(report->SummaryJson(), "\"postings_undated\":0,")) << report->SummaryJson();
 }
 
 // The catalogue is what the report holds: every analysis, in report order,

@@ -6,10 +6,12 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "aggregate/cube.h"
 #include "aggregate/state.h"
 #include "fields/normalize.h"
+#include "jobsift/console.h"
 #include "jobsift/options.h"
 #include "jobsift/report.h"
 #include "jobsift/status.h"
@@ -17,16 +19,25 @@
 #include "lexicon/lexicon.h"
 #include "pipeline/reader.h"
 #include "pipeline/report_job.h"
+#include "report/summary.h"
 #include "report/tables.h"
 
 namespace jobsift {
 
 StatusOr<Dedup> ParseDedup(const std::string& name);
 
-// The tables and summary of a finished job.
+// The tables and summary of a finished job. With a console, it hears what
+// the counts show that the user can mend (CountNotes), after the read's
+// notes: every report path (a run, a merge, partial reports) says it
+// alike; views pass none.
 ReportResult FinishReport(const ReportJob& job, const ReadSummary& read, const Lexicon& lexicon,
                           TableOptions table_options, Dedup dedup, const AiFlagInfo& ai,
-                          const SalaryConventions& salary);
+                          const SalaryConventions& salary, Console* console);
+
+// Warnings from a report's final counts (deduplicated, within the filter):
+// postings whose date has no year or is relative (04-20, 3天前) and that
+// had no day to read it against, so in no period table.
+std::vector<std::string> CountNotes(const ReportSummary& s);
 
 // The table options of a report made from states or partial reports:
 // their definition is shown beside the shipped ones when it is not one of

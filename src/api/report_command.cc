@@ -121,13 +121,32 @@ StatusOr<Dedup> ParseDedup(const std::string& name) {
   return InvalidArgument("--dedup must be none or exact");
 }
 
+std::vector<std::string> CountNotes(const ReportSummary& s) {
+  std::vector<std::string> out;
+  uint64_t needs_reference = 0;
+  for (const ReportSummary::Field& f : s.fields)
+    if (f.name == "date")
+      for (const auto& [reason, n] : f.unknown)
+        if (reason == UnknownName(Unknown::kNeedsReference)) needs_reference = n;
+  if (needs_reference > 0)
+    out.push_back(std::to_string(needs_reference) + " of " + std::to_string(s.postings) +
+                  " postings have a date without a year or a relative one (like 04-20 or 3天前) and no day to read "
+                  "it against: they are undated, counted in the totals but in no period table. If you know when "
+                  "the data were collected, give that day as --reference-date YYYY-MM-DD (reference_date in "
+                  "Python); `jobsift profile` over the inputs lists such dates.");
+  return out;
+}
+
 ReportResult FinishReport(const ReportJob& job, const ReadSummary& read, const Lexicon& lexicon,
-                          TableOptions table_options, Dedup dedup, const AiFlagInfo& ai, const SalaryConventions& salary) {
+                          TableOptions table_options, Dedup dedup, const AiFlagInfo& ai, const SalaryConventions& salary,
+                          Console* console) {
   table_options.definition = ai.definition;
   auto impl = std::make_shared<ReportResult::Impl>();
   impl->tables = BuildTables(job.cube(), table_options, &job.categories());
   for (const Table& t : impl->tables) impl->typed.push_back(TypedTable(t));
   impl->summary = SummarizeReport(read, job, lexicon, table_options, dedup, ai, salary);
+  if (console != nullptr)
+    for (const std::string& line : CountNotes(impl->summary)) console->Say(Severity::kWarning, line);
   impl->postings = job.postings();
   impl->duplicates = job.duplicates();
   impl->outside_filter = job.outside_filter();
@@ -263,7 +282,8 @@ StatusOr<ReportResult> BuildReport(const RunOptions& run, const ReportRequest& r
   if (!f.ok()) return f.status();
   TableOptions tables = ToTableOptions(request.tables);
   tables.definitions = f->config.definitions;
-  return FinishReport(*f->job, f->summary, f->annotator->lexicon(), tables, f->dedup, f->ai, f->config.fields.salary);
+  return FinishReport(*f->job, f->summary, f->annotator->lexicon(), tables, f->dedup, f->ai, f->config.fields.salary,
+                      &console);
 }
 
 StatusOr<int> Report(const RunOptions& run, const ReportRequest& request, Console& console) {
@@ -317,7 +337,7 @@ StatusOr<ReportResult> MergeReports(const RunOptions& run, const MergeRequest& r
   JOBSIFT_RETURN_IF_ERROR(job->Complete());
   SayReadNotes(series.read, console);
   return FinishReport(*job, series.read, lex, TablesFor(request.tables, series.ai), series.dedup, series.ai,
-                      series.salary);
+                      series.salary, &console);
 }
 
 StatusOr<int> Merge(const RunOptions& run, const MergeRequest& request, Console& console) {
@@ -559,7 +579,7 @@ StatusOr<ReportResult> ReportFromPartial(const RunOptions& run, const PartialRep
   read.total = p.info.read;
   read.notes = p.info.notes;
   SayReadNotes(read, console);
-  return FinishReport(*p.job, read, *lex, TablesFor(choices, p.info.ai), *dedup, p.info.ai, p.info.salary);
+  return FinishReport(*p.job, read, *lex, TablesFor(choices, p.info.ai), *dedup, p.info.ai, p.info.salary, &console);
 }
 
 const std::vector<AnalysisInfo>& Analyses() {

@@ -325,7 +325,8 @@ StatusOr<ReportResult> LoadedRun::View(const ViewFilter& f) const {
   if (std::find(cancelled.begin(), cancelled.end(), 1) != cancelled.end()) return Interrupted("the view was cancelled");
   ReportJob& job = *jobs[0];
   for (size_t k = 1; k < runs; ++k) job.MergeFrom(*jobs[k]);
-  return FinishReport(job, m.series.read, m.lex, TablesFor(f.tables, ai), m.series.dedup, ai, m.series.salary);
+  return FinishReport(job, m.series.read, m.lex, TablesFor(f.tables, ai), m.series.dedup, ai, m.series.salary,
+                      nullptr);
 }
 
 const std::vector<std::string>& LoadedRun::Values(std::string_view facet) const {
