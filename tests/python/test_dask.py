@@ -190,3 +190,30 @@ def test_real_folder_with_company_tables(client):
     assert dist.dask["parts"] > 50  # one a file, the skipped company tables among them
     _same_tables(dist, local)
     assert dist.summary == local.summary  # the skipped tables' industry column is still noted
+
+
+def test_real_year_less_dates_are_warned_of_alike(client):
+    """51job-2018-fengxian's dates have no year (04-20): every posting is undated without a reference
+    date. The single run and the Dask run warn alike, with the count after deduplication."""
+    real = _real_data()
+    if real is None:
+        pytest.skip("../shared/data/real is not beside this checkout: set JOBSIFT_REAL_DATA to run this test")
+    folder = os.path.join(real, "51job-2018-fengxian")
+
+    def said(run):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", jobsift.JobsiftWarning)
+            rep = run()
+        return rep, [str(w.message) for w in caught if "date without a year" in str(w.message)]
+
+    local, local_said = said(lambda: jobsift.report(folder))
+    dist, dist_said = said(lambda: jobsift.dask.report(folder, client=client))
+    assert local.summary["postings_undated"] == local.postings > 1000
+    assert local_said == dist_said == [f"{local.postings} of {local.postings} postings have a date without a year "
+                                       "or a relative one (like 04-20 or 3天前) and no day to read it against: they "
+                                       "are undated, counted in the totals but in no period table. If you know when "
+                                       "the data were collected, give that day as --reference-date YYYY-MM-DD "
+                                       "(reference_date in Python); `jobsift profile` over the inputs lists such "
+                                       "dates."]
+    dated, dated_said = said(lambda: jobsift.dask.report(folder, client=client, reference_date="2018-12-31"))
+    assert dated_said == [] and dated.summary["postings_undated"] == 0
