@@ -12,6 +12,7 @@
 #include "jobsift/commands.h"
 #include "jobsift/partial.h"
 #include "jobsift/report.h"
+#include "jobsift/views.h"
 #include "test_util.h"
 
 namespace jobsift {
@@ -157,6 +158,14 @@ TEST(Api, UndatedForWantOfAReferenceDateIsSaidByEveryReportPath) {
   merge.states = {d.File("a.state")};
   ASSERT_TRUE(MergeReports(run, merge, merged).ok());
   EXPECT_EQ(warned(merged), std::vector<std::string>{line});
+
+  // Loaded for views (the dashboard, jobsift.load): said once, at the load.
+  RecordingConsole loaded;
+  auto run_loaded = LoadedRun::Load(run, {d.File("a.state")}, loaded);
+  ASSERT_TRUE(run_loaded.ok()) << run_loaded.status().message();
+  EXPECT_EQ(warned(loaded), std::vector<std::string>{line});
+  ASSERT_TRUE(run_loaded->View({}).ok());
+  EXPECT_EQ(warned(loaded).size(), 1u) << "a view says nothing more";
 
   RecordingConsole partial;
   DedupKeys keys;

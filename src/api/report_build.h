@@ -35,9 +35,10 @@ ReportResult FinishReport(const ReportJob& job, const ReadSummary& read, const L
                           const SalaryConventions& salary, Console* console);
 
 // Warnings from a report's final counts (deduplicated, within the filter):
-// postings whose date has no year or is relative (04-20, 3天前) and that
-// had no day to read it against, so in no period table.
-std::vector<std::string> CountNotes(const ReportSummary& s);
+// `needs_reference` of `postings` have a date without a year or a relative
+// one (04-20, 3天前) and had no day to read it against, so are in no
+// period table.
+std::vector<std::string> CountNotes(uint64_t needs_reference, uint64_t postings);
 
 // The table options of a report made from states or partial reports:
 // their definition is shown beside the shipped ones when it is not one of

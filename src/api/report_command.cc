@@ -121,15 +121,10 @@ StatusOr<Dedup> ParseDedup(const std::string& name) {
   return InvalidArgument("--dedup must be none or exact");
 }
 
-std::vector<std::string> CountNotes(const ReportSummary& s) {
+std::vector<std::string> CountNotes(uint64_t needs_reference, uint64_t postings) {
   std::vector<std::string> out;
-  uint64_t needs_reference = 0;
-  for (const ReportSummary::Field& f : s.fields)
-    if (f.name == "date")
-      for (const auto& [reason, n] : f.unknown)
-        if (reason == UnknownName(Unknown::kNeedsReference)) needs_reference = n;
   if (needs_reference > 0)
-    out.push_back(std::to_string(needs_reference) + " of " + std::to_string(s.postings) +
+    out.push_back(std::to_string(needs_reference) + " of " + std::to_string(postings) +
                   " postings have a date without a year or a relative one (like 04-20 or 3天前) and no day to read "
                   "it against: they are undated, counted in the totals but in no period table. If you know when "
                   "the data were collected, give that day as --reference-date YYYY-MM-DD (reference_date in "
@@ -145,8 +140,15 @@ ReportResult FinishReport(const ReportJob& job, const ReadSummary& read, const L
   impl->tables = BuildTables(job.cube(), table_options, &job.categories());
   for (const Table& t : impl->tables) impl->typed.push_back(TypedTable(t));
   impl->summary = SummarizeReport(read, job, lexicon, table_options, dedup, ai, salary);
-  if (console != nullptr)
-    for (const std::string& line : CountNotes(impl->summary)) console->Say(Severity::kWarning, line);
+  if (console != nullptr) {
+    uint64_t needs_reference = 0;
+    for (const ReportSummary::Field& f : impl->summary.fields)
+      if (f.name == DerivedFieldName(DerivedField::kDate))
+        for (const auto& [reason, n] : f.unknown)
+          if (reason == UnknownName(Unknown::kNeedsReference)) needs_reference = n;
+    for (const std::string& line : CountNotes(needs_reference, impl->summary.postings))
+      console->Say(Severity::kWarning, line);
+  }
   impl->postings = job.postings();
   impl->duplicates = job.duplicates();
   impl->outside_filter = job.outside_filter();

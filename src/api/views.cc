@@ -215,6 +215,12 @@ StatusOr<LoadedRun> LoadedRun::Load(const RunOptions& run, const std::vector<std
   }
   impl->Describe(*setup->normalizer, own_rule);
   SayReadNotes(impl->series.read, console);
+  // What every view's counts would show, said once here: views say nothing.
+  uint64_t needs_reference = 0;
+  for (const Held& p : impl->postings)
+    needs_reference += !p.duplicate && p.reasons[static_cast<size_t>(DerivedField::kDate)] == Unknown::kNeedsReference;
+  for (const std::string& line : CountNotes(needs_reference, impl->postings.size() - impl->duplicates))
+    console.Say(Severity::kWarning, line);
   return LoadedRun(std::move(impl));
 }
 
