@@ -152,6 +152,9 @@ TEST(Api, UndatedForWantOfAReferenceDateIsSaidByEveryReportPath) {
   const std::string line = warned(console).front();
   EXPECT_TRUE(Has(line, "4 of 6 postings")) << line;
   EXPECT_TRUE(Has(line, "--reference-date")) << line;
+  // And the report's data-quality chapter, beside the undated count.
+  ASSERT_TRUE(report->Write(d.File("out")).ok());
+  EXPECT_TRUE(Has(ReadFile(d.File("out/report.html")), "未给参考日期（--reference-date）</th><td class=\"num\">4（"));
 
   RecordingConsole merged;
   MergeRequest merge;

@@ -140,15 +140,9 @@ ReportResult FinishReport(const ReportJob& job, const ReadSummary& read, const L
   impl->tables = BuildTables(job.cube(), table_options, &job.categories());
   for (const Table& t : impl->tables) impl->typed.push_back(TypedTable(t));
   impl->summary = SummarizeReport(read, job, lexicon, table_options, dedup, ai, salary);
-  if (console != nullptr) {
-    uint64_t needs_reference = 0;
-    for (const ReportSummary::Field& f : impl->summary.fields)
-      if (f.name == DerivedFieldName(DerivedField::kDate))
-        for (const auto& [reason, n] : f.unknown)
-          if (reason == UnknownName(Unknown::kNeedsReference)) needs_reference = n;
-    for (const std::string& line : CountNotes(needs_reference, impl->summary.postings))
+  if (console != nullptr)
+    for (const std::string& line : CountNotes(impl->summary.UndatedForWantOfReference(), impl->summary.postings))
       console->Say(Severity::kWarning, line);
-  }
   impl->postings = job.postings();
   impl->duplicates = job.duplicates();
   impl->outside_filter = job.outside_filter();

@@ -650,6 +650,9 @@ std::string DataQualityHtml(const ReportSummary& s) {
   row("去除的重复岗位", FormatCount(s.duplicates_removed));
   row("参与分析的岗位（去重后）", FormatCount(s.postings));
   row("无可用日期（不计入分期统计）", FormatCount(s.Undated()) + "（" + ShareOf(s.Undated(), s.postings) + "）");
+  if (uint64_t n = s.UndatedForWantOfReference(); n > 0)
+    row("其中日期缺年份或为相对日期（如 04-20、3天前），未给参考日期（--reference-date）",
+        FormatCount(n) + "（" + ShareOf(n, s.postings) + "）");
   o += "</tbody></table>\n";
   std::string reasons;
   for (const auto& [name, n] : s.rejected_by_reason) {

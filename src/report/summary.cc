@@ -12,6 +12,14 @@ uint64_t ReportSummary::Undated() const {
   return 0;
 }
 
+uint64_t ReportSummary::UndatedForWantOfReference() const {
+  for (const Field& f : fields)
+    if (f.name == "date")
+      for (const auto& [reason, n] : f.unknown)
+        if (reason == "needs_reference") return n;
+  return 0;
+}
+
 uint64_t ReportSummary::AiPostings() const {
   uint64_t ai = 0;
   for (const Quarter& q : by_quarter) ai += q.ai;

@@ -46,6 +46,9 @@ struct ReportSummary {
   // without one.
   uint64_t Undated() const;
   uint64_t AiPostings() const;
+  // Of them, those undated for want of a reference date (a year-less or
+  // relative date: the date's unknown reason "needs_reference").
+  uint64_t UndatedForWantOfReference() const;
 
   struct Field {
     std::string name;  // DerivedFieldName: "salary", "city", …
