@@ -147,6 +147,61 @@ TEST(Partial, SummedPartsGiveTheReportOfOneRunByteForByte) {
   ExpectSameReport(*replayed, *whole, d);
 }
 
+// A worker reads the parts handed to it into open runs: consecutive parts
+// read one at a time into a run give what one ReadPart over them gives,
+// the state byte for byte, with the setup loaded once for every run.
+TEST(Partial, APartReaderReadsConsecutivePartsIntoOneRunAsOneReadWould) {
+  TempDir d;
+  std::vector<std::string> parts = Parts(d);
+  RunOptions run;
+  run.threads = 2;
+  QuietConsole console;
+  auto reader = PartReader::Create(run, "exact");
+  ASSERT_TRUE(reader.ok()) << reader.status().message();
+  for (size_t r = 0; r < 2; ++r) {
+    std::string state = d.File("run" + std::to_string(r) + ".state");
+    ASSERT_TRUE((*reader)->Begin(state).ok());
+    for (size_t p = 2 * r; p < 2 * r + 2; ++p) {
+      RunOptions one = run;
+      one.inputs = {parts[p]};
+      one.inputs_found_in_folder = true;  // part3.csv holds no posting: noted, no error
+      Status st = (*reader)->Read(one, console);
+      ASSERT_TRUE(st.ok()) << st.message();
+    }
+    DedupKeys keys;
+    std::vector<uint64_t> offsets;
+    auto counted = (*reader)->Finish(&keys, &offsets);
+    ASSERT_TRUE(counted.ok()) << counted.status().message();
+
+    RunOptions both = run;
+    both.inputs = {parts[2 * r], parts[2 * r + 1]};
+    both.inputs_found_in_folder = true;
+    DedupKeys one_keys;
+    std::vector<uint64_t> one_offsets;
+    std::string one_state = d.File("one" + std::to_string(r) + ".state");
+    auto one = ReadPart(both, "exact", one_state, &one_keys, &one_offsets, console);
+    ASSERT_TRUE(one.ok()) << one.status().message();
+    EXPECT_EQ(keys.fingerprint, one_keys.fingerprint) << r;
+    EXPECT_EQ(keys.half, one_keys.half) << r;
+    EXPECT_EQ(offsets, one_offsets) << r;
+    EXPECT_EQ(counted->postings(), one->postings()) << r;
+    EXPECT_EQ(ReadFile(state), ReadFile(one_state)) << "run " << r << ": the state of one read over its parts";
+  }
+  // Out of turn: no run open, a read that fails, and the run after it.
+  DedupKeys keys;
+  std::vector<uint64_t> offsets;
+  EXPECT_EQ((*reader)->Finish(&keys, &offsets).status().code(), StatusCode::kInvalidArgument);
+  RunOptions missing = run;
+  missing.inputs = {d.File("nope.jsonl")};
+  EXPECT_EQ((*reader)->Read(missing, console).code(), StatusCode::kInvalidArgument);
+  ASSERT_TRUE((*reader)->Begin(d.File("bad.state")).ok());
+  EXPECT_FALSE((*reader)->Read(missing, console).ok());
+  RunOptions good = run;
+  good.inputs = {parts[0]};
+  EXPECT_FALSE((*reader)->Read(good, console).ok()) << "a failed run stays failed";
+  EXPECT_FALSE((*reader)->Finish(&keys, &offsets).ok());
+}
+
 TEST(Partial, AFilterAppliesWhenCountingNotWhenDeduplicating) {
   TempDir d;
   std::vector<std::string> parts = Parts(d);

@@ -180,62 +180,99 @@ Status SameLexicons(const std::string& what, const std::string& checksum, const 
 
 namespace {
 
-// A report job filled from `run.inputs`, with what it was made with: the
-// common part of BuildReport and ReadPart.
-struct FilledJob {
-  StateInfo info;  // what the state says of the run (when one was written)
+// What a report's read is made with: the config, the field tables, the
+// annotators and the filter, loaded once. BuildReport loads it for its one
+// read; a PartReader keeps it for every part it reads.
+struct JobSetup {
   Config config;
+  AnnotateOptions categorize;  // the decider's: it categorizes every posting
   std::unique_ptr<FieldNormalizer> normalizer;
   std::unique_ptr<Annotator> annotator, decider;
-  std::unique_ptr<ReportJob> job;
-  ReadSummary summary;
+  CubeFilter filter;
   AiFlagInfo ai;
+  std::string dedup_name;
   Dedup dedup = Dedup::kExact;
 };
 
-// Reads the inputs into a job. With `state`, the job's state is written
-// there. A part of a distributed run (`part_keys` given) only writes its
-// state and its postings' keys, and holding no posting (an empty or
-// skipped file) is no error there: its state says what was noted, for the
-// sum.
-StatusOr<FilledJob> FillJob(const RunOptions& run, const std::string& dedup_name, const std::string& out_dir,
-                            const std::string& state_path, DedupKeys* part_keys, std::vector<uint64_t>* offsets,
-                            Console& console) {
-  const bool part = part_keys != nullptr;
-  FilledJob f;
+Status SetUpJob(const RunOptions& run, const std::string& dedup_name, JobSetup* s) {
   auto config = MakeConfig(run);
   if (!config.ok()) return config.status();
-  f.config = std::move(*config);
+  s->config = std::move(*config);
   auto dedup = ParseDedup(dedup_name);
   if (!dedup.ok()) return dedup.status();
-  f.dedup = *dedup;
-  auto normalizer = FieldNormalizer::Load(f.config.fields);
+  s->dedup = *dedup;
+  s->dedup_name = dedup_name;
+  auto normalizer = FieldNormalizer::Load(s->config.fields);
   if (!normalizer.ok()) return normalizer.status();
-  f.normalizer = std::move(*normalizer);
+  s->normalizer = std::move(*normalizer);
   // The decider categorizes every posting; the full annotator reads only
   // those it flags, for their terms and skills.
-  JOBSIFT_RETURN_IF_ERROR(PrepareClassifier(&f.config));
-  const AnnotateOptions categorize = f.config.annotate;
-  f.config.annotate.categorize = false;
-  auto annotator = MakeAnnotator(f.config);
+  JOBSIFT_RETURN_IF_ERROR(PrepareClassifier(&s->config));
+  s->categorize = s->config.annotate;
+  s->config.annotate.categorize = false;
+  auto annotator = MakeAnnotator(s->config);
   if (!annotator.ok()) return annotator.status();
-  f.annotator = std::move(*annotator);
+  s->annotator = std::move(*annotator);
+  auto filter = ResolveFilter(*s->normalizer, run);
+  if (!filter.ok()) return filter.status();
+  s->filter = *filter;
+  auto decider = MakeDecider(*s->annotator, &s->categorize);
+  if (!decider.ok()) return decider.status();
+  s->decider = std::move(*decider);
+  s->config.read.judge = s->normalizer.get();
+  s->ai = FlagInfo(s->config);
+  return Status::Ok();
+}
+
+// A job made with `s`, its scratch files in `out_dir` ("" = the temporary
+// folder).
+std::unique_ptr<ReportJob> MakeJob(const JobSetup& s, const std::string& out_dir) {
+  auto job = std::make_unique<ReportJob>(s.normalizer.get(), s.annotator.get(), s.dedup);
+  job->set_filter(s.filter);
+  job->set_scratch_dir(ScratchDir(out_dir));
+  job->set_threads(ThreadsFor(s.config.read.threads));
+  job->set_decider(s.decider.get());
+  return job;
+}
+
+// The read options of `s` for one read of `run.inputs`: of `run`, only what
+// is a read's own is taken (inputs_found_in_folder, on_progress, cancel).
+ReadOptions ReadFor(const JobSetup& s, const RunOptions& run) {
+  ReadOptions read = s.config.read;
+  read.inputs_found_in_folder = run.inputs_found_in_folder;
+  read.on_progress = run.on_progress;
+  read.cancel = run.cancel;
+  return read;
+}
+
+// What the state of a run says of it.
+StateInfo InfoOf(const JobSetup& s, const ReadStats& read, const InputNotes& notes) {
+  StateInfo info;
+  info.read = read;
+  info.lexicon_checksum = s.annotator->lexicon().Checksum();
+  info.ai = s.ai;
+  info.dedup = s.dedup_name;
+  info.salary = s.config.fields.salary;
+  info.notes = notes;
+  return info;
+}
+
+// A report job filled from `run.inputs` (with `state`, its state written
+// there).
+struct FilledJob {
+  std::unique_ptr<ReportJob> job;
+  ReadSummary summary;
+};
+
+StatusOr<FilledJob> FillJob(const JobSetup& s, const RunOptions& run, const std::string& out_dir,
+                            const std::string& state_path, Console& console) {
+  FilledJob f;
+  ReadOptions read = ReadFor(s, run);
   if (!out_dir.empty()) {
     JOBSIFT_RETURN_IF_ERROR(PrepareOutputDir(out_dir));
-    f.config.read.rejects_path = out_dir + "/rejects.tsv";
+    read.rejects_path = out_dir + "/rejects.tsv";
   }
-  auto filter = ResolveFilter(*f.normalizer, run);
-  if (!filter.ok()) return filter.status();
-  f.config.read.judge = f.normalizer.get();
-  f.job = std::make_unique<ReportJob>(f.normalizer.get(), f.annotator.get(), f.dedup);
-  f.job->set_filter(*filter);
-  f.job->set_scratch_dir(ScratchDir(out_dir));
-  f.job->set_threads(ThreadsFor(f.config.read.threads));
-  if (part) f.job->set_part(&part_keys->fingerprint, &part_keys->half, offsets);
-  auto decider = MakeDecider(*f.annotator, &categorize);
-  if (!decider.ok()) return decider.status();
-  f.decider = std::move(*decider);
-  f.job->set_decider(f.decider.get());
+  f.job = MakeJob(s, out_dir);
   std::unique_ptr<StateWriter> state;
   if (!state_path.empty()) {
     auto w = StateWriter::Open(state_path);
@@ -243,10 +280,10 @@ StatusOr<FilledJob> FillJob(const RunOptions& run, const std::string& dedup_name
     state = std::move(*w);
     f.job->set_state(state.get());
   }
-  auto summary = ReadPostings(run.inputs, f.config.read, f.job.get());
+  auto summary = ReadPostings(run.inputs, read, f.job.get());
   if (!summary.ok()) return summary.status();
   f.summary = std::move(*summary);
-  if (std::string none = NoPostingsLine(f.summary, "report"); !none.empty() && !part) {
+  if (std::string none = NoPostingsLine(f.summary, "report"); !none.empty()) {
     console.Say(Severity::kError, none);  // first, then what the read noticed
     SayReadNotes(f.summary, console);
     return DataError(none);
@@ -257,28 +294,20 @@ StatusOr<FilledJob> FillJob(const RunOptions& run, const std::string& dedup_name
   }
   SayReadNotes(f.summary, console);
   JOBSIFT_RETURN_IF_ERROR(f.job->Complete());
-  f.ai = FlagInfo(f.config);
-  if (state) {
-    StateInfo& info = f.info;
-    info.read = f.summary.total;
-    info.lexicon_checksum = f.annotator->lexicon().Checksum();
-    info.ai = f.ai;
-    info.dedup = dedup_name;
-    info.salary = f.config.fields.salary;
-    info.notes = f.summary.notes;
-    JOBSIFT_RETURN_IF_ERROR(state->Finish(info));
-  }
+  if (state) JOBSIFT_RETURN_IF_ERROR(state->Finish(InfoOf(s, f.summary.total, f.summary.notes)));
   return f;
 }
 
 }  // namespace
 
 StatusOr<ReportResult> BuildReport(const RunOptions& run, const ReportRequest& request, Console& console) {
-  auto f = FillJob(run, request.dedup, request.output_dir, request.state, nullptr, nullptr, console);
+  JobSetup s;
+  JOBSIFT_RETURN_IF_ERROR(SetUpJob(run, request.dedup, &s));
+  auto f = FillJob(s, run, request.output_dir, request.state, console);
   if (!f.ok()) return f.status();
   TableOptions tables = ToTableOptions(request.tables);
-  tables.definitions = f->config.definitions;
-  return FinishReport(*f->job, f->summary, f->annotator->lexicon(), tables, f->dedup, f->ai, f->config.fields.salary,
+  tables.definitions = s.config.definitions;
+  return FinishReport(*f->job, f->summary, s.annotator->lexicon(), tables, s.dedup, s.ai, s.config.fields.salary,
                       &console);
 }
 
@@ -368,19 +397,97 @@ StatusOr<std::vector<InputPart>> ListParts(const std::vector<std::string>& input
   return parts;
 }
 
+// A PartReader's setup and its open run: one job and one state for the
+// consecutive parts read into it.
+struct PartReader::Impl {
+  JobSetup setup;
+  bool open = false;
+  Status failed;  // a read into the open run failed: so does its Finish
+  std::unique_ptr<ReportJob> job;
+  std::unique_ptr<StateWriter> state;
+  ReadStats read;
+  InputNotes notes;
+  DedupKeys keys;
+  std::vector<uint64_t> offsets;
+};
+
+StatusOr<std::unique_ptr<PartReader>> PartReader::Create(const RunOptions& run, const std::string& dedup) {
+  auto impl = std::make_unique<Impl>();
+  JOBSIFT_RETURN_IF_ERROR(SetUpJob(run, dedup, &impl->setup));
+  return std::unique_ptr<PartReader>(new PartReader(std::move(impl)));
+}
+
+PartReader::PartReader(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+PartReader::~PartReader() = default;
+
+Status PartReader::Begin(const std::string& state) {
+  Impl& m = *impl_;
+  m.open = false;
+  m.failed = Status::Ok();
+  m.state.reset();
+  m.job.reset();
+  m.read = {};
+  m.notes = {};
+  m.keys = {};
+  m.offsets.clear();
+  if (state.empty()) return InvalidArgument("a part's state file must be named");
+  auto w = StateWriter::Open(state);
+  if (!w.ok()) return w.status();
+  m.state = std::move(*w);
+  m.job = MakeJob(m.setup, "");
+  m.job->set_state(m.state.get());
+  m.job->set_part(&m.keys.fingerprint, &m.keys.half, &m.offsets);
+  m.open = true;
+  return Status::Ok();
+}
+
+Status PartReader::Read(const RunOptions& run, Console& console) {
+  Impl& m = *impl_;
+  if (!m.open) return InvalidArgument("no run is open: Begin one first");
+  if (!m.failed.ok()) return m.failed;
+  m.failed = [&]() -> Status {
+    auto summary = ReadPostings(run.inputs, ReadFor(m.setup, run), m.job.get());
+    if (!summary.ok()) return summary.status();
+    SayReadNotes(*summary, console);
+    // A part holding no posting (an empty file, a table of companies) is no
+    // error: what its read noticed is kept, for the sum.
+    if (!summary->errors.empty()) return Status(summary->errors.front().code(), "no report written");
+    m.read.Add(summary->total);
+    m.notes.Add(summary->notes);
+    return Status::Ok();
+  }();
+  return m.failed;
+}
+
+StatusOr<PartialReport> PartReader::Finish(DedupKeys* keys, std::vector<uint64_t>* offsets) {
+  Impl& m = *impl_;
+  if (!m.open) return InvalidArgument("no run is open: Begin one first");
+  m.open = false;
+  JOBSIFT_RETURN_IF_ERROR(m.failed);
+  JOBSIFT_RETURN_IF_ERROR(m.job->Complete());
+  StateInfo info = InfoOf(m.setup, m.read, m.notes);
+  JOBSIFT_RETURN_IF_ERROR(m.state->Finish(info));
+  m.state.reset();
+  auto impl = std::make_shared<PartialReport::Impl>();
+  impl->counts.info = std::move(info);
+  impl->counts.info.records = 0;
+  m.job->Detach();
+  impl->counts.job = std::move(m.job);
+  *keys = std::move(m.keys);
+  *offsets = std::move(m.offsets);
+  m.keys = {};
+  m.offsets.clear();
+  return PartialReport(std::move(impl));
+}
+
 StatusOr<PartialReport> ReadPart(const RunOptions& run, const std::string& dedup, const std::string& state,
                                  DedupKeys* keys, std::vector<uint64_t>* offsets, Console& console) {
   if (state.empty()) return InvalidArgument("a part's state file must be named");
-  *keys = {};
-  offsets->clear();
-  auto f = FillJob(run, dedup, "", state, keys, offsets, console);
-  if (!f.ok()) return f.status();
-  auto impl = std::make_shared<PartialReport::Impl>();
-  impl->counts.info = std::move(f->info);
-  impl->counts.info.records = 0;
-  f->job->Detach();
-  impl->counts.job = std::move(f->job);
-  return PartialReport(std::move(impl));
+  auto reader = PartReader::Create(run, dedup);
+  if (!reader.ok()) return reader.status();
+  JOBSIFT_RETURN_IF_ERROR((*reader)->Begin(state));
+  JOBSIFT_RETURN_IF_ERROR((*reader)->Read(run, console));
+  return (*reader)->Finish(keys, offsets);
 }
 
 std::string PartialReport::ToBytes() const { return SavePartial(impl_->counts); }

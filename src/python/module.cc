@@ -649,31 +649,82 @@ struct PyPartial {
   static PyPartial FromBytes(const std::string& bytes) { return PyPartial{PartialFromBytes(bytes)}; }
 };
 
-// Step 1: (its keys by bucket, record offsets, the part's counts as a
-// Partial, messages) of one part, its state written. A bucket's keys are
-// (records, fingerprints, half-years): the records stay with the read, the
-// rest travel to the bucket's task (10 bytes a posting).
+// Step 1 on a worker: PartReader (jobsift/partial.h). What a read is made
+// with is loaded once; the parts handed to the worker one after another
+// are read into open runs.
+class PyPartReader {
+ public:
+  explicit PyPartReader(const py::dict& options) {
+    TableChoices unused;
+    ReadOptions(options, run_, &unused, &dedup_);
+    StatusOr<std::unique_ptr<PartReader>> made = InvalidArgument("not made");
+    {
+      py::gil_scoped_release release;
+      made = PartReader::Create(run_, dedup_);
+    }
+    reader_ = ValueOrRaise(std::move(made));
+  }
+
+  void Begin(const std::string& state) {
+    Status st;
+    {
+      py::gil_scoped_release release;
+      st = reader_->Begin(state);
+    }
+    if (!st.ok()) Raise(st);
+  }
+
+  // Reads `inputs` into the open run; returns the messages of the read.
+  py::list Read(const std::vector<std::string>& inputs, bool found_in_folder) {
+    RunOptions run = run_;
+    run.inputs = inputs;
+    run.inputs_found_in_folder = found_in_folder;
+    CollectingConsole console;
+    Status failed = WithoutGil(run, py::none(), [&] { return reader_->Read(run, console); });
+    if (!failed.ok()) Raise(failed, console.Errors());
+    return console.Messages();
+  }
+
+  // Closes the run: (its keys by bucket, record offsets, its counts as a
+  // Partial). A bucket's keys are (records, fingerprints, half-years): the
+  // records stay with the run, the rest travel to the bucket's task (10
+  // bytes a posting).
+  py::tuple Finish(size_t buckets) {
+    std::vector<KeyBucket> split;
+    std::vector<uint64_t> offsets;
+    PyPartial counts;
+    Status failed = [&] {
+      py::gil_scoped_release release;
+      DedupKeys keys;
+      auto part = reader_->Finish(&keys, &offsets);
+      if (!part.ok()) return part.status();
+      counts.partial = std::move(*part);
+      split = SplitKeys(keys, buckets);
+      return Status::Ok();
+    }();
+    if (!failed.ok()) Raise(failed);
+    py::list pieces;
+    for (const KeyBucket& b : split)
+      pieces.append(py::make_tuple(Array(b.records), Array(b.fingerprints), Array(b.halves)));
+    return py::make_tuple(pieces, Array(offsets), std::move(counts));
+  }
+
+  const RunOptions& run() const { return run_; }
+
+ private:
+  RunOptions run_;
+  std::string dedup_ = "exact";
+  std::unique_ptr<PartReader> reader_;
+};
+
+// Step 1 for one part (the options' inputs), in one run: (its keys by
+// bucket, record offsets, its counts as a Partial, messages).
 py::tuple ReadOnePart(const py::dict& options, const std::string& state, size_t buckets) {
-  RunOptions run;
-  std::string dedup = "exact";
-  TableChoices unused;
-  ReadOptions(options, run, &unused, &dedup);
-  CollectingConsole console;
-  std::vector<KeyBucket> split;
-  std::vector<uint64_t> offsets;
-  PyPartial counts;
-  Status failed = WithoutGil(run, py::none(), [&] {
-    DedupKeys keys;
-    auto part = ReadPart(run, dedup, state, &keys, &offsets, console);
-    if (!part.ok()) return part.status();
-    counts.partial = std::move(*part);
-    split = SplitKeys(keys, buckets);
-    return Status::Ok();
-  });
-  if (!failed.ok()) Raise(failed, console.Errors());
-  py::list pieces;
-  for (const KeyBucket& b : split) pieces.append(py::make_tuple(Array(b.records), Array(b.fingerprints), Array(b.halves)));
-  return py::make_tuple(pieces, Array(offsets), std::move(counts), console.Messages());
+  PyPartReader reader(options);
+  reader.Begin(state);
+  py::list messages = reader.Read(reader.run().inputs, reader.run().inputs_found_in_folder);
+  py::tuple run = reader.Finish(buckets);
+  return py::make_tuple(run[0], run[1], run[2], messages);
 }
 
 // `parts` summed in the order given, each first passed to `prepare` (when
@@ -819,6 +870,11 @@ PYBIND11_MODULE(_jobsift, m) {
                         return PyPartial::FromBytes(t[0].cast<std::string>());
                       }));
   m.def("read_part", &ReadOnePart, py::arg("options"), py::arg("state"), py::arg("buckets"));
+  py::class_<PyPartReader>(m, "PartReader")
+      .def(py::init<const py::dict&>(), py::arg("options"))
+      .def("begin", &PyPartReader::Begin, py::arg("state"))
+      .def("read", &PyPartReader::Read, py::arg("inputs"), py::arg("found_in_folder"))
+      .def("finish", &PyPartReader::Finish, py::arg("buckets"));
   m.def("decide", &Decide, py::arg("pieces"));
   m.def("count_parts", &CountParts, py::arg("counts"), py::arg("states"), py::arg("offsets"), py::arg("duplicates"));
   m.def("sum_partials", &SumPartials, py::arg("parts"));
