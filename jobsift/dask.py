@@ -8,28 +8,34 @@
 
 How (docs/distributed.md, include/jobsift/partial.h):
 
-1. Each input file is a part. Each worker reads a run of consecutive parts (of about equal bytes)
-   in one read (the lexicons and model loaded once): their postings are counted into a partial
-   report (kept in the worker's memory, a _jobsift.Partial), their contributions go to a state file
-   on that worker's disk, and their deduplication keys (fingerprint of company, title, city and
-   description; half-year) come back split into buckets by fingerprint.
-2. A task per bucket gathers the bucket's keys of every read, so all copies of a posting meet
-   there, keeps the first by position (read, record) and names the others duplicates.
-3. Each worker takes its reads' duplicates back out of their counts (reading only those records
-   from the states) and sums its parts, in input order, into one partial report (a cube: bounded
-   by cities, industries, terms ..., not by postings), sent to the client as bytes.
-4. The client sums the workers' partial reports in input order and makes the Report.
+1. Each input file is a part. The parts are handed out one at a time as workers finish, so a
+   slower worker reads fewer: each worker starts with a range of consecutive parts (of about equal
+   bytes) and one that runs out takes the back half of the largest range left (_Handout). A
+   worker's consecutive parts are read into one run (the lexicons and model loaded once a process,
+   a _jobsift.PartReader): their postings are counted into one partial report (kept in the worker's
+   memory, a _jobsift.Partial), their contributions go to one state file on that worker's disk,
+   and their deduplication keys (fingerprint of company, title, city and description; half-year)
+   come back split into buckets by fingerprint.
+2. A task per bucket gathers the bucket's keys of every run, so all copies of a posting meet
+   there, keeps the first by position (run, record) and names the others duplicates.
+3. Each worker takes its runs' duplicates back out of their counts (reading only those records
+   from the states) and sums each stretch of its runs that follow one another in input order into
+   one partial report (a cube: bounded by cities, industries, terms ..., not by postings), sent to
+   the client as bytes.
+4. The client sums those partial reports in input order and makes the Report.
 
-The whole graph is submitted at once: the scheduler starts each step as its inputs are ready,
-with no round trip to the client in between.
+Once the last part is handed out, the rest of the graph is submitted at once: the scheduler starts
+each step as its inputs are ready, with no round trip to the client in between.
 
 Only keys (10 bytes a posting) and partial reports cross the network; states stay on the workers.
 """
+import collections
 import os
 import shutil
 import tempfile
 import threading
 import time
+import uuid
 
 import numpy as np
 
@@ -42,17 +48,60 @@ __all__ = ["report"]
 # ---------------------------------------------------------------------------
 # Tasks (run on the workers)
 
-def _read_part(index, paths, named, options, buckets, scratch):
-    """Step 1: consecutive parts read as one (their state on this worker), and their keys by bucket."""
-    from distributed import get_worker
-    folder = tempfile.mkdtemp(prefix=f"jobsift-read{index}-", dir=scratch)
-    state = os.path.join(folder, "read.state")
-    opts = dict(options, inputs=list(paths), inputs_found_in_folder=not named)
+# This process's open runs (run id -> _OpenRun) and its idle PartReaders (by options), kept between
+# tasks: a run's parts come one task at a time, each after the one before.
+_lock = threading.Lock()
+_open = {}
+_idle = {}
+
+
+class _OpenRun:
+    def __init__(self, key, reader, folder):
+        self.key, self.reader, self.folder = key, reader, folder
+        self.state = os.path.join(folder, "read.state")
+        self.messages = []
+
+
+def _read_into(run_id, first, path, named, options, scratch, _after=None):
+    """Step 1, one part: read into the run `run_id` on this worker, opened by its first part (`first`).
+    `_after` is the run's previous part's task: the parts of a run are read in order."""
     try:
-        pieces, offsets, counts, messages = _call(_ext.read_part, opts, state, buckets)
+        if first:
+            key = repr(sorted(options.items()))
+            with _lock:
+                idle = _idle.get(key, [])
+                reader = idle.pop() if idle else None
+            if reader is None:  # the lexicons, the model and the field tables: loaded once a process
+                reader = _call(_ext.PartReader, options)
+            folder = tempfile.mkdtemp(prefix=f"jobsift-run{run_id}-", dir=scratch)
+            run = _OpenRun(key, reader, folder)
+            with _lock:
+                _open[run_id] = run
+            _call(reader.begin, run.state)
+        else:
+            with _lock:
+                run = _open[run_id]
+        run.messages += _call(run.reader.read, [path], not named)
     except BaseException:
-        _remove([folder])  # a failed part leaves nothing behind
+        _drop(run_id)  # a failed run leaves nothing behind
         raise
+
+
+def _finish_run(run_id, buckets, _after=None):
+    """Step 1's end for a run: its counts (a _jobsift.Partial, kept here), its state (on this worker's
+    disk) and its postings' keys by bucket."""
+    from distributed import get_worker
+    with _lock:
+        run = _open.pop(run_id)
+    try:
+        pieces, offsets, counts = _call(run.reader.finish, buckets)
+    except BaseException:
+        _remove([run.folder])
+        raise
+    with _lock:  # idle readers are kept for the latest options only
+        for key in [k for k in _idle if k != run.key]:
+            del _idle[key]
+        _idle.setdefault(run.key, []).append(run.reader)
     try:
         worker = get_worker().address
     except ValueError:  # run outside a worker (the client's own process)
@@ -60,10 +109,18 @@ def _read_part(index, paths, named, options, buckets, scratch):
     # A bucket's records stay here (step 3 maps the bucket's answer back to them); its
     # fingerprints and half-years travel.
     key_bytes = sum(f.nbytes + h.nbytes for _r, f, h in pieces)
-    return {"state": state, "folder": folder, "worker": worker, "records": len(offsets),
-            "state_bytes": os.path.getsize(state), "messages": messages, "key_bytes": key_bytes,
+    return {"state": run.state, "folder": run.folder, "worker": worker, "records": len(offsets),
+            "state_bytes": os.path.getsize(run.state), "messages": run.messages, "key_bytes": key_bytes,
             "records_by_bucket": [r for r, _f, _h in pieces], "pieces": [(f, h) for _r, f, h in pieces],
             "offsets": offsets, "counts": counts}
+
+
+def _drop(run_id):
+    """A run's read given up: its state deleted, its reader dropped (its open run is unfinished)."""
+    with _lock:
+        run = _open.pop(run_id, None)
+    if run is not None:
+        _remove([run.folder])
 
 
 def _meta(part):
@@ -75,9 +132,9 @@ def _piece(part, bucket):
 
 
 def _decide(parts_pieces):
-    """Step 2: in one bucket, every key's first posting by (read, position) is kept; the rest are duplicates.
+    """Step 2: in one bucket, every key's first posting by (run, position) is kept; the rest are duplicates.
 
-    parts_pieces[i] holds read i's (fingerprints, halves) in the bucket, in its order; reads are in
+    parts_pieces[i] holds run i's (fingerprints, halves) in the bucket, in its order; runs are in
     input order. Returns, per read, the positions in its piece that repeat an earlier posting
     (ascending): DecideDuplicates of include/jobsift/partial.h."""
     return _call(_ext.decide, parts_pieces)
@@ -106,6 +163,10 @@ def _discard(read):
     _remove([read["folder"]])
 
 
+def _discard_run(run_id, _after=None):
+    _drop(run_id)
+
+
 def _remove(folders):
     for folder in folders:
         shutil.rmtree(folder, ignore_errors=True)
@@ -122,7 +183,8 @@ def report(paths, client=None, *, buckets=None, threads=1, definition=None, scra
     """The report of `paths` computed on a Dask cluster: the same tables as jobsift.report(paths, ...).
 
     paths: a path or a list of files and folders (folders are read recursively, sorted, as the
-        jobsift command reads them); each file is a part, read by one worker task.
+        jobsift command reads them); each file is a part, handed to a worker as it comes free. The
+        more parts, the better the workers' loads even out (a part is the unit handed out).
     client: a distributed.Client; None uses the current one, else starts a LocalCluster of one
         single-threaded worker process per core for this call.
     buckets: how many tasks decide duplicates (default: the number of workers).
@@ -130,7 +192,8 @@ def report(paths, client=None, *, buckets=None, threads=1, definition=None, scra
     scratch: the folder on each worker for the parts' state files (default: its temporary folder).
     Other options: as jobsift.report (definition, half, min_n, city, industry, dedup, config ...).
 
-    The Report has .dask: parts, buckets, workers, postings read, the bytes of keys and of partial
+    The Report has .dask: parts, runs (a worker's consecutive parts, read as one), buckets, workers,
+    postings read (and by worker), the bytes of keys and of partial
     reports moved, of the states left on the workers' disks and of the final sum, and the seconds
     of each step.
     """
@@ -166,39 +229,84 @@ def report(paths, client=None, *, buckets=None, threads=1, definition=None, scra
 
 def _run(client, parts, opts, buckets, scratch):
     import distributed
-    workers = sorted(client.scheduler_info().get("workers", {})) or [None]
+    info = client.scheduler_info().get("workers", {})
+    if not info:
+        client.wait_for_workers(1)
+        info = client.scheduler_info().get("workers", {})
+    workers = sorted(info)
     buckets = max(1, int(buckets or len(workers)))
     read_opts = {k: v for k, v in opts.items() if k not in ("half", "min_n", "top_cities", "top_industries")}
-    # Each worker reads a run of consecutive parts (balanced by size), so that it can sum them
-    # in input order itself; only one partial report a worker leaves it. It reads its run in one
-    # read (split only where the run changes from named files to files found in folders): the
-    # lexicons, the model and the field tables are loaded once, not once a part.
-    owner = _assign(parts, len(workers))
-    runs = []  # (worker, part indexes)
-    for i, (_path, named, _size) in enumerate(parts):
-        if runs and runs[-1][0] == owner[i] and parts[runs[-1][1][-1]][1] == named:
-            runs[-1][1].append(i)
-        else:
-            runs.append((owner[i], [i]))
     pin = {"allow_other_workers": False}
+    token = uuid.uuid4().hex[:12]  # run ids are the process's, and other reports may share the workers
     clock = [time.perf_counter()]
-    # 1. Read each run on its worker; keys come back in buckets.
-    reads = [client.submit(_read_part, r, [parts[i][0] for i in idx], parts[idx[0]][1], read_opts, buckets,
-                           scratch, pure=False, workers=[workers[w]] if workers[w] else None, **pin)
-             for r, (w, idx) in enumerate(runs)]
+    # 1. The parts are handed out as the workers finish (_Handout): each reads the next of its own
+    # consecutive parts, and one that has run out takes the back half of the largest range left.
+    # A worker's consecutive parts are read into one run (one read's counts and state), so a
+    # worker sums its parts itself and the client sums a few runs, not every part.
+    handout = _Handout([size for _path, _named, size in parts], len(workers))
+    # A part more than a worker's threads in flight, so that none waits for this loop.
+    ahead = [max(1, int(info[w].get("nthreads", 1))) + 1 for w in workers]
+    runs = []  # in the order opened: {"id", "worker", "parts", "last": its last read, "done": its finish}
+    current = [None] * len(workers)  # the run each worker reads into
+
+    def close(r):
+        run = runs[r]
+        run["done"] = client.submit(_finish_run, run["id"], buckets, _after=run["last"], pure=False,
+                                    workers=[workers[run["worker"]]], **pin)
+        return run["done"]
+
+    def hand(w):
+        i = handout.next(w)
+        if i is None:
+            return None
+        path, named, _size = parts[i]
+        r = current[w]
+        first = r is None or runs[r]["parts"][-1] != i - 1 or parts[i - 1][1] != named
+        if first:
+            # The worker's run before ends first, so that its reader serves the new one.
+            before = close(r) if r is not None else None
+            runs.append({"id": f"{token}-{len(runs)}", "worker": w, "parts": [], "last": before, "done": None})
+            r = current[w] = len(runs) - 1
+        run = runs[r]
+        run["parts"].append(i)
+        run["last"] = client.submit(_read_into, run["id"], first, path, named, read_opts, scratch,
+                                    _after=run["last"], pure=False, workers=[workers[w]], **pin)
+        return run["last"]
+
     try:
+        running = distributed.as_completed()
+        on = {}
+        for w in range(len(workers)):
+            for _ in range(ahead[w]):
+                f = hand(w)
+                if f is not None:
+                    running.add(f)
+                    on[f.key] = w
+        while handout.left() > 0:
+            f = next(running)
+            if f.status == "error":
+                f.result()  # raises the part's error
+            w = on.pop(f.key)
+            f = hand(w)
+            if f is not None:
+                running.add(f)
+                on[f.key] = w
+        # Every part handed out: the runs close, and the rest of the graph goes in at once.
+        for r in current:
+            if r is not None:
+                close(r)
+        order = sorted(range(len(runs)), key=lambda r: runs[r]["parts"][0])
+        reads = [runs[r]["done"] for r in order]
         # The parts' own warnings are left unsaid: the sum says them once, as one read over every part would.
         meta = [client.submit(_meta, r, pure=False) for r in reads]
-        # 2. Each bucket's keys of every part meet in one task.
+        # 2. Each bucket's keys of every run meet in one task.
         decided = [client.submit(_decide, [client.submit(_piece, r, b, pure=False) for r in reads], pure=False)
                    for b in range(buckets)]
-        # 3. Each worker counts and sums its reads (and deletes their states).
+        # 3. Each worker counts and sums its runs (and deletes their states); the client sums those.
         partials = []
-        for w, address in enumerate(workers):
-            mine = [r for r, (owner_of_run, _idx) in enumerate(runs) if owner_of_run == w]
-            if mine:
-                partials.append(client.submit(_count_parts, mine, [reads[i] for i in mine], decided,
-                                              pure=False, workers=[address] if address else None, **pin))
+        for w, idx in _consecutive([runs[r]["worker"] for r in order]):
+            partials.append(client.submit(_count_parts, idx, [reads[i] for i in idx], decided, pure=False,
+                                          workers=[workers[w]], **pin))
         # Each step's end, as seen from here (the scheduler does not wait for these).
         meta = client.gather(meta)
         clock.append(time.perf_counter())
@@ -207,13 +315,18 @@ def _run(client, parts, opts, buckets, scratch):
         partial_bytes = client.gather(partials)
         clock.append(time.perf_counter())
     except BaseException:
-        # A read that failed left nothing; the states of the others are deleted where they lie
+        # A run whose read failed left nothing; the states of the others are deleted where they lie
         # (as step 3 would have) before the error reaches the caller, once those still reading
         # have written theirs.
         try:
-            distributed.wait(reads)
-            cleanup = [client.submit(_discard, r, pure=False, workers=[workers[w]] if workers[w] else None, **pin)
-                       for r, (w, _idx) in zip(reads, runs) if r.status == "finished"]
+            distributed.wait([f for run in runs for f in (run["last"], run["done"]) if f is not None])
+            cleanup = []
+            for run in runs:
+                where = {"pure": False, "workers": [workers[run["worker"]]], **pin}
+                if run["done"] is not None and run["done"].status == "finished":
+                    cleanup.append(client.submit(_discard, run["done"], **where))
+                elif run["done"] is None and run["last"].status == "finished":
+                    cleanup.append(client.submit(_discard_run, run["id"], _after=run["last"], **where))
             distributed.wait(cleanup, timeout=60)
         except Exception:  # noqa: BLE001 - a slow or failed clean-up must not hide the run's own error
             pass
@@ -226,8 +339,10 @@ def _run(client, parts, opts, buckets, scratch):
     clock.append(time.perf_counter())
     rep.dask = _Stats(seconds={step: round(b - a, 3) for step, a, b in
                                zip(("read", "decide", "count", "report"), clock, clock[1:])},
-                      parts=len(parts), reads=len(runs), buckets=buckets, workers=len(workers),
+                      parts=len(parts), runs=len(runs), buckets=buckets, workers=len(workers),
                       postings_read=int(sum(m["records"] for m in meta)),
+                      postings_by_worker={w: int(sum(m["records"] for m in meta if m["worker"] == w))
+                                          for w in workers},
                       key_bytes=int(sum(m["key_bytes"] for m in meta)),
                       state_bytes=int(sum(m["state_bytes"] for m in meta)),
                       partial_bytes=int(sum(len(b) for b in partial_bytes)),
@@ -235,12 +350,57 @@ def _run(client, parts, opts, buckets, scratch):
     return rep
 
 
-def _assign(parts, workers):
-    """The worker of each part: runs of consecutive parts of about equal bytes, one run a worker."""
-    sizes = [max(1, size) for _path, _named, size in parts]
-    total = sum(sizes)
-    owner, done = [], 0
-    for size in sizes:
-        owner.append(min(workers - 1, done * workers // total))
-        done += size
-    return owner
+class _Handout:
+    """Which part each worker reads next. Parts are handed out one at a time, as workers finish, so that
+    a slower worker (a busy core, a slower disk) reads fewer; and each worker's parts stay ranges of
+    consecutive parts, which it reads as runs and sums in input order itself.
+
+    Each worker starts with a range of consecutive parts of about equal bytes and takes them from its
+    front. One that has run out takes the back half (by bytes) of the range with the most bytes left,
+    or its last part when one is left; that becomes its own range."""
+
+    def __init__(self, sizes, workers):
+        self.sizes = [max(1, s) for s in sizes]
+        total = sum(self.sizes)
+        self.ranges = [collections.deque() for _ in range(workers)]
+        done = 0
+        for i, size in enumerate(self.sizes):
+            self.ranges[min(workers - 1, done * workers // total)].append(i)
+            done += size
+
+    def left(self):
+        return sum(len(r) for r in self.ranges)
+
+    def _bytes(self, w):
+        return sum(self.sizes[i] for i in self.ranges[w])
+
+    def next(self, worker):
+        """The part `worker` reads next, or None when every part is handed out."""
+        mine = self.ranges[worker]
+        if not mine:
+            victim = max(range(len(self.ranges)), key=self._bytes)
+            theirs = self.ranges[victim]
+            if not theirs:
+                return None
+            # The back half by bytes, at least its last part; the victim keeps at least its first.
+            keep, half = 1, self._bytes(victim) / 2
+            kept = self.sizes[theirs[0]]
+            while keep < len(theirs) - 1 and kept + self.sizes[theirs[keep]] <= half:
+                kept += self.sizes[theirs[keep]]
+                keep += 1
+            if len(theirs) == 1:
+                keep = 0
+            while len(theirs) > keep:
+                mine.appendleft(theirs.pop())
+        return mine.popleft()
+
+
+def _consecutive(owners):
+    """(owner, [indexes]) for each stretch of consecutive indexes with one owner, in order."""
+    out = []
+    for i, w in enumerate(owners):
+        if out and out[-1][0] == w:
+            out[-1][1].append(i)
+        else:
+            out.append((w, [i]))
+    return out

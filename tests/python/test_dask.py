@@ -55,7 +55,7 @@ def test_dask_report_is_the_single_run_report(client, parts, tmp_path):
         local = jobsift.report(parts)
         dist = jobsift.dask.report(parts, client=client)
     assert dist.dask["parts"] == 5 and dist.dask["workers"] == 2
-    assert dist.dask["reads"] == 2  # each worker reads its run of parts in one read
+    assert 2 <= dist.dask["runs"] <= dist.dask["parts"]  # a worker's consecutive parts are one run
     assert local.duplicates >= 12000 // 4 // 5 * 0.9  # the planted cross-part re-posts, and the generator's own
     assert dist.duplicates == local.duplicates and dist.postings == local.postings
     _same_tables(dist, local)
@@ -73,6 +73,7 @@ def test_what_moves_is_keys_and_cubes(client, parts):
     s = dist.dask
     assert s["buckets"] == 3
     assert s["key_bytes"] == 10 * s["postings_read"]  # fingerprint (8 bytes) and half-year (2); records stay
+    assert sum(s["postings_by_worker"].values()) == s["postings_read"] and len(s["postings_by_worker"]) == 2
     assert 0 < s["final_partial_bytes"] < s["partial_bytes"]
 
 
@@ -92,7 +93,7 @@ def test_named_files_and_folders_mixed(client, parts):
         warnings.simplefilter("ignore", jobsift.JobsiftWarning)
         local = jobsift.report(paths)
         dist = jobsift.dask.report(paths, client=client)
-    assert dist.dask["parts"] == 7 and dist.dask["reads"] >= 3
+    assert dist.dask["parts"] == 7 and dist.dask["runs"] >= 3
     assert dist.duplicates == local.duplicates
     _same_tables(dist, local)
     assert dist.summary == local.summary
@@ -217,3 +218,47 @@ def test_real_year_less_dates_are_warned_of_alike(client):
                                        "dates."]
     dated, dated_said = said(lambda: jobsift.dask.report(folder, client=client, reference_date="2018-12-31"))
     assert dated_said == [] and dated.summary["postings_undated"] == 0
+
+
+def _simulate(sizes, speeds, ahead=2):
+    """The parts each worker of the given speeds (bytes a second) reads, handed out as jobsift.dask does:
+    `ahead` parts in flight a worker, the next handed when one ends."""
+    handout = jobsift.dask._Handout(sizes, len(speeds))
+    queue = [[] for _ in speeds]  # parts handed, not yet read
+    got = [[] for _ in speeds]
+    clock = [0.0] * len(speeds)
+    for w in range(len(speeds)):
+        for _ in range(ahead):
+            i = handout.next(w)
+            if i is not None:
+                queue[w].append(i)
+    while any(queue):
+        w = min((w for w in range(len(speeds)) if queue[w]), key=lambda w: clock[w] + sizes[queue[w][0]] / speeds[w])
+        i = queue[w].pop(0)
+        clock[w] += sizes[i] / speeds[w]
+        got[w].append(i)
+        i = handout.next(w)
+        if i is not None:
+            queue[w].append(i)
+    return got, clock
+
+
+def test_parts_are_handed_out_as_workers_finish_in_few_ranges():
+    """A worker twice as fast reads about twice the bytes and the two finish close together; every part
+    is read once; each worker's parts are a few ranges of consecutive parts (its runs)."""
+    sizes = [100 + (i * 37) % 50 for i in range(64)]
+    got, clock = _simulate(sizes, [2.0, 1.0])
+    assert sorted(got[0] + got[1]) == list(range(64))
+    fast, slow = sum(sizes[i] for i in got[0]), sum(sizes[i] for i in got[1])
+    assert 1.7 < fast / slow < 2.3
+    assert abs(clock[0] - clock[1]) < 2 * max(sizes)  # within a part or two, not a quarter of the input
+    for parts in got:
+        ranges = sum(1 for k, i in enumerate(parts) if k == 0 or parts[k - 1] + 1 != i)
+        assert ranges <= 8, parts
+    # Even workers keep their own halves: one range each.
+    got, _clock = _simulate([100] * 16, [1.0, 1.0])
+    assert got == [list(range(8)), list(range(8, 16))]
+    # More workers than parts, and one part.
+    got, _clock = _simulate([5, 5], [1.0, 1.0, 1.0])
+    assert sorted(got[0] + got[1] + got[2]) == [0, 1]
+    assert _simulate([7], [1.0, 3.0])[0] in ([[0], []], [[], [0]])
