@@ -7,6 +7,8 @@ folder; then, best of RUNS each:
 with wall seconds, the ratio to the CLI, peak RSS of each worker (and of the CLI), the bytes the
 workers received from each other (distributed's transfer log) and what jobsift moved (keys, partial
 reports, the final sum). The tables are checked identical to the CLI's.
+With SLOW_WORKER=1, also both beside a busy loop on the second core, where the second worker is
+pinned: how the parts' handout copes with a worker that gets half a core.
 Then a projection to 100M and 1B postings on 10 and 100 workers from the measured figures.
 """
 import json
@@ -61,12 +63,21 @@ def received(client):
     return sum(client.run(incoming).values())
 
 
-def dask_run(folder, workers, runs):
+def pin_to(cpu):
+    """Pins every thread of this process (a worker's) to one core."""
+    for tid in os.listdir("/proc/self/task"):
+        os.sched_setaffinity(int(tid), {cpu})
+
+
+def dask_run(folder, workers, runs, pinned=False):
     best = None
     for _ in range(runs):
         # A fresh cluster each run: peak memory and transfers are the run's own.
         with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cl, \
                 Client(cl) as client:
+            if pinned:  # worker i on core i
+                for i, w in enumerate(sorted(client.scheduler_info()["workers"])):
+                    client.run(pin_to, i, workers=[w])
             t = time.perf_counter()
             rep = jobsift.dask.report(folder, client=client)
             wall = time.perf_counter() - t
@@ -80,7 +91,8 @@ def dask_run(folder, workers, runs):
 def main():
     sizes = [int(s) for s in (sys.argv[1:] or ["1000000"])]
     runs = int(os.environ.get("RUNS", "1"))
-    parts = int(os.environ.get("PARTS", "8"))
+    # Parts are what jobsift.dask hands out to workers as they come free: more parts, evener loads.
+    parts = int(os.environ.get("PARTS", "32"))
     base = os.environ.get("BENCH_DIR", "/tmp/jobsift-bench")
     os.makedirs(base, exist_ok=True)
     warnings.simplefilter("ignore")
@@ -106,7 +118,25 @@ def main():
                       f"{s['partial_bytes'] / 1e6:11.1f} {s['final_partial_bytes'] / 1e6:8.2f}"
                       + ("" if same else "   TABLES DIFFER"))
                 measured[(rows, workers)] = (wall, rep.dask)
+            if os.environ.get("SLOW_WORKER") == "1" and (os.cpu_count() or 1) >= 2:
+                slow_worker(folder, rows, runs, tmp)
     project(measured, parts)
+
+
+def slow_worker(folder, rows, runs, tmp):
+    """A busy loop on the second core, where the second worker is pinned (the first on the first core):
+    that worker gets about half a core. The CLI runs beside the same busy loop. Parts handed out as
+    workers come free give the slow worker fewer postings."""
+    hog = subprocess.Popen([sys.executable, "-c", "import os; os.sched_setaffinity(0, {1})\nwhile True: pass"])
+    try:
+        cli = min((cli_run(folder, os.path.join(tmp, f"hog{i}")) for i in range(runs)), key=lambda x: x[0])
+        print(f"{'CLI, a busy loop on core 2, ' + format(rows, ','):<40} {cli[0]:8.2f} {1:6.2f} {cli[1]:8d}")
+        wall, rep, peak, _moved = dask_run(folder, 2, runs, pinned=True)
+        by = [n for _w, n in sorted(rep.dask["postings_by_worker"].items())]
+        print(f"{'dask, 2 workers, the 2nd on core 2':<40} {wall:8.2f} {wall / cli[0]:6.2f} {peak:8d}   "
+              f"postings read by worker: {', '.join(format(n, ',') for n in by)}; {rep.dask['runs']} runs")
+    finally:
+        hog.kill()
 
 
 def project(measured, parts):
