@@ -482,6 +482,8 @@ StatusOr<PartialReport> PartReader::Finish(DedupKeys* keys, std::vector<uint64_t
 
 StatusOr<PartialReport> ReadPart(const RunOptions& run, const std::string& dedup, const std::string& state,
                                  DedupKeys* keys, std::vector<uint64_t>* offsets, Console& console) {
+  *keys = {};
+  offsets->clear();
   if (state.empty()) return InvalidArgument("a part's state file must be named");
   auto reader = PartReader::Create(run, dedup);
   if (!reader.ok()) return reader.status();
