@@ -8,8 +8,9 @@
 
 How (docs/distributed.md, include/jobsift/partial.h):
 
-1. Each input file is a part. The parts are handed out one at a time as workers finish, so a
-   slower worker reads fewer: each worker starts with a range of consecutive parts (of about equal
+1. Each input file is a part; small consecutive parts are bundled (a bundle at least a
+   (workers x 16)-th of the bytes). The bundles are handed out one at a time as workers finish, so
+   a slower worker reads fewer: each worker starts with a range of consecutive parts (of about equal
    bytes) and one that runs out takes the back half of the largest range left (_Handout). A
    worker's consecutive parts are read into one run (the lexicons and model loaded once a process,
    a _jobsift.PartReader): their postings are counted into one partial report (kept in the worker's
@@ -62,9 +63,9 @@ class _OpenRun:
         self.messages = []
 
 
-def _read_into(run_id, first, path, named, options, scratch, _after=None):
-    """Step 1, one part: read into the run `run_id` on this worker, opened by its first part (`first`).
-    `_after` is the run's previous part's task: the parts of a run are read in order."""
+def _read_into(run_id, first, paths, named, options, scratch, _after=None):
+    """Step 1, one bundle of consecutive parts: read into the run `run_id` on this worker, opened by
+    its first bundle (`first`). `_after` is the run's previous task: a run's parts are read in order."""
     try:
         if first:
             key = repr(sorted(options.items()))
@@ -81,7 +82,7 @@ def _read_into(run_id, first, path, named, options, scratch, _after=None):
         else:
             with _lock:
                 run = _open[run_id]
-        run.messages += _call(run.reader.read, [path], not named)
+        run.messages += _call(run.reader.read, paths, not named)
     except BaseException:
         _drop(run_id)  # a failed run leaves nothing behind
         raise
@@ -239,14 +240,16 @@ def _run(client, parts, opts, buckets, scratch):
     pin = {"allow_other_workers": False}
     token = uuid.uuid4().hex[:12]  # run ids are the process's, and other reports may share the workers
     clock = [time.perf_counter()]
-    # 1. The parts are handed out as the workers finish (_Handout): each reads the next of its own
-    # consecutive parts, and one that has run out takes the back half of the largest range left.
+    # 1. The parts, in bundles of small consecutive ones (_bundles), are handed out as the workers
+    # finish (_Handout): each reads the next of its own consecutive bundles, and one that has run
+    # out takes the back half of the largest range left.
     # A worker's consecutive parts are read into one run (one read's counts and state), so a
     # worker sums its parts itself and the client sums a few runs, not every part.
-    handout = _Handout([size for _path, _named, size in parts], len(workers))
-    # A part more than a worker's threads in flight, so that none waits for this loop.
+    bundles = _bundles(parts, len(workers))
+    handout = _Handout([sum(parts[i][2] for i in b) for b in bundles], len(workers))
+    # A bundle more than a worker's threads in flight, so that none waits for this loop.
     ahead = [max(1, int(info[w].get("nthreads", 1))) + 1 for w in workers]
-    runs = []  # in the order opened: {"id", "worker", "parts", "last": its last read, "done": its finish}
+    runs = []  # in the order opened: {"id", "worker", "bundles", "last": its last read, "done": its finish}
     current = [None] * len(workers)  # the run each worker reads into
 
     def close(r):
@@ -259,17 +262,18 @@ def _run(client, parts, opts, buckets, scratch):
         i = handout.next(w)
         if i is None:
             return None
-        path, named, _size = parts[i]
+        named = parts[bundles[i][0]][1]
         r = current[w]
-        first = r is None or runs[r]["parts"][-1] != i - 1 or parts[i - 1][1] != named
+        first = r is None or runs[r]["bundles"][-1] != i - 1 or parts[bundles[i - 1][0]][1] != named
         if first:
             # The worker's run before ends first, so that its reader serves the new one.
             before = close(r) if r is not None else None
-            runs.append({"id": f"{token}-{len(runs)}", "worker": w, "parts": [], "last": before, "done": None})
+            runs.append({"id": f"{token}-{len(runs)}", "worker": w, "bundles": [], "last": before, "done": None})
             r = current[w] = len(runs) - 1
         run = runs[r]
-        run["parts"].append(i)
-        run["last"] = client.submit(_read_into, run["id"], first, path, named, read_opts, scratch,
+        run["bundles"].append(i)
+        run["last"] = client.submit(_read_into, run["id"], first, [parts[k][0] for k in bundles[i]], named,
+                                    read_opts, scratch,
                                     _after=run["last"], pure=False, workers=[workers[w]], **pin)
         return run["last"]
 
@@ -295,7 +299,7 @@ def _run(client, parts, opts, buckets, scratch):
         for r in current:
             if r is not None:
                 close(r)
-        order = sorted(range(len(runs)), key=lambda r: runs[r]["parts"][0])
+        order = sorted(range(len(runs)), key=lambda r: runs[r]["bundles"][0])
         reads = [runs[r]["done"] for r in order]
         # The parts' own warnings are left unsaid: the sum says them once, as one read over every part would.
         meta = [client.submit(_meta, r, pure=False) for r in reads]
@@ -339,7 +343,7 @@ def _run(client, parts, opts, buckets, scratch):
     clock.append(time.perf_counter())
     rep.dask = _Stats(seconds={step: round(b - a, 3) for step, a, b in
                                zip(("read", "decide", "count", "report"), clock, clock[1:])},
-                      parts=len(parts), runs=len(runs), buckets=buckets, workers=len(workers),
+                      parts=len(parts), bundles=len(bundles), runs=len(runs), buckets=buckets, workers=len(workers),
                       postings_read=int(sum(m["records"] for m in meta)),
                       postings_by_worker={w: int(sum(m["records"] for m in meta if m["worker"] == w))
                                           for w in workers},
@@ -393,6 +397,22 @@ class _Handout:
             while len(theirs) > keep:
                 mine.appendleft(theirs.pop())
         return mine.popleft()
+
+
+def _bundles(parts, workers, per_worker=16):
+    """The parts grouped into what is handed out: runs of consecutive parts of at least a
+    (workers x per_worker)-th of the bytes (a part alone when it is that big), never mixing named
+    files with files found in folders. Many small files are then a few tasks, not one each."""
+    target = sum(max(1, size) for _path, _named, size in parts) / (workers * per_worker)
+    out, size = [], 0
+    for i, (_path, named, part_size) in enumerate(parts):
+        if out and size < target and part_size < target and parts[out[-1][-1]][1] == named:
+            out[-1].append(i)
+            size += max(1, part_size)
+        else:
+            out.append([i])
+            size = max(1, part_size)
+    return out
 
 
 def _consecutive(owners):

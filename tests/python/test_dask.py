@@ -262,3 +262,16 @@ def test_parts_are_handed_out_as_workers_finish_in_few_ranges():
     got, _clock = _simulate([5, 5], [1.0, 1.0, 1.0])
     assert sorted(got[0] + got[1] + got[2]) == [0, 1]
     assert _simulate([7], [1.0, 3.0])[0] in ([[0], []], [[], [0]])
+
+
+def test_small_parts_are_bundled_big_ones_go_alone():
+    """Many small files become a few bundles (one task each), a big file stays alone, and a bundle never
+    mixes named files with files found in folders; every part is in one bundle, in order."""
+    parts = [(f"s{i}", False, 10) for i in range(40)] + [("big", False, 4000)] + \
+            [(f"t{i}", False, 10) for i in range(10)] + [("named", True, 10), ("named2", True, 10)]
+    bundles = jobsift.dask._bundles(parts, 2)  # a bundle: at least 1/32 of 4920 bytes, about 154
+    assert [i for b in bundles for i in b] == list(range(len(parts)))
+    assert [40] in bundles
+    assert all(len({parts[i][1] for i in b}) == 1 for b in bundles)
+    small = [b for b in bundles if 40 not in b]
+    assert len(small) < 10 and all(len(b) <= 16 for b in small), bundles
