@@ -8,7 +8,9 @@
 #include <zlib.h>
 #include <zstd.h>
 
+#include <algorithm>
 #include <cstring>
+#include <memory>
 #include <vector>
 
 namespace jobsift {
@@ -348,15 +350,25 @@ StatusOr<std::unique_ptr<ByteSource>> ConvertToUtf8(std::unique_ptr<ByteSource> 
 }
 
 StatusOr<std::string> ReadAll(ByteSource& source, size_t limit, const std::string& name) {
+  // Appended from one small buffer, so the string grows geometrically and
+  // nothing is zero-filled ahead of a read. (A megabyte resized in, zeroed,
+  // for each read of an inflating source, which returns far less, was a
+  // quarter of reading a folder of zipped xlsx files, and made it 2.5 times
+  // slower under the malloc settings Dask gives its workers.)
+  // A source that knows its size (a zip member) gets it reserved: one
+  // allocation, faulted in once. The hint is the archive's word, so at
+  // most kMostReserved: a directory that lies costs no memory.
+  constexpr size_t kBuffer = 64 << 10;
+  constexpr uint64_t kMostReserved = uint64_t{64} << 20;
   std::string out;
-  size_t chunk = 1 << 20;
+  if (uint64_t hint = source.SizeHint(); hint > 0)
+    out.reserve(static_cast<size_t>(std::min({hint, uint64_t{limit}, kMostReserved})));
+  std::unique_ptr<char[]> buffer(new char[kBuffer]);
   for (;;) {
-    size_t old = out.size();
-    out.resize(old + chunk);
-    auto got = source.Read(out.data() + old, chunk);
+    auto got = source.Read(buffer.get(), kBuffer);
     if (!got.ok()) return got.status();
-    out.resize(old + *got);
     if (*got == 0) break;
+    out.append(buffer.get(), *got);
     if (out.size() > limit)
       return DataError(name + ": larger than " + std::to_string(limit >> 20) + " MiB limit for in-memory formats");
   }

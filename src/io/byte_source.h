@@ -27,6 +27,9 @@ class ByteSource {
   // Bytes consumed from the underlying file so far (compressed bytes for a
   // decompressing source); used for progress only.
   virtual uint64_t RawBytesConsumed() const = 0;
+  // The bytes the source yields in all, when known beforehand (a zip
+  // member's size); 0 when not. A hint for sizing buffers, never trusted.
+  virtual uint64_t SizeHint() const { return 0; }
 };
 
 enum class Compression { kNone, kGzip, kZstd };
@@ -53,6 +56,7 @@ class PeekableSource : public ByteSource {
   StatusOr<std::string_view> Peek(size_t n);
   StatusOr<size_t> Read(char* buf, size_t n) override;
   uint64_t RawBytesConsumed() const override { return inner_->RawBytesConsumed(); }
+  uint64_t SizeHint() const override { return inner_->SizeHint(); }
 
  private:
   std::unique_ptr<ByteSource> inner_;

@@ -7,6 +7,8 @@
 #include <zlib.h>
 #include <zstd.h>
 
+#include <algorithm>
+#include <cstring>
 #include <string>
 
 namespace jobsift {
@@ -125,6 +127,41 @@ TEST(ByteSource, ReadAllStopsAtItsLimit) {
   StatusOr<std::string> got = ReadAll(*s, 9, "ten");
   ASSERT_FALSE(got.ok());
   EXPECT_NE(got.status().message().find("ten"), std::string::npos) << got.status().message();
+}
+
+// A source that gives a few bytes a read (as an inflating zip member does)
+// and claims a size of its choosing.
+class Dribble : public ByteSource {
+ public:
+  Dribble(std::string bytes, uint64_t claimed) : bytes_(std::move(bytes)), claimed_(claimed) {}
+  StatusOr<size_t> Read(char* buf, size_t n) override {
+    size_t k = std::min({n, size_t{7}, bytes_.size() - at_});
+    std::memcpy(buf, bytes_.data() + at_, k);
+    at_ += k;
+    return k;
+  }
+  uint64_t RawBytesConsumed() const override { return at_; }
+  uint64_t SizeHint() const override { return claimed_; }
+
+ private:
+  std::string bytes_;
+  uint64_t claimed_;
+  size_t at_ = 0;
+};
+
+TEST(ByteSource, ReadAllTakesTheSizeHintAsAHintOnly) {
+  std::string bytes;
+  for (int i = 0; i < 100000; ++i) bytes += static_cast<char>('a' + i % 26);
+  // Short reads, and a size that is right, too small, too large, absurd or unknown.
+  for (uint64_t claimed : {uint64_t{100000}, uint64_t{10}, uint64_t{1} << 20, uint64_t{1} << 62, uint64_t{0}}) {
+    Dribble s(bytes, claimed);
+    auto got = ReadAll(s, 200000, "m");
+    ASSERT_TRUE(got.ok()) << claimed;
+    EXPECT_EQ(*got, bytes) << claimed;
+    EXPECT_LE(got->capacity(), size_t{64} << 20) << "a claimed size is never reserved past 64 MiB";
+  }
+  Dribble over(bytes, 100);  // the limit holds whatever the hint says
+  EXPECT_FALSE(ReadAll(over, 99999, "m").ok());
 }
 
 TEST(ByteSource, AMissingFileIsNamed) {

@@ -12,7 +12,7 @@ namespace {
 
 class ZipMemberSource : public ByteSource {
  public:
-  ZipMemberSource(zip_file_t* f, std::string name) : f_(f), name_(std::move(name)) {}
+  ZipMemberSource(zip_file_t* f, std::string name, uint64_t size) : f_(f), name_(std::move(name)), size_(size) {}
   ~ZipMemberSource() override { zip_fclose(f_); }
   StatusOr<size_t> Read(char* buf, size_t n) override {
     zip_int64_t r = zip_fread(f_, buf, n);
@@ -21,10 +21,12 @@ class ZipMemberSource : public ByteSource {
     return static_cast<size_t>(r);
   }
   uint64_t RawBytesConsumed() const override { return consumed_; }
+  uint64_t SizeHint() const override { return size_; }
 
  private:
   zip_file_t* f_;
   std::string name_;
+  uint64_t size_;  // as the archive's directory says, 0 when it does not
   uint64_t consumed_ = 0;
 };
 
@@ -208,7 +210,10 @@ StatusOr<std::unique_ptr<ByteSource>> ZipArchive::OpenMember(const std::string& 
   zip_file_t* f = zip_fopen(zip_, member.c_str(), 0);
   if (f == nullptr)
     return DataError(name_ + ": cannot open member " + member + ": " + zip_strerror(zip_));
-  return std::unique_ptr<ByteSource>(new ZipMemberSource(f, name_ + "!" + member));
+  zip_stat_t st;
+  zip_stat_init(&st);
+  uint64_t size = zip_stat(zip_, member.c_str(), 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE) ? st.size : 0;
+  return std::unique_ptr<ByteSource>(new ZipMemberSource(f, name_ + "!" + member, size));
 }
 
 StatusOr<std::string> ZipArchive::ReadMember(const std::string& member, size_t limit) const {
