@@ -8,8 +8,8 @@
 
 How (docs/distributed.md, include/jobsift/partial.h):
 
-1. Each input file is a part; small consecutive parts are bundled (a bundle at least a
-   (workers x 16)-th of the bytes). The bundles are handed out one at a time as workers finish, so
+1. Each input file is a part; small consecutive parts are bundled (up to a (workers x 16)-th of
+   the bytes a bundle). The bundles are handed out one at a time as workers finish, so
    a slower worker reads fewer: each worker starts with a range of consecutive parts (of about equal
    bytes) and one that runs out takes the back half of the largest range left (_Handout). A
    worker's consecutive parts are read into one run (the lexicons and model loaded once a process,
@@ -400,13 +400,13 @@ class _Handout:
 
 
 def _bundles(parts, workers, per_worker=16):
-    """The parts grouped into what is handed out: runs of consecutive parts of at least a
-    (workers x per_worker)-th of the bytes (a part alone when it is that big), never mixing named
-    files with files found in folders. Many small files are then a few tasks, not one each."""
+    """The parts grouped into what is handed out: runs of consecutive parts of at most a
+    (workers x per_worker)-th of the bytes together (a bigger part alone), never mixing named files
+    with files found in folders. Many small files are then a few tasks, not one each."""
     target = sum(max(1, size) for _path, _named, size in parts) / (workers * per_worker)
     out, size = [], 0
     for i, (_path, named, part_size) in enumerate(parts):
-        if out and size < target and part_size < target and parts[out[-1][-1]][1] == named:
+        if out and size + max(1, part_size) <= target and parts[out[-1][-1]][1] == named:
             out[-1].append(i)
             size += max(1, part_size)
         else:

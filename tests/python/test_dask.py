@@ -269,9 +269,11 @@ def test_small_parts_are_bundled_big_ones_go_alone():
     mixes named files with files found in folders; every part is in one bundle, in order."""
     parts = [(f"s{i}", False, 10) for i in range(40)] + [("big", False, 4000)] + \
             [(f"t{i}", False, 10) for i in range(10)] + [("named", True, 10), ("named2", True, 10)]
-    bundles = jobsift.dask._bundles(parts, 2)  # a bundle: at least 1/32 of 4920 bytes, about 154
+    bundles = jobsift.dask._bundles(parts, 2)  # a bundle: at most 1/32 of 4920 bytes, about 154
     assert [i for b in bundles for i in b] == list(range(len(parts)))
     assert [40] in bundles
     assert all(len({parts[i][1] for i in b}) == 1 for b in bundles)
     small = [b for b in bundles if 40 not in b]
-    assert len(small) < 10 and all(len(b) <= 16 for b in small), bundles
+    assert len(small) < 10 and all(len(b) <= 15 for b in small), bundles
+    # Parts of about a 32nd each stay alone: the handout's unit is as fine as the files.
+    assert len(jobsift.dask._bundles([(f"p{i}", False, 1000 - i % 3) for i in range(32)], 2)) == 32
