@@ -60,7 +60,6 @@ class _OpenRun:
     def __init__(self, key, reader, folder):
         self.key, self.reader, self.folder = key, reader, folder
         self.state = os.path.join(folder, "read.state")
-        self.messages = []
 
 
 def _read_into(run_id, first, paths, named, options, scratch, _after=None):
@@ -82,7 +81,7 @@ def _read_into(run_id, first, paths, named, options, scratch, _after=None):
         else:
             with _lock:
                 run = _open[run_id]
-        run.messages += _call(run.reader.read, paths, not named)
+        _call(run.reader.read, paths, not named)
     except BaseException:
         _drop(run_id)  # a failed run leaves nothing behind
         raise
@@ -111,7 +110,7 @@ def _finish_run(run_id, buckets, _after=None):
     # fingerprints and half-years travel.
     key_bytes = sum(f.nbytes + h.nbytes for _r, f, h in pieces)
     return {"state": run.state, "folder": run.folder, "worker": worker, "records": len(offsets),
-            "state_bytes": os.path.getsize(run.state), "messages": run.messages, "key_bytes": key_bytes,
+            "state_bytes": os.path.getsize(run.state), "key_bytes": key_bytes,
             "records_by_bucket": [r for r, _f, _h in pieces], "pieces": [(f, h) for _r, f, h in pieces],
             "offsets": offsets, "counts": counts}
 

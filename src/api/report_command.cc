@@ -7,6 +7,7 @@
 #include <cstring>
 #include <cstdlib>
 #include <filesystem>
+#include <utility>
 #include <unistd.h>
 
 #include "aggregate/state.h"
@@ -401,9 +402,8 @@ StatusOr<std::vector<InputPart>> ListParts(const std::vector<std::string>& input
 // consecutive parts read into it.
 struct PartReader::Impl {
   JobSetup setup;
-  bool open = false;
-  Status failed;  // a read into the open run failed: so does its Finish
-  std::unique_ptr<ReportJob> job;
+  Status failed;                  // a read into the open run failed: so does its Finish
+  std::unique_ptr<ReportJob> job;  // the open run's; null when none is open
   std::unique_ptr<StateWriter> state;
   ReadStats read;
   InputNotes notes;
@@ -422,10 +422,9 @@ PartReader::~PartReader() = default;
 
 Status PartReader::Begin(const std::string& state) {
   Impl& m = *impl_;
-  m.open = false;
-  m.failed = Status::Ok();
-  m.state.reset();
   m.job.reset();
+  m.state.reset();
+  m.failed = Status::Ok();
   m.read = {};
   m.notes = {};
   m.keys = {};
@@ -437,13 +436,12 @@ Status PartReader::Begin(const std::string& state) {
   m.job = MakeJob(m.setup, "");
   m.job->set_state(m.state.get());
   m.job->set_part(&m.keys.fingerprint, &m.keys.half, &m.offsets);
-  m.open = true;
   return Status::Ok();
 }
 
 Status PartReader::Read(const RunOptions& run, Console& console) {
   Impl& m = *impl_;
-  if (!m.open) return InvalidArgument("no run is open: Begin one first");
+  if (!m.job) return InvalidArgument("no run is open: Begin one first");
   if (!m.failed.ok()) return m.failed;
   m.failed = [&]() -> Status {
     auto summary = ReadPostings(run.inputs, ReadFor(m.setup, run), m.job.get());
@@ -461,22 +459,22 @@ Status PartReader::Read(const RunOptions& run, Console& console) {
 
 StatusOr<PartialReport> PartReader::Finish(DedupKeys* keys, std::vector<uint64_t>* offsets) {
   Impl& m = *impl_;
-  if (!m.open) return InvalidArgument("no run is open: Begin one first");
-  m.open = false;
+  if (!m.job) return InvalidArgument("no run is open: Begin one first");
+  // Taken out first: the run is closed however this ends (the job, which
+  // points at the state, goes first).
+  std::unique_ptr<StateWriter> state = std::move(m.state);
+  std::unique_ptr<ReportJob> job = std::move(m.job);
   JOBSIFT_RETURN_IF_ERROR(m.failed);
-  JOBSIFT_RETURN_IF_ERROR(m.job->Complete());
+  JOBSIFT_RETURN_IF_ERROR(job->Complete());
   StateInfo info = InfoOf(m.setup, m.read, m.notes);
-  JOBSIFT_RETURN_IF_ERROR(m.state->Finish(info));
-  m.state.reset();
+  JOBSIFT_RETURN_IF_ERROR(state->Finish(info));
   auto impl = std::make_shared<PartialReport::Impl>();
   impl->counts.info = std::move(info);
   impl->counts.info.records = 0;
-  m.job->Detach();
-  impl->counts.job = std::move(m.job);
-  *keys = std::move(m.keys);
-  *offsets = std::move(m.offsets);
-  m.keys = {};
-  m.offsets.clear();
+  job->Detach();
+  impl->counts.job = std::move(job);
+  *keys = std::exchange(m.keys, {});
+  *offsets = std::exchange(m.offsets, {});
   return PartialReport(std::move(impl));
 }
 
@@ -484,7 +482,6 @@ StatusOr<PartialReport> ReadPart(const RunOptions& run, const std::string& dedup
                                  DedupKeys* keys, std::vector<uint64_t>* offsets, Console& console) {
   *keys = {};
   offsets->clear();
-  if (state.empty()) return InvalidArgument("a part's state file must be named");
   auto reader = PartReader::Create(run, dedup);
   if (!reader.ok()) return reader.status();
   JOBSIFT_RETURN_IF_ERROR((*reader)->Begin(state));

@@ -674,15 +674,15 @@ class PyPartReader {
     if (!st.ok()) Raise(st);
   }
 
-  // Reads `inputs` into the open run; returns the messages of the read.
-  py::list Read(const std::vector<std::string>& inputs, bool found_in_folder) {
+  // Reads `inputs` into the open run. What the read notices is not said: a
+  // run's parts are summed, and the sum says it once (report_from_partial).
+  void Read(const std::vector<std::string>& inputs, bool found_in_folder) {
     RunOptions run = run_;
     run.inputs = inputs;
     run.inputs_found_in_folder = found_in_folder;
     CollectingConsole console;
     Status failed = WithoutGil(run, py::none(), [&] { return reader_->Read(run, console); });
     if (!failed.ok()) Raise(failed, console.Errors());
-    return console.Messages();
   }
 
   // Closes the run: (its keys by bucket, record offsets, its counts as a
@@ -709,23 +709,11 @@ class PyPartReader {
     return py::make_tuple(pieces, Array(offsets), std::move(counts));
   }
 
-  const RunOptions& run() const { return run_; }
-
  private:
   RunOptions run_;
   std::string dedup_ = "exact";
   std::unique_ptr<PartReader> reader_;
 };
-
-// Step 1 for one part (the options' inputs), in one run: (its keys by
-// bucket, record offsets, its counts as a Partial, messages).
-py::tuple ReadOnePart(const py::dict& options, const std::string& state, size_t buckets) {
-  PyPartReader reader(options);
-  reader.Begin(state);
-  py::list messages = reader.Read(reader.run().inputs, reader.run().inputs_found_in_folder);
-  py::tuple run = reader.Finish(buckets);
-  return py::make_tuple(run[0], run[1], run[2], messages);
-}
 
 // `parts` summed in the order given, each first passed to `prepare` (when
 // given) with its index; without the GIL, its Status raised when it fails.
@@ -743,7 +731,7 @@ PyPartial Sum(std::vector<PartialReport> parts, const std::function<Status(size_
   return PyPartial{std::move(parts[0])};
 }
 
-// Step 3: consecutive parts' counts (ReadOnePart's), taken over, each with
+// Step 3: consecutive parts' counts (PartReader.finish's), taken over, each with
 // its duplicates taken out (read back from its state at its offsets),
 // summed in the order given: as bytes, to send to the client.
 py::bytes CountParts(const std::vector<PyPartial*>& counts, const std::vector<std::string>& states,
@@ -869,7 +857,6 @@ PYBIND11_MODULE(_jobsift, m) {
                         if (t.size() != 1) throw std::runtime_error("a pickled Partial holds its bytes");
                         return PyPartial::FromBytes(t[0].cast<std::string>());
                       }));
-  m.def("read_part", &ReadOnePart, py::arg("options"), py::arg("state"), py::arg("buckets"));
   py::class_<PyPartReader>(m, "PartReader")
       .def(py::init<const py::dict&>(), py::arg("options"))
       .def("begin", &PyPartReader::Begin, py::arg("state"))

@@ -3,6 +3,8 @@
 #include <cstdio>
 
 #include "base/text.h"
+#include "fields/normalize.h"
+#include "fields/parsed.h"
 
 namespace jobsift {
 
@@ -14,9 +16,9 @@ uint64_t ReportSummary::Undated() const {
 
 uint64_t ReportSummary::UndatedForWantOfReference() const {
   for (const Field& f : fields)
-    if (f.name == "date")
+    if (f.name == DerivedFieldName(DerivedField::kDate))
       for (const auto& [reason, n] : f.unknown)
-        if (reason == "needs_reference") return n;
+        if (reason == UnknownName(Unknown::kNeedsReference)) return n;
   return 0;
 }
 

@@ -139,7 +139,10 @@ def test_a_part_s_counts_stay_a_partial_until_step_3_takes_them(parts, tmp_path)
     from jobsift import _ext
     files = [str(parts / "part0.jsonl"), str(parts / "part1.jsonl")]
     state = str(tmp_path / "read.state")
-    _pieces, offsets, counts, _messages = _ext.read_part({"inputs": files}, state, 2)
+    reader = _ext.PartReader({})
+    reader.begin(state)
+    reader.read(files, False)
+    _pieces, offsets, counts = reader.finish(2)
     postings = counts.postings
     assert postings == len(offsets) > 5000 and counts.duplicates == 0
     def report_of(partial):
