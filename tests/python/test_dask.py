@@ -176,17 +176,18 @@ def test_errors_reach_the_caller(client, tmp_path):
 
 
 def _real_data():
+    """../shared/data/real (or $JOBSIFT_REAL_DATA); the test skips, saying so, when it is not there,
+    and fails instead under JOBSIFT_REQUIRE_SHARED=1."""
     path = os.environ.get("JOBSIFT_REAL_DATA") or os.path.join(os.path.dirname(ROOT), "shared", "data", "real")
-    return path if os.path.isdir(path) else None
+    if os.path.isdir(path):
+        return path
+    if os.environ.get("JOBSIFT_REQUIRE_SHARED") == "1":
+        pytest.fail("../shared/data/real is not beside the checkout (JOBSIFT_REQUIRE_SHARED=1)")
+    pytest.skip("../shared/data/real is not beside this checkout: set JOBSIFT_REAL_DATA to run this test")
 
 
 def test_real_folder_with_company_tables(client):
-    real = _real_data()
-    if real is None:
-        if os.environ.get("JOBSIFT_REQUIRE_SHARED") == "1":
-            pytest.fail("../shared/data/real is not beside the checkout (JOBSIFT_REQUIRE_SHARED=1)")
-        pytest.skip("../shared/data/real is not beside this checkout: set JOBSIFT_REAL_DATA to run this test")
-    folder = os.path.join(real, "job-hunting-data")
+    folder = os.path.join(_real_data(), "job-hunting-data")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", jobsift.JobsiftWarning)
         local = jobsift.report(folder)
@@ -199,10 +200,7 @@ def test_real_folder_with_company_tables(client):
 def test_real_year_less_dates_are_warned_of_alike(client):
     """51job-2018-fengxian's dates have no year (04-20): every posting is undated without a reference
     date. The single run and the Dask run warn alike, with the count after deduplication."""
-    real = _real_data()
-    if real is None:
-        pytest.skip("../shared/data/real is not beside this checkout: set JOBSIFT_REAL_DATA to run this test")
-    folder = os.path.join(real, "51job-2018-fengxian")
+    folder = os.path.join(_real_data(), "51job-2018-fengxian")
 
     def said(run):
         with warnings.catch_warnings(record=True) as caught:
