@@ -300,10 +300,15 @@ def _run(client, parts, opts, buckets, scratch):
                 close(r)
         order = sorted(range(len(runs)), key=lambda r: runs[r]["bundles"][0])
         reads = [runs[r]["done"] for r in order]
+        # What is taken out of a run's result is taken where it lies: left free, the scheduler would
+        # rather move the whole result (its counts, offsets and keys: ~13 bytes a posting) to an idle
+        # worker than wait for a busy one.
+        at = [{"workers": [workers[runs[r]["worker"]]], **pin} for r in order]
         # The parts' own warnings are left unsaid: the sum says them once, as one read over every part would.
-        meta = [client.submit(_meta, r, pure=False) for r in reads]
+        meta = [client.submit(_meta, r, pure=False, **where) for r, where in zip(reads, at)]
         # 2. Each bucket's keys of every run meet in one task.
-        decided = [client.submit(_decide, [client.submit(_piece, r, b, pure=False) for r in reads], pure=False)
+        decided = [client.submit(_decide, [client.submit(_piece, r, b, pure=False, **where) for r, where in zip(reads, at)],
+                                 pure=False)
                    for b in range(buckets)]
         # 3. Each worker counts and sums its runs (and deletes their states); the client sums those.
         partials = []
