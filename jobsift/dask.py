@@ -54,6 +54,27 @@ __all__ = ["report"]
 _lock = threading.Lock()
 _open = {}
 _idle = {}
+# The runs opened here and not yet counted or dropped: while there are any, glibc keeps the blocks it
+# frees (_ext.relax_malloc: under the settings Dask starts workers with, a run's page faults were 37%
+# more, its finish 1.4 times and its count 3.5 times as slow).
+_held = set()
+
+
+def _hold(run_id):
+    with _lock:
+        if not _held:
+            _ext.relax_malloc(True)
+        _held.add(run_id)
+
+
+def _let_go(run_ids):
+    """The runs counted or dropped; when none is left, the worker's malloc settings are Dask's again."""
+    with _lock:
+        if _held.isdisjoint(run_ids):
+            return
+        _held.difference_update(run_ids)
+        if not _held:
+            _ext.relax_malloc(False)
 
 
 class _OpenRun:
@@ -74,6 +95,7 @@ def _read_into(run_id, first, paths, named, options, scratch, _after=None):
             if reader is None:  # the lexicons, the model and the field tables: loaded once a process
                 reader = _call(_ext.PartReader, options)
             folder = tempfile.mkdtemp(prefix=f"jobsift-run{run_id}-", dir=scratch)
+            _hold(run_id)
             run = _OpenRun(key, reader, folder)
             with _lock:
                 _open[run_id] = run
@@ -97,6 +119,7 @@ def _finish_run(run_id, buckets, _after=None):
         pieces, offsets, counts = _call(run.reader.finish, buckets)
     except BaseException:
         _remove([run.folder])
+        _let_go([run_id])
         raise
     with _lock:  # idle readers are kept for the latest options only
         for key in [k for k in _idle if k != run.key]:
@@ -109,7 +132,7 @@ def _finish_run(run_id, buckets, _after=None):
     # A bucket's records stay here (step 3 maps the bucket's answer back to them); its
     # fingerprints and half-years travel.
     key_bytes = sum(f.nbytes + h.nbytes for _r, f, h in pieces)
-    return {"state": run.state, "folder": run.folder, "worker": worker, "records": len(offsets),
+    return {"run": run_id, "state": run.state, "folder": run.folder, "worker": worker, "records": len(offsets),
             "state_bytes": os.path.getsize(run.state), "key_bytes": key_bytes,
             "records_by_bucket": [r for r, _f, _h in pieces], "pieces": [(f, h) for _r, f, h in pieces],
             "offsets": offsets, "counts": counts}
@@ -121,6 +144,7 @@ def _drop(run_id):
         run = _open.pop(run_id, None)
     if run is not None:
         _remove([run.folder])
+    _let_go([run_id])
 
 
 def _meta(part):
@@ -155,12 +179,17 @@ def _count_parts(indexes, reads, decided):
         # Deleted behind the answer: unlinking a state (~100 bytes a posting) took 0.9 s at 5M
         # postings, which the client's final sum need not wait for. Not a daemon thread, so the
         # worker finishes it before it exits.
-        folders = [read["folder"] for read in reads]
-        threading.Thread(target=_remove, args=(folders,), name="jobsift-remove-states").start()
+        threading.Thread(target=_forget, args=(reads,), name="jobsift-remove-states").start()
+
+
+def _forget(reads):
+    """Finished runs' states deleted, and their hold on this worker's memory let go."""
+    _remove([read["folder"] for read in reads])
+    _let_go([read["run"] for read in reads])
 
 
 def _discard(read):
-    _remove([read["folder"]])
+    _forget([read])
 
 
 def _discard_run(run_id, _after=None):

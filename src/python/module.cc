@@ -11,7 +11,9 @@
 #include <pybind11/stl.h>
 
 #include <atomic>
+#include <cerrno>
 #include <cstdint>
+#include <cstdlib>
 #include <exception>
 #include <functional>
 #include <limits>
@@ -32,6 +34,10 @@
 #include "jobsift/report.h"
 #include "jobsift/views.h"
 #include "jobsift/version.h"
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 namespace py = pybind11;
 
@@ -715,6 +721,49 @@ class PyPartReader {
   std::unique_ptr<PartReader> reader_;
 };
 
+// Dask's nanny starts every worker with MALLOC_TRIM_THRESHOLD_=65536, to
+// give freed memory back soon. Setting it also pins glibc's mmap threshold
+// at 128 KiB (it no longer grows with the blocks freed): every block over
+// that (a hash table that doubles, a buffer that grows) is then mapped
+// afresh and unmapped when freed, and each of its pages faults anew. Over
+// 500K postings, in one process with and without the variable: 40.9K page
+// faults instead of 29.8K with relax_malloc(true); PartReader.finish 0.09-0.12
+// s instead of 0.07-0.08; count_parts 0.06-0.07 s instead of 0.015-0.02.
+//
+// relax_malloc(true) sets what glibc's own thresholds grow to (blocks up to
+// 32 MiB from the heap; 64 MiB free kept at its top); relax_malloc(false)
+// sets the variable's values back and gives the free memory back
+// (malloc_trim). Where the variable is not set (glibc's thresholds grow as
+// they should) or the C library is not glibc, nothing is changed: false.
+bool RelaxMalloc(bool relax) {
+#if defined(__GLIBC__)
+  auto value = [](const char* name) -> std::optional<int> {
+    const char* text = std::getenv(name);
+    if (text == nullptr || *text == '\0') return std::nullopt;
+    char* end = nullptr;
+    errno = 0;
+    long v = std::strtol(text, &end, 0);
+    if (errno != 0 || *end != '\0' || v < 0 || v > std::numeric_limits<int>::max()) return std::nullopt;
+    return static_cast<int>(v);
+  };
+  std::optional<int> trim = value("MALLOC_TRIM_THRESHOLD_");
+  if (!trim) return false;
+  py::gil_scoped_release release;
+  if (relax) {
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
+  } else {
+    mallopt(M_TRIM_THRESHOLD, *trim);
+    mallopt(M_MMAP_THRESHOLD, value("MALLOC_MMAP_THRESHOLD_").value_or(128 << 10));
+    malloc_trim(0);
+  }
+  return true;
+#else
+  (void)relax;
+  return false;
+#endif
+}
+
 // `parts` summed in the order given, each first passed to `prepare` (when
 // given) with its index; without the GIL, its Status raised when it fails.
 PyPartial Sum(std::vector<PartialReport> parts, const std::function<Status(size_t, PartialReport&)>& prepare = nullptr) {
@@ -865,6 +914,7 @@ PYBIND11_MODULE(_jobsift, m) {
   m.def("decide", &Decide, py::arg("pieces"));
   m.def("count_parts", &CountParts, py::arg("counts"), py::arg("states"), py::arg("offsets"), py::arg("duplicates"));
   m.def("sum_partials", &SumPartials, py::arg("parts"));
+  m.def("relax_malloc", &RelaxMalloc, py::arg("relax"));
   m.def("report_from_partial", &ReportOfPartial, py::arg("options"), py::arg("partial"));
 
   py::class_<PyReport>(m, "Report")

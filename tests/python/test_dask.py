@@ -1,6 +1,8 @@
 """jobsift.dask on a LocalCluster of 2 worker processes: the same report as jobsift.report and the CLI."""
 import filecmp
 import os
+import subprocess
+import sys
 import time
 import warnings
 
@@ -122,8 +124,24 @@ def _empty_soon(folder, seconds=60):
     return os.listdir(folder) == []
 
 
+def _held_runs():
+    """The runs for which this worker keeps glibc's freed blocks (jobsift.dask._hold), and whether
+    Dask's nanny set the variable that makes that worth doing."""
+    return sorted(jobsift.dask._held), "MALLOC_TRIM_THRESHOLD_" in os.environ
+
+
+def _let_go_soon(client, seconds=60):
+    """Every worker's hold on its memory is let go within `seconds` (behind the answer, as states are deleted)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        held = client.run(_held_runs)
+        if all(not runs for runs, _set in held.values()) or time.monotonic() > deadline:
+            return held
+
+
 def test_states_are_deleted_after_the_run(client, parts, tmp_path):
-    """Each read's state (its postings, ~100 bytes each) is on the worker's disk only until step 3."""
+    """Each read's state (its postings, ~100 bytes each) is on the worker's disk only until step 3;
+    and the workers' malloc settings, relaxed while a run is open, are Dask's again after it."""
     scratch = tmp_path / "scratch"
     scratch.mkdir()
     with warnings.catch_warnings():
@@ -131,6 +149,8 @@ def test_states_are_deleted_after_the_run(client, parts, tmp_path):
         dist = jobsift.dask.report(parts, client=client, scratch=str(scratch))
     assert dist.dask["state_bytes"] > 50 * dist.dask["postings_read"]
     assert _empty_soon(scratch), os.listdir(scratch)
+    held = _let_go_soon(client)
+    assert all(runs == [] and nanny_set for runs, nanny_set in held.values()), held
     # A run with a read that fails at once leaves nothing either, not even the state of the
     # other worker's read, still running then (every posting 8 times in one file).
     bad = tmp_path / "bad"
@@ -144,6 +164,21 @@ def test_states_are_deleted_after_the_run(client, parts, tmp_path):
         warnings.simplefilter("ignore", jobsift.JobsiftWarning)
         jobsift.dask.report([bad / "a.jsonl", bad / "b.csv"], client=client, scratch=str(scratch))
     assert _empty_soon(scratch, seconds=5), os.listdir(scratch)
+    held = _let_go_soon(client, seconds=5)
+    assert all(runs == [] for runs, _set in held.values()), held
+
+
+def test_malloc_is_relaxed_only_where_dask_set_it_tight():
+    """relax_malloc changes nothing in a process started without MALLOC_TRIM_THRESHOLD_ (glibc's own
+    thresholds then grow as they should); with it, it relaxes and restores."""
+    script = ("import sys; sys.path.insert(0, %r); import jobsift; "
+              "print(jobsift._ext.relax_malloc(True), jobsift._ext.relax_malloc(False))" % str(ROOT))
+    env = {k: v for k, v in os.environ.items() if k != "MALLOC_TRIM_THRESHOLD_"}
+    for value, expected in ((None, "False False"), ("65536", "True True"), ("junk", "False False")):
+        if value is not None:
+            env["MALLOC_TRIM_THRESHOLD_"] = value
+        out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+        assert out.stdout.split() == expected.split(), (value, out.stdout, out.stderr)
 
 
 def test_a_part_s_counts_stay_a_partial_until_step_3_takes_them(parts, tmp_path):
