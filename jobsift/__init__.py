@@ -340,18 +340,26 @@ class Report:
 
     def __init__(self, result):
         self._result = result
-        self.tables = {t["id"]: _table_frame(t) for t in result.tables()}
+        self._tables = None
         self.summary = json.loads(result.summary_json())
         self.postings = result.postings
         self.duplicates = result.duplicates
         self.exit_code = result.exit_code
+
+    @property
+    def tables(self):
+        """Analysis id -> typed DataFrame, in report order: made when first asked for (a report that is
+        only written makes none)."""
+        if self._tables is None:
+            self._tables = {t["id"]: _table_frame(t) for t in self._result.tables()}
+        return self._tables
 
     def write(self, outdir):
         """tables/<id>.csv, tables.json, tables.xlsx, report.html and summary.json (last) into outdir."""
         _call(self._result.write, os.fspath(outdir))
 
     def __repr__(self):
-        return f"<jobsift.Report: {self.postings} postings, {len(self.tables)} tables>"
+        return f"<jobsift.Report: {self.postings} postings, {len(self._result.tables())} tables>"
 
 
 def report(paths, *, threads=None, definition=None, progress=None, state=None, **options):

@@ -148,6 +148,10 @@ def test_report_tables_are_typed_dataframes(generated, cli_report):
         assert rep.summary == json.load(f)
     assert rep.postings == rep.summary["postings"]
     assert rep.duplicates > 0  # the generator plants re-posts
+    # Made once, when first asked for: what the user changes in a table stays.
+    rep.tables["F2"].attrs["note"] = "mine"
+    assert rep.tables is rep.tables and rep.tables["F2"].attrs["note"] == "mine"
+    assert isinstance(rep.tables, dict) and repr(rep).endswith(f"{len(rep.tables)} tables>")
 
 
 def test_report_of_one_city(generated):
