@@ -6,7 +6,7 @@
 # 1.3x the CLI's wall time; the final sum's size independent of postings.
 #
 # usage: bench/dask_bench.sh [ROWS...] (default 1000000)
-#        RUNS=3 (best of, default 1), PARTS=32 (files a run), BENCH_DIR=/tmp/jobsift-bench,
+#        RUNS=3 ((CLI, Dask) pairs whose medians are given, default 3), PARTS=32 (files a run), BENCH_DIR=/tmp/jobsift-bench,
 #        SLOW_WORKER=1 (also with the second worker sharing its core with a busy loop)
 set -euo pipefail
 cd "$(dirname "$0")/.."
