@@ -29,6 +29,9 @@ Once the last part is handed out, the rest of the graph is submitted at once: th
 each step as its inputs are ready, with no round trip to the client in between.
 
 Only keys (10 bytes a posting) and partial reports cross the network; states stay on the workers.
+What steps 2 and 3 take from a run's result is taken on the run's worker, so the result never moves.
+While a worker has runs open, glibc keeps the blocks it frees (_hold): the setting Dask's nanny starts
+workers with makes every large block a fresh mapping, whose pages fault anew.
 """
 import collections
 import os
