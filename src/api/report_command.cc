@@ -401,14 +401,19 @@ StatusOr<std::vector<InputPart>> ListParts(const std::vector<std::string>& input
 // A PartReader's setup and its open run: one job and one state for the
 // consecutive parts read into it.
 struct PartReader::Impl {
+  struct Run {
+    std::unique_ptr<StateWriter> state;
+    std::unique_ptr<ReportJob> job;  // after the state, which it writes to: destroyed first
+    Status failed;                   // a read into the run failed: so does its Finish
+    ReadStats read;
+    InputNotes notes;
+    DedupKeys keys;
+    std::vector<uint64_t> offsets;
+  };
   JobSetup setup;
-  Status failed;                  // a read into the open run failed: so does its Finish
-  std::unique_ptr<ReportJob> job;  // the open run's; null when none is open
-  std::unique_ptr<StateWriter> state;
-  ReadStats read;
-  InputNotes notes;
-  DedupKeys keys;
-  std::vector<uint64_t> offsets;
+  // The open run. On the heap: its job points at its keys and offsets,
+  // which must stay where they are when Finish takes the run out.
+  std::unique_ptr<Run> run;
 };
 
 StatusOr<std::unique_ptr<PartReader>> PartReader::Create(const RunOptions& run, const std::string& dedup) {
@@ -421,60 +426,52 @@ PartReader::PartReader(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 PartReader::~PartReader() = default;
 
 Status PartReader::Begin(const std::string& state) {
-  Impl& m = *impl_;
-  m.job.reset();
-  m.state.reset();
-  m.failed = Status::Ok();
-  m.read = {};
-  m.notes = {};
-  m.keys = {};
-  m.offsets.clear();
+  impl_->run.reset();
   if (state.empty()) return InvalidArgument("a part's state file must be named");
   auto w = StateWriter::Open(state);
   if (!w.ok()) return w.status();
-  m.state = std::move(*w);
-  m.job = MakeJob(m.setup, "");
-  m.job->set_state(m.state.get());
-  m.job->set_part(&m.keys.fingerprint, &m.keys.half, &m.offsets);
+  impl_->run = std::make_unique<Impl::Run>();
+  Impl::Run& r = *impl_->run;
+  r.state = std::move(*w);
+  r.job = MakeJob(impl_->setup, "");
+  r.job->set_state(r.state.get());
+  r.job->set_part(&r.keys.fingerprint, &r.keys.half, &r.offsets);
   return Status::Ok();
 }
 
 Status PartReader::Read(const RunOptions& run, Console& console) {
-  Impl& m = *impl_;
-  if (!m.job) return InvalidArgument("no run is open: Begin one first");
-  if (!m.failed.ok()) return m.failed;
-  m.failed = [&]() -> Status {
-    auto summary = ReadPostings(run.inputs, ReadFor(m.setup, run), m.job.get());
+  if (!impl_->run) return InvalidArgument("no run is open: Begin one first");
+  Impl::Run& r = *impl_->run;
+  if (!r.failed.ok()) return r.failed;
+  r.failed = [&]() -> Status {
+    auto summary = ReadPostings(run.inputs, ReadFor(impl_->setup, run), r.job.get());
     if (!summary.ok()) return summary.status();
     SayReadNotes(*summary, console);
     // A part holding no posting (an empty file, a table of companies) is no
     // error: what its read noticed is kept, for the sum.
     if (!summary->errors.empty()) return Status(summary->errors.front().code(), "no report written");
-    m.read.Add(summary->total);
-    m.notes.Add(summary->notes);
+    r.read.Add(summary->total);
+    r.notes.Add(summary->notes);
     return Status::Ok();
   }();
-  return m.failed;
+  return r.failed;
 }
 
 StatusOr<PartialReport> PartReader::Finish(DedupKeys* keys, std::vector<uint64_t>* offsets) {
-  Impl& m = *impl_;
-  if (!m.job) return InvalidArgument("no run is open: Begin one first");
-  // Taken out first: the run is closed however this ends (the job, which
-  // points at the state, goes first).
-  std::unique_ptr<StateWriter> state = std::move(m.state);
-  std::unique_ptr<ReportJob> job = std::move(m.job);
-  JOBSIFT_RETURN_IF_ERROR(m.failed);
-  JOBSIFT_RETURN_IF_ERROR(job->Complete());
-  StateInfo info = InfoOf(m.setup, m.read, m.notes);
-  JOBSIFT_RETURN_IF_ERROR(state->Finish(info));
+  if (!impl_->run) return InvalidArgument("no run is open: Begin one first");
+  // Taken out first: the run is closed however this ends.
+  std::unique_ptr<Impl::Run> r = std::move(impl_->run);
+  JOBSIFT_RETURN_IF_ERROR(r->failed);
+  JOBSIFT_RETURN_IF_ERROR(r->job->Complete());
+  StateInfo info = InfoOf(impl_->setup, r->read, r->notes);
+  JOBSIFT_RETURN_IF_ERROR(r->state->Finish(info));
   auto impl = std::make_shared<PartialReport::Impl>();
   impl->counts.info = std::move(info);
   impl->counts.info.records = 0;
-  job->Detach();
-  impl->counts.job = std::move(job);
-  *keys = std::exchange(m.keys, {});
-  *offsets = std::exchange(m.offsets, {});
+  r->job->Detach();
+  impl->counts.job = std::move(r->job);
+  *keys = std::move(r->keys);
+  *offsets = std::move(r->offsets);
   return PartialReport(std::move(impl));
 }
 
