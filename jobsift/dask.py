@@ -98,10 +98,10 @@ def _read_into(run_id, first, paths, named, options, scratch, _after=None):
             if reader is None:  # the lexicons, the model and the field tables: loaded once a process
                 reader = _call(_ext.PartReader, options)
             folder = tempfile.mkdtemp(prefix=f"jobsift-run{run_id}-", dir=scratch)
-            _hold(run_id)
             run = _OpenRun(key, reader, folder)
             with _lock:
                 _open[run_id] = run
+            _hold(run_id)
             _call(reader.begin, run.state)
         else:
             with _lock:
@@ -121,8 +121,7 @@ def _finish_run(run_id, buckets, _after=None):
     try:
         pieces, offsets, counts = _call(run.reader.finish, buckets)
     except BaseException:
-        _remove([run.folder])
-        _let_go([run_id])
+        _forget([(run_id, run.folder)])
         raise
     with _lock:  # idle readers are kept for the latest options only
         for key in [k for k in _idle if k != run.key]:
@@ -146,8 +145,7 @@ def _drop(run_id):
     with _lock:
         run = _open.pop(run_id, None)
     if run is not None:
-        _remove([run.folder])
-    _let_go([run_id])
+        _forget([(run_id, run.folder)])
 
 
 def _meta(part):
@@ -182,26 +180,24 @@ def _count_parts(indexes, reads, decided):
         # Deleted behind the answer: unlinking a state (~100 bytes a posting) took 0.9 s at 5M
         # postings, which the client's final sum need not wait for. Not a daemon thread, so the
         # worker finishes it before it exits.
-        threading.Thread(target=_forget, args=(reads,), name="jobsift-remove-states").start()
+        runs = [(read["run"], read["folder"]) for read in reads]
+        threading.Thread(target=_forget, args=(runs,), name="jobsift-remove-states").start()
 
 
-def _forget(reads):
-    """Finished runs' states deleted, and their hold on this worker's memory let go."""
-    _remove([read["folder"] for read in reads])
-    _let_go([read["run"] for read in reads])
+def _forget(runs):
+    """Runs at their end (counted, failed or given up), as (run id, folder): their states deleted and
+    their hold on this worker's memory let go."""
+    for _run_id, folder in runs:
+        shutil.rmtree(folder, ignore_errors=True)
+    _let_go([run_id for run_id, _folder in runs])
 
 
 def _discard(read):
-    _forget([read])
+    _forget([(read["run"], read["folder"])])
 
 
 def _discard_run(run_id, _after=None):
     _drop(run_id)
-
-
-def _remove(folders):
-    for folder in folders:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 # ---------------------------------------------------------------------------
