@@ -359,7 +359,7 @@ class Report:
         _call(self._result.write, os.fspath(outdir))
 
     def __repr__(self):
-        return f"<jobsift.Report: {self.postings} postings, {len(self._result.tables())} tables>"
+        return f"<jobsift.Report: {self.postings} postings, {self._result.table_count} tables>"
 
 
 def report(paths, *, threads=None, definition=None, progress=None, state=None, **options):

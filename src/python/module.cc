@@ -921,6 +921,7 @@ PYBIND11_MODULE(_jobsift, m) {
       .def("tables", &PyReport::Tables)
       .def("summary_json", [](const PyReport& r) { return r.result->SummaryJson(); })
       .def("write", &PyReport::Write, py::arg("dir"))
+      .def_property_readonly("table_count", [](const PyReport& r) { return r.result->tables().size(); })
       .def_property_readonly("postings", [](const PyReport& r) { return r.result->postings(); })
       .def_property_readonly("duplicates", [](const PyReport& r) { return r.result->duplicates(); })
       .def_property_readonly("outside_filter", [](const PyReport& r) { return r.result->outside_filter(); })
