@@ -200,6 +200,17 @@ TEST(Partial, APartReaderReadsConsecutivePartsIntoOneRunAsOneReadWould) {
   good.inputs = {parts[0]};
   EXPECT_FALSE((*reader)->Read(good, console).ok()) << "a failed run stays failed";
   EXPECT_FALSE((*reader)->Finish(&keys, &offsets).ok());
+  EXPECT_EQ((*reader)->Finish(&keys, &offsets).status().code(), StatusCode::kInvalidArgument)
+      << "a failed Finish closes the run all the same";
+  ASSERT_TRUE((*reader)->Begin(d.File("after.state")).ok());
+  ASSERT_TRUE((*reader)->Read(good, console).ok());
+  auto after = (*reader)->Finish(&keys, &offsets);
+  ASSERT_TRUE(after.ok()) << after.status().message();
+  EXPECT_GT(after->postings(), 0u);
+  EXPECT_EQ(keys.fingerprint.size(), offsets.size());
+  // The reader goes with a run open, its state half written.
+  ASSERT_TRUE((*reader)->Begin(d.File("open.state")).ok());
+  ASSERT_TRUE((*reader)->Read(good, console).ok());
 }
 
 TEST(Partial, AFilterAppliesWhenCountingNotWhenDeduplicating) {
