@@ -199,9 +199,12 @@ StatusOr<LoadedRun> LoadedRun::Load(const RunOptions& run, const std::vector<std
   }
   impl->postings.reserve(records);
   std::map<uint64_t, FingerprintSet> seen;  // by half-year (HalfCode)
+  uint64_t needs_reference = 0;  // kept postings undated for want of a reference date
   for (const std::string& path : states)
     JOBSIFT_RETURN_IF_ERROR(ReplayState(path, [&](const Contribution& c) {
-      impl->Keep(c, c.fingerprint != 0 && !seen[HalfCode(c.dim[kQuarter])].Insert(c.fingerprint));
+      bool duplicate = c.fingerprint != 0 && !seen[HalfCode(c.dim[kQuarter])].Insert(c.fingerprint);
+      impl->Keep(c, duplicate);
+      needs_reference += !duplicate && c.reasons[static_cast<size_t>(DerivedField::kDate)] == Unknown::kNeedsReference;
     }));
   impl->pool.shrink_to_fit();  // grown by doubling
   auto own = FindDefinition(impl->series.ai.definition);
@@ -216,9 +219,6 @@ StatusOr<LoadedRun> LoadedRun::Load(const RunOptions& run, const std::vector<std
   impl->Describe(*setup->normalizer, own_rule);
   SayReadNotes(impl->series.read, console);
   // What every view's counts would show, said once here: views say nothing.
-  uint64_t needs_reference = 0;
-  for (const Held& p : impl->postings)
-    needs_reference += !p.duplicate && p.reasons[static_cast<size_t>(DerivedField::kDate)] == Unknown::kNeedsReference;
   for (const std::string& line : CountNotes(needs_reference, impl->postings.size() - impl->duplicates))
     console.Say(Severity::kWarning, line);
   return LoadedRun(std::move(impl));
