@@ -155,7 +155,7 @@ def main():
                 slow_worker(folder, rows, runs, tmp)
     print("wall s, CLI s, x CLI: medians of the pairs (the CLI's own row: of all its runs); first: the first report "
           "on a fresh cluster against the median CLI")
-    project(measured, parts)
+    project(measured)
 
 
 def slow_worker(folder, rows, runs, tmp):
@@ -174,7 +174,7 @@ def slow_worker(folder, rows, runs, tmp):
           f"{got['rep'].dask['runs']} runs")
 
 
-def project(measured, parts):
+def project(measured):
     """What each step holds and moves for 100M and 1B postings on 10 and 100 workers."""
     (rows, _), (wall, s) = max(measured.items(), key=lambda kv: (kv[0][0], kv[0][1]))
     key_per_posting = s["key_bytes"] / s["postings_read"]
